@@ -1,0 +1,35 @@
+# Native targets: unit tests, the fuzz driver and benchmarks.
+enable_testing()
+
+file(GLOB UNIT_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
+add_executable(unit_tests ${UNIT_TEST_SOURCES})
+target_link_libraries(unit_tests PRIVATE console_domain)
+target_compile_options(unit_tests PRIVATE ${WARNINGS})
+target_compile_definitions(unit_tests PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+add_test(NAME unit_tests COMMAND unit_tests)
+
+file(GLOB BENCH_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/bench/*.cpp")
+foreach(src ${BENCH_SOURCES})
+  get_filename_component(name "${src}" NAME_WE)
+  add_executable(${name} "${src}")
+  target_link_libraries(${name} PRIVATE console_domain)
+  target_compile_options(${name} PRIVATE ${WARNINGS})
+endforeach()
+
+file(GLOB NATIVE_TOOL_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/tools/*.cpp")
+foreach(src ${NATIVE_TOOL_SOURCES})
+  get_filename_component(name "${src}" NAME_WE)
+  add_executable(${name} "${src}")
+  target_link_libraries(${name} PRIVATE console_domain)
+  target_compile_options(${name} PRIVATE ${WARNINGS})
+endforeach()
+
+# Bounded-time fuzz drivers over the response parsers (run by tests/run).
+file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*.cpp")
+foreach(src ${FUZZ_SOURCES})
+  get_filename_component(name "${src}" NAME_WE)
+  add_executable(${name} "${src}")
+  target_link_libraries(${name} PRIVATE console_domain)
+  target_compile_options(${name} PRIVATE ${WARNINGS})
+  target_compile_definitions(${name} PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+endforeach()

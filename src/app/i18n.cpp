@@ -1,0 +1,114 @@
+#include "app/i18n.h"
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "app/embedded_asset.h"
+
+namespace app {
+
+std::string_view lang_code(Lang lang) {
+  switch (lang) {
+    case Lang::ru: return "ru";
+    case Lang::zh: return "zh";
+    case Lang::en: break;
+  }
+  return "en";
+}
+
+namespace {
+// "zh-Hans-CN" -> "zh": the primary language subtag, lower case.
+std::string primary_subtag(std::string_view code) {
+  std::string prefix;
+  for (char c : code) {
+    if (c == '-' || c == '_') break;
+    prefix.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return prefix;
+}
+}  // namespace
+
+Lang lang_from_code(std::string_view code) {
+  const std::string prefix = primary_subtag(code);
+  if (prefix == "ru") return Lang::ru;
+  if (prefix == "zh") return Lang::zh;
+  return Lang::en;
+}
+
+Lang lang_from_preferences(const std::vector<std::string>& codes) {
+  for (const auto& code : codes) {
+    const std::string prefix = primary_subtag(code);
+    if (prefix == "en" || prefix == "ru" || prefix == "zh") return lang_from_code(prefix);
+  }
+  return Lang::en;
+}
+
+std::string Translations::load(Lang lang, std::string_view text) {
+  auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded()) return "translation file for " + std::string(lang_code(lang)) + " is not valid JSON";
+  if (!json.is_object()) return "translation file for " + std::string(lang_code(lang)) + " is not a JSON object";
+  auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];
+  catalogue.clear();
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    if (!it.value().is_string())
+      return "translation " + std::string(lang_code(lang)) + ":" + it.key() + " is not a string";
+    catalogue[it.key()] = it.value().get<std::string>();
+  }
+  return {};
+}
+
+Translations Translations::embedded() {
+  Translations translations;
+  for (std::size_t i = 0; i < assets::kTranslationAssetsCount; ++i) {
+    const auto& asset = assets::kTranslationAssets[i];
+    std::string_view name(asset.name);
+    name = name.substr(0, name.find('.'));
+    // Embedded files are checked by the unit tests; a broken one is left empty.
+    (void)translations.load(lang_from_code(name), asset.text());
+  }
+  return translations;
+}
+
+const char* Translations::get(Lang lang, std::string_view key) const {
+  for (Lang candidate : {lang, Lang::en}) {
+    const auto& catalogue = catalogues_[static_cast<std::size_t>(candidate)];
+    if (auto it = catalogue.find(std::string(key)); it != catalogue.end() && !it->second.empty())
+      return it->second.c_str();
+  }
+  // Unknown everywhere: show the key so the gap is visible, never crash.
+  auto [it, inserted] = unknown_keys_.try_emplace(std::string(key), std::string(key));
+  return it->second.c_str();
+}
+
+bool Translations::has(Lang lang, std::string_view key) const {
+  const auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];
+  auto it = catalogue.find(std::string(key));
+  return it != catalogue.end() && !it->second.empty();
+}
+
+std::vector<std::string> Translations::missing(Lang lang) const {
+  std::vector<std::string> result;
+  for (const auto& [key, text] : catalogues_[static_cast<std::size_t>(Lang::en)])
+    if (!has(lang, key)) result.push_back(key);
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+std::vector<std::string> Translations::unknown(Lang lang) const {
+  std::vector<std::string> result;
+  const auto& english = catalogues_[static_cast<std::size_t>(Lang::en)];
+  for (const auto& [key, text] : catalogues_[static_cast<std::size_t>(lang)])
+    if (!english.count(key)) result.push_back(key);
+  std::sort(result.begin(), result.end());
+  return result;
+}
+
+std::string Translations::all_text() const {
+  std::string text;
+  for (const auto& catalogue : catalogues_)
+    for (const auto& [key, value] : catalogue) text += value;
+  return text;
+}
+
+}  // namespace app

@@ -1,0 +1,44 @@
+#pragma once
+// UI strings in three languages. The texts live in assets/i18n/<code>.json
+// (embedded at build time); views look them up by key. A key missing in a
+// language falls back to English, then to the key itself.
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace app {
+
+enum class Lang { en, ru, zh };
+inline constexpr std::array<Lang, 3> kAllLangs{Lang::en, Lang::ru, Lang::zh};
+
+std::string_view lang_code(Lang lang);
+// Accepts "en", "ru-RU", "zh-Hans-CN", ...; unknown languages give English.
+Lang lang_from_code(std::string_view code);
+// Picks the first supported language of the browser's preference list.
+Lang lang_from_preferences(const std::vector<std::string>& codes);
+
+class Translations {
+ public:
+  // Parses a flat JSON object {"key": "text"}; returns an error text or "".
+  std::string load(Lang lang, std::string_view json);
+  // Loads the three catalogues compiled into the binary.
+  static Translations embedded();
+
+  const char* get(Lang lang, std::string_view key) const;
+  bool has(Lang lang, std::string_view key) const;
+  // Keys present in English but absent (or empty) in `lang`.
+  std::vector<std::string> missing(Lang lang) const;
+  // Keys present in `lang` but unknown in English (typos, stale keys).
+  std::vector<std::string> unknown(Lang lang) const;
+  // Every text of every language, for building the font's glyph set.
+  std::string all_text() const;
+
+ private:
+  using Catalogue = std::unordered_map<std::string, std::string>;
+  std::array<Catalogue, kAllLangs.size()> catalogues_;
+  mutable std::unordered_map<std::string, std::string> unknown_keys_;
+};
+
+}  // namespace app

@@ -1,0 +1,50 @@
+// A small test harness for the browser tests: test files register cases with
+// `test(name, fn)`; run.mjs runs them one by one, each in a fresh browser
+// context, and prints `N passed, N failed`.
+export const registered = [];
+
+export function test(name, fn, { timeout = 60_000 } = {}) {
+  registered.push({ name, fn, timeout });
+}
+
+// Opens the console in `context`, waits for the first frame and collects
+// console errors and uncaught exceptions into `errors`.
+export async function openConsole(context, baseUrl, { query = '', waitReady = true } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(baseUrl + '/' + query);
+  if (waitReady) await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+export async function snapshot(page) {
+  return page.evaluate(() => window.sellerConsole.snapshot());
+}
+
+export async function itemRect(page, name) {
+  return page.evaluate((n) => window.sellerConsole.itemRect(n), name);
+}
+
+// Clicks the centre of the widget drawn under automation name `name`,
+// through the real mouse path (Playwright -> Chromium -> SDL -> ImGui).
+export async function clickItem(page, name) {
+  const rect = await itemRect(page, name);
+  if (!rect) throw new Error(`no widget named "${name}" in the last frame`);
+  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+// Waits until `predicate(snapshot)` holds (polling), or fails with the last snapshot.
+export async function waitForSnapshot(page, predicate, { timeout = 10_000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await snapshot(page);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 500)}`);
+}

@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "app/i18n.h"
+
+using app::Lang;
+
+TEST_CASE("every embedded translation file parses and covers every English key") {
+  const auto translations = app::Translations::embedded();
+  CHECK(translations.has(Lang::en, "app.title"));
+  for (Lang lang : app::kAllLangs) {
+    CAPTURE(app::lang_code(lang));
+    const auto missing = translations.missing(lang);
+    std::string list;
+    for (const auto& key : missing) list += key + " ";
+    INFO("missing translations: ", list);
+    CHECK(missing.empty());
+    const auto unknown = translations.unknown(lang);
+    std::string stale;
+    for (const auto& key : unknown) stale += key + " ";
+    INFO("keys not in en.json: ", stale);
+    CHECK(unknown.empty());
+  }
+}
+
+TEST_CASE("a missing translation falls back to English, then to the key") {
+  app::Translations translations;
+  REQUIRE(translations.load(Lang::en, R"({"a": "Apple", "b": "Bread"})").empty());
+  REQUIRE(translations.load(Lang::ru, R"({"a": "Яблоко", "b": ""})").empty());
+  CHECK(std::string(translations.get(Lang::ru, "a")) == "Яблоко");
+  CHECK(std::string(translations.get(Lang::ru, "b")) == "Bread");
+  CHECK(std::string(translations.get(Lang::zh, "a")) == "Apple");
+  CHECK(std::string(translations.get(Lang::zh, "nope")) == "nope");
+  CHECK(translations.missing(Lang::ru) == std::vector<std::string>{"b"});
+  CHECK(translations.missing(Lang::zh) == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("a broken translation file is reported, not crashed on") {
+  app::Translations translations;
+  CHECK_FALSE(translations.load(Lang::en, "{not json").empty());
+  CHECK_FALSE(translations.load(Lang::en, "[1,2]").empty());
+  CHECK_FALSE(translations.load(Lang::en, R"({"a": 5})").empty());
+}
+
+TEST_CASE("language codes from the browser map onto the three UI languages") {
+  CHECK(app::lang_from_code("ru-RU") == Lang::ru);
+  CHECK(app::lang_from_code("zh-Hans-CN") == Lang::zh);
+  CHECK(app::lang_from_code("ZH_tw") == Lang::zh);
+  CHECK(app::lang_from_code("en-GB") == Lang::en);
+  CHECK(app::lang_from_code("de") == Lang::en);
+  CHECK(app::lang_from_code("") == Lang::en);
+  CHECK(app::lang_from_preferences({"de-DE", "ru", "en"}) == Lang::ru);
+  CHECK(app::lang_from_preferences({"fr", "it"}) == Lang::en);
+  CHECK(app::lang_from_preferences({"zh-CN", "en"}) == Lang::zh);
+  CHECK(app::lang_code(Lang::zh) == "zh");
+}

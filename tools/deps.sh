@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, on a fresh Debian 12 machine.
+# Idempotent: a second run only checks. Third-party code lands in the cache
+# directory outside the work tree, keyed by version, never in the repository.
+#
+#   tools/deps.sh            apt packages, ImGui + SDL2 (WASM builds), fonts, npm tools
+#   tools/deps.sh --print    print the cache paths (sourced by the other scripts)
+set -euo pipefail
+
+CACHE="${OZON_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ozon-seller-console}"
+IMGUI_VERSION="1.90.1+ds-1"     # Debian trixie source package
+IMGUI_SUITE="trixie"
+SDL2_VERSION="2.26.5+dfsg-1"     # Debian bookworm source package
+SDL2_SUITE="bookworm"
+PLAYWRIGHT_VERSION="1.64.1"
+
+IMGUI_DIR="$CACHE/imgui-${IMGUI_VERSION}"
+SDL2_SRC_DIR="$CACHE/sdl2-src-${SDL2_VERSION}"
+SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}"
+NODE_DIR="$CACHE/node-playwright-${PLAYWRIGHT_VERSION}"
+
+if [[ "${1:-}" == "--print" ]]; then
+  echo "CACHE=$CACHE"
+  echo "IMGUI_DIR=$IMGUI_DIR"
+  echo "SDL2_WASM_DIR=$SDL2_WASM_DIR"
+  echo "NODE_DIR=$NODE_DIR"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+log() { printf '[deps] %s\n' "$*" >&2; }
+
+APT_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  emscripten nodejs npm
+  nlohmann-json3-dev doctest-dev
+  python3 python3-fonttools python3-brotli
+  fonts-noto-core fonts-droid-fallback
+  dpkg-dev xz-utils
+  chromium
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node may come from elsewhere (e.g. a newer build on PATH): that is fine.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+if (( ${#missing[@]} )); then
+  log "installing apt packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+mkdir -p "$CACHE"
+
+# --- Debian source packages, through a private apt configuration -----------
+# The deb-src lines are derived from the system's own apt sources, so no
+# archive host is written in this repository.
+APT_PRIVATE="$CACHE/apt-src"
+apt_src() {
+  apt-get -o Dir::Etc::SourceList=/dev/null \
+          -o Dir::Etc::SourceParts="$APT_PRIVATE/sources.list.d" \
+          -o Dir::State::Lists="$APT_PRIVATE/lists" \
+          -o Dir::Cache::archives="$APT_PRIVATE/archives" \
+          -o Dir::Cache="$APT_PRIVATE/cache" \
+          -o APT::Sandbox::User=root "$@"
+}
+prepare_private_apt() {
+  [[ -f "$APT_PRIVATE/.ready" ]] && return
+  log "preparing deb-src configuration (bookworm + trixie) from the system's apt sources"
+  mkdir -p "$APT_PRIVATE/sources.list.d" "$APT_PRIVATE/lists/partial" "$APT_PRIVATE/archives/partial" "$APT_PRIVATE/cache"
+  local src
+  src=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 || true)
+  local uri
+  if [[ -n "$src" ]]; then
+    uri=$(awk '/^URIs:/ {print $2; exit}' "$src")
+  else
+    uri=$(awk '$1=="deb" && $0 !~ /security/ {print $2; exit}' /etc/apt/sources.list)
+  fi
+  [[ -n "$uri" ]] || { log "cannot find a Debian archive in the apt configuration"; exit 1; }
+  cat > "$APT_PRIVATE/sources.list.d/src.sources" <<SRC
+Types: deb-src
+URIs: $uri
+Suites: bookworm trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt_src update -qq >&2
+  touch "$APT_PRIVATE/.ready"
+}
+fetch_source() { # name version destdir
+  local name=$1 version=$2 dest=$3
+  [[ -f "$dest/.ready" ]] && return
+  prepare_private_apt
+  local work="$CACHE/tmp-src-$name"
+  rm -rf "$work" "$dest"; mkdir -p "$work"
+  log "fetching Debian source package $name=$version"
+  (cd "$work" && apt_src source --download-only -qq "$name=$version" >&2)
+  (cd "$work" && dpkg-source --no-check -x ./*.dsc extracted >&2)
+  mv "$work/extracted" "$dest"
+  rm -rf "$work"
+  touch "$dest/.ready"
+}
+
+fetch_source imgui "$IMGUI_VERSION" "$IMGUI_DIR"
+fetch_source libsdl2 "$SDL2_VERSION" "$SDL2_SRC_DIR"
+
+# --- SDL2 built for WebAssembly (cached; 1-3 minutes from nothing) --------
+export NODE_PATH=/usr/share/nodejs
+if [[ ! -f "$SDL2_WASM_DIR/.ready" ]]; then
+  log "building SDL2 for WebAssembly (once per version)"
+  rm -rf "$SDL2_WASM_DIR" "$CACHE/tmp-sdl2-build"
+  emcmake cmake -S "$SDL2_SRC_DIR" -B "$CACHE/tmp-sdl2-build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF \
+    -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF \
+    -DSDL_MISC=OFF -DSDL_THREADS=OFF -DSDL_PTHREADS=OFF \
+    -DCMAKE_INSTALL_PREFIX="$SDL2_WASM_DIR" >&2
+  cmake --build "$CACHE/tmp-sdl2-build" >&2
+  cmake --install "$CACHE/tmp-sdl2-build" >&2
+  rm -rf "$CACHE/tmp-sdl2-build"
+  touch "$SDL2_WASM_DIR/.ready"
+fi
+
+# --- npm tools for the browser tests (outside the work tree) --------------
+if [[ ! -f "$NODE_DIR/.ready" ]]; then
+  log "installing playwright-core@$PLAYWRIGHT_VERSION"
+  mkdir -p "$NODE_DIR"
+  (cd "$NODE_DIR" && echo '{"name":"seller-console-tools","private":true}' > package.json \
+     && npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >&2)
+  touch "$NODE_DIR/.ready"
+fi
+log "dependencies ready in $CACHE"
