@@ -8,21 +8,25 @@
 set -euo pipefail
 
 CACHE="${OZON_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ozon-seller-console}"
-IMGUI_VERSION="1.90.1+ds-1"     # Debian trixie source package
-IMGUI_SUITE="trixie"
+IMGUI_VERSION="1.90.1+ds-1"     # Debian trixie source package (bookworm has 1.86)
 SDL2_VERSION="2.26.5+dfsg-1"     # Debian bookworm source package
-SDL2_SUITE="bookworm"
 PLAYWRIGHT_VERSION="1.64.1"
 
 IMGUI_DIR="$CACHE/imgui-${IMGUI_VERSION}"
 SDL2_SRC_DIR="$CACHE/sdl2-src-${SDL2_VERSION}"
 SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}"
 NODE_DIR="$CACHE/node-playwright-${PLAYWRIGHT_VERSION}"
+# The ImGui build is keyed by its version and by our build recipe for it.
+SCRIPT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+IMGUI_RECIPE="$SCRIPT_ROOT/cmake/imgui-wasm/CMakeLists.txt"
+IMGUI_RECIPE_HASH=$(sha256sum "$IMGUI_RECIPE" | cut -c1-12)
+IMGUI_WASM_DIR="$CACHE/imgui-wasm-${IMGUI_VERSION}-${IMGUI_RECIPE_HASH}-sdl2-${SDL2_VERSION}"
 
 if [[ "${1:-}" == "--print" ]]; then
   echo "CACHE=$CACHE"
   echo "IMGUI_DIR=$IMGUI_DIR"
   echo "SDL2_WASM_DIR=$SDL2_WASM_DIR"
+  echo "IMGUI_WASM_DIR=$IMGUI_WASM_DIR"
   echo "NODE_DIR=$NODE_DIR"
   exit 0
 fi
@@ -57,6 +61,9 @@ if (( ${#missing[@]} )); then
 fi
 
 mkdir -p "$CACHE"
+# One installer at a time: a second run waits instead of deleting the first's work.
+exec 9>"$CACHE/.deps.lock"
+flock 9
 
 # --- Debian source packages, through a private apt configuration -----------
 # The deb-src lines are derived from the system's own apt sources, so no
@@ -125,6 +132,19 @@ if [[ ! -f "$SDL2_WASM_DIR/.ready" ]]; then
   cmake --install "$CACHE/tmp-sdl2-build" >&2
   rm -rf "$CACHE/tmp-sdl2-build"
   touch "$SDL2_WASM_DIR/.ready"
+fi
+
+# --- Dear ImGui built for WebAssembly (cached; under a minute) -----------
+if [[ ! -f "$IMGUI_WASM_DIR/.ready" ]]; then
+  log "building Dear ImGui for WebAssembly (once per version)"
+  rm -rf "$IMGUI_WASM_DIR" "$CACHE/tmp-imgui-build"
+  emcmake cmake -S "$SCRIPT_ROOT/cmake/imgui-wasm" -B "$CACHE/tmp-imgui-build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DIMGUI_SRC="$IMGUI_DIR" -DSDL2_PREFIX="$SDL2_WASM_DIR" \
+    -DCMAKE_INSTALL_PREFIX="$IMGUI_WASM_DIR" >&2
+  cmake --build "$CACHE/tmp-imgui-build" >&2
+  cmake --install "$CACHE/tmp-imgui-build" >&2
+  rm -rf "$CACHE/tmp-imgui-build"
+  touch "$IMGUI_WASM_DIR/.ready"
 fi
 
 # --- npm tools for the browser tests (outside the work tree) --------------

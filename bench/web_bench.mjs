@@ -1,0 +1,75 @@
+// Browser benchmark (prints numbers; not a test): first-load bytes raw and
+// gzip, time from navigation to first frame (median of cold loads), frames
+// and CPU time per second while idle.
+//
+// Environment: SITE_URL, SITE_DIR, NODE_PATH with playwright-core. RUNS (default 5).
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const siteUrl = process.env.SITE_URL;
+const siteDir = process.env.SITE_DIR;
+const runs = Number(process.env.RUNS || 5);
+const args = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args });
+
+// 1. What the first load fetches (the files, as named by the page's requests).
+const firstFrameTimes = [];
+let files = new Set();
+for (let i = 0; i < runs; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const seen = new Set();
+  page.on('request', (r) => { const u = new URL(r.url()); if (u.origin === new URL(siteUrl).origin) seen.add(u.pathname); });
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 60_000 });
+  // performance.now() counts from navigation start.
+  const t = await page.evaluate(() => window.sellerConsole.firstFrameMs);
+  firstFrameTimes.push(t);
+  files = seen;
+  await context.close();
+}
+let raw = 0, gz = 0;
+const rows = [];
+for (const path of [...files].sort()) {
+  const file = join(siteDir, path === '/' ? 'index.html' : path.slice(1));
+  let size = 0, zipped = 0;
+  try { const data = readFileSync(file); size = statSync(file).size; zipped = gzipSync(data, { level: 6 }).length; } catch { continue; }
+  raw += size; gz += zipped;
+  rows.push(`  ${path.padEnd(20)} ${kb(size).padStart(10)} raw ${kb(zipped).padStart(10)} gzip`);
+}
+console.log('First load (every file the page requests):');
+for (const r of rows) console.log(r);
+console.log(`first_load_bytes_raw ${raw} (${kb(raw)})`);
+console.log(`first_load_bytes_gzip ${gz} (${kb(gz)})`);
+console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: ${firstFrameTimes.map((t) => t.toFixed(0)).join(', ')})`);
+
+// 2. Idle: frames per second and main-thread CPU per second over 5 s.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  await page.waitForTimeout(1000);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const f0 = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  const m0 = await metric();
+  const seconds = 5;
+  await page.waitForTimeout(seconds * 1000);
+  const f1 = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  const m1 = await metric();
+  console.log(`idle_frames_per_second ${((f1 - f0) / seconds).toFixed(2)}`);
+  console.log(`idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / seconds).toFixed(2)}`);
+  await context.close();
+}
+await browser.close();

@@ -1,0 +1,83 @@
+# The WebAssembly app: ImGui + SDL2 (prebuilt in the cache by tools/deps.sh),
+# subset fonts and translations embedded, the site assembled in build/site.
+if(NOT IMGUI_WASM_DIR OR NOT SDL2_WASM_DIR)
+  message(FATAL_ERROR "pass -DIMGUI_WASM_DIR and -DSDL2_WASM_DIR (tools/build.sh does, from tools/deps.sh --print)")
+endif()
+set(SITE_DIR "${CMAKE_BINARY_DIR}/site" CACHE PATH "where the built site is assembled")
+
+add_library(imgui STATIC IMPORTED)
+set_target_properties(imgui PROPERTIES
+  IMPORTED_LOCATION "${IMGUI_WASM_DIR}/lib/libimgui.a"
+  INTERFACE_INCLUDE_DIRECTORIES "${IMGUI_WASM_DIR}/include"
+  INTERFACE_COMPILE_DEFINITIONS "IMGUI_IMPL_OPENGL_ES3;IMGUI_DISABLE_OBSOLETE_FUNCTIONS")
+add_library(sdl2 STATIC IMPORTED)
+set_target_properties(sdl2 PROPERTIES
+  IMPORTED_LOCATION "${SDL2_WASM_DIR}/lib/libSDL2.a"
+  INTERFACE_INCLUDE_DIRECTORIES "${SDL2_WASM_DIR}/include/SDL2")
+
+# --- Fonts: subset at build time from Debian's font packages ---------------
+# Latin + Cyrillic (product names, addresses) from Noto Sans; the Chinese
+# characters the UI strings use from Droid Sans Fallback (4 MB -> a few KB).
+set(FONT_LATIN_SOURCE "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
+set(FONT_CJK_SOURCE "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
+set(LATIN_UNICODES "U+0020-007E,U+00A0-017F,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+2116,U+20AC,U+20BD,U+2190-2193,U+2212,U+2713,U+2715,U+25B2,U+25BC")
+add_custom_command(
+  OUTPUT "${FONT_DIR}/ui-latin-cyrillic.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_LATIN_SOURCE}" --unicodes=${LATIN_UNICODES}
+          --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-latin-cyrillic.ttf
+  DEPENDS "${FONT_LATIN_SOURCE}"
+  COMMENT "Subsetting the Latin + Cyrillic font")
+add_custom_command(
+  OUTPUT "${FONT_DIR}/ui-cjk.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_CJK_SOURCE}" --text-file=${CMAKE_SOURCE_DIR}/assets/i18n/zh.json
+          --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-cjk.ttf
+  DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json"
+  COMMENT "Subsetting the Chinese font to the characters of the UI strings")
+add_custom_command(
+  OUTPUT "${GENERATED_DIR}/embedded_fonts.cpp"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
+          --symbol kFontAssets --output "${GENERATED_DIR}/embedded_fonts.cpp"
+          "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf"
+  DEPENDS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
+  COMMENT "Embedding fonts")
+
+# --- The app ------------------------------------------------------------------
+file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
+add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
+target_link_libraries(app PRIVATE console_domain imgui sdl2)
+target_compile_options(app PRIVATE ${WARNINGS})
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_malloc,_free")
+target_link_options(app PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
+  -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createSellerConsole
+  -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sFETCH=1
+  -sEXPORTED_FUNCTIONS=${EXPORTED_FUNCTIONS}
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
+  -sINCOMING_MODULE_JS_API=canvas,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
+  -sASSERTIONS=0 -Os)
+set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")
+
+# Translations + fonts are compiled in; release builds get -Os everywhere.
+target_compile_options(console_domain PRIVATE -Os)
+target_compile_options(app PRIVATE -Os)
+
+# --- The site: shell page, PWA files, the app --------------------------------
+file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
+file(GLOB WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+# Re-assembled whenever the app or any shell/PWA file changes.
+add_custom_command(
+  OUTPUT "${SITE_DIR}/.assembled"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_FILES} "${SITE_DIR}/"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
+          --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
+          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES}
+  COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
+  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${TRANSLATION_FILES} "${CMAKE_SOURCE_DIR}/tools/site_info.py"
+  COMMENT "Assembling the site in ${SITE_DIR}")
+add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

@@ -1,0 +1,132 @@
+// Boots the WebAssembly console: checks WebGL 2, downloads app.wasm with a
+// progress bar, starts the module, and publishes window.sellerConsole (the
+// automation hook used by tests and by an embedding portal).
+'use strict';
+(function () {
+  const info = self.SITE_INFO || { version: 'dev', wasmBytes: 0, shellStrings: {} };
+
+  // --- Shell strings (from assets/i18n, keys "shell.*") ---------------------
+  function pickLang() {
+    let saved = null;
+    try { saved = localStorage.getItem('seller-console:lang'); } catch (e) { /* storage off */ }
+    const prefs = saved ? [saved] : (navigator.languages || [navigator.language || 'en']);
+    for (const code of prefs) {
+      const primary = String(code).toLowerCase().split(/[-_]/)[0];
+      if (info.shellStrings[primary]) return primary;
+    }
+    return 'en';
+  }
+  const lang = pickLang();
+  document.documentElement.lang = lang;
+  function t(key, params) {
+    const table = info.shellStrings[lang] || {};
+    let text = table[key] || (info.shellStrings.en || {})[key] || key;
+    for (const [name, value] of Object.entries(params || {})) text = text.replace('{' + name + '}', value);
+    return text;
+  }
+
+  const loading = document.getElementById('loading');
+  const bar = document.getElementById('loading-bar');
+  const detail = document.getElementById('loading-detail');
+  document.getElementById('loading-title').textContent = t('shell.loading');
+  const reload = document.getElementById('fatal-reload');
+  reload.textContent = t('shell.reload');
+  reload.addEventListener('click', () => location.reload());
+
+  // --- The automation hook --------------------------------------------------
+  let module = null;
+  let resolveReady;
+  const hook = {
+    version: info.version,
+    isReady: false,
+    ready: new Promise((resolve) => { resolveReady = resolve; }),
+    framesDrawn() { return hook.isReady ? Number(module._sc_frames_drawn()) : 0; },
+    snapshot() { return hook.isReady ? JSON.parse(module.UTF8ToString(module._sc_snapshot_json())) : null; },
+    itemRect(name) {
+      if (!hook.isReady) return null;
+      return JSON.parse(module.ccall('sc_item_rect', 'string', ['string'], [String(name)]));
+    },
+    error: null,
+  };
+  window.sellerConsole = hook;
+
+  function showFatal(text) {
+    hook.error = text;
+    loading.hidden = true;
+    document.getElementById('fatal-text').textContent = text;
+    document.getElementById('fatal').hidden = false;
+    console.error('[seller-console] ' + text);
+  }
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    showFatal(t('shell.no_webgl2'));
+    return;
+  }
+
+  function formatBytes(n) {
+    return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1024)) + ' KB';
+  }
+
+  // Downloads app.wasm reporting progress. The build tells the real size;
+  // Content-Length may be the compressed size.
+  async function downloadWasm() {
+    const response = await fetch('app.wasm', { cache: 'no-cache' });
+    if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
+    const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
+    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+      detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
+    return bytes;
+  }
+
+  function start() {
+    if (typeof createSellerConsole !== 'function') {
+      showFatal(t('shell.load_failed', { detail: 'app.js' }));
+      return;
+    }
+    const config = {
+      canvas: document.getElementById('canvas'),
+      instantiateWasm(imports, onInstance) {
+        downloadWasm()
+          .then((bytes) => WebAssembly.instantiate(bytes, imports))
+          .then((result) => onInstance(result.instance, result.module))
+          .catch((err) => showFatal(t('shell.load_failed', { detail: String(err && err.message || err) })));
+        return {};
+      },
+      onAbort(what) { showFatal(t('shell.crashed', { detail: String(what) })); },
+      print(text) { console.log(text); },
+      printErr(text) { console.warn(text); },
+      onFirstFrame() {
+        hook.firstFrameMs = performance.now();  // from navigation start
+        loading.hidden = true;
+        hook.isReady = true;
+        resolveReady();
+      },
+      reportFatal(reason, text) {
+        showFatal(reason === 'webgl2' ? t('shell.no_webgl2') : t('shell.crashed', { detail: reason + ': ' + text }));
+      },
+    };
+    // With MODULARIZE the config object becomes the module: exports land on it.
+    module = config;
+    createSellerConsole(config);
+  }
+
+  document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+  const script = document.createElement('script');
+  script.src = 'app.js';
+  script.onload = start;
+  script.onerror = () => showFatal(t('shell.load_failed', { detail: 'app.js' }));
+  document.head.appendChild(script);
+})();

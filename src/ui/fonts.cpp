@@ -1,0 +1,71 @@
+#include "ui/fonts.h"
+
+#include <imgui.h>
+
+#include <cstring>
+
+#include "app/embedded_asset.h"
+
+namespace assets {
+extern const EmbeddedAsset kFontAssets[];
+extern const std::size_t kFontAssetsCount;
+}  // namespace assets
+
+namespace ui {
+namespace {
+
+const assets::EmbeddedAsset* find_font(const char* name) {
+  for (std::size_t i = 0; i < assets::kFontAssetsCount; ++i)
+    if (std::strcmp(assets::kFontAssets[i].name, name) == 0) return &assets::kFontAssets[i];
+  return nullptr;
+}
+
+// Kept alive for the atlas: ImGui reads the ranges when it builds.
+ImVector<ImWchar> latin_ranges;
+ImVector<ImWchar> cjk_ranges;
+
+}  // namespace
+
+void build_fonts(float pixel_ratio, const app::Translations& translations) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+
+  const float size = kBaseFontSize * pixel_ratio;
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes are static, embedded in the binary
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+
+  if (latin_ranges.empty()) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    builder.AddRanges(io.Fonts->GetGlyphRangesCyrillic());
+    static const ImWchar extra[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2116, 0x2116,
+                                    0x20AC, 0x20AC, 0x20BD, 0x20BD, 0x2190, 0x2193, 0x2212, 0x2212,
+                                    0x2713, 0x2715, 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0};
+    builder.AddRanges(extra);
+    builder.BuildRanges(&latin_ranges);
+
+    ImFontGlyphRangesBuilder cjk;
+    cjk.AddText(translations.all_text().c_str());
+    cjk.BuildRanges(&cjk_ranges);
+  }
+
+  if (const auto* latin = find_font("ui-latin-cyrillic.ttf")) {
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->data), static_cast<int>(latin->size),
+                                   size, &config, latin_ranges.Data);
+  } else {
+    io.Fonts->AddFontDefault();
+  }
+  if (const auto* chinese = find_font("ui-cjk.ttf")) {
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(chinese->data),
+                                   static_cast<int>(chinese->size), size, &merge, cjk_ranges.Data);
+  }
+  io.Fonts->Build();
+  io.FontGlobalScale = 1.0f / pixel_ratio;
+}
+
+}  // namespace ui

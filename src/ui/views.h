@@ -1,0 +1,14 @@
+#pragma once
+// Views draw the app state and push actions; they do no I/O.
+#include "app/actions.h"
+#include "app/app.h"
+
+namespace ui {
+
+// The whole screen: the top bar and the current view.
+void draw_root(const app::App& app, app::ActionQueue& actions);
+
+void draw_top_bar(const app::App& app, app::ActionQueue& actions);
+void draw_home_view(const app::App& app, app::ActionQueue& actions);
+
+}  // namespace ui

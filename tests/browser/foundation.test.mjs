@@ -1,0 +1,133 @@
+// The foundation: the console loads, draws, speaks three languages, follows
+// the window and the pixel ratio, and rests when idle.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, openConsole, snapshot, clickItem, itemRect, waitForSnapshot } from './harness.mjs';
+import { decodePng, inkRatio } from './png.mjs';
+
+test('the console starts: ready resolves, no console errors, the canvas shows the UI', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openConsole(context, siteUrl);
+  await page.evaluate(() => window.sellerConsole.ready);
+  assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) >= 1);
+  const snap = await snapshot(page);
+  assert.equal(snap.view, 'home');
+  assert.ok(['en', 'ru', 'zh'].includes(snap.lang));
+  assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
+  await page.waitForTimeout(300);
+  const png = await page.screenshot();
+  writeFileSync(join(artifacts, 'first-frame.png'), png);
+  const image = decodePng(png);
+  const whole = inkRatio(image);
+  assert.ok(whole.colours > 20, `a drawn UI has many colours (antialiased text), got ${whole.colours}`);
+  // The top bar holds the title and the language buttons: text must be there.
+  const bar = inkRatio(image, { x: 0, y: 0, w: image.width, h: 40 });
+  assert.ok(bar.ratio > 0.02, `the top bar has text, ink ratio ${bar.ratio}`);
+  assert.deepEqual(errors, []);
+});
+
+test('switching language by clicking the language control changes the UI and survives a reload', async ({ context, siteUrl }) => {
+  const { page, errors } = await openConsole(context, siteUrl);
+  const before = await snapshot(page);
+  const target = before.lang === 'ru' ? 'zh' : 'ru';
+  assert.ok(await itemRect(page, `lang.${target}`), 'the language button is drawn');
+  await clickItem(page, `lang.${target}`);
+  await waitForSnapshot(page, (s) => s.lang === target, { what: `lang ${target}` });
+  await page.reload();
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  assert.equal((await snapshot(page)).lang, target, 'the choice is remembered');
+  await clickItem(page, 'lang.en');
+  await waitForSnapshot(page, (s) => s.lang === 'en', { what: 'lang en' });
+  assert.deepEqual(errors, []);
+});
+
+test('the default language follows the browser', async ({ browser, siteUrl }) => {
+  for (const [locale, expected] of [['zh-CN', 'zh'], ['ru-RU', 'ru'], ['de-DE', 'en']]) {
+    const context = await browser.newContext({ locale });
+    try {
+      const { page } = await openConsole(context, siteUrl);
+      assert.equal((await snapshot(page)).lang, expected, `locale ${locale}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('an idle console draws no frames', async ({ context, siteUrl }) => {
+  const { page } = await openConsole(context, siteUrl);
+  await page.mouse.move(200, 200);
+  // Let the few frames after input finish (slow under SwiftShader on a busy machine).
+  let start = -1;
+  for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
+    settled = now === start ? settled + 1 : 0;
+    start = now;
+  }
+  await page.waitForTimeout(2000);
+  const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  assert.equal(end - start, 0, `frames drawn while idle: ${end - start}`);
+  // ...and input wakes it up again.
+  await page.mouse.move(300, 300);
+  await page.waitForFunction((n) => window.sellerConsole.framesDrawn() > n, end, { timeout: 2000 });
+});
+
+test('high-DPI: the backing store is CSS size x devicePixelRatio and clicks land where drawn', async ({ browser, siteUrl, artifacts }) => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 600 }, deviceScaleFactor: 2 });
+  try {
+    const { page, errors } = await openConsole(context, siteUrl);
+    const size = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight, dpr: devicePixelRatio };
+    });
+    assert.equal(size.dpr, 2);
+    assert.equal(size.w, size.cssW * 2);
+    assert.equal(size.h, size.cssH * 2);
+    const snap = await snapshot(page);
+    assert.equal(snap.display.pixelRatio, 2);
+    assert.equal(snap.display.cssWidth, 900);
+    const png = await page.screenshot();
+    writeFileSync(join(artifacts, 'hidpi.png'), png);
+    assert.equal(decodePng(png).width, 1800, 'the screenshot is at device resolution');
+    const target = snap.lang === 'zh' ? 'ru' : 'zh';
+    await clickItem(page, `lang.${target}`);
+    await waitForSnapshot(page, (s) => s.lang === target, { what: 'click at 2x' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the canvas follows the window when it is resized', async ({ context, siteUrl }) => {
+  const { page } = await openConsole(context, siteUrl);
+  await page.setViewportSize({ width: 700, height: 500 });
+  const snap = await waitForSnapshot(page, (s) => s.display.cssWidth === 700 && s.display.cssHeight === 500, { what: 'resize' });
+  assert.equal(snap.display.cssWidth, 700);
+  const canvas = await page.evaluate(() => ({ w: document.getElementById('canvas').width, dpr: devicePixelRatio }));
+  assert.equal(canvas.w, Math.floor(700 * canvas.dpr));
+  // The language buttons moved with the right edge.
+  const rect = await itemRect(page, 'lang.zh');
+  assert.ok(rect && rect.x + rect.w <= 700 && rect.x > 400, `lang.zh at ${JSON.stringify(rect)}`);
+});
+
+test('without WebGL 2 the page says so in plain words', async ({ context, siteUrl }) => {
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  const { page } = await openConsole(context, siteUrl, { waitReady: false });
+  await page.waitForSelector('#fatal:not([hidden])', { timeout: 10_000 });
+  const text = await page.textContent('#fatal-text');
+  assert.match(text, /WebGL 2|WebGL 2/);
+});
+
+test('a failed download is reported, not left spinning', async ({ context, siteUrl }) => {
+  await context.route('**/app.wasm', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  const { page } = await openConsole(context, siteUrl, { waitReady: false });
+  await page.waitForSelector('#fatal:not([hidden])', { timeout: 10_000 });
+  const text = await page.textContent('#fatal-text');
+  assert.match(text, /app\.wasm/);
+  assert.match(text, /404/);
+});

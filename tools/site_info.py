@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Writes site-info.js for the shell page: the build version (a hash of the
+app files, so caches and the service worker see every new build), the size
+of app.wasm (the download progress bar cannot trust Content-Length when the
+server compresses), and the shell's own strings from assets/i18n."""
+import argparse
+import hashlib
+import json
+import os
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--version", required=True)
+    parser.add_argument("--i18n-dir", required=True)
+    parser.add_argument("files", nargs="+", help="app files whose content defines the build")
+    args = parser.parse_args()
+
+    digest = hashlib.sha256()
+    wasm_bytes = 0
+    for path in args.files:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        digest.update(os.path.basename(path).encode() + b"\0" + data)
+        if path.endswith(".wasm"):
+            wasm_bytes = len(data)
+
+    strings = {}
+    for name in sorted(os.listdir(args.i18n_dir)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(args.i18n_dir, name), encoding="utf-8") as handle:
+            catalogue = json.load(handle)
+        strings[name[:-5]] = {k: v for k, v in catalogue.items() if k.startswith("shell.")}
+
+    info = {
+        "version": f"{args.version}+{digest.hexdigest()[:12]}",
+        "wasmBytes": wasm_bytes,
+        "shellStrings": strings,
+    }
+    text = "// Generated at build time by tools/site_info.py.\nself.SITE_INFO = " + json.dumps(
+        info, ensure_ascii=False, sort_keys=True) + ";\n"
+    with open(args.output, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+if __name__ == "__main__":
+    main()
