@@ -23,6 +23,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
 
 // 1. What the first load fetches (the files, as named by the page's requests).
 const firstFrameTimes = [];
+const milestones = [];
 let files = new Set();
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -34,6 +35,7 @@ for (let i = 0; i < runs; i++) {
   // performance.now() counts from navigation start.
   const t = await page.evaluate(() => window.sellerConsole.firstFrameMs);
   firstFrameTimes.push(t);
+  milestones.push(await page.evaluate(() => window.sellerConsole.timings));
   files = seen;
   await context.close();
 }
@@ -50,6 +52,8 @@ console.log('First load (every file the page requests):');
 for (const r of rows) console.log(r);
 console.log(`first_load_bytes_raw ${raw} (${kb(raw)})`);
 console.log(`first_load_bytes_gzip ${gz} (${kb(gz)})`);
+for (const key of ['bootStart', 'wasmDownloaded', 'wasmInstantiated', 'mainStarted', 'glReady', 'fontsBuilt', 'firstFrame'])
+  console.log(`  ${key.padEnd(18)} median ${median(milestones.map((m) => m[key] || 0)).toFixed(0)} ms`);
 console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: ${firstFrameTimes.map((t) => t.toFixed(0)).join(', ')})`);
 
 // 2. Idle: frames per second and main-thread CPU per second over 5 s.

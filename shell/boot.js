@@ -47,6 +47,8 @@
       return JSON.parse(module.ccall('sc_item_rect', 'string', ['string'], [String(name)]));
     },
     error: null,
+    // Milestones in ms from navigation start (the benchmark reports them).
+    timings: {},
   };
   window.sellerConsole = hook;
 
@@ -70,7 +72,7 @@
   // Downloads app.wasm reporting progress. The build tells the real size;
   // Content-Length may be the compressed size.
   async function downloadWasm() {
-    const response = await fetch('app.wasm', { cache: 'no-cache' });
+    const response = await fetch('app.wasm');
     if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
     if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
@@ -99,17 +101,18 @@
     const config = {
       canvas: document.getElementById('canvas'),
       instantiateWasm(imports, onInstance) {
-        downloadWasm()
+        wasmBytes
           .then((bytes) => WebAssembly.instantiate(bytes, imports))
-          .then((result) => onInstance(result.instance, result.module))
+          .then((result) => { hook.timings.wasmInstantiated = performance.now(); onInstance(result.instance, result.module); })
           .catch((err) => showFatal(t('shell.load_failed', { detail: String(err && err.message || err) })));
         return {};
       },
       onAbort(what) { showFatal(t('shell.crashed', { detail: String(what) })); },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
+      mark(name) { hook.timings[name] = performance.now(); },
       onFirstFrame() {
-        hook.firstFrameMs = performance.now();  // from navigation start
+        hook.firstFrameMs = hook.timings.firstFrame = performance.now();
         loading.hidden = true;
         hook.isReady = true;
         resolveReady();
@@ -124,6 +127,11 @@
   }
 
   document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+  // The download starts now, in parallel with app.js; a failure is shown by
+  // instantiateWasm (and the rejection is not left unhandled meanwhile).
+  hook.timings.bootStart = performance.now();
+  const wasmBytes = downloadWasm().then((bytes) => { hook.timings.wasmDownloaded = performance.now(); return bytes; });
+  wasmBytes.catch(() => {});
   const script = document.createElement('script');
   script.src = 'app.js';
   script.onload = start;

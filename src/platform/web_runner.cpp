@@ -33,6 +33,11 @@ EM_JS(void, js_report_fatal, (const char* reason, const char* detail), {
   if (Module.reportFatal) Module.reportFatal(UTF8ToString(reason), UTF8ToString(detail));
 });
 
+// Start-up milestones for the benchmark (window.sellerConsole.timings).
+EM_JS(void, js_mark, (const char* name), {
+  if (Module.mark) Module.mark(UTF8ToString(name));
+});
+
 EM_JS(void, js_first_frame_drawn, (), {
   if (Module.onFirstFrame) Module.onFirstFrame();
 });
@@ -66,6 +71,7 @@ void draw_frame() {
     runner.callbacks.rebuild_fonts(ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (runner.frames == 0) js_mark("fontsBuilt");
   }
 
   ImGui_ImplOpenGL3_NewFrame();
@@ -106,6 +112,7 @@ long frames_drawn() { return runner.frames; }
 
 bool start_runner(RunnerCallbacks callbacks) {
   runner.callbacks = std::move(callbacks);
+  js_mark("mainStarted");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     js_report_fatal("sdl", SDL_GetError());
     return false;
@@ -128,6 +135,7 @@ bool start_runner(RunnerCallbacks callbacks) {
     return false;
   }
   SDL_GL_MakeCurrent(runner.window, runner.gl);
+  js_mark("glReady");
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();

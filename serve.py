@@ -1,0 +1,550 @@
+#!/usr/bin/env python3
+"""Local static server for the built Ozon seller console (standard library only).
+
+    ./serve.py                 install deps, build the release site, serve it on
+                               http://127.0.0.1:8080/
+    ./serve.py --no-build      serve what is already built (build/site)
+    ./serve.py --proxy         also forward POST /ozon/<path> to the Ozon Seller API
+                               (https://api-seller.ozon.ru/<path>), so a seller running
+                               the console locally can use a real account. Only the
+                               Client-Id, Api-Key and Content-Type headers are forwarded;
+                               the keys are never logged and never stored.
+
+The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
+is listening (with --port 0 the real port is shown), and logs one short line per
+request (method, path without query, status) on stderr.
+"""
+
+import argparse
+import gzip
+import ipaddress
+import os
+import signal
+import socket
+import socketserver
+import ssl
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+REPO = os.path.dirname(os.path.realpath(__file__))
+DEFAULT_SITE = os.path.join(REPO, "build", "site")
+DEFAULT_TARGET = "https://api-seller.ozon.ru"
+LOOPBACK_NAMES = {"127.0.0.1", "::1", "localhost"}
+
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+    ".ttf": "font/ttf",
+    ".woff2": "font/woff2",
+    ".pdf": "application/pdf",
+    ".txt": "text/plain; charset=utf-8",
+    ".data": "application/octet-stream",
+}
+DEFAULT_MIME = "application/octet-stream"
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".ttf", ".txt"}
+NO_CACHE_FILES = {"index.html", "sw.js"}
+
+MAX_PROXY_BODY = 10 * 1024 * 1024
+UPSTREAM_TIMEOUT = 60
+CLIENT_TIMEOUT = 30
+FORWARDED_HEADERS = ("Client-Id", "Api-Key", "Content-Type")
+# Errors that just mean the client went away or stalled; never worth a traceback.
+QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+
+
+def build_csp(connect_extra, frame_ancestors):
+    connect = " ".join(["'self'"] + list(connect_extra))
+    parts = [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src " + connect,
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "frame-src 'self' blob:",
+        "object-src 'self' blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+    if frame_ancestors:
+        parts.append("frame-ancestors " + frame_ancestors)
+    return "; ".join(parts)
+
+
+class GzipCache:
+    """Compressed file bodies keyed by (path, mtime_ns, size): each version is compressed once."""
+
+    LIMIT = 256 * 1024 * 1024
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._items = {}
+        self._bytes = 0
+
+    def get(self, path, st):
+        key = (path, st.st_mtime_ns, st.st_size)
+        with self._lock:
+            data = self._items.get(key)
+        if data is not None:
+            return data
+        with open(path, "rb") as f:
+            raw = f.read()
+        data = gzip.compress(raw, compresslevel=6, mtime=0)
+        with self._lock:
+            # Drop stale versions of the same file, and everything if the cache grows too big.
+            for old in [k for k in self._items if k[0] == path and k != key]:
+                self._bytes -= len(self._items.pop(old))
+            if self._bytes + len(data) > self.LIMIT:
+                self._items.clear()
+                self._bytes = 0
+            if key not in self._items:
+                self._items[key] = data
+                self._bytes += len(data)
+        return data
+
+
+def accepts_gzip(header):
+    for item in (header or "").split(","):
+        parts = [p.strip() for p in item.split(";")]
+        name = parts[0].lower()
+        if name not in ("gzip", "*"):
+            continue
+        q = 1.0
+        for p in parts[1:]:
+            if p.lower().startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            return True
+    return False
+
+
+def printable(s, limit=200):
+    out = "".join(c if 32 <= ord(c) < 127 else "?" for c in s)
+    return out[:limit] + ("..." if len(out) > limit else "")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Relay upstream redirects to the client instead of following them (a POST must not turn into a GET)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "ozon-console-serve"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    timeout = CLIENT_TIMEOUT
+    error_content_type = "text/plain; charset=utf-8"
+    error_message_format = "%(code)d %(message)s\n"
+
+    # Set on the class by main().
+    site = DEFAULT_SITE
+    csp = build_csp([], None)
+    proxy_target = None  # None: proxy disabled
+    proxy_opener = None
+    proxy_check_host = True
+    gzip_cache = GzipCache()
+
+    # ---- plumbing -------------------------------------------------------------------------
+
+    def version_string(self):
+        return self.server_version
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except QUIET_ERRORS:
+            self.close_connection = True
+        except OSError as e:
+            self.close_connection = True
+            sys.stderr.write("connection error: %s\n" % e.__class__.__name__)
+
+    def __getattr__(self, name):
+        # Any method without a do_X handler (PUT, DELETE, OPTIONS, ...) answers 405, not 501.
+        if name.startswith("do_"):
+            return self._method_not_allowed
+        raise AttributeError(name)
+
+    def end_headers(self):
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
+
+    def log_request(self, code="-", size="-"):
+        if isinstance(code, HTTPStatus):
+            code = code.value
+        method = self.command or "-"
+        path = (self.path or "-").split("?", 1)[0].split("#", 1)[0]
+        sys.stderr.write("%s %s %s\n" % (printable(method, 16), printable(path), code))
+
+    def log_error(self, format, *args):
+        pass  # log_request already reports the status; nothing else (no headers, no raw lines).
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_plain(self, code, text, extra_headers=()):
+        body = text.encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        for k, v in extra_headers:
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def send_json(self, code, obj):
+        import json
+        body = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def not_found(self):
+        self.send_plain(404, "404 not found\n")
+
+    def _method_not_allowed(self):
+        self.close_connection = True  # a request body may be unread
+        allow = "POST" if self._is_proxy_path() and self.proxy_target else "GET, HEAD"
+        self.send_plain(405, "405 method not allowed\n", [("Allow", allow)])
+
+    def _url_path(self):
+        return self.path.split("?", 1)[0].split("#", 1)[0]
+
+    def _is_proxy_path(self):
+        return self._url_path().startswith("/ozon/")
+
+    # ---- static files ---------------------------------------------------------------------
+
+    def resolve(self):
+        """The real path of the file to serve, or None (-> 404)."""
+        raw = self._url_path()
+        if not raw.startswith("/"):
+            return None
+        path = urllib.parse.unquote(raw, errors="strict") if "%" in raw else raw
+        if "\x00" in path or "\\" in path:
+            return None
+        segments = path.split("/")
+        if any(seg == ".." for seg in segments):
+            return None
+        rel = "/".join(seg for seg in segments if seg not in ("", "."))
+        root = os.path.realpath(self.site)
+        full = os.path.realpath(os.path.join(root, rel)) if rel else root
+        try:
+            if os.path.commonpath([root, full]) != root:
+                return None
+        except ValueError:
+            return None
+        if os.path.isdir(full):
+            full = os.path.join(full, "index.html")
+            if os.path.realpath(full) != full:
+                full = os.path.realpath(full)
+                if os.path.commonpath([root, full]) != root:
+                    return None
+        if not os.path.isfile(full):
+            return None
+        return full
+
+    def do_GET(self):
+        if self._is_proxy_path():
+            if self.proxy_target:
+                return self._method_not_allowed()
+            return self.not_found()
+        try:
+            full = self.resolve()
+        except (UnicodeDecodeError, ValueError):
+            full = None
+        if full is None:
+            return self.not_found()
+        try:
+            st = os.stat(full)
+        except OSError:
+            return self.not_found()
+        name = os.path.basename(full)
+        ext = os.path.splitext(name)[1].lower()
+        ctype = MIME_TYPES.get(ext, DEFAULT_MIME)
+        use_gzip = ext in COMPRESSIBLE and accepts_gzip(self.headers.get("Accept-Encoding"))
+        etag = '"%x-%x%s"' % (st.st_size, st.st_mtime_ns, "-gz" if use_gzip else "")
+        cache = "no-cache" if name in NO_CACHE_FILES else "max-age=0, must-revalidate"
+
+        inm = self.headers.get("If-None-Match")
+        if inm:
+            tags = [t.strip() for t in inm.split(",")]
+            tags = [t[2:] if t.startswith("W/") else t for t in tags]
+            if "*" in tags or etag in tags:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Cache-Control", cache)
+                if ext in COMPRESSIBLE:
+                    self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return
+
+        try:
+            if use_gzip:
+                data = self.gzip_cache.get(full, st)
+                f = None
+                length = len(data)
+            else:
+                f = open(full, "rb")
+                length = os.fstat(f.fileno()).st_size
+        except OSError:
+            return self.not_found()
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(length))
+            self.send_header("Cache-Control", cache)
+            self.send_header("ETag", etag)
+            if ext in COMPRESSIBLE:
+                self.send_header("Vary", "Accept-Encoding")
+            if use_gzip:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            if f is None:
+                self.wfile.write(data)
+            else:
+                remaining = length
+                while remaining > 0:
+                    chunk = f.read(min(256 * 1024, remaining))
+                    if not chunk:
+                        break
+                    self.wfile.write(chunk)
+                    remaining -= len(chunk)
+        finally:
+            if f is not None:
+                f.close()
+
+    def do_HEAD(self):
+        self.do_GET()
+
+    # ---- proxy ----------------------------------------------------------------------------
+
+    def _host_allowed(self):
+        """Refuse proxying for requests whose Host/Origin is not this loopback server (DNS rebinding)."""
+        if not self.proxy_check_host:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        if host.startswith("["):
+            hostname = host[1:].split("]", 1)[0]
+        else:
+            hostname = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+        if hostname not in LOOPBACK_NAMES:
+            return False
+        origin = self.headers.get("Origin")
+        if origin and origin != "null":
+            o = urllib.parse.urlsplit(origin)
+            if (o.hostname or "").lower() not in LOOPBACK_NAMES or o.netloc.lower() != host:
+                return False
+        return True
+
+    def do_POST(self):
+        if not self._is_proxy_path():
+            return self._method_not_allowed()
+        if not self.proxy_target:
+            self.close_connection = True
+            return self.not_found()
+        self.close_connection = True  # simple and safe: one proxied call per connection
+        if not self._host_allowed():
+            return self.send_json(403, {"code": 403, "message": "proxy refuses requests for another host"})
+        rest = self.path[len("/ozon/"):].split("#", 1)[0]
+        rest_path, _, query = rest.partition("?")
+        decoded = urllib.parse.unquote(rest_path)
+        if "\x00" in decoded or "\\" in decoded or any(s in ("..", ".") for s in decoded.split("/")):
+            return self.send_json(400, {"code": 400, "message": "bad proxy path"})
+        length = self.headers.get("Content-Length")
+        if length is None:
+            return self.send_json(411, {"code": 411, "message": "Content-Length required"})
+        try:
+            n = int(length)
+            if n < 0:
+                raise ValueError
+        except ValueError:
+            return self.send_json(400, {"code": 400, "message": "bad Content-Length"})
+        if n > MAX_PROXY_BODY:
+            return self.send_json(413, {"code": 413, "message": "request body too large"})
+        body = self.rfile.read(n) if n else b""
+        if len(body) != n:
+            return  # client went away
+        url = self.proxy_target + "/" + rest_path + ("?" + query if query else "")
+        headers = {}
+        for name in FORWARDED_HEADERS:
+            value = self.headers.get(name)
+            if value is not None:
+                headers[name] = value
+        req = urllib.request.Request(url, data=body, method="POST", headers=headers)
+        target_host = urllib.parse.urlsplit(self.proxy_target).netloc
+        try:
+            try:
+                resp = self.proxy_opener.open(req, timeout=UPSTREAM_TIMEOUT)
+            except urllib.error.HTTPError as e:
+                resp = e
+            with resp:
+                status = resp.status if hasattr(resp, "status") and resp.status else resp.code
+                ctype = resp.headers.get("Content-Type")
+                data = resp.read()
+        except QUIET_ERRORS + (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            if isinstance(e, (socket.timeout, TimeoutError)) or isinstance(reason, (socket.timeout, TimeoutError)):
+                return self.send_json(504, {"code": 504, "message": "upstream timeout"})
+            return self.send_json(502, {"code": 502, "message": "proxy could not reach %s: %s" % (target_host, reason)})
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def server_bind(self):
+        # Skip HTTPServer.server_bind's getfqdn(), which can stall on DNS.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name = self.server_address[0]
+        self.server_port = self.server_address[1]
+
+    def handle_error(self, request, client_address):
+        exc = sys.exc_info()[1]
+        if isinstance(exc, QUIET_ERRORS):
+            return
+        sys.stderr.write("error while handling a request: %s: %s\n" % (exc.__class__.__name__, exc))
+
+
+def is_loopback(host):
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def make_server(host, port):
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, _, _, _, addr = infos[0]
+
+    class S(Server):
+        address_family = family
+
+    return S(addr[:2], Handler)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Serve the built Ozon seller console.")
+    ap.add_argument("--port", type=int, default=8080, help="port (0 picks a free one; default 8080)")
+    ap.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    ap.add_argument("--no-build", action="store_true", help="do not run tools/deps.sh and tools/build.sh wasm")
+    ap.add_argument("--site", default=DEFAULT_SITE, help="site directory (default build/site)")
+    ap.add_argument("--proxy", action="store_true", help="forward POST /ozon/<path> to the Ozon Seller API")
+    ap.add_argument("--proxy-target", default=DEFAULT_TARGET, help="proxy target (default %s)" % DEFAULT_TARGET)
+    ap.add_argument("--allow-remote", action="store_true", help="allow --proxy on a non-loopback --host")
+    ap.add_argument("--connect-src", action="append", default=[], metavar="ORIGIN",
+                    help="extra origin for the CSP connect-src (repeatable)")
+    ap.add_argument("--frame-ancestors", default=None, metavar="VALUE",
+                    help="CSP frame-ancestors value (default: none set, embeddable)")
+    args = ap.parse_args(argv)
+
+    for v in args.connect_src + ([args.frame_ancestors] if args.frame_ancestors else []):
+        if any(c in v for c in ";,\r\n") or not v.strip():
+            ap.error("bad CSP value: %r" % v)
+
+    loopback = is_loopback(args.host)
+    if args.proxy and not loopback and not args.allow_remote:
+        ap.error("--proxy carries the seller's API keys: it listens on loopback only; "
+                 "add --allow-remote to serve it on %s" % args.host)
+    if not loopback:
+        sys.stderr.write("warning: listening on %s, reachable from other machines\n" % args.host)
+
+    target = None
+    if args.proxy:
+        t = urllib.parse.urlsplit(args.proxy_target)
+        if t.scheme not in ("http", "https") or not t.hostname:
+            ap.error("--proxy-target must be an http(s) URL")
+        target = args.proxy_target.rstrip("/")
+
+    if not args.no_build:
+        try:
+            subprocess.run([os.path.join(REPO, "tools", "deps.sh")], cwd=REPO, check=True)
+            subprocess.run([os.path.join(REPO, "tools", "build.sh"), "wasm"], cwd=REPO, check=True)
+        except subprocess.CalledProcessError as e:
+            sys.stderr.write("serve.py: build step failed (%s exited with %d)\n" % (os.path.basename(e.cmd[0]), e.returncode))
+            return e.returncode or 1
+        except OSError as e:
+            sys.stderr.write("serve.py: could not run the build: %s\n" % e)
+            return 1
+
+    site = os.path.realpath(args.site)
+    if not os.path.isdir(site) or not os.path.isfile(os.path.join(site, "index.html")):
+        sys.stderr.write("serve.py: no built site at %s (index.html missing); run ./serve.py without --no-build, "
+                         "or tools/build.sh wasm\n" % site)
+        return 1
+
+    Handler.site = site
+    Handler.csp = build_csp(args.connect_src, args.frame_ancestors)
+    Handler.proxy_target = target
+    Handler.proxy_check_host = not args.allow_remote
+    if target:
+        handlers = [urllib.request.HTTPSHandler(context=ssl.create_default_context()), NoRedirect()]
+        if is_loopback(urllib.parse.urlsplit(target).hostname or ""):
+            handlers.append(urllib.request.ProxyHandler({}))
+        Handler.proxy_opener = urllib.request.build_opener(*handlers)
+
+    try:
+        httpd = make_server(args.host, args.port)
+    except OSError as e:
+        sys.stderr.write("serve.py: cannot listen on %s:%d: %s\n" % (args.host, args.port, e))
+        return 1
+
+    port = httpd.server_address[1]
+    shown = "[%s]" % args.host if ":" in args.host else args.host
+    print("Serving http://%s:%d/" % (shown, port), flush=True)
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_term)
+    try:
+        httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+    sys.stderr.write("serve.py: stopped\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

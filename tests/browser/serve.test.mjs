@@ -1,0 +1,357 @@
+// Tests of serve.py itself (no page involved): path safety, MIME types and
+// security headers, surviving clients that hang up mid-response, and the
+// optional forwarding proxy (/ozon/ -> Seller API) with its header filter.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import net from 'node:net';
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from './harness.mjs';
+
+// Sends `lines` verbatim over a raw TCP socket (fetch and URL would normalise
+// `..` away) and parses the HTTP/1.1 response, the body as a Buffer.
+function rawRequest(baseUrl, head, body = null) {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    const chunks = [];
+    sock.setTimeout(15_000, () => { sock.destroy(); reject(new Error(`raw request timed out: ${head.split('\r\n')[0]}`)); });
+    sock.on('connect', () => { sock.write(head); if (body) sock.write(body); });
+    sock.on('data', (c) => chunks.push(c));
+    sock.on('error', reject);
+    sock.on('end', () => {
+      const all = Buffer.concat(chunks);
+      const sep = all.indexOf('\r\n\r\n');
+      if (sep < 0) { reject(new Error(`no HTTP response head in ${JSON.stringify(all.toString('latin1').slice(0, 200))}`)); return; }
+      const lines = all.subarray(0, sep).toString('latin1').split('\r\n');
+      const status = Number(lines[0].split(' ')[1]);
+      const headers = {};
+      for (const l of lines.slice(1)) {
+        const i = l.indexOf(':');
+        headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim();
+      }
+      resolve({ status, headers, body: all.subarray(sep + 4) });
+    });
+  });
+}
+
+function rawGet(baseUrl, path) {
+  const { host } = new URL(baseUrl);
+  return rawRequest(baseUrl, `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+}
+
+// node:http request; resolves { status, headers, body: Buffer }.
+function request(url, { method = 'GET', headers = {}, body = null } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`request timed out: ${method} ${url}`)));
+    req.on('error', reject);
+    req.end(body ?? undefined);
+  });
+}
+
+function findFiles(dir, ext) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) out.push(...findFiles(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+function siteWasm(buildDir) {
+  const site = join(buildDir, 'site');
+  const files = findFiles(site, '.wasm').map((p) => ({ path: p, size: statSync(p).size })).sort((a, b) => b.size - a.size);
+  assert.ok(files.length > 0, `no .wasm file under ${site}`);
+  return { url: '/' + relative(site, files[0].path).split('\\').join('/'), size: files[0].size };
+}
+
+const TRAVERSALS = [
+  '/../etc/passwd',
+  '/../../../../../../etc/passwd',
+  '/%2e%2e/%2e%2e/etc/passwd',
+  '/%2e%2e%2fetc%2fpasswd',
+  '/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '/%2f..%2f..%2fetc%2fpasswd',
+  '//etc/passwd',
+  '/..%5c..%5cetc/passwd',
+  '/%252e%252e/etc/passwd',
+  '/%252e%252e%252f%252e%252e%252fetc%252fpasswd',
+  '/.%2e/.%2e/etc/passwd',
+  '/%00index.html',
+  '/index.html%00.js',
+];
+
+test('serve: path traversal is refused with 404', async ({ siteUrl }) => {
+  for (const path of TRAVERSALS) {
+    const r = await rawGet(siteUrl, path);
+    assert.equal(r.status, 404, `${path} gave ${r.status}`);
+    assert.ok(!r.body.toString('latin1').includes('root:'), `${path} leaked /etc/passwd`);
+  }
+  // Sanity: the same raw client does get the page itself.
+  const ok = await rawGet(siteUrl, '/');
+  assert.equal(ok.status, 200);
+  assert.match(ok.headers['content-type'], /^text\/html/);
+});
+
+test('serve: MIME types, security and cache headers', async ({ siteUrl, buildDir }) => {
+  const root = await request(siteUrl + '/');
+  assert.equal(root.status, 200);
+  assert.equal(root.headers['content-type'], 'text/html; charset=utf-8');
+  assert.equal(root.headers['cache-control'], 'no-cache');
+  assert.equal(root.headers['x-content-type-options'], 'nosniff');
+  assert.equal(root.headers['referrer-policy'], 'no-referrer');
+  const csp = root.headers['content-security-policy'] || '';
+  assert.ok(csp.includes("'wasm-unsafe-eval'"), `CSP: ${csp}`);
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.ok(!/unsafe-inline/.test(csp), `CSP allows inline code: ${csp}`);
+  assert.equal(root.headers['content-length'], String(root.body.length));
+
+  const index = await request(siteUrl + '/index.html');
+  assert.equal(index.status, 200);
+  assert.ok(index.body.equals(root.body), '/ and /index.html differ');
+
+  const wasm = siteWasm(buildDir);
+  const w = await request(siteUrl + wasm.url);
+  assert.equal(w.status, 200);
+  assert.equal(w.headers['content-type'], 'application/wasm');
+  assert.equal(w.headers['x-content-type-options'], 'nosniff');
+  assert.equal(w.body.length, wasm.size, 'identity-encoded .wasm has the file size');
+  assert.ok(w.body.subarray(0, 4).equals(Buffer.from([0x00, 0x61, 0x73, 0x6d])), 'the .wasm body lacks the wasm magic');
+
+  // gzip when asked for; and a revalidation with the ETag answers 304.
+  const gz = await request(siteUrl + wasm.url, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(gz.status, 200);
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  assert.match(gz.headers.vary || '', /Accept-Encoding/i);
+  assert.equal(gz.headers['content-length'], String(gz.body.length));
+  const { gunzipSync } = await import('node:zlib');
+  assert.ok(gunzipSync(gz.body).equals(w.body), 'gzip body does not decompress to the file');
+  if (w.headers.etag) {
+    const again = await request(siteUrl + wasm.url, { headers: { 'If-None-Match': w.headers.etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.body.length, 0);
+  }
+
+  const head = await request(siteUrl + wasm.url, { method: 'HEAD' });
+  assert.equal(head.status, 200);
+  assert.equal(head.headers['content-length'], String(wasm.size));
+  assert.equal(head.body.length, 0);
+
+  const missing = await request(siteUrl + '/nope.js');
+  assert.equal(missing.status, 404);
+  assert.equal(missing.headers['x-content-type-options'], 'nosniff');
+
+  const put = await request(siteUrl + '/index.html', { method: 'PUT', body: 'x' });
+  assert.equal(put.status, 405);
+  const del = await request(siteUrl + '/index.html', { method: 'DELETE' });
+  assert.equal(del.status, 405);
+});
+
+test('serve: a client hanging up mid-response does not stop the server', async ({ siteUrl, buildDir }) => {
+  const wasm = siteWasm(buildDir);
+  const { hostname, port, host } = new URL(siteUrl);
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve, reject) => {
+      const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+      sock.setTimeout(10_000, () => { sock.destroy(); reject(new Error('no data from the server')); });
+      sock.on('connect', () => sock.write(`GET ${wasm.url} HTTP/1.1\r\nHost: ${host}\r\n\r\n`));
+      sock.once('data', () => { sock.destroy(); resolve(); });
+      sock.on('error', reject);
+    });
+  }
+  // And a client that sends half a request line and leaves.
+  await new Promise((resolve) => {
+    const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) }, () => {
+      sock.write('GET /index.ht');
+      setTimeout(() => { sock.destroy(); resolve(); }, 50);
+    });
+    sock.on('error', resolve);
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  const r = await request(siteUrl + '/');
+  assert.equal(r.status, 200);
+  const w = await request(siteUrl + wasm.url);
+  assert.equal(w.status, 200);
+  assert.equal(w.body.length, wasm.size);
+});
+
+// Starts serve.py with `args`; resolves { child, url, stderr() } once it prints its line.
+function startServe(repoRoot, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [join(repoRoot, 'serve.py'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`serve.py did not start: ${err}`)); }, 15_000);
+    child.stderr.on('data', (c) => { err += c; });
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = out.match(/^Serving (http:\/\/\S+?)\/?$/m);
+      if (m) { clearTimeout(timer); resolve({ child, url: m[1].replace(/\/$/, ''), stderr: () => err }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code}): ${err}`)); });
+  });
+}
+
+function stopChild(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 3000);
+    child.once('exit', () => { clearTimeout(t); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+function listen(server) {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+}
+
+async function freePort() {
+  const s = net.createServer();
+  const port = await listen(s);
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+test('serve: the --proxy forwards /ozon/ calls with only the key headers', async ({ siteUrl, buildDir, repoRoot }) => {
+  const received = [];
+  const pdf = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  const upstream = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      if (req.url === '/v3/posting/fbs/list') {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ result: { postings: [{ posting_number: '0001-1' }] }, echo: req.url }));
+      } else if (req.url === '/v1/forbidden') {
+        res.writeHead(403, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ code: 7, message: 'Api-key is deactivated', details: [] }));
+      } else if (req.url === '/v2/posting/fbs/package-label') {
+        res.writeHead(200, { 'Content-Type': 'application/pdf' });
+        res.end(pdf);
+      } else {
+        res.writeHead(404, { 'Content-Type': 'application/json' });
+        res.end('{"code":5,"message":"not found"}');
+      }
+    });
+  });
+  const upstreamPort = await listen(upstream);
+  const site = join(buildDir, 'site');
+  const apiKey = 'secret-api-key-' + Math.random().toString(36).slice(2);
+  let proxy = null;
+  let dead = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy',
+      '--proxy-target', `http://127.0.0.1:${upstreamPort}`, '--site', site]);
+    const keyHeaders = { 'Client-Id': '123456', 'Api-Key': apiKey, 'Content-Type': 'application/json' };
+    const body = JSON.stringify({ dir: 'ASC', filter: { status: 'awaiting_packaging' }, limit: 100 });
+
+    // 200 JSON relayed; only the three headers reach the upstream.
+    const ok = await request(proxy.url + '/ozon/v3/posting/fbs/list', {
+      method: 'POST', body,
+      headers: { ...keyHeaders, Cookie: 'session=do-not-forward', 'X-Foo': 'bar', Authorization: 'Bearer nope', 'X-Forwarded-For': '1.2.3.4' },
+    });
+    assert.equal(ok.status, 200, ok.body.toString());
+    assert.match(ok.headers['content-type'], /^application\/json/);
+    assert.deepEqual(JSON.parse(ok.body.toString()), { result: { postings: [{ posting_number: '0001-1' }] }, echo: '/v3/posting/fbs/list' });
+    assert.equal(received.length, 1);
+    const got = received[0];
+    assert.equal(got.method, 'POST');
+    assert.equal(got.url, '/v3/posting/fbs/list');
+    assert.equal(got.body, body);
+    assert.equal(got.headers['client-id'], '123456');
+    assert.equal(got.headers['api-key'], apiKey);
+    assert.equal(got.headers['content-type'], 'application/json');
+    for (const h of ['cookie', 'x-foo', 'authorization', 'x-forwarded-for', 'origin', 'referer']) {
+      assert.equal(got.headers[h], undefined, `header ${h} was forwarded`);
+    }
+
+    // An upstream error status is relayed as is, not turned into a 502.
+    const denied = await request(proxy.url + '/ozon/v1/forbidden', { method: 'POST', body: '{}', headers: keyHeaders });
+    assert.equal(denied.status, 403);
+    assert.deepEqual(JSON.parse(denied.body.toString()), { code: 7, message: 'Api-key is deactivated', details: [] });
+
+    // Binary bodies pass byte for byte.
+    const label = await request(proxy.url + '/ozon/v2/posting/fbs/package-label', {
+      method: 'POST', body: '{"posting_number":["0001-1"]}', headers: keyHeaders,
+    });
+    assert.equal(label.status, 200);
+    assert.equal(label.headers['content-type'], 'application/pdf');
+    assert.ok(label.body.equals(pdf), `PDF bytes differ (${label.body.length} bytes)`);
+
+    // Only POST is proxied.
+    const get = await request(proxy.url + '/ozon/x');
+    assert.equal(get.status, 405);
+
+    // Too big a body is refused before reading it.
+    const { host } = new URL(proxy.url);
+    const big = await rawRequest(proxy.url,
+      `POST /ozon/v1/x HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 20000000\r\nConnection: close\r\n\r\n`);
+    assert.equal(big.status, 413);
+    // Traversal on the proxy path is refused too.
+    const trav = await rawRequest(proxy.url,
+      `POST /ozon/../../etc/passwd HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    assert.ok(trav.status === 400 || trav.status === 404, `proxy traversal gave ${trav.status}`);
+    assert.equal(received.length, 3, 'refused requests must not reach the upstream');
+
+    // The static site is still served by the proxying instance.
+    const page = await request(proxy.url + '/');
+    assert.equal(page.status, 200);
+
+    await new Promise((r) => setTimeout(r, 300));
+    const log = proxy.stderr();
+    assert.ok(log.includes('/ozon/v3/posting/fbs/list'), `request not logged: ${log}`);
+    assert.ok(!log.includes(apiKey), 'the Api-Key appeared in the proxy log');
+    assert.ok(!log.includes('123456'), 'the Client-Id appeared in the proxy log');
+
+    // An unreachable target: 502 with a JSON body.
+    const closed = await freePort();
+    dead = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy',
+      '--proxy-target', `http://127.0.0.1:${closed}`, '--site', site]);
+    const bad = await request(dead.url + '/ozon/v1/x', { method: 'POST', body: '{}', headers: keyHeaders });
+    assert.equal(bad.status, 502);
+    assert.match(bad.headers['content-type'], /^application\/json/);
+    const badJson = JSON.parse(bad.body.toString());
+    assert.equal(badJson.code, 502);
+    assert.match(badJson.message, /proxy could not reach/);
+
+    // The runner's serve.py has no --proxy: /ozon/ is not forwarded.
+    const noProxy = await request(siteUrl + '/ozon/v3/posting/fbs/list', { method: 'POST', body: '{}', headers: keyHeaders });
+    assert.ok(noProxy.status === 404 || noProxy.status === 405, `no-proxy /ozon/ gave ${noProxy.status}`);
+    assert.equal(received.length, 3);
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await stopChild(dead && dead.child);
+    await new Promise((r) => upstream.close(r));
+  }
+});
+
+test('serve: --proxy on a non-loopback host needs --allow-remote', async ({ buildDir, repoRoot }) => {
+  const child = spawn('python3', [join(repoRoot, 'serve.py'), '--no-build', '--port', '0', '--proxy',
+    '--host', '0.0.0.0', '--site', join(buildDir, 'site')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => { out += c; });
+  child.stderr.on('data', (c) => { err += c; });
+  try {
+    const code = await new Promise((resolve) => {
+      const t = setTimeout(() => resolve('still running'), 10_000);
+      child.on('exit', (c) => { clearTimeout(t); resolve(c); });
+    });
+    assert.notEqual(code, 0, `serve.py should refuse; stdout: ${out}`);
+    assert.notEqual(code, 'still running', `serve.py started a remote proxy: ${out}`);
+    assert.match(err, /allow-remote/);
+  } finally {
+    await stopChild(child);
+  }
+});
