@@ -66,8 +66,14 @@ FORWARDED_HEADERS = ("Client-Id", "Api-Key", "Content-Type")
 QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
 
 
+# The console calls a proxy URL the seller types in at run time (a store's
+# "proxy URL" road), so connect-src cannot name it in advance: HTTPS anywhere,
+# and plain HTTP only on this machine (a proxy the seller runs locally).
+DEFAULT_CONNECT_SRC = ["'self'", "https:", "http://127.0.0.1:*", "http://localhost:*"]
+
+
 def build_csp(connect_extra, frame_ancestors):
-    connect = " ".join(["'self'"] + list(connect_extra))
+    connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",

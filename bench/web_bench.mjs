@@ -76,4 +76,30 @@ console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: 
   console.log(`idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / seconds).toFixed(2)}`);
   await context.close();
 }
+// 3. Parsing 100,000 postings in WebAssembly vs the browser's JSON.parse,
+// on the text bench_parsers wrote (POSTINGS_JSON), in the same page.
+if (process.env.POSTINGS_JSON) {
+  const text = readFileSync(process.env.POSTINGS_JSON, 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  const result = await page.evaluate((t) => {
+    const wasm = [], js = [];
+    let count = 0;
+    for (let i = 0; i < 3; i++) {
+      const r = window.sellerConsole.benchParsePostings(t);
+      wasm.push(r.ms); count = r.count;
+      const start = performance.now();
+      JSON.parse(t);
+      js.push(performance.now() - start);
+    }
+    const med = (xs) => xs.sort((a, b) => a - b)[1];
+    return { wasm: med(wasm), js: med(js), count, heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+  }, text);
+  console.log(`wasm_parse_100k_postings_ms ${result.wasm.toFixed(1)} (${result.count} postings, ${(text.length / 1048576).toFixed(1)} MB)`);
+  console.log(`js_json_parse_100k_ms ${result.js.toFixed(1)}`);
+  console.log(`wasm_parse_to_json_parse_ratio ${(result.wasm / result.js).toFixed(2)}`);
+  await context.close();
+}
 await browser.close();

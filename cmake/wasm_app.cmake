@@ -49,14 +49,14 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
   -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createSellerConsole
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sFETCH=1
   -sEXPORTED_FUNCTIONS=${EXPORTED_FUNCTIONS}
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINCOMING_MODULE_JS_API=canvas,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
   -sASSERTIONS=0 -Os)
 set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")

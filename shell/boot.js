@@ -46,6 +46,19 @@
       if (!hook.isReady) return null;
       return JSON.parse(module.ccall('sc_item_rect', 'string', ['string'], [String(name)]));
     },
+    // Benchmark: parse a v4 posting-list text in WebAssembly; {ms, count}.
+    benchParsePostings(text) {
+      if (!hook.isReady) return null;
+      const length = module.lengthBytesUTF8(text);
+      const ptr = module._malloc(length + 1);
+      try {
+        module.stringToUTF8(text, ptr, length + 1);
+        const ms = module._sc_bench_parse_postings(ptr, length);
+        return { ms, count: module._sc_bench_last_count() };
+      } finally {
+        module._free(ptr);
+      }
+    },
     error: null,
     // Milestones in ms from navigation start (the benchmark reports them).
     timings: {},

@@ -7,16 +7,53 @@
 #include "app/snapshot.h"
 #include "platform/automation_hook.h"
 #include "platform/browser.h"
+#include "platform/fetch_transport.h"
+#include "platform/portal.h"
 #include "platform/web_runner.h"
+#include "platform/web_scheduler.h"
+#include "sandbox/marketplace.h"
+#include "sandbox/sandbox_transport.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/views.h"
 
 namespace {
 
+// The road of each store: the demo marketplace in this page, the portal's
+// postMessage bridge, or fetch() to a proxy / the portal's address.
+class BrowserTransports final : public app::TransportFactory {
+ public:
+  BrowserTransports(core::Clock& clock, core::Scheduler& scheduler) : clock_(clock), scheduler_(scheduler) {}
+
+  std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
+    switch (store.road) {
+      case app::Road::demo:
+        // One demo marketplace per page: switching stores keeps its state.
+        if (!demo_) demo_ = std::make_unique<sandbox::Marketplace>(kDemoSeed, clock_.now_ms());
+        return std::make_unique<sandbox::SandboxTransport>(*demo_, clock_, scheduler_);
+      case app::Road::portal_bridge: return std::make_unique<platform::BridgeTransport>();
+      case app::Road::local_proxy:
+      case app::Road::proxy_url:
+      case app::Road::direct:
+      case app::Road::portal_fetch: break;
+    }
+    return std::make_unique<platform::FetchTransport>(
+        platform::FetchTarget{app::api_base_url(store), store.client_id, store.api_key});
+  }
+
+ private:
+  static constexpr std::uint64_t kDemoSeed = 20261126;
+  core::Clock& clock_;
+  core::Scheduler& scheduler_;
+  std::unique_ptr<sandbox::Marketplace> demo_;
+};
+
 struct Console {
+  core::SystemClock clock;
+  platform::WebScheduler scheduler;
   platform::LocalStorageSettings settings;
-  app::App app{settings, platform::browser_languages()};
+  BrowserTransports transports{clock, scheduler};
+  app::App app{{settings, clock, scheduler, transports}, platform::browser_languages()};
   app::ActionQueue actions;
 };
 
@@ -34,6 +71,15 @@ int main() {
         return platform::WidgetRect{rect->x, rect->y, rect->w, rect->h};
       },
   });
+
+  // Inside a seller portal's iframe, wait for its configuration instead of
+  // opening the demo store.
+  const std::string embedder = platform::start_portal_link(CONSOLE_VERSION, [](app::PortalConfig config) {
+    console.app.apply(app::ConfigureFromPortal{std::move(config)});
+    platform::request_redraw();
+  });
+  console.app.mutable_state().embedding.origin = embedder;
+  if (embedder.empty()) console.app.start();
 
   platform::start_runner({
       .rebuild_fonts = [](float ratio) { ui::build_fonts(ratio, console.app.translations()); },

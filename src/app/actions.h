@@ -1,11 +1,13 @@
 #pragma once
 // What the views may ask for. Views push actions; App::apply runs them after
 // the frame, so drawing never mutates state in the middle of a frame.
+#include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/portal_config.h"
 
 namespace app {
 
@@ -15,8 +17,32 @@ struct SetLanguage {
 struct ShowView {
   View view;
 };
+struct RefreshOrders {};
+// The store form changed (every keystroke; the form lives in app state).
+struct EditStoreDraft {
+  StoreConfig draft;
+};
+// Tries a store's keys and road with a cheap call (the warehouse list).
+struct TestConnection {
+  StoreConfig store;
+};
+// Saves a new or edited store and switches to it.
+struct SaveStore {
+  StoreConfig store;
+};
+struct SelectStore {
+  std::string id;
+};
+struct DeleteStore {
+  std::string id;
+};
+// The embedding portal configured the console.
+struct ConfigureFromPortal {
+  PortalConfig config;
+};
 
-using Action = std::variant<SetLanguage, ShowView>;
+using Action = std::variant<SetLanguage, ShowView, RefreshOrders, EditStoreDraft, TestConnection, SaveStore,
+                            SelectStore, DeleteStore, ConfigureFromPortal>;
 
 class ActionQueue {
  public:

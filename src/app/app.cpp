@@ -1,20 +1,115 @@
 #include "app/app.h"
 
+#include <algorithm>
+
+#include "ozon/parsers.h"
+#include "ozon/requests.h"
+
 namespace app {
 
 std::string_view view_name(View view) {
   switch (view) {
-    case View::home: break;
+    case View::orders: return "orders";
+    case View::stores: return "stores";
   }
-  return "home";
+  return "orders";
 }
 
-App::App(store::SettingsStore& settings, const std::vector<std::string>& browser_languages)
-    : settings_(settings), translations_(Translations::embedded()) {
-  if (auto saved = settings_.get(kLangSettingKey))
+Notice notice_for(const ozon::ApiError& error) {
+  return {"problem." + std::string(ozon::to_string(ozon::classify(error))), error.summary()};
+}
+
+App::App(AppServices services, const std::vector<std::string>& browser_languages)
+    : services_(services), translations_(Translations::embedded()) {
+  if (auto saved = services_.settings.get(kLangSettingKey))
     state_.lang = lang_from_code(*saved);
   else
     state_.lang = lang_from_preferences(browser_languages);
+
+  if (auto text = services_.settings.get(kStoresSettingKey)) {
+    auto json = nlohmann::json::parse(*text, nullptr, false);
+    if (json.is_array())
+      for (const auto& item : json)
+        if (auto store = store_from_json(item)) state_.stores.saved.push_back(std::move(*store));
+  }
+  if (auto active = services_.settings.get(kActiveStoreSettingKey)) {
+    for (const auto& store : state_.stores.saved)
+      if (store.id == *active) state_.stores.active = store;
+  }
+  state_.stores.active_id = state_.stores.active.id;
+}
+
+void App::start() { activate(state_.stores.active); }
+
+void App::save_setting(const char* key, const std::string& value) {
+  if (!services_.settings.set(key, value)) state_.storage_warning = "storage.unavailable";
+}
+
+void App::save_stores() {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& store : state_.stores.saved)
+    if (store.saved) list.push_back(to_json(store));
+  save_setting(kStoresSettingKey, list.dump());
+}
+
+void App::activate(StoreConfig store) {
+  state_.stores.active = store;
+  state_.stores.active_id = store.id;
+  if (store.saved) save_setting(kActiveStoreSettingKey, store.id);
+  state_.orders = OrdersSlice{};
+  session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
+                                            services_.scheduler);
+  refresh_orders();
+}
+
+void App::refresh_orders() {
+  if (!session_ || state_.orders.loading) return;
+  state_.orders.loading = true;
+  state_.orders.error = {};
+  const core::EpochMs now = services_.clock.now_ms();
+  constexpr core::EpochMs kDay = 24LL * 3600 * 1000;
+  // Everything that started processing in the last 30 days, whatever its status.
+  auto make_request = [now](const std::string& cursor) {
+    ozon::PostingListQuery query;
+    query.since_to = {now - 30 * kDay, now + 2 * kDay};
+    query.cursor = cursor;
+    return ozon::build_posting_list(query);
+  };
+  session_->client().fetch_all<core::Posting>(
+      make_request, &ozon::parse_posting_list, [this](ozon::Result<std::vector<core::Posting>> result) {
+        state_.orders.loading = false;
+        if (!result) {
+          state_.orders.error = notice_for(result.error());
+          return;
+        }
+        state_.orders.postings = std::move(result.value());
+        state_.orders.as_of = services_.clock.now_ms();
+      });
+}
+
+void App::test_connection(StoreConfig store) {
+  auto& stores = state_.stores;
+  stores.check_notice = {};
+  ++stores.check_count;
+  if (auto problems = validate(store); !problems.empty()) {
+    stores.check = StoresSlice::Check::failed;
+    stores.check_notice = {problems.front(), ""};
+    return;
+  }
+  stores.check = StoresSlice::Check::running;
+  check_session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
+                                                  services_.scheduler);
+  check_session_->client().call(ozon::build_warehouse_list(), &ozon::parse_warehouses,
+                                [this](ozon::Result<ozon::Page<core::Warehouse>> result) {
+                                  auto& s = state_.stores;
+                                  if (result) {
+                                    s.check = StoresSlice::Check::ok;
+                                    s.check_warehouses = static_cast<int>(result->items.size());
+                                  } else {
+                                    s.check = StoresSlice::Check::failed;
+                                    s.check_notice = notice_for(result.error());
+                                  }
+                                });
 }
 
 void App::apply(const Action& action) {
@@ -24,10 +119,51 @@ void App::apply(const Action& action) {
         if constexpr (std::is_same_v<T, SetLanguage>) {
           state_.lang = a.lang;
           state_.storage_warning.clear();
-          if (!settings_.set(kLangSettingKey, std::string(lang_code(a.lang))))
-            state_.storage_warning = "storage.unavailable";
+          save_setting(kLangSettingKey, std::string(lang_code(a.lang)));
         } else if constexpr (std::is_same_v<T, ShowView>) {
           state_.view = a.view;
+        } else if constexpr (std::is_same_v<T, RefreshOrders>) {
+          refresh_orders();
+        } else if constexpr (std::is_same_v<T, EditStoreDraft>) {
+          state_.stores.draft = a.draft;
+        } else if constexpr (std::is_same_v<T, TestConnection>) {
+          test_connection(a.store);
+        } else if constexpr (std::is_same_v<T, SaveStore>) {
+          if (!validate(a.store).empty()) return;
+          StoreConfig store = a.store;
+          if (store.id.empty()) store.id = "store-" + std::to_string(services_.clock.now_ms());
+          auto& saved = state_.stores.saved;
+          auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
+          if (it != saved.end()) *it = store;
+          else saved.push_back(store);
+          save_stores();
+          activate(store);
+          state_.stores.draft = StoresSlice{}.draft;
+          state_.stores.check = StoresSlice::Check::idle;
+          state_.view = View::orders;
+        } else if constexpr (std::is_same_v<T, SelectStore>) {
+          if (a.id == "demo") return activate(demo_store());
+          for (const auto& store : state_.stores.saved)
+            if (store.id == a.id) return activate(store);
+        } else if constexpr (std::is_same_v<T, DeleteStore>) {
+          auto& saved = state_.stores.saved;
+          saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
+                      saved.end());
+          save_stores();
+          if (state_.stores.active_id == a.id) activate(demo_store());
+        } else if constexpr (std::is_same_v<T, ConfigureFromPortal>) {
+          const auto& config = a.config;
+          if (!config.lang.empty()) state_.lang = lang_from_code(config.lang);
+          StoreConfig store;
+          store.id = "portal";
+          store.name = "portal";
+          store.saved = false;  // the portal sends the keys on every load
+          store.client_id = config.client_id;
+          store.api_key = config.api_key;
+          store.proxy_url = config.api_base_url;
+          store.road = config.bridge ? Road::portal_bridge : Road::portal_fetch;
+          state_.embedding.configured = true;
+          activate(std::move(store));
         }
       },
       action);

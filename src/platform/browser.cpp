@@ -10,14 +10,14 @@ namespace {
 // Returns a malloc'd UTF-8 string (JSON array) owned by the caller.
 EM_JS(char*, js_browser_languages_json, (), {
   var langs = (navigator.languages && navigator.languages.length) ? navigator.languages : [navigator.language || "en"];
-  return stringToNewUTF8(JSON.stringify(Array.from(langs)));
+  return allocateUTF8(JSON.stringify(Array.from(langs)));
 });
 
 // Returns null when absent or when storage is unavailable.
 EM_JS(char*, js_local_storage_get, (const char* key), {
   try {
     var value = window.localStorage.getItem("seller-console:" + UTF8ToString(key));
-    return value === null ? 0 : stringToNewUTF8(value);
+    return value === null ? 0 : allocateUTF8(value);
   } catch (e) {
     return 0;
   }

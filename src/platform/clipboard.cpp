@@ -21,7 +21,7 @@ EM_JS(void, js_write_clipboard, (const char* text), {
 EM_JS(void, js_listen_for_paste, (), {
   window.addEventListener("paste", function(event) {
     var text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
-    var ptr = stringToNewUTF8(text);
+    var ptr = allocateUTF8(text);
     Module._sc_on_paste(ptr);
     _free(ptr);
   });

@@ -4,6 +4,12 @@
 
 namespace ui {
 
+const char* store_display_name(const app::App& app, const app::StoreConfig& store) {
+  if (store.road == app::Road::demo) return app.tr("store.demo");
+  if (store.id == "portal") return app.tr("store.portal");
+  return store.name.c_str();
+}
+
 void draw_root(const app::App& app, app::ActionQueue& actions) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -15,7 +21,8 @@ void draw_root(const app::App& app, app::ActionQueue& actions) {
   draw_top_bar(app, actions);
   ImGui::Separator();
   switch (app.state().view) {
-    case app::View::home: draw_home_view(app, actions); break;
+    case app::View::orders: draw_orders_view(app, actions); break;
+    case app::View::stores: draw_stores_view(app, actions); break;
   }
   ImGui::End();
 }

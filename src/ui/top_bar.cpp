@@ -6,6 +6,18 @@
 #include "ui/views.h"
 
 namespace ui {
+namespace {
+
+// A button that looks pressed while `current`.
+bool tab_button(const char* label, const char* automation_name, bool current) {
+  if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+  const bool clicked = ImGui::Button(label);
+  if (current) ImGui::PopStyleColor();
+  automation::tag(automation_name);
+  return clicked && !current;
+}
+
+}  // namespace
 
 void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   const auto& state = app.state();
@@ -14,7 +26,18 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  ImGui::TextUnformatted(app.tr(state.store_name_key));
+  ImGui::TextUnformatted(store_display_name(app, state.stores.active));
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+
+  const std::string orders_label = std::string(app.tr("nav.orders")) + "###nav.orders";
+  ImGui::SameLine();
+  if (tab_button(orders_label.c_str(), "nav.orders", state.view == app::View::orders))
+    actions.push(app::ShowView{app::View::orders});
+  const std::string stores_label = std::string(app.tr("nav.stores")) + "###nav.stores";
+  ImGui::SameLine();
+  if (tab_button(stores_label.c_str(), "nav.stores", state.view == app::View::stores))
+    actions.push(app::ShowView{app::View::stores});
 
   // Language switcher on the right: each language named in its own script.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -26,12 +49,8 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width + spacing);
   for (app::Lang lang : app::kAllLangs) {
     const std::string key = "lang." + std::string(app::lang_code(lang));
-    const bool current = lang == state.lang;
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const std::string label = std::string(app.tr(key)) + "##" + key;
-    if (ImGui::Button(label.c_str()) && !current) actions.push(app::SetLanguage{lang});
-    if (current) ImGui::PopStyleColor();
-    automation::tag(key);
+    if (tab_button(label.c_str(), key.c_str(), lang == state.lang)) actions.push(app::SetLanguage{lang});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("lang.tooltip"));
     ImGui::SameLine();
   }

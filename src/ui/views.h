@@ -9,6 +9,10 @@ namespace ui {
 void draw_root(const app::App& app, app::ActionQueue& actions);
 
 void draw_top_bar(const app::App& app, app::ActionQueue& actions);
-void draw_home_view(const app::App& app, app::ActionQueue& actions);
+void draw_orders_view(const app::App& app, app::ActionQueue& actions);
+void draw_stores_view(const app::App& app, app::ActionQueue& actions);
+
+// The display name of a store ("Demo store" is translated).
+const char* store_display_name(const app::App& app, const app::StoreConfig& store);
 
 }  // namespace ui

@@ -11,7 +11,7 @@ test('the console starts: ready resolves, no console errors, the canvas shows th
   await page.evaluate(() => window.sellerConsole.ready);
   assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) >= 1);
   const snap = await snapshot(page);
-  assert.equal(snap.view, 'home');
+  assert.equal(snap.view, 'orders');
   assert.ok(['en', 'ru', 'zh'].includes(snap.lang));
   assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
   await page.waitForTimeout(300);

@@ -1,9 +1,14 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "app/portal_config.h"
 #include "app/snapshot.h"
+#include "ozon_test_support.h"
+#include "sandbox/marketplace.h"
+#include "sandbox/sandbox_transport.h"
 
 namespace {
+
 // A settings store that refuses every write, like a browser in private mode
 // with storage disabled.
 class RefusingSettings final : public store::SettingsStore {
@@ -11,12 +16,48 @@ class RefusingSettings final : public store::SettingsStore {
   std::optional<std::string> get(const std::string&) const override { return std::nullopt; }
   bool set(const std::string&, const std::string&) override { return false; }
 };
+
+// Every road leads to the same in-process demo marketplace; the roads made
+// are recorded so tests can see which one a store used.
+class SandboxRoads final : public app::TransportFactory {
+ public:
+  SandboxRoads(core::Clock& clock, core::Scheduler& scheduler)
+      : market(7, clock.now_ms()), clock_(clock), scheduler_(scheduler) {}
+  std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
+    roads.push_back(store.road);
+    return std::make_unique<sandbox::SandboxTransport>(market, clock_, scheduler_, 10);
+  }
+  sandbox::Marketplace market;
+  std::vector<app::Road> roads;
+
+ private:
+  core::Clock& clock_;
+  core::Scheduler& scheduler_;
+};
+
+struct Fixture {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  SandboxRoads roads{clock, scheduler};
+  store::MemorySettingsStore settings;
+  app::AppServices services() { return {settings, clock, scheduler, roads}; }
+};
+
+app::StoreConfig proxy_store(std::string key = "secret-key") {
+  app::StoreConfig store;
+  store.name = "Main";
+  store.road = app::Road::local_proxy;
+  store.client_id = "123456";
+  store.api_key = std::move(key);
+  return store;
+}
+
 }  // namespace
 
 TEST_CASE("the language defaults to the browser's and a choice is remembered") {
-  store::MemorySettingsStore settings;
+  Fixture f;
   {
-    app::App first(settings, {"zh-CN", "en"});
+    app::App first(f.services(), {"zh-CN", "en"});
     CHECK(first.state().lang == app::Lang::zh);
     app::ActionQueue actions;
     actions.push(app::SetLanguage{app::Lang::ru});
@@ -24,26 +65,111 @@ TEST_CASE("the language defaults to the browser's and a choice is remembered") {
     CHECK(first.state().lang == app::Lang::ru);
     CHECK(actions.empty());
   }
-  CHECK(settings.get(app::kLangSettingKey) == "ru");
-  app::App reloaded(settings, {"zh-CN"});
+  CHECK(f.settings.get(app::kLangSettingKey) == "ru");
+  app::App reloaded(f.services(), {"zh-CN"});
   CHECK(reloaded.state().lang == app::Lang::ru);
   CHECK(std::string(reloaded.tr("app.title")) == "Консоль продавца Ozon");
 }
 
 TEST_CASE("a setting that cannot be saved is reported, and the choice still applies") {
-  RefusingSettings settings;
-  app::App app(settings, {"en"});
+  Fixture f;
+  RefusingSettings refusing;
+  app::App app({refusing, f.clock, f.scheduler, f.roads}, {"en"});
   app.apply(app::SetLanguage{app::Lang::zh});
   CHECK(app.state().lang == app::Lang::zh);
   CHECK(app.state().storage_warning == "storage.unavailable");
   CHECK(app::snapshot(app.state())["storageWarning"] == "storage.unavailable");
 }
 
-TEST_CASE("the snapshot names the view and the language") {
-  store::MemorySettingsStore settings;
-  app::App app(settings, {"ru-RU"});
+TEST_CASE("the demo store opens by default and lists every posting across pages") {
+  Fixture f;
+  app::App app(f.services(), {"ru-RU"});
+  app.start();
+  CHECK(app.state().orders.loading);
+  f.scheduler.run(60'000);
+  const auto& orders = app.state().orders;
+  CHECK_FALSE(orders.loading);
+  CHECK(orders.error.empty());
+  CHECK(orders.postings.size() == f.roads.market.posting_count());
+  CHECK(orders.as_of > 0);
   const auto snap = app::snapshot(app.state());
-  CHECK(snap["view"] == "home");
+  CHECK(snap["view"] == "orders");
   CHECK(snap["lang"] == "ru");
-  CHECK(snap.contains("display"));
+  CHECK(snap["stores"]["active"]["road"] == "demo");
+  CHECK(snap["orders"]["count"] == f.roads.market.posting_count());
+}
+
+TEST_CASE("test connection explains a wrong key, accepts a right one, and saving switches the store") {
+  Fixture f;
+  app::App app(f.services(), {"en"});
+  app.start();
+  f.scheduler.run(60'000);
+
+  app.apply(app::TestConnection{proxy_store("")});
+  CHECK(app.state().stores.check == app::StoresSlice::Check::failed);
+  CHECK(app.state().stores.check_notice.key == "stores.error.api_key");
+
+  app.apply(app::TestConnection{proxy_store()});
+  CHECK(app.state().stores.check == app::StoresSlice::Check::running);
+  f.scheduler.run(60'000);
+  CHECK(app.state().stores.check == app::StoresSlice::Check::ok);
+  CHECK(app.state().stores.check_warehouses == 3);
+
+  app.apply(app::SaveStore{proxy_store()});
+  f.scheduler.run(60'000);
+  CHECK(app.state().stores.active.road == app::Road::local_proxy);
+  CHECK(app.state().stores.saved.size() == 1);
+  CHECK(app.state().orders.postings.size() == f.roads.market.posting_count());
+  // Saved with its key (this device only) and reopened after a reload...
+  app::App reloaded(f.services(), {"en"});
+  CHECK(reloaded.state().stores.active.road == app::Road::local_proxy);
+  CHECK(reloaded.state().stores.active.api_key == "secret-key");
+  // ...but the snapshot never shows the key.
+  CHECK(app::snapshot(reloaded.state()).dump().find("secret-key") == std::string::npos);
+
+  app.apply(app::DeleteStore{app.state().stores.active.id});
+  CHECK(app.state().stores.saved.empty());
+  CHECK(app.state().stores.active.road == app::Road::demo);
+}
+
+TEST_CASE("a portal configuration opens a store that is never saved") {
+  Fixture f;
+  app::App app(f.services(), {"en"});
+  auto config = app::parse_portal_configure(
+      R"({"type":"seller-console:configure","clientId":"42","apiKey":"k","apiBaseUrl":"https://p.example/api","bridge":true,"lang":"zh"})");
+  REQUIRE(config);
+  app.apply(app::ConfigureFromPortal{*config});
+  CHECK(app.state().embedding.configured);
+  CHECK(app.state().lang == app::Lang::zh);
+  CHECK(app.state().stores.active.road == app::Road::portal_bridge);
+  CHECK(f.roads.roads.back() == app::Road::portal_bridge);
+  f.scheduler.run(60'000);
+  CHECK(app.state().orders.postings.size() == f.roads.market.posting_count());
+  CHECK_FALSE(f.settings.get(app::kStoresSettingKey).has_value());
+}
+
+TEST_CASE("portal messages are parsed tolerantly") {
+  CHECK_FALSE(app::parse_portal_configure("not json"));
+  CHECK_FALSE(app::parse_portal_configure(R"({"type":"seller-console:hello"})"));
+  auto config = app::parse_portal_configure(R"({"type":"seller-console:configure","clientId":5,"bridge":"yes"})");
+  REQUIRE(config);
+  CHECK(config->client_id.empty());
+  CHECK_FALSE(config->bridge);
+}
+
+TEST_CASE("store settings are validated in plain words") {
+  app::StoreConfig store = proxy_store();
+  CHECK(app::validate(store).empty());
+  store.client_id = "12a";
+  CHECK(app::validate(store) == std::vector<std::string>{"stores.error.client_id"});
+  store = proxy_store();
+  store.road = app::Road::proxy_url;
+  store.proxy_url = "ftp://x";
+  CHECK(app::validate(store) == std::vector<std::string>{"stores.error.proxy_url"});
+  store.proxy_url = "https://proxy.example/ozon/ ";
+  CHECK(app::api_base_url(store) == "https://proxy.example/ozon");
+  CHECK(app::api_base_url(app::demo_store()).empty());
+  auto json = app::to_json(proxy_store());
+  auto back = app::store_from_json(json);
+  CHECK_FALSE(back.has_value());  // no id yet: not a saved store
 }

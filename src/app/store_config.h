@@ -1,0 +1,55 @@
+#pragma once
+// A store the console works for, and the road its API calls travel. Ozon
+// refuses calls straight from a web page (CORS), so a real store goes
+// through a proxy (serve.py --proxy, or the seller's own) or the embedding
+// portal; "direct" exists for proxies that present Ozon's API at their root.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace app {
+
+enum class Road {
+  demo,           // the built-in demo marketplace, in the page
+  local_proxy,    // serve.py --proxy on the console's own origin: "/ozon"
+  proxy_url,      // a proxy URL the seller runs
+  direct,         // https://api-seller.ozon.ru (refused by browsers: kept to explain why)
+  portal_fetch,   // configured by the embedding portal, fetched by the console
+  portal_bridge,  // configured by the embedding portal, carried by it
+};
+
+std::string_view road_name(Road road);
+std::optional<Road> road_from_name(std::string_view name);
+
+inline constexpr std::string_view kOzonApiBase = "https://api-seller.ozon.ru";
+inline constexpr std::string_view kLocalProxyBase = "/ozon";
+
+struct StoreConfig {
+  std::string id;
+  std::string name;
+  Road road = Road::demo;
+  std::string client_id;
+  std::string api_key;
+  std::string proxy_url;  // proxy_url and portal_fetch
+  bool saved = true;      // portal-provided stores live only for the page
+
+  bool needs_keys() const { return road != Road::demo && road != Road::portal_bridge; }
+};
+
+// The base URL API paths are appended to ("" for the in-page demo).
+std::string api_base_url(const StoreConfig& store);
+
+// Translation keys of what is wrong with a store the seller typed (empty = fine).
+std::vector<std::string> validate(const StoreConfig& store);
+
+StoreConfig demo_store();
+
+// Stored on this device only (localStorage). The key is included: the
+// console must be able to call Ozon after a reload. It is never logged.
+nlohmann::json to_json(const StoreConfig& store);
+std::optional<StoreConfig> store_from_json(const nlohmann::json& json);
+
+}  // namespace app

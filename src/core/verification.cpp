@@ -1,0 +1,187 @@
+#include "core/verification.h"
+
+#include <algorithm>
+
+namespace core {
+namespace {
+
+bool is_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Scanners add Enter (CR/LF), sometimes Tab; GS1 codes may start with the
+// GS control character (FNC1). Trim all ASCII control characters and spaces.
+std::string_view trim(std::string_view s) {
+  auto junk = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Match key: digits without leading zeros (GTIN-8/12/13/14 of one product
+// compare equal), anything else lower-cased ASCII.
+std::string key_of(std::string_view code) {
+  code = trim(code);
+  if (is_digits(code)) {
+    const auto first = code.find_first_not_of('0');
+    return first == std::string_view::npos ? std::string("0") : std::string(code.substr(first));
+  }
+  std::string out(code);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// GTIN inside a GS1 DataMatrix / GS1-128 code: [symbology id] 01 + 14 digits + ...
+std::string gs1_gtin_key(std::string_view code) {
+  for (std::string_view prefix : {"]d2", "]C1", "]Q3", "]e0"})
+    if (code.substr(0, prefix.size()) == prefix) code.remove_prefix(prefix.size());
+  code = trim(code);
+  if (code.size() < 16 || code.substr(0, 2) != "01" || !is_digits(code.substr(2, 14))) return {};
+  return key_of(code.substr(2, 14));
+}
+
+bool contains(const std::vector<std::int64_t>& list, std::int64_t sku) {
+  return std::find(list.begin(), list.end(), sku) != list.end();
+}
+
+}  // namespace
+
+std::string_view to_string(ScanOutcome outcome) {
+  switch (outcome) {
+    case ScanOutcome::accepted: return "accepted";
+    case ScanOutcome::completed_line: return "completed_line";
+    case ScanOutcome::surplus: return "surplus";
+    case ScanOutcome::unknown: return "unknown";
+    case ScanOutcome::empty: return "empty";
+  }
+  return "unknown";
+}
+
+PostingVerification::PostingVerification(const Posting& posting,
+                                         std::vector<std::vector<std::string>> barcodes)
+    : posting_number_(posting.posting_number) {
+  const std::size_t n = posting.products.size();
+  ordered_.reserve(n);
+  keys_.resize(n);
+  const auto& req = posting.requirements;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& p = posting.products[i];
+    ordered_.push_back(std::max<std::int64_t>(p.quantity, 0));
+    auto& keys = keys_[i];
+    if (i < barcodes.size())
+      for (const auto& code : barcodes[i])
+        if (!trim(code).empty()) keys.push_back(key_of(code));
+    if (!trim(p.offer_id).empty()) keys.push_back(key_of(p.offer_id));
+    if (p.sku > 0) keys.push_back(key_of(std::to_string(p.sku)));
+    if (contains(req.gtd, p.sku) || contains(req.country, p.sku) ||
+        contains(req.mandatory_mark, p.sku) || contains(req.rnpt, p.sku) ||
+        contains(req.jw_uin, p.sku) || contains(req.imei, p.sku))
+      marking_required_ = true;
+  }
+  counts_.assign(n, 0);
+  const Address& a = posting.customer.address;
+  const bool has_address = !a.city.empty() || !a.region.empty() || !a.zip_code.empty() ||
+                           !a.address_tail.empty() || !a.pvz_code.empty();
+  address_required_ = posting.is_rfbs() && has_address;
+}
+
+std::vector<std::size_t> PostingVerification::matching_lines(const std::string& key) const {
+  std::vector<std::size_t> out;
+  if (key.empty()) return out;
+  for (std::size_t i = 0; i < keys_.size(); ++i)
+    if (std::find(keys_[i].begin(), keys_[i].end(), key) != keys_[i].end()) out.push_back(i);
+  return out;
+}
+
+ScanResult PostingVerification::scan(std::string_view code, EpochMs at) {
+  const std::string_view trimmed = trim(code);
+  ScanResult result;
+  if (trimmed.empty()) {
+    result.outcome = ScanOutcome::empty;
+  } else {
+    auto lines = matching_lines(key_of(trimmed));
+    if (lines.empty()) lines = matching_lines(gs1_gtin_key(trimmed));
+    if (lines.empty()) {
+      result.outcome = ScanOutcome::unknown;
+    } else {
+      auto open = std::find_if(lines.begin(), lines.end(),
+                               [&](std::size_t i) { return counts_[i] < ordered_[i]; });
+      const std::size_t line = open != lines.end() ? *open : lines.front();
+      result.line = static_cast<int>(line);
+      if (open == lines.end()) {
+        result.outcome = ScanOutcome::surplus;
+      } else {
+        ++counts_[line];
+        result.outcome =
+            counts_[line] == ordered_[line] ? ScanOutcome::completed_line : ScanOutcome::accepted;
+      }
+      result.counted = counts_[line];
+      result.ordered = ordered_[line];
+    }
+  }
+  result.all_counted = quantities_match();
+  log_.push_back({at, std::string(trimmed), result.outcome, result.line});
+  return result;
+}
+
+std::int64_t PostingVerification::counted(std::size_t line) const {
+  return line < counts_.size() ? counts_[line] : 0;
+}
+
+std::int64_t PostingVerification::ordered(std::size_t line) const {
+  return line < ordered_.size() ? ordered_[line] : 0;
+}
+
+std::size_t PostingVerification::refused_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      log_.begin(), log_.end(), [](const ScanLogEntry& e) { return is_refused(e.outcome); }));
+}
+
+bool PostingVerification::quantities_match() const { return counts_ == ordered_; }
+
+bool PostingVerification::set_count(std::size_t line, std::int64_t quantity) {
+  if (line >= counts_.size()) return false;
+  counts_[line] = std::clamp<std::int64_t>(quantity, 0, ordered_[line]);
+  return true;
+}
+
+void PostingVerification::reset() {
+  std::fill(counts_.begin(), counts_.end(), 0);
+  items_picked_ = address_checked_ = marking_complete_ = false;
+  log_.clear();
+}
+
+std::vector<std::string> PostingVerification::required_items() const {
+  std::vector<std::string> out{std::string(kItemsPicked), std::string(kQuantitiesMatch)};
+  if (address_required_) out.emplace_back(kAddressChecked);
+  if (marking_required_) out.emplace_back(kMarkingComplete);
+  return out;
+}
+
+std::vector<std::string> PostingVerification::missing() const {
+  std::vector<std::string> out;
+  if (!items_picked_) out.emplace_back(kItemsPicked);
+  if (!quantities_match()) out.emplace_back(kQuantitiesMatch);
+  if (address_required_ && !address_checked_) out.emplace_back(kAddressChecked);
+  if (marking_required_ && !marking_complete_) out.emplace_back(kMarkingComplete);
+  return out;
+}
+
+VerificationState PostingVerification::to_state() const {
+  return {posting_number_, counts_, items_picked_, address_checked_, marking_complete_, log_};
+}
+
+bool PostingVerification::from_state(const VerificationState& state) {
+  if (state.posting_number != posting_number_ || state.counts.size() != counts_.size())
+    return false;
+  for (std::size_t i = 0; i < counts_.size(); ++i)
+    counts_[i] = std::clamp<std::int64_t>(state.counts[i], 0, ordered_[i]);
+  items_picked_ = state.items_picked;
+  address_checked_ = state.address_checked;
+  marking_complete_ = state.marking_complete;
+  log_ = state.log;
+  return true;
+}
+
+}  // namespace core

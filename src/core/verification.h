@@ -1,0 +1,119 @@
+#pragma once
+// "Verify before it leaves": scan-to-count and a short checklist per posting.
+// Pure state, no I/O; the app persists VerificationState as a draft.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/posting.h"
+
+namespace core {
+
+enum class ScanOutcome {
+  accepted,        // counted +1 on `line`
+  completed_line,  // counted +1 and the line is now fully counted
+  surplus,         // line already fully counted: refused, not counted
+  unknown,         // matches no line: refused
+  empty,           // blank after trimming: refused
+};
+std::string_view to_string(ScanOutcome outcome);
+inline bool is_refused(ScanOutcome o) {
+  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::empty;
+}
+
+struct ScanResult {
+  ScanOutcome outcome = ScanOutcome::empty;
+  int line = -1;              // product line index, -1 for unknown/empty
+  std::int64_t counted = 0;   // the line's count after the scan
+  std::int64_t ordered = 0;   // the line's ordered quantity
+  bool all_counted = false;   // every line fully counted after this scan
+  bool counted_now() const { return !is_refused(outcome); }
+};
+
+struct ScanLogEntry {
+  EpochMs at = 0;
+  std::string code;  // trimmed
+  ScanOutcome outcome = ScanOutcome::empty;
+  int line = -1;
+  friend bool operator==(const ScanLogEntry&, const ScanLogEntry&) = default;
+};
+
+// Plain snapshot for drafts (store it as JSON or anything else).
+struct VerificationState {
+  std::string posting_number;
+  std::vector<std::int64_t> counts;  // per product line
+  bool items_picked = false;
+  bool address_checked = false;
+  bool marking_complete = false;
+  std::vector<ScanLogEntry> log;
+  friend bool operator==(const VerificationState&, const VerificationState&) = default;
+};
+
+// Checklist item names, as returned by missing()/required_items().
+inline constexpr std::string_view kItemsPicked = "items_picked";
+inline constexpr std::string_view kQuantitiesMatch = "quantities_match";
+inline constexpr std::string_view kAddressChecked = "address_checked";
+inline constexpr std::string_view kMarkingComplete = "marking_complete";
+
+class PostingVerification {
+ public:
+  // barcodes[i] = catalogue barcodes (EAN/GTIN...) of product line i; may be
+  // shorter than the product list. Besides them a line matches its offer_id
+  // (case-insensitive) and its SKU digits, for manual entry. Numeric codes of
+  // 8..14 digits compare as GTINs (leading zeros ignored), and a GS1
+  // DataMatrix marking code ("01" + GTIN-14 + ...) matches by its GTIN.
+  PostingVerification(const Posting& posting, std::vector<std::vector<std::string>> barcodes);
+
+  // Trims spaces/tabs/CR/LF, matches, counts. Several lines may match one
+  // code (same SKU twice): the first line not yet fully counted takes it.
+  ScanResult scan(std::string_view code, EpochMs at);
+
+  std::size_t line_count() const { return ordered_.size(); }
+  std::int64_t counted(std::size_t line) const;
+  std::int64_t ordered(std::size_t line) const;
+  const std::vector<ScanLogEntry>& log() const { return log_; }
+  std::size_t refused_count() const;
+
+  bool items_picked() const { return items_picked_; }
+  bool quantities_match() const;  // derived: every line counted == ordered
+  bool address_checked() const { return address_checked_; }
+  bool marking_complete() const { return marking_complete_; }
+  bool address_required() const { return address_required_; }  // rFBS with a customer address
+  bool marking_required() const { return marking_required_; }  // requirements list a line's SKU
+
+  void set_items_picked(bool value) { items_picked_ = value; }
+  void set_address_checked(bool value) { address_checked_ = value; }
+  // Set by the app when /exemplar/status says ship_available.
+  void set_marking_complete(bool value) { marking_complete_ = value; }
+  // Manual correction, clamped to 0..ordered; false for a bad line index.
+  bool set_count(std::size_t line, std::int64_t quantity);
+  void reset();  // counts, flags and log back to empty
+
+  std::vector<std::string> required_items() const;  // in checklist order
+  std::vector<std::string> missing() const;         // unmet required items, in order
+  bool ready_to_ship() const { return missing().empty(); }
+
+  VerificationState to_state() const;
+  // Restores a draft. Refused (false, nothing changes) when it was made for
+  // another posting or another number of lines; counts are clamped.
+  bool from_state(const VerificationState& state);
+
+ private:
+  std::vector<std::size_t> matching_lines(const std::string& key) const;
+
+  std::string posting_number_;
+  std::vector<std::int64_t> ordered_;
+  std::vector<std::int64_t> counts_;
+  std::vector<std::vector<std::string>> keys_;  // per line: normalised codes
+  bool address_required_ = false;
+  bool marking_required_ = false;
+  bool items_picked_ = false;
+  bool address_checked_ = false;
+  bool marking_complete_ = false;
+  std::vector<ScanLogEntry> log_;
+};
+
+}  // namespace core

@@ -1,0 +1,207 @@
+#include "ozon/errors.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <nlohmann/json.hpp>
+
+#include "ozon/json_read.h"
+
+namespace ozon {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool has(const std::string& haystack_lower, std::string_view needle_lower) {
+  return haystack_lower.find(needle_lower) != std::string::npos;
+}
+
+constexpr std::int64_t kCircleOpenWaitMs = 60'000;
+constexpr std::int64_t kLabelNotReadyWaitMs = 15'000;
+
+// Refines kind from the message text: rate limits, open circuit, labels.
+void refine_kind(ApiError& error) {
+  const std::string text = lower(error.message) + " " + lower(error.code);
+  if (error.http_status == 429 || has(text, "rate limit") || has(text, "too_many_requests") ||
+      has(text, "too many requests")) {
+    error.kind = ErrorKind::rate_limited;
+  } else if (has(text, "circle is open")) {
+    error.kind = ErrorKind::circle_open;
+    if (error.retry_after_ms == 0) error.retry_after_ms = kCircleOpenWaitMs;
+  } else if (has(text, "not ready") || has(text, "not_ready") ||
+             has(text, "is being generated")) {
+    error.kind = ErrorKind::label_not_ready;
+    if (error.retry_after_ms == 0) error.retry_after_ms = kLabelNotReadyWaitMs;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::http: return "http";
+    case ErrorKind::network: return "network";
+    case ErrorKind::cors: return "cors";
+    case ErrorKind::timeout: return "timeout";
+    case ErrorKind::bridge: return "bridge";
+    case ErrorKind::malformed_reply: return "malformed_reply";
+    case ErrorKind::rate_limited: return "rate_limited";
+    case ErrorKind::circle_open: return "circle_open";
+    case ErrorKind::label_not_ready: return "label_not_ready";
+    case ErrorKind::invalid_request: return "invalid_request";
+    case ErrorKind::paging: return "paging";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Problem problem) {
+  switch (problem) {
+    case Problem::none: return "none";
+    case Problem::wrong_api_key: return "wrong_api_key";
+    case Problem::missing_role: return "missing_role";
+    case Problem::ip_restricted: return "ip_restricted";
+    case Problem::offer_not_signed: return "offer_not_signed";
+    case Problem::rate_limited: return "rate_limited";
+    case Problem::cors_refused: return "cors_refused";
+    case Problem::proxy_unreachable: return "proxy_unreachable";
+    case Problem::server_error: return "server_error";
+    case Problem::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+bool ApiError::retryable() const {
+  switch (kind) {
+    case ErrorKind::network:
+    case ErrorKind::timeout:
+    case ErrorKind::bridge:
+    case ErrorKind::rate_limited:
+    case ErrorKind::circle_open:
+    case ErrorKind::label_not_ready:
+      return true;
+    case ErrorKind::http:
+      return http_status >= 500 || http_status == 429;
+    case ErrorKind::malformed_reply:
+      // A proxy's 502/503 HTML page is a server hiccup, not a bad reply.
+      return http_status >= 500;
+    case ErrorKind::cors:
+    case ErrorKind::invalid_request:
+    case ErrorKind::paging:
+      return false;
+  }
+  return false;
+}
+
+std::string ApiError::summary() const {
+  // append() rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
+  std::string out(to_string(kind));
+  if (http_status != 0) out.append(" ").append(std::to_string(http_status));
+  if (!code.empty()) out.append(" [").append(code).append("]");
+  if (!message.empty()) out.append(": ").append(message);
+  return out;
+}
+
+Problem classify(const ApiError& error) {
+  const std::string text = lower(error.message);
+  switch (error.kind) {
+    case ErrorKind::cors: return Problem::cors_refused;
+    case ErrorKind::network:
+    case ErrorKind::bridge:
+    case ErrorKind::timeout:
+      return Problem::proxy_unreachable;
+    case ErrorKind::rate_limited:
+    case ErrorKind::circle_open:
+      return Problem::rate_limited;
+    default: break;
+  }
+  if (has(text, "offer not signed")) return Problem::offer_not_signed;
+  if (has(text, "restricted to specific ip") || has(text, "ip address")) return Problem::ip_restricted;
+  if (has(text, "missing a required role") || has(text, "role")) return Problem::missing_role;
+  if (has(text, "api-key") || has(text, "api key") || has(text, "client-id") ||
+      has(text, "client id") || error.http_status == 401)
+    return Problem::wrong_api_key;
+  if (error.http_status >= 500) return Problem::server_error;
+  if (error.http_status == 429) return Problem::rate_limited;
+  // A proxy answering 404/502 with a page instead of Ozon's JSON.
+  if (error.kind == ErrorKind::malformed_reply && (error.http_status == 404 || error.http_status == 0))
+    return Problem::proxy_unreachable;
+  return Problem::unknown;
+}
+
+std::string excerpt(std::string_view body, std::size_t max_len) {
+  std::string out;
+  bool last_space = false;
+  for (char c : body) {
+    if (out.size() >= max_len) break;
+    const auto u = static_cast<unsigned char>(c);
+    const bool space = std::isspace(u) != 0;
+    if (space) {
+      if (!last_space && !out.empty()) out.push_back(' ');
+      last_space = true;
+      continue;
+    }
+    last_space = false;
+    out.push_back(u >= 0x20 && u != 0x7f ? c : '?');  // keep UTF-8 bytes >= 0x80
+  }
+  return out;
+}
+
+ApiError malformed(std::string_view what, std::string_view body) {
+  ApiError error;
+  error.kind = ErrorKind::malformed_reply;
+  error.message = std::string(what);
+  if (!body.empty()) error.message.append(": ").append(excerpt(body));
+  return error;
+}
+
+ApiError parse_error_body(int http_status, std::string_view body) {
+  ApiError error;
+  error.http_status = http_status;
+  const auto json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  if (json.is_discarded() || !json.is_object()) {
+    error = malformed(body.empty() ? "empty error reply" : "unreadable error reply", body);
+    error.http_status = http_status;
+  } else {
+    error.kind = ErrorKind::http;
+    error.code = json_read::read_string(json, "code");
+    error.message = json_read::read_string(json, "message");
+    if (error.message.empty()) error.message = json_read::read_string(json, "error");
+    if (const auto* details = json_read::find_array(json, "details")) {
+      for (const auto& d : *details) {
+        if (d.is_object()) {
+          std::string text = json_read::read_string(d, "typeUrl");
+          const std::string value = json_read::read_string(d, "value");
+          if (!value.empty()) text += (text.empty() ? "" : ": ") + value;
+          error.details.push_back(excerpt(text, 200));
+        } else {
+          error.details.push_back(excerpt(
+              d.is_string() ? d.get_ref<const std::string&>() : d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 200));
+        }
+      }
+    }
+  }
+  refine_kind(error);
+  if (error.kind == ErrorKind::malformed_reply && http_status == 429) error.kind = ErrorKind::rate_limited;
+  return error;
+}
+
+ApiError error_from_response(const net::HttpResponse& response) {
+  ApiError error;
+  switch (response.failure) {
+    case net::Failure::none:
+      return parse_error_body(response.status, response.body);
+    case net::Failure::network: error.kind = ErrorKind::network; break;
+    case net::Failure::cors: error.kind = ErrorKind::cors; break;
+    case net::Failure::timeout: error.kind = ErrorKind::timeout; break;
+    case net::Failure::bridge: error.kind = ErrorKind::bridge; break;
+  }
+  error.message = excerpt(response.failure_detail, 200);
+  return error;
+}
+
+}  // namespace ozon

@@ -1,0 +1,79 @@
+#pragma once
+// The error model of the Seller API client: one value type for everything
+// that can go wrong with a call, a plain-words classification for the
+// "Test connection" screen, and per-item errors of batch methods.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "net/transport.h"
+
+namespace ozon {
+
+enum class ErrorKind {
+  http,             // an HTTP error status with an Ozon error body (or none)
+  network,          // offline, DNS, refused
+  cors,             // the browser refused the call: a proxy/bridge is needed
+  timeout,          // no answer in time
+  bridge,           // the embedding page did not answer properly
+  malformed_reply,  // a body we cannot read (HTML page, truncated JSON, wrong shape)
+  rate_limited,     // 429 or "rate limit" text
+  circle_open,      // "Circle is open": the method is blocked for a few minutes
+  label_not_ready,  // label requested too soon after shipping
+  invalid_request,  // refused by our own builder before sending
+  paging,           // cursor paging went wrong (repeated cursor, too many pages)
+};
+
+std::string_view to_string(ErrorKind kind);
+
+struct ApiError {
+  ErrorKind kind = ErrorKind::http;
+  int http_status = 0;        // 0 when no HTTP response
+  std::string code;           // Ozon code as text: "8", "POSTING_ALREADY_SHIPPED"
+  std::string message;        // Ozon message, or our own explanation
+  std::vector<std::string> details;  // detail entries as compact text
+  std::int64_t retry_after_ms = 0;   // hint; 0 = none
+
+  bool retryable() const;
+  std::string summary() const;  // one line for logs and the UI
+};
+
+// What the seller should do, for the connection test and error banners.
+enum class Problem {
+  none,
+  wrong_api_key,
+  missing_role,
+  ip_restricted,
+  offer_not_signed,
+  rate_limited,
+  cors_refused,
+  proxy_unreachable,
+  server_error,
+  unknown,
+};
+
+std::string_view to_string(Problem problem);
+Problem classify(const ApiError& error);
+
+// One failed item of a batch call.
+struct ItemError {
+  std::string key;  // posting number, or "offer_id|warehouse_id"
+  std::string code;
+  std::string message;
+};
+
+// Builds the error for a transport failure or a non-2xx reply.
+// Returns an error with kind http/rate_limited/... for status >= 400.
+ApiError error_from_response(const net::HttpResponse& response);
+
+// Parses an Ozon error body. An HTML page, empty or non-JSON body gives
+// malformed_reply carrying a short excerpt; the status is kept either way.
+ApiError parse_error_body(int http_status, std::string_view body);
+
+ApiError malformed(std::string_view what, std::string_view body = {});
+
+// At most `max_len` bytes of printable text from `body`, for messages.
+std::string excerpt(std::string_view body, std::size_t max_len = 120);
+
+}  // namespace ozon

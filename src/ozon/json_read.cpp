@@ -1,0 +1,338 @@
+#include "ozon/json_read.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <cmath>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+namespace ozon::json_read {
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = static_cast<std::int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2 ? 1 : 0;
+}
+
+bool digits(std::string_view text, std::size_t at, std::size_t count, int& out) {
+  if (at + count > text.size()) return false;
+  out = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+    out = out * 10 + (text[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+const Json* find(const Json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  const auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+
+const Json* find_object(const Json& obj, std::string_view key) {
+  const Json* value = find(obj, key);
+  return value != nullptr && value->is_object() ? value : nullptr;
+}
+
+const Json* find_array(const Json& obj, std::string_view key) {
+  const Json* value = find(obj, key);
+  return value != nullptr && value->is_array() ? value : nullptr;
+}
+
+std::string as_string(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::string: return value.get_ref<const std::string&>();
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+    case Json::value_t::number_float:
+    case Json::value_t::boolean:
+      return value.dump();
+    default: return {};
+  }
+}
+
+std::optional<std::int64_t> parse_int64(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  std::int64_t out = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  if (ec != std::errc{} || text.empty()) return std::nullopt;
+  if (ptr == text.data() + text.size()) return out;
+  // "12.0000": accept an all-zero fraction.
+  if (*ptr != '.') return std::nullopt;
+  for (const char* p = ptr + 1; p < text.data() + text.size(); ++p)
+    if (*p != '0') return std::nullopt;
+  return out;
+}
+
+std::optional<std::int64_t> as_int64(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::number_integer: return value.get<std::int64_t>();
+    case Json::value_t::number_unsigned: {
+      const auto u = value.get<std::uint64_t>();
+      if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return std::nullopt;
+      return static_cast<std::int64_t>(u);
+    }
+    case Json::value_t::number_float: {
+      const double d = value.get<double>();
+      // 2^63 is exactly representable; anything at or beyond it overflows.
+      if (!std::isfinite(d) || std::fabs(d) >= 9.2233720368547758e18) return std::nullopt;
+      return static_cast<std::int64_t>(d);
+    }
+    case Json::value_t::string: return parse_int64(value.get_ref<const std::string&>());
+    default: return std::nullopt;
+  }
+}
+
+std::optional<double> as_double(const Json& value) {
+  if (value.is_number()) return value.get<double>();
+  if (!value.is_string()) return std::nullopt;
+  const std::string_view text = trim(value.get_ref<const std::string&>());
+  if (text.empty()) return std::nullopt;
+  // strtod, not from_chars: Emscripten's libc++ has no floating-point from_chars.
+  const std::string copy(text);
+  char* end = nullptr;
+  const double out = std::strtod(copy.c_str(), &end);
+  if (end != copy.c_str() + copy.size() || !std::isfinite(out)) return std::nullopt;
+  return out;
+}
+
+std::optional<bool> as_bool(const Json& value) {
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_number_integer() || value.is_number_unsigned()) return as_int64(value).value_or(0) != 0;
+  if (value.is_string()) {
+    const auto& s = value.get_ref<const std::string&>();
+    if (s == "true" || s == "1") return true;
+    if (s == "false" || s == "0") return false;
+  }
+  return std::nullopt;
+}
+
+std::string read_string(const Json& obj, std::string_view key) {
+  const Json* value = find(obj, key);
+  return value == nullptr ? std::string{} : as_string(*value);
+}
+
+std::int64_t read_int64(const Json& obj, std::string_view key, std::int64_t fallback) {
+  const Json* value = find(obj, key);
+  if (value == nullptr) return fallback;
+  return as_int64(*value).value_or(fallback);
+}
+
+double read_double(const Json& obj, std::string_view key, double fallback) {
+  const Json* value = find(obj, key);
+  if (value == nullptr) return fallback;
+  return as_double(*value).value_or(fallback);
+}
+
+bool read_bool(const Json& obj, std::string_view key, bool fallback) {
+  const Json* value = find(obj, key);
+  if (value == nullptr) return fallback;
+  return as_bool(*value).value_or(fallback);
+}
+
+core::EpochMs read_time(const Json& obj, std::string_view key) {
+  const Json* value = find(obj, key);
+  if (value == nullptr || !value->is_string()) return 0;
+  return parse_iso8601(value->get_ref<const std::string&>()).value_or(0);
+}
+
+std::vector<std::string> read_string_list(const Json& obj, std::string_view key) {
+  std::vector<std::string> out;
+  const Json* list = find_array(obj, key);
+  if (list == nullptr) return out;
+  for (const auto& item : *list) {
+    std::string text = as_string(item);
+    if (!text.empty()) out.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::vector<std::int64_t> read_int64_list(const Json& obj, std::string_view key) {
+  std::vector<std::int64_t> out;
+  const Json* list = find_array(obj, key);
+  if (list == nullptr) return out;
+  for (const auto& item : *list)
+    if (const auto v = as_int64(item)) out.push_back(*v);
+  return out;
+}
+
+std::optional<std::int64_t> parse_minor_units(std::string_view text) {
+  text = trim(text);
+  bool negative = false;
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+    negative = text.front() == '-';
+    text.remove_prefix(1);
+  }
+  if (text.empty()) return std::nullopt;
+  const auto dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (whole.empty() && fraction.empty()) return std::nullopt;
+  constexpr std::int64_t kMaxWhole = std::numeric_limits<std::int64_t>::max() / 100 - 1;
+  std::int64_t units = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    units = units * 10 + (c - '0');
+    if (units > kMaxWhole) return std::nullopt;
+  }
+  std::int64_t minor = 0;
+  int round_up = 0;
+  for (std::size_t i = 0; i < fraction.size(); ++i) {
+    const char c = fraction[i];
+    if (c < '0' || c > '9') return std::nullopt;
+    if (i < 2) minor = minor * 10 + (c - '0');
+    if (i == 2) round_up = c >= '5' ? 1 : 0;  // half-up on the third decimal
+  }
+  if (fraction.size() == 1) minor *= 10;
+  const std::int64_t total = units * 100 + minor + round_up;
+  return negative ? -total : total;
+}
+
+std::optional<core::Money> as_money(const Json& value, std::string_view fallback_currency) {
+  core::Money money;
+  money.currency = std::string(fallback_currency);
+  const Json* amount = &value;
+  if (value.is_object()) {
+    amount = find(value, "amount");
+    if (amount == nullptr) amount = find(value, "price");
+    if (amount == nullptr) amount = find(value, "value");
+    std::string currency = read_string(value, "currency");
+    if (currency.empty()) currency = read_string(value, "currency_code");
+    if (!currency.empty()) money.currency = std::move(currency);
+    if (amount == nullptr) return std::nullopt;
+  }
+  if (amount->is_string()) {
+    const auto minor = parse_minor_units(amount->get_ref<const std::string&>());
+    if (!minor) return std::nullopt;
+    money.minor = *minor;
+  } else if (amount->is_number()) {
+    const double d = amount->get<double>();
+    if (!std::isfinite(d) || std::fabs(d) > 9.0e16) return std::nullopt;
+    money.minor = static_cast<std::int64_t>(std::llround(d * 100.0));
+  } else {
+    return std::nullopt;
+  }
+  return money;
+}
+
+core::Money read_price(const Json& obj, std::string_view key, std::string_view currency_key) {
+  const std::string currency = read_string(obj, currency_key);
+  const Json* value = find(obj, key);
+  if (value == nullptr) return core::Money{0, currency};
+  return as_money(*value, currency).value_or(core::Money{0, currency});
+}
+
+std::optional<core::EpochMs> parse_iso8601(std::string_view text) {
+  text = trim(text);
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!digits(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !digits(text, 5, 2, month) ||
+      text[7] != '-' || !digits(text, 8, 2, day))
+    return std::nullopt;
+  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  std::size_t at = 10;
+  std::int64_t millis = 0;
+  std::int64_t offset_minutes = 0;
+  if (at < text.size() && (text[at] == 'T' || text[at] == 't' || text[at] == ' ')) {
+    if (!digits(text, at + 1, 2, hour) || at + 3 >= text.size() || text[at + 3] != ':' ||
+        !digits(text, at + 4, 2, minute))
+      return std::nullopt;
+    at += 6;
+    if (at < text.size() && text[at] == ':') {
+      if (!digits(text, at + 1, 2, second)) return std::nullopt;
+      at += 3;
+    }
+    if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    if (at < text.size() && (text[at] == '.' || text[at] == ',')) {
+      ++at;
+      int scale = 100;
+      const std::size_t start = at;
+      while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        millis += (text[at] - '0') * scale;
+        scale /= 10;
+        ++at;
+      }
+      if (at == start) return std::nullopt;
+    }
+    if (at < text.size()) {
+      const char zone = text[at];
+      if (zone == 'Z' || zone == 'z') {
+        ++at;
+      } else if (zone == '+' || zone == '-') {
+        int oh = 0, om = 0;
+        if (!digits(text, at + 1, 2, oh)) return std::nullopt;
+        std::size_t next = at + 3;
+        if (next < text.size() && text[next] == ':') ++next;
+        if (next < text.size()) {
+          if (!digits(text, next, 2, om)) return std::nullopt;
+          next += 2;
+        }
+        offset_minutes = (zone == '+' ? 1 : -1) * (oh * 60 + om);
+        at = next;
+      }
+    }
+  }
+  if (at != text.size()) return std::nullopt;
+  const std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  return seconds * 1000 + millis;
+}
+
+std::string format_iso8601(core::EpochMs ms) {
+  std::int64_t seconds = ms / 1000;
+  std::int64_t millis = ms % 1000;
+  if (millis < 0) {
+    millis += 1000;
+    seconds -= 1;
+  }
+  std::int64_t days = seconds / 86400;
+  std::int64_t rest = seconds % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    days -= 1;
+  }
+  std::int64_t y = 0;
+  unsigned m = 0, d = 0;
+  civil_from_days(days, y, m, d);
+  char buf[40];
+  const int hh = static_cast<int>(rest / 3600), mm = static_cast<int>(rest / 60 % 60), ss = static_cast<int>(rest % 60);
+  if (millis != 0) {
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y), m, d, hh,
+                  mm, ss, static_cast<int>(millis));
+  } else {
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d, hh, mm, ss);
+  }
+  return buf;
+}
+
+}  // namespace ozon::json_read

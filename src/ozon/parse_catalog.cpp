@@ -1,0 +1,148 @@
+// Parsers for warehouses, delivery methods, stocks and products.
+#include "ozon/parse_common.h"
+#include "ozon/parsers.h"
+
+namespace ozon {
+using namespace detail;
+
+Result<Page<core::Warehouse>> parse_warehouses(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"warehouses", "result", "items"});
+  if (list == nullptr) return malformed("warehouse reply without a list", body);
+  Page<core::Warehouse> page;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::Warehouse w;
+    w.warehouse_id = read_int64(j, "warehouse_id", read_int64(j, "id"));
+    w.name = read_string(j, "name");
+    w.is_rfbs = read_bool(j, "is_rfbs");
+    // v2 may send status / first_mile_type as objects; v1 as strings.
+    if (const Json* status = find_object(j, "status")) w.status = read_string(*status, "code");
+    else w.status = read_string(j, "status");
+    if (const Json* fm = find_object(j, "first_mile_type")) w.first_mile_type = read_string(*fm, "first_mile_type");
+    else w.first_mile_type = read_string(j, "first_mile_type");
+    w.working_days = read_string_list(j, "working_days");
+    w.can_print_act_in_advance = read_bool(j, "can_print_act_in_advance");
+    page.items.push_back(std::move(w));
+  }
+  read_paging(root.value(), page.cursor, page.has_next);
+  return page;
+}
+
+Result<Page<core::DeliveryMethod>> parse_delivery_methods(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"delivery_methods", "result", "items"});
+  if (list == nullptr) return malformed("delivery method reply without a list", body);
+  Page<core::DeliveryMethod> page;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::DeliveryMethod m;
+    m.id = read_int64(j, "id", read_int64(j, "delivery_method_id"));
+    m.name = read_string(j, "name");
+    m.warehouse_id = read_int64(j, "warehouse_id");
+    m.provider_id = read_int64(j, "provider_id");
+    m.status = read_string(j, "status");
+    m.cutoff = read_string(j, "cutoff");
+    m.cutoff_minutes = core::cutoff_minutes_from_text(m.cutoff);
+    m.sla_cut_in = read_int64(j, "sla_cut_in");
+    page.items.push_back(std::move(m));
+  }
+  read_paging(root.value(), page.cursor, page.has_next);
+  return page;
+}
+
+Result<BatchResult> parse_stock_update(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_array(root.value(), "result");
+  if (list == nullptr) return malformed("stock reply without a result array", body);
+  BatchResult out;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    std::string key = stock_item_key(read_string(j, "offer_id"), read_int64(j, "product_id"), read_int64(j, "warehouse_id"));
+    std::vector<ItemError> errors;
+    if (const Json* list_errors = find_array(j, "errors"))
+      for (const auto& e : *list_errors) {
+        if (e.is_object()) errors.push_back({key, read_string(e, "code"), read_string(e, "message")});
+        else if (!as_string(e).empty()) errors.push_back({key, as_string(e), {}});
+      }
+    if (read_bool(j, "updated") && errors.empty()) {
+      out.succeeded.push_back(std::move(key));
+    } else if (errors.empty()) {
+      out.failed.push_back({std::move(key), "NOT_UPDATED", "not updated"});
+    } else {
+      for (auto& e : errors) out.failed.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<core::StockRow>> parse_stocks_by_warehouse(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"result", "stocks", "items"});
+  if (list == nullptr) return malformed("stock reply without a list", body);
+  std::vector<core::StockRow> out;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::StockRow row;
+    row.sku = read_int64(j, "sku");
+    row.product_id = read_int64(j, "product_id");
+    row.offer_id = read_string(j, "offer_id");
+    row.warehouse_id = read_int64(j, "warehouse_id");
+    row.warehouse_name = read_string(j, "warehouse_name");
+    row.present = read_int64(j, "present");
+    row.reserved = read_int64(j, "reserved");
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<Page<core::ProductListItem>> parse_product_list(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"items"});
+  if (list == nullptr) return malformed("product list reply without items", body);
+  Page<core::ProductListItem> page;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::ProductListItem item;
+    item.product_id = read_int64(j, "product_id");
+    item.offer_id = read_string(j, "offer_id");
+    item.archived = read_bool(j, "archived");
+    item.has_fbs_stocks = read_bool(j, "has_fbs_stocks");
+    page.items.push_back(std::move(item));
+  }
+  page.cursor = read_string(result_object(root.value()), "last_id");
+  // last_id paging has no has_next: a full page with a last_id means "maybe more".
+  page.has_next = !page.items.empty() && !page.cursor.empty();
+  return page;
+}
+
+Result<std::vector<core::Product>> parse_product_info_list(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"items"});
+  if (list == nullptr) return malformed("product info reply without items", body);
+  std::vector<core::Product> out;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::Product p;
+    p.product_id = read_int64(j, "id", read_int64(j, "product_id"));
+    p.offer_id = read_string(j, "offer_id");
+    p.sku = read_int64(j, "sku");
+    p.name = read_string(j, "name");
+    p.barcodes = read_string_list(j, "barcodes");
+    if (p.barcodes.empty()) {
+      const std::string barcode = read_string(j, "barcode");
+      if (!barcode.empty()) p.barcodes.push_back(barcode);
+    }
+    p.price = read_price(j, "price");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace ozon

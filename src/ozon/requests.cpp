@@ -1,0 +1,406 @@
+#include "ozon/requests.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/cancel_reason.h"
+#include "ozon/endpoints.h"
+#include "ozon/json_read.h"
+
+namespace ozon {
+namespace {
+
+using Json = nlohmann::json;
+
+// Invalid UTF-8 typed by a user must not abort the module: replace it.
+std::string dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+net::HttpRequest make(std::string_view path, const Json& body) {
+  net::HttpRequest request;
+  request.path = std::string(path);
+  request.body = dump(body);
+  return request;
+}
+
+ApiError refuse(std::string message) {
+  ApiError error;
+  error.kind = ErrorKind::invalid_request;
+  error.message = std::move(message);
+  return error;
+}
+
+Json id_strings(const std::vector<std::int64_t>& ids) {
+  Json out = Json::array();
+  for (auto id : ids) out.push_back(std::to_string(id));
+  return out;
+}
+
+Json string_list(const std::vector<std::string>& items) {
+  Json out = Json::array();
+  for (const auto& s : items) out.push_back(s);
+  return out;
+}
+
+template <typename T>
+std::vector<std::vector<T>> batches(const std::vector<T>& items, std::size_t size) {
+  std::vector<std::vector<T>> out;
+  for (std::size_t i = 0; i < items.size(); i += size)
+    out.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(i),
+                     items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), i + size)));
+  return out;
+}
+
+std::string iso(core::EpochMs ms) { return json_read::format_iso8601(ms); }
+
+Json posting_list_body(const PostingListQuery& q, bool unfulfilled) {
+  Json filter = Json::object();
+  if (q.since_to.from != 0) filter["since"] = iso(q.since_to.from);
+  if (q.since_to.to != 0) filter["to"] = iso(q.since_to.to);
+  if (unfulfilled) {
+    if (q.cutoff.set()) {
+      if (q.cutoff.from != 0) filter["cutoff_from"] = iso(q.cutoff.from);
+      if (q.cutoff.to != 0) filter["cutoff_to"] = iso(q.cutoff.to);
+    } else if (q.delivering_date.set()) {
+      if (q.delivering_date.from != 0) filter["delivering_date_from"] = iso(q.delivering_date.from);
+      if (q.delivering_date.to != 0) filter["delivering_date_to"] = iso(q.delivering_date.to);
+    }
+  }
+  if (!q.statuses.empty()) filter["statuses"] = string_list(q.statuses);
+  if (!q.warehouse_ids.empty()) filter["warehouse_ids"] = id_strings(q.warehouse_ids);
+  if (!q.delivery_method_ids.empty()) filter["delivery_method_ids"] = id_strings(q.delivery_method_ids);
+  if (!q.provider_ids.empty()) filter["provider_ids"] = id_strings(q.provider_ids);
+  if (!q.order_numbers.empty()) filter["order_numbers"] = string_list(q.order_numbers);
+  if (q.last_changed_status_date.set()) {
+    Json window = Json::object();
+    if (q.last_changed_status_date.from != 0) window["from"] = iso(q.last_changed_status_date.from);
+    if (q.last_changed_status_date.to != 0) window["to"] = iso(q.last_changed_status_date.to);
+    filter["last_changed_status_date"] = window;
+  }
+  Json body = {
+      {"filter", filter},
+      {"limit", std::clamp(q.limit, 1, kPostingListMaxLimit)},
+      {"sort_dir", q.sort_ascending ? "ASC" : "DESC"},
+      {"with",
+       {{"analytics_data", q.with_analytics_data},
+        {"barcodes", q.with_barcodes},
+        {"financial_data", q.with_financial_data},
+        {"legal_info", q.with_legal_info}}},
+  };
+  if (!q.cursor.empty()) body["cursor"] = q.cursor;
+  return body;
+}
+
+Json ship_products(const ShipPackage& package) {
+  Json products = Json::array();
+  for (const auto& item : package) products.push_back({{"product_id", item.product_id}, {"quantity", item.quantity}});
+  return products;
+}
+
+bool valid_package(const ShipPackage& package) {
+  if (package.empty()) return false;
+  return std::all_of(package.begin(), package.end(),
+                     [](const ShipItem& i) { return i.product_id > 0 && i.quantity > 0; });
+}
+
+Result<Json> cancel_fields(const std::string& posting_number, std::int64_t reason_id, const std::string& message) {
+  if (posting_number.empty()) return refuse("posting number is empty");
+  if (reason_id <= 0) return refuse("choose a cancellation reason");
+  const bool blank = std::all_of(message.begin(), message.end(),
+                                 [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  if (reason_id == core::kCancelReasonOther && blank) return refuse("reason 402 (other) needs a message");
+  Json body = {{"posting_number", posting_number}, {"cancel_reason_id", reason_id}};
+  if (!blank) body["cancel_reason_message"] = message;
+  return body;
+}
+
+}  // namespace
+
+std::size_t utf8_length(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+net::HttpRequest build_unfulfilled_list(const PostingListQuery& query) {
+  return make(endpoint::kPostingUnfulfilledList, posting_list_body(query, true));
+}
+
+net::HttpRequest build_posting_list(const PostingListQuery& query) {
+  return make(endpoint::kPostingList, posting_list_body(query, false));
+}
+
+net::HttpRequest build_posting_get(const std::string& posting_number, const PostingGetOptions& with) {
+  return make(endpoint::kPostingGet, {{"posting_number", posting_number},
+                                      {"with",
+                                       {{"analytics_data", with.analytics_data},
+                                        {"barcodes", with.barcodes},
+                                        {"financial_data", with.financial_data},
+                                        {"legal_info", with.legal_info},
+                                        {"product_exemplars", with.product_exemplars},
+                                        {"related_postings", with.related_postings},
+                                        {"translit", with.translit}}}});
+}
+
+net::HttpRequest build_posting_get_by_barcode(const std::string& barcode) {
+  return make(endpoint::kPostingGetByBarcode, {{"barcode", barcode}});
+}
+
+Result<net::HttpRequest> build_ship(const std::string& posting_number, const std::vector<ShipPackage>& packages,
+                                    bool additional_data) {
+  if (posting_number.empty()) return refuse("posting number is empty");
+  if (packages.empty()) return refuse("nothing to ship: no packages");
+  Json list = Json::array();
+  for (const auto& package : packages) {
+    if (!valid_package(package)) return refuse("every package needs products with a product_id and quantity > 0");
+    list.push_back({{"products", ship_products(package)}});
+  }
+  return make(endpoint::kPostingShip,
+              {{"posting_number", posting_number}, {"packages", list}, {"with", {{"additional_data", additional_data}}}});
+}
+
+Result<net::HttpRequest> build_ship_package(const std::string& posting_number, const ShipPackage& products) {
+  if (posting_number.empty()) return refuse("posting number is empty");
+  if (!valid_package(products)) return refuse("the package needs products with a product_id and quantity > 0");
+  return make(endpoint::kPostingShipPackage, {{"posting_number", posting_number}, {"products", ship_products(products)}});
+}
+
+net::HttpRequest build_multibox_qty_set(const std::string& posting_number, std::int64_t boxes) {
+  return make(endpoint::kMultiBoxQtySet, {{"posting_number", posting_number}, {"multi_box_qty", boxes}});
+}
+
+net::HttpRequest build_exemplar_create_or_get(const std::string& posting_number) {
+  return make(endpoint::kExemplarCreateOrGet, {{"posting_number", posting_number}});
+}
+
+net::HttpRequest build_exemplar_set(const core::ExemplarData& data) {
+  Json products = Json::array();
+  for (const auto& product : data.products) {
+    Json exemplars = Json::array();
+    for (const auto& e : product.exemplars) {
+      Json marks = Json::array();
+      for (const auto& m : e.marks) marks.push_back({{"mark", m.mark}, {"mark_type", m.mark_type}});
+      Json item = {{"exemplar_id", e.exemplar_id}, {"gtd", e.gtd},       {"is_gtd_absent", e.is_gtd_absent},
+                   {"rnpt", e.rnpt},               {"is_rnpt_absent", e.is_rnpt_absent}, {"marks", marks}};
+      if (!e.country_iso.empty()) item["country_iso_code"] = e.country_iso;
+      exemplars.push_back(std::move(item));
+    }
+    products.push_back({{"product_id", product.product_id}, {"exemplars", exemplars}});
+  }
+  Json body = {{"posting_number", data.posting_number}, {"products", products}};
+  if (data.multi_box_qty > 0) body["multi_box_qty"] = data.multi_box_qty;
+  return make(endpoint::kExemplarSet, body);
+}
+
+net::HttpRequest build_exemplar_status(const std::string& posting_number) {
+  return make(endpoint::kExemplarStatus, {{"posting_number", posting_number}});
+}
+
+std::vector<net::HttpRequest> build_package_labels(const std::vector<std::string>& posting_numbers) {
+  std::vector<net::HttpRequest> out;
+  for (const auto& batch : batches(posting_numbers, kLabelBatch))
+    out.push_back(make(endpoint::kPackageLabel, {{"posting_number", string_list(batch)}}));
+  return out;
+}
+
+std::vector<net::HttpRequest> build_package_label_tasks(const std::vector<std::string>& posting_numbers) {
+  std::vector<net::HttpRequest> out;
+  for (const auto& batch : batches(posting_numbers, kLabelBatch))
+    out.push_back(make(endpoint::kPackageLabelCreate, {{"posting_number", string_list(batch)}}));
+  return out;
+}
+
+net::HttpRequest build_package_label_get(std::int64_t task_id) {
+  return make(endpoint::kPackageLabelGet, {{"task_id", task_id}});
+}
+
+net::HttpRequest build_cancel_reason_list() { return make(endpoint::kCancelReasonList, Json::object()); }
+
+net::HttpRequest build_posting_cancel_reasons(const std::vector<std::string>& posting_numbers) {
+  return make(endpoint::kCancelReasonForPosting, {{"related_posting_numbers", string_list(posting_numbers)}});
+}
+
+Result<net::HttpRequest> build_cancel(const std::string& posting_number, std::int64_t reason_id,
+                                      const std::string& message) {
+  auto body = cancel_fields(posting_number, reason_id, message);
+  if (!body) return body.error();
+  return make(endpoint::kPostingCancel, body.value());
+}
+
+Result<net::HttpRequest> build_product_cancel(const std::string& posting_number, std::int64_t reason_id,
+                                              const std::string& message, const std::vector<CancelItem>& items) {
+  auto body = cancel_fields(posting_number, reason_id, message);
+  if (!body) return body.error();
+  if (items.empty()) return refuse("choose the products to cancel");
+  Json list = Json::array();
+  for (const auto& item : items) {
+    if (item.sku <= 0 || item.quantity <= 0) return refuse("every cancelled product needs a sku and quantity > 0");
+    list.push_back({{"sku", item.sku}, {"quantity", item.quantity}});
+  }
+  body.value()["items"] = list;
+  return make(endpoint::kProductCancel, body.value());
+}
+
+std::vector<net::HttpRequest> build_tracking_numbers(const std::vector<TrackingNumber>& numbers) {
+  std::vector<net::HttpRequest> out;
+  for (const auto& batch : batches(numbers, kTrackingBatch)) {
+    Json list = Json::array();
+    for (const auto& n : batch)
+      list.push_back({{"posting_number", n.posting_number}, {"tracking_number", n.tracking_number}});
+    out.push_back(make(endpoint::kTrackingNumberSet, {{"tracking_numbers", list}}));
+  }
+  return out;
+}
+
+std::vector<net::HttpRequest> build_status_change(StatusChange change, const std::vector<std::string>& posting_numbers) {
+  std::string_view path = endpoint::kMarkDelivering;
+  switch (change) {
+    case StatusChange::delivering: path = endpoint::kMarkDelivering; break;
+    case StatusChange::last_mile: path = endpoint::kMarkLastMile; break;
+    case StatusChange::delivered: path = endpoint::kMarkDelivered; break;
+    case StatusChange::sent_by_seller: path = endpoint::kMarkSentBySeller; break;
+  }
+  // Not documented as capped; batches of 20 like the tracking numbers keep
+  // one bad posting from failing a huge request.
+  std::vector<net::HttpRequest> out;
+  for (const auto& batch : batches(posting_numbers, kTrackingBatch))
+    out.push_back(make(path, {{"posting_number", string_list(batch)}}));
+  return out;
+}
+
+net::HttpRequest build_cutoff_set(const std::string& posting_number, core::EpochMs new_cutoff) {
+  return make(endpoint::kCutoffSet, {{"posting_number", posting_number}, {"new_cutoff_date", iso(new_cutoff)}});
+}
+
+net::HttpRequest build_act_create(std::int64_t delivery_method_id, core::EpochMs departure_date,
+                                  std::int64_t containers_count) {
+  Json body = {{"delivery_method_id", delivery_method_id}, {"departure_date", iso(departure_date)}};
+  if (containers_count > 0) body["containers_count"] = containers_count;
+  return make(endpoint::kActCreate, body);
+}
+
+net::HttpRequest build_act_check_status(std::int64_t act_id) { return make(endpoint::kActCheckStatus, {{"id", act_id}}); }
+
+net::HttpRequest build_act_get_pdf(std::int64_t act_id) { return make(endpoint::kActGetPdf, {{"id", act_id}}); }
+
+net::HttpRequest build_act_list(TimeWindow dates, const std::vector<std::string>& statuses, int limit) {
+  Json filter = Json::object();
+  if (dates.from != 0) filter["date_from"] = iso(dates.from).substr(0, 10);  // dates, not times
+  if (dates.to != 0) filter["date_to"] = iso(dates.to).substr(0, 10);
+  if (!statuses.empty()) filter["status"] = string_list(statuses);
+  return make(endpoint::kActList, {{"filter", filter}, {"limit", std::clamp(limit, 1, 1000)}});
+}
+
+net::HttpRequest build_pick_list(TimeWindow cutoff, std::int64_t delivery_method_id, const std::string& cursor,
+                                 int limit) {
+  Json filter = Json::object();
+  if (cutoff.from != 0) filter["cutoff_from"] = iso(cutoff.from);
+  if (cutoff.to != 0) filter["cutoff_to"] = iso(cutoff.to);
+  if (delivery_method_id != 0) filter["delivery_method_id"] = std::to_string(delivery_method_id);
+  Json body = {{"filter", filter}, {"limit", std::clamp(limit, 1, 1000)}};
+  if (!cursor.empty()) body["cursor"] = cursor;
+  return make(endpoint::kAssemblyProductList, body);
+}
+
+net::HttpRequest build_warehouse_list(const std::string& cursor, int limit) {
+  Json body = {{"limit", std::clamp(limit, 1, 1000)}};
+  if (!cursor.empty()) body["cursor"] = cursor;
+  return make(endpoint::kWarehouseList, body);
+}
+
+net::HttpRequest build_delivery_method_list(const std::vector<std::int64_t>& warehouse_ids, const std::string& cursor,
+                                            int limit) {
+  Json filter = Json::object();
+  if (!warehouse_ids.empty()) filter["warehouse_ids"] = id_strings(warehouse_ids);
+  Json body = {{"filter", filter}, {"limit", std::clamp(limit, 1, 1000)}};
+  if (!cursor.empty()) body["cursor"] = cursor;
+  return make(endpoint::kDeliveryMethodList, body);
+}
+
+std::vector<net::HttpRequest> build_stocks_update(const std::vector<StockUpdate>& updates) {
+  std::vector<net::HttpRequest> out;
+  for (const auto& batch : batches(updates, kStockBatch)) {
+    Json list = Json::array();
+    for (const auto& u : batch) {
+      Json item = {{"warehouse_id", u.warehouse_id}, {"stock", std::max<std::int64_t>(0, u.stock)}};
+      if (!u.offer_id.empty()) item["offer_id"] = u.offer_id;
+      if (u.product_id != 0) item["product_id"] = u.product_id;
+      list.push_back(std::move(item));
+    }
+    out.push_back(make(endpoint::kStocksUpdate, {{"stocks", list}}));
+  }
+  return out;
+}
+
+net::HttpRequest build_stocks_by_warehouse(const std::vector<std::int64_t>& skus) {
+  return make(endpoint::kStocksByWarehouse, {{"sku", id_strings(skus)}});
+}
+
+net::HttpRequest build_product_list(const std::string& last_id, int limit, const std::string& visibility) {
+  return make(endpoint::kProductList, {{"filter", {{"visibility", visibility}}},
+                                       {"last_id", last_id},
+                                       {"limit", std::clamp(limit, 1, 1000)}});
+}
+
+net::HttpRequest build_product_info_list(const std::vector<std::string>& offer_ids,
+                                         const std::vector<std::int64_t>& product_ids,
+                                         const std::vector<std::int64_t>& skus) {
+  Json body = Json::object();
+  if (!offer_ids.empty()) body["offer_id"] = string_list(offer_ids);
+  if (!product_ids.empty()) body["product_id"] = id_strings(product_ids);
+  if (!skus.empty()) body["sku"] = id_strings(skus);
+  return make(endpoint::kProductInfoList, body);
+}
+
+net::HttpRequest build_chat_list(const std::string& cursor, int limit, bool unread_only) {
+  Json body = {{"filter", {{"chat_status", "All"}, {"unread_only", unread_only}}}, {"limit", std::clamp(limit, 1, 100)}};
+  if (!cursor.empty()) body["cursor"] = cursor;
+  return make(endpoint::kChatList, body);
+}
+
+net::HttpRequest build_chat_history(const std::string& chat_id, const std::string& from_message_id, int limit,
+                                    bool newest_first) {
+  Json body = {{"chat_id", chat_id}, {"direction", newest_first ? "Backward" : "Forward"},
+               {"limit", std::clamp(limit, 1, 1000)}};
+  // Message ids can exceed int64: send the digits as a JSON number unparsed.
+  if (const auto id = json_read::parse_int64(from_message_id)) body["from_message_id"] = *id;
+  else if (!from_message_id.empty()) body["from_message_id"] = from_message_id;
+  return make(endpoint::kChatHistory, body);
+}
+
+Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::string& text) {
+  if (chat_id.empty()) return refuse("chat id is empty");
+  const auto length = utf8_length(text);
+  if (length == 0) return refuse("the message is empty");
+  if (length > 1000) return refuse("the message is longer than 1000 characters");
+  return make(endpoint::kChatSendMessage, {{"chat_id", chat_id}, {"text", text}});
+}
+
+net::HttpRequest build_returns_list(const ReturnsFilter& f, std::int64_t last_id, int limit) {
+  Json filter = Json::object();
+  if (!f.posting_numbers.empty()) filter["posting_numbers"] = string_list(f.posting_numbers);
+  if (!f.return_schema.empty()) filter["return_schema"] = f.return_schema;
+  if (f.warehouse_id != 0) filter["warehouse_id"] = f.warehouse_id;
+  if (f.visual_status_change_moment.set()) {
+    Json window = Json::object();
+    if (f.visual_status_change_moment.from != 0) window["time_from"] = iso(f.visual_status_change_moment.from);
+    if (f.visual_status_change_moment.to != 0) window["time_to"] = iso(f.visual_status_change_moment.to);
+    filter["visual_status_change_moment"] = window;
+  }
+  return make(endpoint::kReturnsList, {{"filter", filter}, {"limit", std::clamp(limit, 1, 500)}, {"last_id", last_id}});
+}
+
+net::HttpRequest build_review_list(const std::string& last_id, int limit, const std::string& status) {
+  return make(endpoint::kReviewList,
+              {{"last_id", last_id}, {"limit", std::clamp(limit, 20, 100)}, {"sort_dir", "DESC"}, {"status", status}});
+}
+
+Result<net::HttpRequest> build_review_comment(const std::string& review_id, const std::string& text,
+                                              bool mark_processed, const std::string& parent_comment_id) {
+  if (review_id.empty()) return refuse("review id is empty");
+  if (utf8_length(text) == 0) return refuse("the comment is empty");
+  Json body = {{"review_id", review_id}, {"text", text}, {"mark_review_as_processed", mark_processed}};
+  if (!parent_comment_id.empty()) body["parent_comment_id"] = parent_comment_id;
+  return make(endpoint::kReviewCommentCreate, body);
+}
+
+}  // namespace ozon

@@ -1,0 +1,164 @@
+#pragma once
+// Request builders: one function per Seller API method, returning the
+// net::HttpRequest (path from the endpoint catalogue, JSON body). Builders
+// that can refuse (missing cancel message, empty text) return Result;
+// builders with a per-request item cap return one request per batch.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/exemplar.h"
+#include "net/transport.h"
+#include "ozon/result.h"
+
+namespace ozon {
+
+inline constexpr std::size_t kLabelBatch = 20;
+inline constexpr std::size_t kTrackingBatch = 20;
+inline constexpr std::size_t kStockBatch = 100;
+inline constexpr int kPostingListMaxLimit = 100;
+
+struct TimeWindow {
+  core::EpochMs from = 0;  // 0 = not set
+  core::EpochMs to = 0;
+  bool set() const { return from != 0 || to != 0; }
+};
+
+struct PostingListQuery {
+  TimeWindow since_to;  // filter.since / filter.to (required by the v4 list)
+  // Unfulfilled list: exactly one of these windows (cutoff wins if both set).
+  TimeWindow cutoff;
+  TimeWindow delivering_date;
+  TimeWindow last_changed_status_date;
+  std::vector<std::string> statuses;
+  std::vector<std::int64_t> warehouse_ids;        // sent as strings
+  std::vector<std::int64_t> delivery_method_ids;  // sent as strings
+  std::vector<std::int64_t> provider_ids;         // sent as strings
+  std::vector<std::string> order_numbers;
+  std::string cursor;
+  int limit = kPostingListMaxLimit;
+  bool sort_ascending = true;
+  bool with_analytics_data = true;
+  bool with_barcodes = true;
+  bool with_financial_data = false;
+  bool with_legal_info = false;
+};
+
+struct PostingGetOptions {
+  bool analytics_data = true;
+  bool barcodes = true;
+  bool financial_data = false;
+  bool legal_info = false;
+  bool product_exemplars = false;
+  bool related_postings = true;
+  bool translit = false;
+};
+
+struct ShipItem {
+  std::int64_t product_id = 0;
+  std::int64_t quantity = 0;
+};
+using ShipPackage = std::vector<ShipItem>;
+
+struct TrackingNumber {
+  std::string posting_number;
+  std::string tracking_number;
+};
+
+// Exactly one of offer_id / product_id identifies the product.
+struct StockUpdate {
+  std::string offer_id;
+  std::int64_t product_id = 0;
+  std::int64_t warehouse_id = 0;
+  std::int64_t stock = 0;
+};
+
+enum class StatusChange { delivering, last_mile, delivered, sent_by_seller };
+
+struct CancelItem {
+  std::int64_t sku = 0;
+  std::int64_t quantity = 0;
+};
+
+struct ReturnsFilter {
+  std::vector<std::string> posting_numbers;
+  std::string return_schema = "FBS";
+  std::int64_t warehouse_id = 0;  // 0 = any
+  TimeWindow visual_status_change_moment;
+};
+
+// Postings
+net::HttpRequest build_unfulfilled_list(const PostingListQuery& query);
+net::HttpRequest build_posting_list(const PostingListQuery& query);
+net::HttpRequest build_posting_get(const std::string& posting_number, const PostingGetOptions& with = {});
+net::HttpRequest build_posting_get_by_barcode(const std::string& barcode);
+Result<net::HttpRequest> build_ship(const std::string& posting_number, const std::vector<ShipPackage>& packages,
+                                    bool additional_data = true);
+Result<net::HttpRequest> build_ship_package(const std::string& posting_number, const ShipPackage& products);
+net::HttpRequest build_multibox_qty_set(const std::string& posting_number, std::int64_t boxes);
+
+// Exemplars
+net::HttpRequest build_exemplar_create_or_get(const std::string& posting_number);
+net::HttpRequest build_exemplar_set(const core::ExemplarData& data);  // the full set, every time
+net::HttpRequest build_exemplar_status(const std::string& posting_number);
+
+// Labels (one request per <= 20 postings)
+std::vector<net::HttpRequest> build_package_labels(const std::vector<std::string>& posting_numbers);
+std::vector<net::HttpRequest> build_package_label_tasks(const std::vector<std::string>& posting_numbers);
+net::HttpRequest build_package_label_get(std::int64_t task_id);
+
+// Cancellation
+net::HttpRequest build_cancel_reason_list();
+net::HttpRequest build_posting_cancel_reasons(const std::vector<std::string>& posting_numbers);
+Result<net::HttpRequest> build_cancel(const std::string& posting_number, std::int64_t reason_id,
+                                      const std::string& message);
+Result<net::HttpRequest> build_product_cancel(const std::string& posting_number, std::int64_t reason_id,
+                                              const std::string& message, const std::vector<CancelItem>& items);
+
+// rFBS
+std::vector<net::HttpRequest> build_tracking_numbers(const std::vector<TrackingNumber>& numbers);
+std::vector<net::HttpRequest> build_status_change(StatusChange change, const std::vector<std::string>& posting_numbers);
+net::HttpRequest build_cutoff_set(const std::string& posting_number, core::EpochMs new_cutoff);
+
+// Acts
+net::HttpRequest build_act_create(std::int64_t delivery_method_id, core::EpochMs departure_date,
+                                  std::int64_t containers_count = 0);
+net::HttpRequest build_act_check_status(std::int64_t act_id);
+net::HttpRequest build_act_get_pdf(std::int64_t act_id);
+net::HttpRequest build_act_list(TimeWindow dates, const std::vector<std::string>& statuses = {}, int limit = 50);
+
+// Pick list
+net::HttpRequest build_pick_list(TimeWindow cutoff, std::int64_t delivery_method_id = 0,
+                                 const std::string& cursor = {}, int limit = 100);
+
+// Warehouses and delivery methods (cursor paging)
+net::HttpRequest build_warehouse_list(const std::string& cursor = {}, int limit = 100);
+net::HttpRequest build_delivery_method_list(const std::vector<std::int64_t>& warehouse_ids,
+                                            const std::string& cursor = {}, int limit = 100);
+
+// Stock and products
+std::vector<net::HttpRequest> build_stocks_update(const std::vector<StockUpdate>& updates);  // <= 100 per request
+net::HttpRequest build_stocks_by_warehouse(const std::vector<std::int64_t>& skus);
+net::HttpRequest build_product_list(const std::string& last_id = {}, int limit = 1000,
+                                    const std::string& visibility = "ALL");
+net::HttpRequest build_product_info_list(const std::vector<std::string>& offer_ids,
+                                         const std::vector<std::int64_t>& product_ids = {},
+                                         const std::vector<std::int64_t>& skus = {});
+
+// Buyers and after-sales
+net::HttpRequest build_chat_list(const std::string& cursor = {}, int limit = 100, bool unread_only = false);
+net::HttpRequest build_chat_history(const std::string& chat_id, const std::string& from_message_id = {},
+                                    int limit = 50, bool newest_first = true);
+Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::string& text);
+net::HttpRequest build_returns_list(const ReturnsFilter& filter, std::int64_t last_id = 0, int limit = 500);
+net::HttpRequest build_review_list(const std::string& last_id = {}, int limit = 100,
+                                   const std::string& status = "ALL");
+Result<net::HttpRequest> build_review_comment(const std::string& review_id, const std::string& text,
+                                              bool mark_processed = true, const std::string& parent_comment_id = {});
+
+// Count of Unicode code points in UTF-8 text (limits are in characters).
+std::size_t utf8_length(std::string_view text);
+
+}  // namespace ozon

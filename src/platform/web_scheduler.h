@@ -1,0 +1,13 @@
+#pragma once
+// core::Scheduler on browser timers. Each task runs on the main thread and
+// is followed by a redraw, since async work usually changes what is shown.
+#include "core/clock.h"
+
+namespace platform {
+
+class WebScheduler final : public core::Scheduler {
+ public:
+  void after(std::int64_t delay_ms, std::function<void()> task) override;
+};
+
+}  // namespace platform

@@ -1,0 +1,134 @@
+#pragma once
+// The demo marketplace: a stateful, deterministic simulation of the Ozon
+// Seller API. Every path of ozon/endpoints.h is answered with Ozon's JSON
+// shapes; time moves only with the `now` passed to handle(). No exceptions,
+// no platform headers: this compiles natively and to WebAssembly.
+//
+// Error bodies are Ozon's `{"code": int, "message": string, "details": []}`.
+// `code` follows gRPC (3 invalid argument / 400, 5 not found / 404,
+// 8 rate limited / 429, 13 internal / 500); business errors put the error
+// code string first in `message` (ship errors: exactly the code string).
+//
+// Codes chosen where Ozon's are unknown: POSTING_LABEL_NOT_READY (400, label
+// within kLabelDelayMs of shipping; message contains "not ready"),
+// POSTING_NUMBERS_LIMIT_EXCEEDED (>20 labels), CANCEL_REASON_MESSAGE_REQUIRED
+// (402 without text), INVALID_CANCEL_REASON_ID, NO_POSTINGS_FOR_ACT,
+// ACT_NOT_READY, SET_CUTOFF_NOT_AVAILABLE, CHAT_IS_CLOSED, POSTING_NOT_FOUND /
+// ACT_NOT_FOUND / CHAT_NOT_FOUND / REVIEW_NOT_FOUND / TASK_NOT_FOUND (404),
+// "INVALID_ARGUMENT: ..." for bad fields, "proto: syntax error ..." for
+// unparsable bodies or wrongly typed arrays.
+// Acts: in_process -> ready after kActReadyMs; kActHandoverMs after ready the
+// act's postings still awaiting_deliver become delivering (delivering_date
+// set). Splitting on ship: N>1 packages -> N new postings "<order>-K" (K after
+// the order's highest suffix) in awaiting_deliver with parent_posting_number;
+// the original becomes cancelled_from_split_pending.
+// Shapes chosen for methods newer than the spec: /v2/warehouse/list ->
+// {warehouses, cursor, has_next}; /v2/delivery-method/list ->
+// {delivery_methods, cursor, has_next}; /v1/assembly/fbs/product/list ->
+// {products[{sku, offer_id, name, quantity, postings[{posting_number,
+// quantity}]}], products_count, has_next}. Extension: cancel reasons carry
+// affects_cancellation_rating.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "net/transport.h"
+
+namespace sandbox {
+
+// Deterministic PRNG (splitmix64): identical on every platform.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  // Uniform in [0, n) (n > 0); tiny modulo bias is irrelevant here.
+  std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : next() % n; }
+  // below() as an index (size_t is 32-bit in WebAssembly).
+  std::size_t index(std::size_t n) { return static_cast<std::size_t>(below(n)); }
+  // Uniform in [lo, hi] inclusive.
+  std::int64_t range(std::int64_t lo, std::int64_t hi);
+  // True with probability p (0..1).
+  bool chance(double p);
+
+ private:
+  std::uint64_t state_;
+};
+
+// Faults injected before a request reaches the marketplace logic.
+class FaultKnob {
+ public:
+  enum class Kind { http429, http500, malformed, html };
+
+  double error_rate = 0.0;  // 0..1: share of requests answered with a 500
+  int latency_ms = 0;       // added by SandboxTransport / the loopback server
+
+  void force_next(int count, Kind kind);
+  int forced_remaining() const { return forced_count_; }
+
+  // Calls that reached Marketplace::handle, per path (faulted ones included),
+  // and calls answered 2xx.
+  int calls(std::string_view path) const;
+  int successes(std::string_view path) const;
+  const std::map<std::string, int, std::less<>>& all_calls() const { return calls_; }
+  void reset_counters();
+
+  // Used by Marketplace::handle.
+  bool take(Kind* kind, Rng& rng);
+  void count(std::string_view path, int status);
+
+ private:
+  int forced_count_ = 0;
+  Kind forced_kind_ = Kind::http500;
+  std::map<std::string, int, std::less<>> calls_;
+  std::map<std::string, int, std::less<>> successes_;
+};
+
+// Parses "YYYY-MM-DD[THH:MM:SS[.fff][Z|+hh:mm]]" (UTC); false on junk.
+bool parse_iso8601(std::string_view text, core::EpochMs* out);
+std::string format_iso8601(core::EpochMs ms);
+// Russian -> Latin transliteration (for PDF text in the standard fonts).
+std::string transliterate(std::string_view utf8);
+// EAN-13 check digit of the first 12 digits.
+int ean13_check_digit(std::string_view twelve_digits);
+
+class Marketplace {
+ public:
+  Marketplace(std::uint64_t seed, core::EpochMs now);
+  ~Marketplace();
+  Marketplace(const Marketplace&) = delete;
+  Marketplace& operator=(const Marketplace&) = delete;
+
+  // Answers one Seller API call (POST path with JSON body) at time `now`.
+  // Also answers GET-style file paths "/__sandbox/files/label-<task>.pdf"
+  // (the `file_url` of async label tasks).
+  net::HttpResponse handle(std::string_view path, std::string_view body, core::EpochMs now);
+
+  FaultKnob& faults();
+  const FaultKnob& faults() const;
+
+  // Introspection for tests and the control endpoints.
+  std::size_t posting_count() const;
+  std::size_t product_count() const;
+  std::vector<std::string> posting_numbers() const;
+  // Status of a posting, "" if unknown.
+  std::string posting_status(std::string_view posting_number) const;
+
+  // Timing rules (sandbox time).
+  static constexpr core::EpochMs kLabelDelayMs = 45'000;        // label "not ready" after ship
+  static constexpr core::EpochMs kExemplarCheckMs = 3'000;      // validation_in_process
+  static constexpr core::EpochMs kActReadyMs = 5'000;           // act in_process -> ready
+  static constexpr core::EpochMs kActHandoverMs = 60'000;       // ready -> postings delivering
+  static constexpr int kRateLimitPerSecond = 50;
+  static constexpr int kPostingGetPerSecond = 2;
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace sandbox

@@ -1,0 +1,426 @@
+// Deterministic generation of the demo store from a seed.
+#include <algorithm>
+#include <cstdio>
+
+#include "sandbox/marketplace_state.h"
+
+namespace sandbox {
+namespace {
+
+constexpr core::EpochMs kMin = 60'000;
+constexpr core::EpochMs kHour = 60 * kMin;
+constexpr core::EpochMs kDay = 24 * kHour;
+constexpr core::EpochMs kMoscowOffset = 3 * kHour;
+
+struct BaseProduct {
+  const char* prefix;
+  const char* name;
+  const char* variants[4];
+  std::int64_t min_rub, max_rub;
+  int weight_g;
+  bool mark, gtd, country;
+};
+
+constexpr BaseProduct kBases[] = {
+    {"MUG", "Кружка керамическая", {"300 мл", "350 мл", "450 мл", "с крышкой 400 мл"}, 290, 990, 420, false, false, false},
+    {"CASE", "Чехол для телефона", {"iPhone 15", "Samsung Galaxy A55", "Redmi Note 13", "iPhone 13"}, 199, 890, 60, false, true, true},
+    {"TOOL", "Набор отвёрток", {"6 предметов", "12 предметов", "24 предмета", "прецизионный 32 в 1"}, 450, 2490, 650, false, false, false},
+    {"TSH", "Футболка хлопковая", {"размер S", "размер M", "размер L", "размер XL"}, 690, 1990, 200, true, false, false},
+    {"SHOE", "Кроссовки беговые", {"размер 39", "размер 41", "размер 43", "размер 45"}, 2990, 8990, 900, true, true, true},
+    {"THRM", "Термос стальной", {"0,5 л", "0,75 л", "1 л", "с кружкой 1,2 л"}, 790, 2990, 700, false, false, false},
+    {"BAG", "Рюкзак городской", {"15 л", "20 л", "25 л", "для ноутбука 15,6\""}, 1490, 4990, 800, false, true, true},
+    {"LAMP", "Настольная лампа светодиодная", {"5 Вт", "8 Вт", "с беспроводной зарядкой", "на прищепке"}, 990, 3490, 900, false, false, false},
+    {"TWL", "Полотенце махровое", {"50x90 см", "70x140 см", "100x150 см", "набор 3 шт."}, 390, 1790, 500, true, false, false},
+    {"CBL", "Кабель USB Type-C", {"1 м", "2 м", "3 м", "магнитный 1 м"}, 190, 890, 80, false, true, true},
+    {"PERF", "Туалетная вода", {"30 мл", "50 мл", "100 мл", "подарочный набор"}, 1290, 6990, 300, true, true, true},
+    {"PAN", "Сковорода антипригарная", {"20 см", "24 см", "26 см", "28 см с крышкой"}, 890, 3990, 1200, false, false, false},
+    {"TOY", "Конструктор детский", {"120 деталей", "350 деталей", "560 деталей", "магнитный 64 детали"}, 590, 4590, 700, false, false, false},
+    {"PWR", "Внешний аккумулятор", {"10000 мАч", "20000 мАч", "30000 мАч", "с быстрой зарядкой 10000 мАч"}, 1190, 4490, 350, false, true, true},
+};
+
+constexpr const char* kColors[] = {"чёрный", "белый", "серый", "синий", "красный", "зелёный", "бежевый", "розовый"};
+
+constexpr const char* kFirstNames[] = {"Анна", "Мария", "Екатерина", "Ольга", "Дмитрий", "Сергей", "Алексей",
+                                       "Ирина", "Наталья", "Андрей", "Татьяна", "Михаил"};
+constexpr const char* kLastNamesM[] = {"Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов"};
+constexpr const char* kStreets[] = {"ул. Баумана", "ул. Пушкина", "пр. Победы", "ул. Чистопольская",
+                                    "ул. Гагарина", "ул. Декабристов", "ул. Кремлёвская"};
+
+struct StatusCount {
+  const char* status;
+  int count;
+};
+constexpr StatusCount kStatusCounts[] = {
+    {"awaiting_packaging", 130}, {"awaiting_deliver", 100}, {"delivering", 70}, {"delivered", 100},
+    {"cancelled", 35},           {"not_accepted", 10},      {"arbitration", 10}, {"client_arbitration", 5},
+    {"acceptance_in_progress", 10}, {"awaiting_registration", 8}, {"awaiting_approve", 5},
+    {"driver_pickup", 8},        {"sent_by_seller", 6},     {"awaiting_verification", 3},
+};
+
+const char* kCustomerLines[] = {
+    "Здравствуйте! Когда отправите заказ?",
+    "Добрый день, можно уточнить размер?",
+    "Подскажите, пожалуйста, есть ли этот товар в другом цвете?",
+    "Заказ пришёл, но коробка помята. Товар целый, спасибо.",
+    "Здравствуйте, можно изменить адрес доставки?",
+    "Трек-номер не отслеживается, подскажите, где посылка?",
+    "Спасибо, всё отлично!",
+    "Можно ли отправить сегодня? Очень нужно к выходным.",
+};
+const char* kSellerLines[] = {
+    "Здравствуйте! Отправим сегодня до 14:00.",
+    "Добрый день! Размер соответствует таблице в карточке товара.",
+    "Спасибо за заказ! Если будут вопросы — пишите.",
+    "Проверили: посылка в пути, трек обновится в течение суток.",
+    "К сожалению, адрес изменить нельзя, но можно оформить возврат.",
+};
+const char* kReviewTexts[5][3] = {
+    {"Пришёл брак, очень разочарован.", "Не соответствует описанию, верну.", "Ужасное качество."},
+    {"Качество так себе, за эти деньги ожидал большего.", "Пришло с дефектом, но продавец ответил быстро.",
+     "Цвет не как на фото."},
+    {"Нормально, но есть мелкие недочёты.", "Средне. Доставка долгая.", "За свою цену пойдёт."},
+    {"Хороший товар, рекомендую.", "Всё понравилось, но упаковка могла быть лучше.", "Соответствует описанию."},
+    {"Отличный товар, спасибо продавцу!", "Всё пришло быстро и в целости, рекомендую!",
+     "Превосходное качество, куплю ещё."},
+};
+const char* kReturnReasons[] = {"Не подошёл размер", "Товар с браком", "Не соответствует описанию",
+                                "Покупатель отказался при вручении", "Передумал"};
+
+std::string pad(std::int64_t v, int width) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
+  return buf;
+}
+
+const char* substatus_for(const std::string& s) {
+  if (s == "awaiting_registration") return "posting_awaiting_registration";
+  if (s == "acceptance_in_progress") return "posting_acceptance_in_progress";
+  if (s == "awaiting_approve" || s == "awaiting_packaging") return "posting_created";
+  if (s == "awaiting_verification") return "posting_awaiting_verification";
+  if (s == "awaiting_deliver") return "posting_transferring_to_delivery";
+  if (s == "delivering") return "posting_in_carriage";
+  if (s == "driver_pickup") return "posting_on_way_to_pickup_point";
+  if (s == "delivered") return "posting_delivered";
+  if (s == "cancelled") return "posting_canceled";
+  if (s == "not_accepted") return "posting_not_in_carriage";
+  if (s == "arbitration") return "posting_in_arbitration";
+  if (s == "client_arbitration") return "posting_in_client_arbitration";
+  if (s == "sent_by_seller") return "posting_sent_by_seller";
+  if (s == "cancelled_from_split_pending") return "posting_split_pending";
+  return "";
+}
+
+}  // namespace
+
+const char* posting_substatus(const std::string& status) { return substatus_for(status); }
+
+void Marketplace::State::add_posting(Posting p) {
+  if (p.substatus.empty()) p.substatus = substatus_for(p.status);
+  posting_index[p.number] = postings.size();
+  postings.push_back(std::move(p));
+}
+
+Posting* Marketplace::State::find(std::string_view number) {
+  auto it = posting_index.find(std::string(number));
+  return it == posting_index.end() ? nullptr : &postings[it->second];
+}
+
+const Warehouse* Marketplace::State::warehouse(std::int64_t id) const {
+  for (const auto& w : warehouses)
+    if (w.id == id) return &w;
+  return nullptr;
+}
+
+const DeliveryMethod* Marketplace::State::method(std::int64_t id) const {
+  for (const auto& m : methods)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+const Product* Marketplace::State::product(std::int64_t sku) const {
+  auto it = product_by_sku.find(sku);
+  return it == product_by_sku.end() ? nullptr : &products[it->second];
+}
+
+Product* Marketplace::State::product_mut(std::int64_t sku) {
+  auto it = product_by_sku.find(sku);
+  return it == product_by_sku.end() ? nullptr : &products[it->second];
+}
+
+bool Marketplace::State::is_rfbs(const Posting& p) const {
+  const DeliveryMethod* m = method(p.delivery_method_id);
+  const Warehouse* w = m ? warehouse(m->warehouse_id) : nullptr;
+  return w && w->is_rfbs;
+}
+
+std::int64_t Marketplace::State::reserved(std::int64_t sku, std::int64_t warehouse_id) const {
+  std::int64_t r = 0;
+  for (const auto& p : postings) {
+    if (p.status != "awaiting_packaging" && p.status != "awaiting_deliver" && p.status != "awaiting_approve" &&
+        p.status != "awaiting_registration" && p.status != "acceptance_in_progress")
+      continue;
+    const DeliveryMethod* m = method(p.delivery_method_id);
+    if (!m || m->warehouse_id != warehouse_id) continue;
+    for (const auto& it : p.items)
+      if (it.sku == sku) r += it.quantity;
+  }
+  return r;
+}
+
+void Marketplace::State::generate(core::EpochMs now) {
+  // Warehouses and delivery methods.
+  warehouses = {
+      {1020000089564000, "Москва, склад Северный", false, "DropOff"},
+      {1020000091734000, "Санкт-Петербург, склад Парнас", false, "Pickup"},
+      {1020000123456000, "Казань, склад продавца (rFBS)", true, "DropOff"},
+  };
+  methods = {
+      {1020000089564001, "Ozon Логистика, Москва", 1020000089564000, 24, "Ozon Логистика", 14 * 60, "ozon", 1440},
+      {1020000089564002, "Ozon Экспресс, Москва", 1020000089564000, 24, "Ozon Логистика", 11 * 60, "ozon", 120},
+      {1020000091734001, "Ozon Логистика, Санкт-Петербург", 1020000091734000, 24, "Ozon Логистика", 16 * 60, "ozon", 1440},
+      {1020000091734002, "Ozon Логистика курьером, Санкт-Петербург", 1020000091734000, 24, "Ozon Логистика", 12 * 60, "ozon", 1440},
+      {1020000123456001, "Доставка силами продавца, Казань", 1020000123456000, 0, "Доставка продавца", 18 * 60, "non_integrated", 2880},
+      {1020000123456002, "Почта России (rFBS), Казань", 1020000123456000, 1, "Почта России", 15 * 60, "non_integrated", 2880},
+  };
+
+  reasons = {
+      {352, "Товар закончился на складе продавца", "seller", true, true},
+      {400, "Остался только бракованный товар", "seller", true, true},
+      {401, "Отмена из арбитража", "seller", false, false},
+      {402, "Другое (ошибка сервиса)", "seller", true, true},
+      {665, "Покупатель не забрал заказ", "buyer", false, false},
+      {666, "Возврат из службы доставки: нет доставки в указанный регион", "seller", false, false},
+      {667, "Заказ утерян службой доставки", "seller", false, false},
+      {684, "Покупатель отменил заказ", "buyer", false, false},
+  };
+
+  // Products.
+  constexpr int kProducts = 200;
+  constexpr int kBaseCount = static_cast<int>(sizeof(kBases) / sizeof(kBases[0]));
+  int per_prefix[kBaseCount] = {};
+  for (int i = 0; i < kProducts; ++i) {
+    int b = static_cast<int>(rng.below(kBaseCount));
+    const BaseProduct& base = kBases[b];
+    ++per_prefix[b];
+    Product p;
+    p.product_id = 310000000 + i * 137 + static_cast<std::int64_t>(rng.below(100));
+    p.sku = 1400000000 + i * 7919 + static_cast<std::int64_t>(rng.below(5000));
+    p.offer_id = std::string(base.prefix) + "-" + pad(per_prefix[b] * 7 + static_cast<int>(rng.below(7)), 4);
+    p.color = kColors[rng.below(8)];
+    p.name = std::string(base.name) + " " + base.variants[rng.below(4)] + ", " + p.color;
+    std::string twelve = "460" + pad(static_cast<std::int64_t>(rng.below(1000000000)), 9);
+    p.barcode = twelve + static_cast<char>('0' + ean13_check_digit(twelve));
+    std::int64_t rub = rng.range(base.min_rub / 10, base.max_rub / 10) * 10 - 1;
+    p.price_kop = rub * 100;
+    p.old_price_kop = rng.chance(0.4) ? (rub * 13 / 10 / 10 * 10 + 9) * 100 : 0;
+    p.weight_g = base.weight_g + static_cast<int>(rng.below(100));
+    p.needs_mark = base.mark;
+    p.needs_gtd = base.gtd && rng.chance(0.6);
+    p.needs_country = base.country && !p.needs_gtd && rng.chance(0.3);
+    p.archived = rng.chance(0.03);
+    p.created_at = now - static_cast<core::EpochMs>(rng.range(30, 700)) * kDay;
+    for (const auto& w : warehouses) p.available[w.id] = rng.chance(0.1) ? 0 : rng.range(1, 120);
+    product_by_sku[p.sku] = products.size();
+    products.push_back(std::move(p));
+  }
+
+  // Postings.
+  std::vector<std::string> statuses;
+  for (const auto& sc : kStatusCounts)
+    for (int i = 0; i < sc.count; ++i) statuses.emplace_back(sc.status);
+  for (std::size_t i = statuses.size(); i > 1; --i) std::swap(statuses[i - 1], statuses[rng.index(i)]);
+
+  const core::EpochMs midnight_utc = now - ((now % kDay) + kDay) % kDay;
+  std::int64_t order_base = 10000000 + static_cast<std::int64_t>(rng.below(80000000));
+  std::int64_t exemplar_id = 5000000;
+  for (std::size_t k = 0; k < statuses.size(); ++k) {
+    Posting p;
+    p.status = statuses[k];
+    bool rfbs_only = p.status == "sent_by_seller" || p.status == "driver_pickup";
+    std::size_t mi = rfbs_only ? 4 + rng.index(2) : rng.index(100) < 72 ? rng.index(4) : 4 + rng.index(2);
+    const DeliveryMethod& dm = methods[mi];
+    p.delivery_method_id = dm.id;
+    bool rfbs = mi >= 4;
+    std::int64_t order_no = order_base + static_cast<std::int64_t>(k) * 37 + static_cast<std::int64_t>(rng.below(30));
+    p.order_number = pad(order_no, 8) + "-" + pad(static_cast<std::int64_t>(rng.range(1, 40)), 4);
+    p.number = p.order_number + "-1";
+    p.order_id = 30000000000 + order_no * 3;
+    p.is_express = mi == 1;
+
+    bool open = p.status == "awaiting_packaging" || p.status == "awaiting_registration" ||
+                p.status == "acceptance_in_progress" || p.status == "awaiting_approve" ||
+                p.status == "awaiting_verification";
+    core::EpochMs cutoff_ms = dm.cutoff_minutes * kMin - kMoscowOffset;
+    if (open || p.status == "awaiting_deliver") {
+      std::uint64_t r = rng.below(100);
+      std::int64_t day = r < 8 ? -1 : r < 60 ? 0 : r < 85 ? 1 : 2;
+      p.shipment_date = midnight_utc + day * kDay + cutoff_ms;
+      if (open && rng.chance(0.06)) p.shipment_date = now - rng.range(1, 6) * kHour;  // overdue by hours
+      if (p.is_express) p.shipment_date = now + rng.range(-1, 3) * kHour;
+    } else {
+      p.shipment_date = midnight_utc - rng.range(1, 14) * kDay + cutoff_ms;
+    }
+    p.in_process_at = p.shipment_date - rng.range(12, 60) * kHour + rng.range(0, 59) * kMin;
+    p.status_changed_at = std::min(now, p.in_process_at + rng.range(1, 10) * kHour);
+    if (!open && p.status != "cancelled") {
+      p.shipped_at = std::min(now - 10 * kMin, p.shipment_date - rng.range(1, 6) * kHour);
+      if (p.status == "awaiting_deliver" && rng.chance(0.08)) p.shipped_at = now - rng.range(5, 40) * 1000;
+    }
+    if (p.status == "delivering" || p.status == "delivered" || p.status == "driver_pickup" ||
+        p.status == "not_accepted" || p.status == "arbitration" || p.status == "client_arbitration" ||
+        p.status == "sent_by_seller") {
+      p.delivering_date = p.shipment_date + rng.range(1, 5) * kHour;
+      p.status_changed_at = p.delivering_date;
+    }
+
+    int n_items = static_cast<int>(rng.below(100));
+    n_items = n_items < 60 ? 1 : n_items < 85 ? 2 : n_items < 95 ? 3 : 4;
+    for (int i = 0; i < n_items; ++i) {
+      std::int64_t sku = products[rng.index(products.size())].sku;
+      bool dup = false;
+      for (const auto& it : p.items) dup = dup || it.sku == sku;
+      if (dup) continue;
+      int q = static_cast<int>(rng.below(100));
+      p.items.push_back(Item{sku, q < 70 ? 1 : q < 90 ? 2 : 3, {}});
+    }
+    bool needs_exemplars = false;
+    for (auto& it : p.items) {
+      const Product* pr = product(it.sku);
+      needs_exemplars = needs_exemplars || pr->needs_mark || pr->needs_gtd || pr->needs_country;
+    }
+    if (needs_exemplars && p.shipped_at != 0) {
+      // Already shipped: exemplars were filled in earlier.
+      for (auto& it : p.items) {
+        const Product* pr = product(it.sku);
+        for (int q = 0; q < it.quantity; ++q) {
+          Exemplar e;
+          e.id = exemplar_id++;
+          if (pr->needs_mark) e.mark = "0104600000" + pad(it.sku, 10) + "21" + pad(e.id, 8);
+          if (pr->needs_gtd) e.gtd = "10702070/010126/" + pad(static_cast<std::int64_t>(rng.below(10000000)), 7);
+          it.exemplars.push_back(e);
+        }
+      }
+      p.exemplars_set_at = p.shipped_at - kHour;
+    }
+
+    if (rfbs) {
+      p.has_customer = true;
+      p.customer.id = 70000000 + static_cast<std::int64_t>(rng.below(9000000));
+      const char* first = kFirstNames[rng.below(12)];
+      std::string last = kLastNamesM[rng.below(7)];
+      bool female = std::string(first) == "Анна" || std::string(first) == "Мария" ||
+                    std::string(first) == "Екатерина" || std::string(first) == "Ольга" ||
+                    std::string(first) == "Ирина" || std::string(first) == "Наталья" ||
+                    std::string(first) == "Татьяна";
+      if (female) last += "а";
+      p.customer.name = last + " " + first;
+      p.customer.phone = "+79" + pad(static_cast<std::int64_t>(rng.below(1000000000)), 9);
+      p.customer.city = "Казань";
+      p.customer.region = "Республика Татарстан";
+      p.customer.zip = "420" + pad(static_cast<std::int64_t>(rng.below(200)), 3);
+      p.customer.address_tail = std::string(kStreets[rng.below(7)]) + ", д. " + std::to_string(rng.range(1, 120)) +
+                                ", кв. " + std::to_string(rng.range(1, 300));
+      p.customer.comment = rng.chance(0.3) ? "Позвонить за час до доставки" : "";
+      p.needs_cutoff = p.status == "awaiting_packaging" && rng.chance(0.3);
+      if (p.status != "awaiting_packaging" && p.status != "cancelled" && p.status != "awaiting_deliver" &&
+          rng.chance(0.8))
+        p.tracking_number = "RA" + pad(static_cast<std::int64_t>(rng.below(1000000000)), 9) + "RU";
+      p.region = "Республика Татарстан";
+      p.city = "Казань";
+    } else {
+      static const char* kCities[][2] = {{"Москва", "Москва"},
+                                         {"Московская область", "Химки"},
+                                         {"Санкт-Петербург", "Санкт-Петербург"},
+                                         {"Ленинградская область", "Всеволожск"},
+                                         {"Тверская область", "Тверь"}};
+      std::size_t c = rng.index(5);
+      p.region = kCities[c][0];
+      p.city = kCities[c][1];
+    }
+
+    if (p.status == "cancelled") {
+      std::size_t r = rng.index(reasons.size());
+      p.has_cancellation = true;
+      p.cancellation.reason_id = reasons[r].id;
+      p.cancellation.reason = reasons[r].title;
+      p.cancellation.initiator = reasons[r].type_id == "buyer" ? "Покупатель" : "Продавец";
+      p.cancellation.affect_rating = reasons[r].affects_rating;
+    }
+    p.upper_barcode = "%101%" + pad(p.order_id, 12);
+    p.lower_barcode = "2" + pad(order_no, 8) + pad(static_cast<std::int64_t>(k), 4);
+    add_posting(std::move(p));
+  }
+
+  // Chats: buyer conversations about recent postings.
+  for (int c = 0; c < 30; ++c) {
+    const Posting& p = postings[rng.index(postings.size())];
+    Chat chat;
+    chat.id = "c" + pad(static_cast<std::int64_t>(rng.below(100000000)), 8) + "-" + pad(c, 4) + "-4a1b-8c2d-" +
+              pad(p.order_id % 1000000000000, 12);
+    chat.order_number = p.order_number;
+    chat.sku = p.items.empty() ? 0 : p.items[0].sku;
+    chat.created_at = p.in_process_at + rng.range(1, 20) * kHour;
+    if (chat.created_at > now) chat.created_at = now - kHour;
+    chat.status = rng.chance(0.15) ? "Closed" : "Opened";
+    int n = static_cast<int>(rng.range(2, 8));
+    core::EpochMs t = chat.created_at;
+    for (int i = 0; i < n; ++i) {
+      ChatMessage m;
+      m.id = next_message_id++;
+      bool customer = i % 2 == 0 || rng.chance(0.2);
+      m.user_type = customer ? "Customer" : "Seller";
+      m.user_id = customer ? std::to_string(p.customer.id ? p.customer.id : 81234567) : "seller";
+      m.text = customer ? kCustomerLines[rng.below(8)] : kSellerLines[rng.below(5)];
+      m.created_at = t;
+      t += rng.range(5, 240) * kMin;
+      if (t > now) t = now;
+      chat.messages.push_back(std::move(m));
+    }
+    // The last customer messages are unread for some chats.
+    if (rng.chance(0.5) && chat.messages.back().user_type == "Customer") chat.messages.back().is_read = false;
+    chats.push_back(std::move(chat));
+  }
+
+  // Returns from delivered postings.
+  std::int64_t ret_id = 1000015000;
+  for (const auto& p : postings) {
+    if (p.status != "delivered" || !rng.chance(0.35) || p.items.empty()) continue;
+    Return r;
+    r.id = ret_id++;
+    r.posting_number = p.number;
+    r.sku = p.items[0].sku;
+    r.quantity = 1;
+    r.reason = kReturnReasons[rng.below(5)];
+    r.moment = p.delivering_date + rng.range(1, 5) * kDay;
+    if (r.moment > now) r.moment = now - kHour;
+    r.type = p.items.size() > 1 || p.items[0].quantity > 1 ? "PartialReturn" : "FullReturn";
+    static const struct { int id; const char* sys; const char* name; } kStatuses[] = {
+        {1, "DisputeOpened", "Открыт спор с покупателем"},
+        {2, "OnSellerApproval", "На согласовании у продавца"},
+        {3, "ArrivedAtReturnPlace", "В пункте выдачи"},
+        {4, "OnSellerClarification", "На уточнении у продавца"},
+        {7, "ReturnedToSeller", "Возвращён продавцу"}};
+    auto s = kStatuses[rng.below(5)];
+    r.status_id = s.id;
+    r.status_sys = s.sys;
+    r.status_name = s.name;
+    returns.push_back(std::move(r));
+  }
+
+  // Reviews.
+  for (int i = 0; i < 80; ++i) {
+    Review r;
+    r.id = "0190" + pad(static_cast<std::int64_t>(rng.below(100000000)), 8) + "-rv" + pad(i, 4);
+    r.sku = products[rng.index(products.size())].sku;
+    std::uint64_t x = rng.below(100);
+    r.rating = x < 50 ? 5 : x < 70 ? 4 : x < 80 ? 3 : x < 88 ? 2 : 1;
+    r.text = kReviewTexts[r.rating - 1][rng.below(3)];
+    r.published_at = now - rng.range(1, 60 * 24) * kHour;
+    r.status = rng.chance(0.4) ? "PROCESSED" : "UNPROCESSED";
+    reviews.push_back(std::move(r));
+  }
+  std::sort(reviews.begin(), reviews.end(),
+            [](const Review& a, const Review& b) { return a.published_at > b.published_at; });
+}
+
+}  // namespace sandbox

@@ -1,0 +1,202 @@
+#pragma once
+// Internal state of the demo marketplace (shared by its .cpp files only).
+#include <deque>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sandbox/marketplace.h"
+
+namespace sandbox {
+
+struct Warehouse {
+  std::int64_t id = 0;
+  std::string name;
+  bool is_rfbs = false;
+  std::string first_mile_type;  // "DropOff" | "Pickup"
+};
+
+struct DeliveryMethod {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t warehouse_id = 0;
+  std::int64_t provider_id = 0;
+  std::string provider;
+  int cutoff_minutes = 14 * 60;  // Moscow time of day
+  std::string tpl_integration_type;  // "ozon" | "non_integrated"
+  int sla_cut_in = 1440;
+};
+
+struct Product {
+  std::int64_t product_id = 0;
+  std::int64_t sku = 0;
+  std::string offer_id;
+  std::string name;
+  std::string color;
+  std::string barcode;
+  std::int64_t price_kop = 0;
+  std::int64_t old_price_kop = 0;
+  int weight_g = 0;
+  bool needs_mark = false;
+  bool needs_gtd = false;
+  bool needs_country = false;
+  bool archived = false;
+  core::EpochMs created_at = 0;
+  std::map<std::int64_t, std::int64_t> available;  // warehouse -> stock (excl. reserves)
+};
+
+struct Exemplar {
+  std::int64_t id = 0;
+  std::string mark;
+  std::string gtd;
+  bool is_gtd_absent = false;
+};
+
+struct Item {
+  std::int64_t sku = 0;
+  int quantity = 0;
+  std::vector<Exemplar> exemplars;  // created by exemplar/create-or-get
+};
+
+struct Cancellation {
+  std::int64_t reason_id = 0;
+  std::string reason;
+  std::string initiator;  // "seller" | "buyer" | "ozon"
+  bool affect_rating = false;
+  bool after_ship = false;
+};
+
+struct Customer {
+  std::int64_t id = 0;
+  std::string name, phone, city, region, zip, address_tail, comment;
+};
+
+struct Posting {
+  std::string number;
+  std::int64_t order_id = 0;
+  std::string order_number;
+  std::string status;
+  std::string substatus;
+  std::int64_t delivery_method_id = 0;
+  std::string tracking_number;
+  core::EpochMs in_process_at = 0;
+  core::EpochMs shipment_date = 0;
+  core::EpochMs delivering_date = 0;  // 0 = null
+  core::EpochMs status_changed_at = 0;
+  core::EpochMs shipped_at = 0;       // label ready at shipped_at + kLabelDelayMs
+  std::vector<Item> items;
+  bool is_express = false;
+  bool has_customer = false;  // rFBS
+  Customer customer;
+  bool has_cancellation = false;
+  Cancellation cancellation;
+  std::string parent_posting_number;
+  int multi_box_qty = 1;
+  bool needs_cutoff = false;
+  // Exemplars: set at, and whether the last set was complete and valid.
+  core::EpochMs exemplars_set_at = 0;  // 0 = never set
+  std::string upper_barcode, lower_barcode;
+  std::string region, city;
+};
+
+struct Act {
+  std::int64_t id = 0;
+  std::int64_t delivery_method_id = 0;
+  std::string departure_date;
+  int containers_count = 0;
+  core::EpochMs created_at = 0;
+  std::vector<std::string> postings;
+  bool handed_over = false;
+};
+
+struct LabelTask {
+  std::int64_t id = 0;
+  std::string type;
+  std::vector<std::string> postings;
+};
+
+struct ChatMessage {
+  std::uint64_t id = 0;
+  std::string user_type;  // "Customer" | "Seller" | "Support"
+  std::string user_id;
+  core::EpochMs created_at = 0;
+  std::string text;
+  bool is_read = true;
+};
+
+struct Chat {
+  std::string id;
+  std::string status = "Opened";
+  core::EpochMs created_at = 0;
+  std::string order_number;
+  std::int64_t sku = 0;
+  std::vector<ChatMessage> messages;
+};
+
+struct Return {
+  std::int64_t id = 0;
+  std::string posting_number;
+  std::int64_t sku = 0;
+  int quantity = 1;
+  std::string reason;
+  std::string status_sys, status_name;
+  int status_id = 0;
+  core::EpochMs moment = 0;
+  std::string type;  // "FullReturn" | "PartialReturn"
+};
+
+struct Review {
+  std::string id;
+  std::int64_t sku = 0;
+  int rating = 5;
+  std::string text;
+  core::EpochMs published_at = 0;
+  std::string status = "UNPROCESSED";
+  std::vector<std::string> comments;
+};
+
+struct CancelReason {
+  std::int64_t id = 0;
+  std::string title;
+  std::string type_id;  // "seller" | "buyer"
+  bool available = true;
+  bool affects_rating = false;
+};
+
+struct Marketplace::State {
+  explicit State(std::uint64_t s) : rng(s), fault_rng(s ^ 0x5eed5eedULL) {}
+  std::uint64_t seed = 0;
+  Rng rng;
+  Rng fault_rng;
+  FaultKnob faults;
+  std::vector<Warehouse> warehouses;
+  std::vector<DeliveryMethod> methods;
+  std::vector<Product> products;
+  std::unordered_map<std::int64_t, std::size_t> product_by_sku;
+  std::vector<Posting> postings;
+  std::unordered_map<std::string, std::size_t> posting_index;
+  std::vector<CancelReason> reasons;
+  std::vector<Act> acts;
+  std::vector<LabelTask> label_tasks;
+  std::vector<Chat> chats;
+  std::vector<Return> returns;
+  std::vector<Review> reviews;
+  std::deque<core::EpochMs> recent_all;
+  std::deque<core::EpochMs> recent_get;
+  std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh)
+  std::int64_t next_id = 900000000;
+  std::uint64_t next_message_id = 3000000000000000000ULL;
+
+  void generate(core::EpochMs now);
+  void add_posting(Posting p);
+  Posting* find(std::string_view number);
+  const Warehouse* warehouse(std::int64_t id) const;
+  const DeliveryMethod* method(std::int64_t id) const;
+  const Product* product(std::int64_t sku) const;
+  Product* product_mut(std::int64_t sku);
+  bool is_rfbs(const Posting& p) const;
+  std::int64_t reserved(std::int64_t sku, std::int64_t warehouse_id) const;
+};
+
+}  // namespace sandbox

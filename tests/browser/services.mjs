@@ -1,0 +1,101 @@
+// Helpers that start the project's own servers for a test: the loopback demo
+// marketplace (ozon_sandbox) and extra serve.py instances, plus a tiny
+// "seller portal" of another origin that embeds the console.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+// Starts a process and resolves with the first http://host:port it prints.
+function startPrinting(command, args, pattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    const timer = setTimeout(() => { child.kill(); reject(new Error(`${command} did not start: ${output}${errors}`)); }, 15_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(pattern);
+      if (match) { clearTimeout(timer); resolve({ child, url: match[1], stderr: () => errors }); }
+    });
+    child.stderr.on('data', (chunk) => { errors += chunk; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${command} exited with ${code}: ${errors}`)); });
+  });
+}
+
+export async function startSandbox(buildDir, extraArgs = []) {
+  const binary = join(buildDir, 'native', 'ozon_sandbox');
+  const started = await startPrinting(binary, ['--port', '0', ...extraArgs], /listening on (http:\/\/[0-9.:]+)/);
+  return {
+    url: started.url,
+    stop: () => started.child.kill(),
+    async calls() { return (await fetch(started.url + '/__sandbox/calls')).json(); },
+    async control(path, body) {
+      const r = await fetch(started.url + path, { method: 'POST', body: JSON.stringify(body || {}) });
+      return r.ok;
+    },
+  };
+}
+
+export async function startServe(repoRoot, buildDir, extraArgs = []) {
+  const started = await startPrinting('python3',
+    [join(repoRoot, 'serve.py'), '--no-build', '--port', '0', '--site', join(buildDir, 'site'), ...extraArgs],
+    /Serving (http:\/\/[0-9.:]+)/);
+  return { url: started.url, stop: () => started.child.kill(), stderr: started.stderr };
+}
+
+// A seller portal on its own origin: GET / serves `page(portalOrigin)`; POST
+// /api/<path> is forwarded to `apiTarget` with the portal's own keys (its server side).
+export async function startPortal({ page, apiTarget, clientId = '123456', apiKey = 'portal-secret' }) {
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    if (req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(page(origin));
+      return;
+    }
+    if (req.method === 'POST' && req.url.startsWith('/api/') && apiTarget) {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      const upstream = await fetch(apiTarget + req.url.slice(4), {
+        method: 'POST', body: Buffer.concat(chunks),
+        headers: { 'Content-Type': 'application/json', 'Client-Id': clientId, 'Api-Key': apiKey },
+      });
+      res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') || 'application/octet-stream' });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+      return;
+    }
+    res.writeHead(404);
+    res.end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return { url: origin, stop: () => server.close() };
+}
+
+// The portal page: embeds the console and answers the protocol. `mode` is
+// 'bridge' (carry every request through /api/ of the portal) or 'fetch'
+// (give the console an apiBaseUrl of its own).
+export function portalPage({ consoleUrl, configure }) {
+  return `<!doctype html><html><body>
+<iframe id="console" src="${consoleUrl}" style="width:1000px;height:700px;border:0"></iframe>
+<script>
+const frame = document.getElementById('console');
+const consoleOrigin = new URL(frame.src).origin;
+window.protocolLog = [];
+window.addEventListener('message', async (event) => {
+  if (event.origin !== consoleOrigin) return;
+  const msg = event.data;
+  window.protocolLog.push(msg.type);
+  if (msg.type === 'seller-console:hello') {
+    frame.contentWindow.postMessage(Object.assign({ type: 'seller-console:configure' }, ${JSON.stringify(configure)}), consoleOrigin);
+  } else if (msg.type === 'seller-console:request') {
+    const r = await fetch('/api' + msg.path, { method: 'POST', body: msg.body });
+    const type = r.headers.get('content-type') || '';
+    const reply = { type: 'seller-console:response', id: msg.id, status: r.status, contentType: type };
+    if (type.includes('json') || type.startsWith('text/')) reply.body = await r.text();
+    else { const bytes = new Uint8Array(await r.arrayBuffer()); let s = ''; for (const b of bytes) s += String.fromCharCode(b); reply.bodyBase64 = btoa(s); }
+    frame.contentWindow.postMessage(reply, consoleOrigin);
+  }
+});
+</script></body></html>`;
+}

@@ -1,0 +1,92 @@
+// Connecting a store through the real UI: typing Client-Id and Api-Key,
+// "Test connection" in plain words, saving, and the orders that follow.
+import assert from 'node:assert/strict';
+import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { startSandbox, startServe } from './services.mjs';
+
+async function typeInto(page, name, text) {
+  await clickItem(page, name);
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+async function testConnection(page) {
+  const before = (await snapshot(page)).stores.checkCount;
+  await clickItem(page, 'stores.test');
+  return waitForSnapshot(page, (s) => s.stores.checkCount > before && s.stores.check !== 'running',
+    { what: 'connection check', timeout: 20_000 });
+}
+
+test('connect a store through serve.py --proxy: wrong key, right key, save, orders', async ({ context, repoRoot, buildDir }) => {
+  const sandbox = await startSandbox(buildDir);
+  const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
+  try {
+    const { page, errors } = await openConsole(context, proxied.url);
+    const consoleText = [];
+    page.on('console', (m) => consoleText.push(m.text()));
+    await clickItem(page, 'nav.stores');
+    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+    await typeInto(page, 'stores.name', 'Main store');
+    await typeInto(page, 'stores.client_id', '123456');
+    await typeInto(page, 'stores.api_key', 'bad-key');
+    await clickItem(page, 'stores.road.local_proxy');
+
+    let snap = await testConnection(page);
+    assert.equal(snap.stores.check, 'failed');
+    assert.equal(snap.stores.checkProblem, 'problem.wrong_api_key', JSON.stringify(snap.stores));
+
+    await typeInto(page, 'stores.api_key', 'seller-key-42');
+    snap = await testConnection(page);
+    assert.equal(snap.stores.check, 'ok', JSON.stringify(snap.stores));
+    assert.equal(snap.stores.checkWarehouses, 3);
+
+    await clickItem(page, 'stores.save');
+    snap = await waitForSnapshot(page, (s) => s.stores.active.road === 'local_proxy' && s.orders.count > 0,
+      { what: 'orders from the saved store', timeout: 20_000 });
+    assert.equal(snap.view, 'orders');
+    assert.equal(snap.stores.saved.length, 1);
+    assert.equal(snap.stores.saved[0].name, 'Main store');
+    assert.equal(snap.stores.saved[0].hasApiKey, true);
+    assert.ok(!JSON.stringify(snap).includes('seller-key-42'), 'the snapshot never carries the key');
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    snap = await waitForSnapshot(page, (s) => s.orders.count > 0, { what: 'orders after reload', timeout: 20_000 });
+    assert.equal(snap.stores.active.road, 'local_proxy');
+
+    assert.ok(!consoleText.some((t) => t.includes('seller-key-42')), 'the key is never printed to the console');
+    assert.ok(!proxied.stderr().includes('seller-key-42'), 'serve.py never logs the key');
+    // Chromium itself logs the refused call (the wrong key's 403); nothing else may fail.
+    assert.deepEqual(errors.filter((e) => !e.includes('status of 403')), []);
+  } finally {
+    sandbox.stop();
+    proxied.stop();
+  }
+});
+
+test('the connection test explains a CORS refusal and an unreachable proxy', async ({ context, siteUrl, buildDir }) => {
+  const sandbox = await startSandbox(buildDir);  // no --cors: answers like Ozon, without CORS headers
+  try {
+    const { page } = await openConsole(context, siteUrl);
+    await clickItem(page, 'nav.stores');
+    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+    await typeInto(page, 'stores.name', 'Test');
+    await typeInto(page, 'stores.client_id', '123456');
+    await typeInto(page, 'stores.api_key', 'some-key');
+    await clickItem(page, 'stores.road.proxy_url');
+    await waitForSnapshot(page, () => true, { what: 'redraw' });
+    await page.waitForTimeout(200);
+    await typeInto(page, 'stores.proxy_url', sandbox.url);
+    let snap = await testConnection(page);
+    assert.equal(snap.stores.checkProblem, 'problem.cors_refused', JSON.stringify(snap.stores));
+
+    await typeInto(page, 'stores.proxy_url', 'http://127.0.0.1:9');
+    snap = await testConnection(page);
+    assert.equal(snap.stores.checkProblem, 'problem.proxy_unreachable', JSON.stringify(snap.stores));
+  } finally {
+    sandbox.stop();
+  }
+});

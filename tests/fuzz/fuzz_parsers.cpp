@@ -1,0 +1,166 @@
+// Bounded-time fuzzing of every Seller API response parser (no libFuzzer):
+// loads the fixtures, mutates them with a fixed seed (byte flips,
+// truncation, splices, and type swaps inside valid JSON) and feeds every
+// parser. Any crash (or abort: the WASM build has no exceptions) kills the
+// process, so reaching the end means "0 crashes". Usage: fuzz_parsers [seconds]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ozon/errors.h"
+#include "ozon/parsers.h"
+
+namespace {
+
+using Json = nlohmann::json;
+using Rng = std::mt19937_64;
+
+std::size_t pick(Rng& rng, std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng() % n); }
+
+Json random_value(Rng& rng) {
+  switch (pick(rng, 12)) {
+    case 0: return nullptr;
+    case 1: return true;
+    case 2: return static_cast<std::int64_t>(rng());
+    case 3: return -1;
+    case 4: return 1.5e300;
+    case 5: return "";
+    case 6: return "12.34";
+    case 7: return "2026-05-14T09:30:00Z";
+    case 8: return Json::object({{"amount", "1"}, {"x", nullptr}});
+    case 9: return Json::array({1, "a", nullptr});
+    case 10: return std::uint64_t{18446744073709551615ULL};
+    default: return "%PDF-not";
+  }
+}
+
+// Replaces one random node of a valid document with a random value.
+void swap_type(Json& node, Rng& rng, int depth = 0) {
+  if ((node.is_object() || node.is_array()) && !node.empty() && depth < 12 && pick(rng, 4) != 0) {
+    auto it = node.begin();
+    std::advance(it, static_cast<std::ptrdiff_t>(pick(rng, node.size())));
+    swap_type(*it, rng, depth + 1);
+    return;
+  }
+  node = random_value(rng);
+}
+
+std::string mutate(const std::vector<std::string>& corpus, Rng& rng) {
+  std::string text = corpus[pick(rng, corpus.size())];
+  const std::size_t rounds = 1 + pick(rng, 3);
+  for (std::size_t round = 0; round < rounds; ++round) {
+    switch (pick(rng, 6)) {
+      case 0:  // byte flips
+        for (std::size_t i = 0, n = 1 + pick(rng, 8); i < n && !text.empty(); ++i)
+          text[pick(rng, text.size())] = static_cast<char>(rng());
+        break;
+      case 1:  // truncation
+        text.resize(pick(rng, text.size() + 1));
+        break;
+      case 2: {  // splice with another fixture
+        const std::string& other = corpus[pick(rng, corpus.size())];
+        text = text.substr(0, pick(rng, text.size() + 1)) + other.substr(pick(rng, other.size() + 1));
+        break;
+      }
+      case 3:  // insert structural characters
+        for (std::size_t i = 0, n = 1 + pick(rng, 4); i < n; ++i)
+          text.insert(pick(rng, text.size() + 1), 1, "{}[]\",:0-e."[pick(rng, 11)]);
+        break;
+      default: {  // type swaps inside valid JSON
+        Json doc = Json::parse(text, nullptr, false);
+        if (doc.is_discarded()) break;
+        for (std::size_t i = 0, n = 1 + pick(rng, 3); i < n; ++i) swap_type(doc, rng);
+        text = doc.dump(-1, ' ', false, Json::error_handler_t::replace);
+        break;
+      }
+    }
+  }
+  return text;
+}
+
+// Touches the results so nothing is optimised away.
+template <typename R>
+std::size_t touch(const R& result) {
+  return result.ok() ? 1 : result.error().message.size() % 7;
+}
+
+std::size_t feed(const std::string& body) {
+  using namespace ozon;
+  std::size_t sum = 0;
+  sum += touch(parse_posting_list(body));
+  sum += touch(parse_posting(body));
+  sum += touch(parse_ship_result(body));
+  sum += touch(parse_done(body));
+  sum += touch(parse_exemplar_data(body));
+  net::HttpResponse response;
+  response.status = 200;
+  response.content_type = (body.size() % 2) != 0 ? "application/pdf" : "application/json";
+  response.body = body;
+  sum += touch(parse_pdf(response));
+  sum += touch(parse_label_tasks(body));
+  sum += touch(parse_label_task(body));
+  sum += touch(parse_cancel_reasons(body));
+  sum += touch(parse_posting_cancel_reasons(body));
+  sum += touch(parse_posting_batch_result(body));
+  sum += touch(parse_act_create(body));
+  sum += touch(parse_act_status(body));
+  sum += touch(parse_act_list(body));
+  sum += touch(parse_pick_list(body));
+  sum += touch(parse_warehouses(body));
+  sum += touch(parse_delivery_methods(body));
+  sum += touch(parse_stock_update(body));
+  sum += touch(parse_stocks_by_warehouse(body));
+  sum += touch(parse_product_list(body));
+  sum += touch(parse_product_info_list(body));
+  sum += touch(parse_chat_list(body));
+  sum += touch(parse_chat_history(body));
+  sum += touch(parse_returns(body));
+  sum += touch(parse_reviews(body));
+  sum += touch(parse_review_comment(body));
+  const auto error = parse_error_body(static_cast<int>(400 + body.size() % 200), body);
+  sum += error.summary().size() + static_cast<std::size_t>(classify(error)) + (error.retryable() ? 1 : 0);
+  return sum;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const double seconds = argc > 1 ? std::atof(argv[1]) : 5.0;
+  std::vector<std::string> corpus;
+  const std::filesystem::path dir = std::filesystem::path(FIXTURES_DIR) / "ozon";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    corpus.push_back(text.str());
+  }
+  if (corpus.empty()) {
+    std::fprintf(stderr, "fuzz: no fixtures in %s\n", dir.string().c_str());
+    return 1;
+  }
+  Rng rng(20260514);
+  std::size_t inputs = 0, sink = 0;
+  for (const auto& text : corpus) {  // the untouched fixtures first
+    sink += feed(text);
+    ++inputs;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (std::chrono::steady_clock::now() < deadline) {
+    for (int i = 0; i < 64; ++i) {
+      sink += feed(mutate(corpus, rng));
+      ++inputs;
+    }
+  }
+  std::printf("fuzz: %zu inputs, 0 crashes (checksum %zu)\n", inputs, sink % 1000);
+  return 0;
+}

@@ -1,0 +1,243 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "ozon/endpoints.h"
+#include "ozon/json_read.h"
+#include "ozon/requests.h"
+
+using namespace ozon;
+using nlohmann::json;
+
+namespace {
+json body_of(const net::HttpRequest& r) { return json::parse(r.body); }
+// append(), not "p" + s: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
+std::string numbered(const char* prefix, int i) { return std::string(prefix).append(std::to_string(i)); }
+const core::EpochMs kT = ozon::json_read::parse_iso8601("2026-05-14T00:00:00Z").value_or(0);
+}  // namespace
+
+TEST_CASE("v4 posting lists: filter, ids as strings, limit, sort, with, cursor") {
+  PostingListQuery q;
+  q.since_to = {kT, kT + 86'400'000};
+  q.cutoff = {kT, kT + 3'600'000};
+  q.delivering_date = {kT, kT + 1};  // ignored: cutoff wins
+  q.statuses = {"awaiting_packaging"};
+  q.warehouse_ids = {21321684811000};
+  q.delivery_method_ids = {1001, 1002};
+  q.cursor = "abc";
+  q.limit = 1000;
+  q.sort_ascending = false;
+  const auto r = build_unfulfilled_list(q);
+  CHECK(r.path == endpoint::kPostingUnfulfilledList);
+  const auto b = body_of(r);
+  CHECK(b["filter"]["since"] == "2026-05-14T00:00:00Z");
+  CHECK(b["filter"]["to"] == "2026-05-15T00:00:00Z");
+  CHECK(b["filter"]["cutoff_from"] == "2026-05-14T00:00:00Z");
+  CHECK(b["filter"]["cutoff_to"] == "2026-05-14T01:00:00Z");
+  CHECK_FALSE(b["filter"].contains("delivering_date_from"));
+  CHECK(b["filter"]["statuses"] == json::array({"awaiting_packaging"}));
+  CHECK(b["filter"]["warehouse_ids"] == json::array({"21321684811000"}));
+  CHECK(b["filter"]["delivery_method_ids"] == json::array({"1001", "1002"}));
+  CHECK(b["limit"] == 100);
+  CHECK(b["sort_dir"] == "DESC");
+  CHECK(b["cursor"] == "abc");
+  CHECK(b["with"]["analytics_data"] == true);
+
+  PostingListQuery d;
+  d.delivering_date = {kT, kT + 1000};
+  const auto b2 = body_of(build_unfulfilled_list(d));
+  CHECK(b2["filter"].contains("delivering_date_from"));
+  CHECK_FALSE(b2.contains("cursor"));
+  CHECK(b2["sort_dir"] == "ASC");
+
+  PostingListQuery l;
+  l.cutoff = {kT, kT + 1};
+  l.last_changed_status_date = {kT, 0};
+  const auto r3 = build_posting_list(l);
+  CHECK(r3.path == endpoint::kPostingList);
+  const auto b3 = body_of(r3);
+  CHECK_FALSE(b3["filter"].contains("cutoff_from"));  // only the unfulfilled list takes it
+  CHECK(b3["filter"]["last_changed_status_date"]["from"] == "2026-05-14T00:00:00Z");
+}
+
+TEST_CASE("posting get, by barcode, ship, ship package, multibox") {
+  auto r = build_posting_get("1-2-3");
+  CHECK(r.path == endpoint::kPostingGet);
+  CHECK(body_of(r)["posting_number"] == "1-2-3");
+  CHECK(body_of(r)["with"]["related_postings"] == true);
+  CHECK(body_of(build_posting_get_by_barcode("200"))["barcode"] == "200");
+
+  auto ship = build_ship("1-2-3", {{{10, 1}, {11, 2}}, {{12, 1}}});
+  REQUIRE(ship);
+  CHECK(ship->path == endpoint::kPostingShip);
+  const auto b = body_of(ship.value());
+  CHECK(b["posting_number"] == "1-2-3");
+  REQUIRE(b["packages"].size() == 2);
+  CHECK(b["packages"][0]["products"][1] == json({{"product_id", 11}, {"quantity", 2}}));
+  CHECK(b["with"]["additional_data"] == true);
+  CHECK_FALSE(build_ship("1-2-3", {}));
+  CHECK_FALSE(build_ship("1-2-3", {{}}));
+  CHECK_FALSE(build_ship("1-2-3", {{{10, 0}}}));
+  CHECK(build_ship("", {{{10, 1}}}).error().kind == ErrorKind::invalid_request);
+  auto part = build_ship_package("1-2-3", {{10, 1}});
+  REQUIRE(part);
+  CHECK(part->path == endpoint::kPostingShipPackage);
+  CHECK(body_of(part.value())["products"][0]["product_id"] == 10);
+  auto multi = build_multibox_qty_set("1-2-3", 3);
+  CHECK(multi.path == endpoint::kMultiBoxQtySet);
+  CHECK(body_of(multi)["multi_box_qty"] == 3);
+}
+
+TEST_CASE("exemplar builders send the full set") {
+  CHECK(build_exemplar_create_or_get("p").path == endpoint::kExemplarCreateOrGet);
+  CHECK(build_exemplar_status("p").path == endpoint::kExemplarStatus);
+  core::ExemplarData data;
+  data.posting_number = "p";
+  core::ExemplarProduct product;
+  product.product_id = 7;
+  core::Exemplar e{};
+  e.exemplar_id = 8;
+  e.gtd = std::string("G");
+  e.country_iso = std::string("CN");
+  e.marks = {{"M1", "mandatory_mark", {}, {}}};
+  product.exemplars = {e};
+  data.products = {product};
+  const auto r = build_exemplar_set(data);
+  CHECK(r.path == endpoint::kExemplarSet);
+  const auto b = body_of(r);
+  CHECK(b["products"][0]["product_id"] == 7);
+  CHECK(b["products"][0]["exemplars"][0]["gtd"] == "G");
+  CHECK(b["products"][0]["exemplars"][0]["country_iso_code"] == "CN");
+  CHECK(b["products"][0]["exemplars"][0]["marks"][0]["mark_type"] == "mandatory_mark");
+}
+
+TEST_CASE("labels go in batches of 20") {
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 45; ++i) numbers.push_back(numbered("p", i));
+  const auto reqs = build_package_labels(numbers);
+  REQUIRE(reqs.size() == 3);
+  CHECK(reqs[0].path == endpoint::kPackageLabel);
+  CHECK(body_of(reqs[0])["posting_number"].size() == 20);
+  CHECK(body_of(reqs[2])["posting_number"].size() == 5);
+  CHECK(body_of(reqs[2])["posting_number"][4] == "p44");
+  CHECK(build_package_labels({}).empty());
+  CHECK(build_package_label_tasks(numbers).size() == 3);
+  CHECK(body_of(build_package_label_get(5))["task_id"] == 5);
+}
+
+TEST_CASE("cancel: reason 402 needs a message") {
+  CHECK(build_cancel_reason_list().path == endpoint::kCancelReasonList);
+  CHECK(body_of(build_posting_cancel_reasons({"a"}))["related_posting_numbers"][0] == "a");
+  auto r = build_cancel("1-2-3", 352, "");
+  REQUIRE(r);
+  CHECK(r->path == endpoint::kPostingCancel);
+  CHECK(body_of(r.value())["cancel_reason_id"] == 352);
+  CHECK_FALSE(body_of(r.value()).contains("cancel_reason_message"));
+  auto refused = build_cancel("1-2-3", 402, "  ");
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().kind == ErrorKind::invalid_request);
+  auto with_text = build_cancel("1-2-3", 402, "Покупатель передумал");
+  REQUIRE(with_text);
+  CHECK(body_of(with_text.value())["cancel_reason_message"] == "Покупатель передумал");
+  CHECK_FALSE(build_cancel("1-2-3", 0, "x"));
+  auto partial = build_product_cancel("1-2-3", 352, "", {{42, 1}});
+  REQUIRE(partial);
+  CHECK(partial->path == endpoint::kProductCancel);
+  CHECK(body_of(partial.value())["items"][0] == json({{"sku", 42}, {"quantity", 1}}));
+  CHECK_FALSE(build_product_cancel("1-2-3", 402, "", {{42, 1}}));
+  CHECK_FALSE(build_product_cancel("1-2-3", 352, "", {}));
+}
+
+TEST_CASE("tracking numbers and status changes go in batches of 20") {
+  std::vector<TrackingNumber> numbers;
+  for (int i = 0; i < 41; ++i) numbers.push_back({numbered("p", i), numbered("T", i)});
+  const auto reqs = build_tracking_numbers(numbers);
+  REQUIRE(reqs.size() == 3);
+  CHECK(reqs[1].path == endpoint::kTrackingNumberSet);
+  CHECK(body_of(reqs[0])["tracking_numbers"].size() == 20);
+  CHECK(body_of(reqs[2])["tracking_numbers"][0] == json({{"posting_number", "p40"}, {"tracking_number", "T40"}}));
+  CHECK(build_status_change(StatusChange::delivering, {"a"})[0].path == endpoint::kMarkDelivering);
+  CHECK(build_status_change(StatusChange::last_mile, {"a"})[0].path == endpoint::kMarkLastMile);
+  CHECK(build_status_change(StatusChange::delivered, {"a"})[0].path == endpoint::kMarkDelivered);
+  const auto sent = build_status_change(StatusChange::sent_by_seller, {"a", "b"});
+  CHECK(sent[0].path == endpoint::kMarkSentBySeller);
+  CHECK(body_of(sent[0])["posting_number"] == json::array({"a", "b"}));
+  const auto cutoff = build_cutoff_set("a", kT);
+  CHECK(cutoff.path == endpoint::kCutoffSet);
+  CHECK(body_of(cutoff)["new_cutoff_date"] == "2026-05-14T00:00:00Z");
+}
+
+TEST_CASE("acts and pick list") {
+  const auto act = build_act_create(77, kT, 2);
+  CHECK(act.path == endpoint::kActCreate);
+  CHECK(body_of(act)["delivery_method_id"] == 77);
+  CHECK(body_of(act)["containers_count"] == 2);
+  CHECK(body_of(build_act_check_status(5))["id"] == 5);
+  CHECK(build_act_get_pdf(5).path == endpoint::kActGetPdf);
+  const auto list = body_of(build_act_list({kT, kT}, {"ready"}));
+  CHECK(list["filter"]["date_from"] == "2026-05-14");
+  CHECK(list["filter"]["status"][0] == "ready");
+  const auto pick = build_pick_list({kT, kT + 1000}, 77);
+  CHECK(pick.path == endpoint::kAssemblyProductList);
+  CHECK(body_of(pick)["filter"]["cutoff_from"] == "2026-05-14T00:00:00Z");
+  CHECK(body_of(pick)["filter"]["delivery_method_id"] == "77");
+}
+
+TEST_CASE("stocks go in batches of 100; catalogue and buyer builders") {
+  std::vector<StockUpdate> updates;
+  for (int i = 0; i < 250; ++i) updates.push_back({numbered("offer", i), 0, 555, i});
+  updates.push_back({"", 99, 555, -5});
+  const auto reqs = build_stocks_update(updates);
+  REQUIRE(reqs.size() == 3);
+  CHECK(reqs[0].path == endpoint::kStocksUpdate);
+  CHECK(body_of(reqs[0])["stocks"].size() == 100);
+  CHECK(body_of(reqs[2])["stocks"].size() == 51);
+  const auto last = body_of(reqs[2])["stocks"][50];
+  CHECK(last["product_id"] == 99);
+  CHECK_FALSE(last.contains("offer_id"));
+  CHECK(last["stock"] == 0);  // never negative
+  CHECK(body_of(reqs[0])["stocks"][1] == json({{"offer_id", "offer1"}, {"stock", 1}, {"warehouse_id", 555}}));
+
+  CHECK(build_warehouse_list().path == endpoint::kWarehouseList);
+  CHECK(body_of(build_warehouse_list("c"))["cursor"] == "c");
+  const auto dm = build_delivery_method_list({555});
+  CHECK(dm.path == endpoint::kDeliveryMethodList);
+  CHECK(body_of(dm)["filter"]["warehouse_ids"][0] == "555");
+  CHECK(body_of(build_stocks_by_warehouse({1, 2}))["sku"] == json::array({"1", "2"}));
+  CHECK(body_of(build_product_list("x"))["last_id"] == "x");
+  CHECK(body_of(build_product_info_list({"o"}, {5}))["product_id"][0] == "5");
+
+  CHECK(build_chat_list().path == endpoint::kChatList);
+  const auto hist = body_of(build_chat_history("c1", "3000000000817031942", 30));
+  CHECK(hist["chat_id"] == "c1");
+  CHECK(hist["from_message_id"] == 3000000000817031942LL);
+  CHECK(hist["direction"] == "Backward");
+  auto send = build_chat_send("c1", "Здравствуйте");
+  REQUIRE(send);
+  CHECK(send->path == endpoint::kChatSendMessage);
+  CHECK(body_of(send.value())["text"] == "Здравствуйте");
+  CHECK_FALSE(build_chat_send("c1", ""));
+  CHECK(build_chat_send("c1", std::string(1000, 'a')));
+  CHECK_FALSE(build_chat_send("c1", std::string(1001, 'a')));
+  std::string cyrillic;
+  for (int i = 0; i < 1000; ++i) cyrillic += "я";  // 2000 bytes, 1000 characters
+  CHECK(build_chat_send("c1", cyrillic));
+  ReturnsFilter rf;
+  rf.posting_numbers = {"p"};
+  const auto ret = body_of(build_returns_list(rf, 10, 9999));
+  CHECK(ret["filter"]["return_schema"] == "FBS");
+  CHECK(ret["limit"] == 500);
+  CHECK(ret["last_id"] == 10);
+  CHECK(build_review_list().path == endpoint::kReviewList);
+  auto comment = build_review_comment("r1", "Спасибо!");
+  REQUIRE(comment);
+  CHECK(comment->path == endpoint::kReviewCommentCreate);
+  CHECK(body_of(comment.value())["review_id"] == "r1");
+  CHECK_FALSE(build_review_comment("r1", ""));
+}
+
+TEST_CASE("bad UTF-8 in user text does not abort") {
+  auto send = build_chat_send("c1", std::string("ok \xff\xfe bad"));
+  REQUIRE(send);
+  CHECK_FALSE(send->body.empty());
+}
