@@ -82,28 +82,26 @@
     return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1024)) + ' KB';
   }
 
-  // Downloads app.wasm reporting progress. The build tells the real size;
+  // Downloads and compiles app.wasm at the same time (streaming), counting
+  // the bytes for the progress bar. The build tells the real size, since
   // Content-Length may be the compressed size.
-  async function downloadWasm() {
+  async function compileWasm() {
     const response = await fetch('app.wasm');
     if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
-    if (!response.body || !total) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks = [];
     let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-      detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
-    }
-    const bytes = new Uint8Array(received);
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    return bytes;
+    const counting = new TransformStream({
+      transform(chunk, controller) {
+        received += chunk.length;
+        if (total) {
+          bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+          detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
+        }
+        controller.enqueue(chunk);
+      },
+    });
+    const counted = new Response(response.body.pipeThrough(counting), { headers: { 'Content-Type': 'application/wasm' } });
+    return WebAssembly.compileStreaming(counted);
   }
 
   function start() {
@@ -114,9 +112,11 @@
     const config = {
       canvas: document.getElementById('canvas'),
       instantiateWasm(imports, onInstance) {
-        wasmBytes
-          .then((bytes) => WebAssembly.instantiate(bytes, imports))
-          .then((result) => { hook.timings.wasmInstantiated = performance.now(); onInstance(result.instance, result.module); })
+        wasmModule
+          .then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => {
+            hook.timings.wasmInstantiated = performance.now();
+            onInstance(instance, compiled);
+          }))
           .catch((err) => showFatal(t('shell.load_failed', { detail: String(err && err.message || err) })));
         return {};
       },
@@ -143,8 +143,8 @@
   // The download starts now, in parallel with app.js; a failure is shown by
   // instantiateWasm (and the rejection is not left unhandled meanwhile).
   hook.timings.bootStart = performance.now();
-  const wasmBytes = downloadWasm().then((bytes) => { hook.timings.wasmDownloaded = performance.now(); return bytes; });
-  wasmBytes.catch(() => {});
+  const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
+  wasmModule.catch(() => {});
   const script = document.createElement('script');
   script.src = 'app.js';
   script.onload = start;

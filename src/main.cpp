@@ -7,6 +7,7 @@
 #include "app/snapshot.h"
 #include "platform/automation_hook.h"
 #include "platform/browser.h"
+#include "platform/clipboard.h"
 #include "platform/fetch_transport.h"
 #include "platform/portal.h"
 #include "platform/web_runner.h"
@@ -53,7 +54,9 @@ struct Console {
   platform::WebScheduler scheduler;
   platform::LocalStorageSettings settings;
   BrowserTransports transports{clock, scheduler};
-  app::App app{{settings, clock, scheduler, transports}, platform::browser_languages()};
+  app::App app{{settings, clock, scheduler, transports,
+                [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); }},
+               platform::browser_languages()};
   app::ActionQueue actions;
 };
 
@@ -64,7 +67,11 @@ int main() {
   static Console console;
 
   platform::install_automation({
-      .snapshot_json = [] { return app::snapshot(console.app.state()).dump(); },
+      .snapshot_json =
+          [] {
+            console.app.prepare_frame();  // derived state as the next frame will show it
+            return app::snapshot(console.app.state()).dump();
+          },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
         auto rect = ui::automation::rect(name);
         if (!rect) return std::nullopt;
@@ -79,7 +86,7 @@ int main() {
     platform::request_redraw();
   });
   console.app.mutable_state().embedding.origin = embedder;
-  if (embedder.empty()) console.app.start();
+  console.app.mutable_state().utc_offset_minutes = platform::utc_offset_minutes();
 
   platform::start_runner({
       .rebuild_fonts = [](float ratio) { ui::build_fonts(ratio, console.app.translations()); },
@@ -88,16 +95,28 @@ int main() {
             auto& state = console.app.mutable_state();
             state.display = {css_width, css_height, pixel_ratio};
             state.frames_drawn = platform::frames_drawn() + 1;
+            console.app.prepare_frame();
             ui::automation::begin_frame();
             ui::draw_root(console.app, console.actions);
             ui::automation::end_frame();
           },
       .after_frame =
           [] {
+            // Countdowns and risk buckets change with the minute: one frame
+            // then, nothing in between.
+            static core::EpochMs scheduled_for = 0;
+            const core::EpochMs next = console.app.next_minute();
+            if (console.app.state().view == app::View::orders && next != scheduled_for) {
+              scheduled_for = next;
+              platform::request_redraw_after(static_cast<double>(next - console.clock.now_ms()));
+            }
             if (console.actions.empty()) return;
             console.app.apply_all(console.actions);
             platform::request_redraw();
           },
   });
+  // Open the store after the first frame is up: building the demo
+  // marketplace or waiting for a network must not delay the first paint.
+  if (embedder.empty()) console.scheduler.after(0, [] { console.app.start(); });
   return 0;
 }

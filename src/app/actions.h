@@ -18,6 +18,69 @@ struct ShowView {
   View view;
 };
 struct RefreshOrders {};
+
+// The orders screen: tabs, search, filters, sorting, selection.
+struct SelectTab {
+  core::Stage tab;
+};
+struct SetSearch {
+  std::string text;
+};
+struct SetSort {
+  core::OrderSortKey key;
+  bool ascending;
+};
+struct SetFilters {  // schema, warehouse, delivery method, marking, express
+  core::OrderQuery filters;
+};
+struct ClickRow {
+  std::size_t row;
+  bool ctrl = false;
+  bool shift = false;
+};
+struct SelectAllFiltered {};
+struct ClearSelection {};
+
+// The posting detail: verify, pack into boxes, ship.
+struct OpenPosting {
+  std::string number;
+};
+struct ClosePosting {};
+struct OpenNeighbour {  // next (+1) / previous (-1) visible posting
+  int step;
+};
+struct EditScanText {
+  std::string text;
+};
+struct ScanCode {
+  std::string code;
+};
+struct SetCheck {
+  std::string item;  // "items_picked", "address_checked", "marking_complete"
+  bool value;
+};
+struct SetLineCount {
+  std::size_t line;
+  std::int64_t count;
+};
+struct SetBoxCount {
+  int boxes;
+};
+struct SetBoxQuantity {
+  std::size_t box;
+  std::size_t line;
+  std::int64_t quantity;
+};
+struct ShipOpenPosting {};
+struct BatchShipSelected {};
+
+// Keyboard-first helpers.
+struct FocusSearch {};
+struct FocusScan {};
+struct ToggleHelp {};
+struct CopyText {
+  std::string text;
+};
 // The store form changed (every keystroke; the form lives in app state).
 struct EditStoreDraft {
   StoreConfig draft;
@@ -41,8 +104,12 @@ struct ConfigureFromPortal {
   PortalConfig config;
 };
 
-using Action = std::variant<SetLanguage, ShowView, RefreshOrders, EditStoreDraft, TestConnection, SaveStore,
-                            SelectStore, DeleteStore, ConfigureFromPortal>;
+using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow,
+                            SelectAllFiltered, ClearSelection, OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode,
+                            SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
+                            FocusSearch, FocusScan, ToggleHelp, CopyText,
+                            EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
+                            ConfigureFromPortal>;
 
 class ActionQueue {
  public:

@@ -56,35 +56,14 @@ void App::activate(StoreConfig store) {
   state_.stores.active = store;
   state_.stores.active_id = store.id;
   if (store.saved) save_setting(kActiveStoreSettingKey, store.id);
+  // Keep the seller's query (tab, search, filters) across stores.
+  core::OrderQuery query = state_.orders.list.query();
   state_.orders = OrdersSlice{};
+  state_.orders.list.set_query(std::move(query));
   session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
                                             services_.scheduler);
   refresh_orders();
-}
-
-void App::refresh_orders() {
-  if (!session_ || state_.orders.loading) return;
-  state_.orders.loading = true;
-  state_.orders.error = {};
-  const core::EpochMs now = services_.clock.now_ms();
-  constexpr core::EpochMs kDay = 24LL * 3600 * 1000;
-  // Everything that started processing in the last 30 days, whatever its status.
-  auto make_request = [now](const std::string& cursor) {
-    ozon::PostingListQuery query;
-    query.since_to = {now - 30 * kDay, now + 2 * kDay};
-    query.cursor = cursor;
-    return ozon::build_posting_list(query);
-  };
-  session_->client().fetch_all<core::Posting>(
-      make_request, &ozon::parse_posting_list, [this](ozon::Result<std::vector<core::Posting>> result) {
-        state_.orders.loading = false;
-        if (!result) {
-          state_.orders.error = notice_for(result.error());
-          return;
-        }
-        state_.orders.postings = std::move(result.value());
-        state_.orders.as_of = services_.clock.now_ms();
-      });
+  load_products();
 }
 
 void App::test_connection(StoreConfig store) {
@@ -113,60 +92,65 @@ void App::test_connection(StoreConfig store) {
 }
 
 void App::apply(const Action& action) {
-  std::visit(
-      [this](const auto& a) {
-        using T = std::decay_t<decltype(a)>;
-        if constexpr (std::is_same_v<T, SetLanguage>) {
-          state_.lang = a.lang;
-          state_.storage_warning.clear();
-          save_setting(kLangSettingKey, std::string(lang_code(a.lang)));
-        } else if constexpr (std::is_same_v<T, ShowView>) {
-          state_.view = a.view;
-        } else if constexpr (std::is_same_v<T, RefreshOrders>) {
-          refresh_orders();
-        } else if constexpr (std::is_same_v<T, EditStoreDraft>) {
-          state_.stores.draft = a.draft;
-        } else if constexpr (std::is_same_v<T, TestConnection>) {
-          test_connection(a.store);
-        } else if constexpr (std::is_same_v<T, SaveStore>) {
-          if (!validate(a.store).empty()) return;
-          StoreConfig store = a.store;
-          if (store.id.empty()) store.id = "store-" + std::to_string(services_.clock.now_ms());
-          auto& saved = state_.stores.saved;
-          auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
-          if (it != saved.end()) *it = store;
-          else saved.push_back(store);
-          save_stores();
-          activate(store);
-          state_.stores.draft = StoresSlice{}.draft;
-          state_.stores.check = StoresSlice::Check::idle;
-          state_.view = View::orders;
-        } else if constexpr (std::is_same_v<T, SelectStore>) {
-          if (a.id == "demo") return activate(demo_store());
-          for (const auto& store : state_.stores.saved)
-            if (store.id == a.id) return activate(store);
-        } else if constexpr (std::is_same_v<T, DeleteStore>) {
-          auto& saved = state_.stores.saved;
-          saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
-                      saved.end());
-          save_stores();
-          if (state_.stores.active_id == a.id) activate(demo_store());
-        } else if constexpr (std::is_same_v<T, ConfigureFromPortal>) {
-          const auto& config = a.config;
-          if (!config.lang.empty()) state_.lang = lang_from_code(config.lang);
-          StoreConfig store;
-          store.id = "portal";
-          store.name = "portal";
-          store.saved = false;  // the portal sends the keys on every load
-          store.client_id = config.client_id;
-          store.api_key = config.api_key;
-          store.proxy_url = config.api_base_url;
-          store.road = config.bridge ? Road::portal_bridge : Road::portal_fetch;
-          state_.embedding.configured = true;
-          activate(std::move(store));
-        }
-      },
-      action);
+  std::visit([this](const auto& a) { on(a); }, action);
+}
+
+void App::on(const SetLanguage& a) {
+  state_.lang = a.lang;
+  state_.storage_warning.clear();
+  save_setting(kLangSettingKey, std::string(lang_code(a.lang)));
+}
+
+void App::on(const ShowView& a) { state_.view = a.view; }
+
+void App::on(const EditStoreDraft& a) { state_.stores.draft = a.draft; }
+
+void App::on(const TestConnection& a) { test_connection(a.store); }
+
+void App::on(const SaveStore& a) {
+  if (!validate(a.store).empty()) return;
+  StoreConfig store = a.store;
+  if (store.id.empty()) store.id = "store-" + std::to_string(services_.clock.now_ms());
+  auto& saved = state_.stores.saved;
+  auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
+  if (it != saved.end())
+    *it = store;
+  else
+    saved.push_back(store);
+  save_stores();
+  activate(store);
+  state_.stores.draft = StoresSlice{}.draft;
+  state_.stores.check = StoresSlice::Check::idle;
+  state_.view = View::orders;
+}
+
+void App::on(const SelectStore& a) {
+  if (a.id == "demo") return activate(demo_store());
+  for (const auto& store : state_.stores.saved)
+    if (store.id == a.id) return activate(store);
+}
+
+void App::on(const DeleteStore& a) {
+  auto& saved = state_.stores.saved;
+  saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
+              saved.end());
+  save_stores();
+  if (state_.stores.active_id == a.id) activate(demo_store());
+}
+
+void App::on(const ConfigureFromPortal& a) {
+  const auto& config = a.config;
+  if (!config.lang.empty()) state_.lang = lang_from_code(config.lang);
+  StoreConfig store;
+  store.id = "portal";
+  store.name = "portal";
+  store.saved = false;  // the portal sends the keys on every load
+  store.client_id = config.client_id;
+  store.api_key = config.api_key;
+  store.proxy_url = config.api_base_url;
+  store.road = config.bridge ? Road::portal_bridge : Road::portal_fetch;
+  state_.embedding.configured = true;
+  activate(std::move(store));
 }
 
 void App::apply_all(ActionQueue& queue) {

@@ -2,6 +2,7 @@
 // The application controller: owns the state, applies actions, talks to the
 // active store through its session, persists settings. UI-agnostic and
 // testable natively (with the sandbox transport and a manual clock).
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct AppServices {
   core::Clock& clock;
   core::Scheduler& scheduler;
   TransportFactory& transports;
+  // Puts text on the system clipboard (the browser's); may be empty in tests.
+  std::function<void(const std::string&)> copy_text = {};
 };
 
 class App {
@@ -41,13 +44,58 @@ class App {
   void apply_all(ActionQueue& queue);
   // Starts work that the saved state asks for (loading the active store).
   void start();
+  // Once per frame before drawing: brings derived state (the visible
+  // orders, risk buckets as the minute changes) up to date. Cheap when
+  // nothing changed.
+  void prepare_frame();
+  // When the next minute starts (countdowns and risk buckets change then).
+  core::EpochMs next_minute() const;
 
  private:
+  // One handler per action (app.cpp: stores and settings; orders.cpp: the
+  // orders screen and the posting detail).
+  void on(const SetLanguage&);
+  void on(const ShowView&);
+  void on(const RefreshOrders&);
+  void on(const SelectTab&);
+  void on(const SetSearch&);
+  void on(const SetSort&);
+  void on(const SetFilters&);
+  void on(const ClickRow&);
+  void on(const SelectAllFiltered&);
+  void on(const ClearSelection&);
+  void on(const OpenPosting&);
+  void on(const ClosePosting&);
+  void on(const OpenNeighbour&);
+  void on(const EditScanText&);
+  void on(const ScanCode&);
+  void on(const SetCheck&);
+  void on(const SetLineCount&);
+  void on(const SetBoxCount&);
+  void on(const SetBoxQuantity&);
+  void on(const ShipOpenPosting&);
+  void on(const BatchShipSelected&);
+  void on(const FocusSearch&);
+  void on(const FocusScan&);
+  void on(const ToggleHelp&);
+  void on(const CopyText&);
+  void on(const EditStoreDraft&);
+  void on(const TestConnection&);
+  void on(const SaveStore&);
+  void on(const SelectStore&);
+  void on(const DeleteStore&);
+  void on(const ConfigureFromPortal&);
+
   void save_setting(const char* key, const std::string& value);
   void save_stores();
   void activate(StoreConfig store);
   void refresh_orders();
+  void load_products();
   void test_connection(StoreConfig store);
+  PostingWork* open_work();
+  PostingWork& work_for(const core::Posting& posting);
+  void ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done = {});
+  void reload_postings(const std::vector<std::string>& numbers);
 
   AppServices services_;
   Translations translations_;

@@ -1,13 +1,19 @@
 #pragma once
 // What the seller sees: one struct the views draw from. Each feature adds its
 // own slice here and its own view (orders today; plan, stock, chats, ... later).
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/i18n.h"
 #include "app/store_config.h"
+#include "core/box_split.h"
 #include "core/clock.h"
+#include "core/order_list.h"
 #include "core/posting.h"
+#include "core/selection.h"
+#include "core/verification.h"
 
 namespace app {
 
@@ -46,11 +52,44 @@ struct StoresSlice {
   int check_count = 0;  // connection tests started so far
 };
 
+// The posting open in the detail panel: verification before it leaves,
+// the boxes it is packed into, and the outcome of shipping it.
+struct PostingWork {
+  std::string number;
+  core::PostingVerification verification;
+  core::BoxPlan boxes;
+  std::string scan_text;  // the scan field as typed (a scanner types, then Enter)
+  struct LastScan {
+    core::ScanOutcome outcome = core::ScanOutcome::empty;
+    std::string code;
+    int line = -1;
+    bool any = false;
+  } last_scan;
+  enum class Ship { idle, sending, done, failed } ship = Ship::idle;
+  Notice ship_error;
+  std::vector<std::string> shipped_as;  // posting numbers Ozon created
+};
+
 struct OrdersSlice {
-  std::vector<core::Posting> postings;
+  // All postings of the active store, with the seller's query applied.
+  core::OrderListModel list;
+  core::Selection selection;
   bool loading = false;
   Notice error;
   core::EpochMs as_of = 0;  // when the list was last loaded
+  core::EpochMs computed_minute = -1;  // risk buckets are as of this minute
+  // Barcodes per SKU from the product catalogue, for scan-to-verify.
+  std::unordered_map<std::int64_t, std::vector<std::string>> barcodes;
+  // Verification and box plans per posting (drafts: kept while the seller
+  // moves between postings).
+  std::map<std::string, PostingWork> work;
+  std::string open;  // posting number in the detail panel; "" = none
+  // One-shot keyboard focus requests: pending until the next frame draws them.
+  bool focus_search_pending = false, focus_search = false;
+  bool focus_scan_pending = false, focus_scan_now = false;
+  // Batch ship of the selected single-box postings.
+  int batch_pending = 0;
+  std::vector<std::string> batch_failed;
 };
 
 struct EmbeddingInfo {
@@ -61,6 +100,9 @@ struct EmbeddingInfo {
 struct AppState {
   View view = View::orders;
   Lang lang = Lang::en;
+  int utc_offset_minutes = 0;  // the seller's time zone (from the browser)
+  bool help_open = false;      // the keyboard shortcuts overlay
+  std::string copied;          // what was last copied to the clipboard (shown briefly)
   StoresSlice stores;
   OrdersSlice orders;
   EmbeddingInfo embedding;

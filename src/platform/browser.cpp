@@ -32,6 +32,8 @@ EM_JS(int, js_local_storage_set, (const char* key, const char* value), {
   }
 });
 
+EM_JS(int, js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
 std::string take_js_string(char* text) {
   std::string result = text ? text : "";
   std::free(text);
@@ -41,6 +43,8 @@ std::string take_js_string(char* text) {
 }  // namespace
 
 namespace platform {
+
+int utc_offset_minutes() { return js_utc_offset_minutes(); }
 
 std::vector<std::string> browser_languages() {
   auto json = nlohmann::json::parse(take_js_string(js_browser_languages_json()), nullptr, false);

@@ -8,6 +8,9 @@
 
 namespace platform {
 
+// Minutes east of UTC of the browser's time zone right now (Moscow +180).
+int utc_offset_minutes();
+
 // navigator.languages (most preferred first).
 std::vector<std::string> browser_languages();
 

@@ -1,59 +1,197 @@
+// The orders screen: stage tabs with live counts, search and filters, the
+// deadline-first table (clipped: smooth with 100,000 postings) with
+// multi-select, and the posting detail beside it.
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
+#include <string>
+
+#include "core/deadline.h"
 #include "ui/automation.h"
 #include "ui/format.h"
 #include "ui/notice.h"
+#include "ui/posting_detail.h"
 #include "ui/views.h"
 
 namespace ui {
+namespace {
 
-void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
-  const auto& state = app.state();
-  const auto& orders = state.orders;
-  if (!state.embedding.origin.empty() && !state.embedding.configured) {
-    ImGui::TextDisabled("%s", app.tr("orders.waiting_portal"));
-    return;
+constexpr core::Stage kTabs[] = {core::Stage::awaiting_packaging, core::Stage::awaiting_shipment,
+                                 core::Stage::delivering,         core::Stage::delivered,
+                                 core::Stage::cancelled,          core::Stage::disputed};
+
+std::string hidden_id(const char* text, const std::string& id) { return std::string(text) + "###" + id; }
+
+void draw_tabs(const app::App& app, app::ActionQueue& actions) {
+  const auto& list = app.state().orders.list;
+  for (core::Stage stage : kTabs) {
+    const std::string name(core::stage_name(stage));
+    const bool current = list.query().tab == stage;
+    const std::string text = std::string(app.tr("tab." + name)) + " (" +
+                             std::to_string(list.tab_counts()[static_cast<std::size_t>(stage)]) + ")";
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(hidden_id(text.c_str(), "tab." + name).c_str()) && !current)
+      actions.push(app::SelectTab{stage});
+    if (current) ImGui::PopStyleColor();
+    automation::tag("orders.tab." + name);
+    ImGui::SameLine();
   }
-  ImGui::BeginDisabled(orders.loading);
-  const std::string refresh = std::string(app.tr("orders.refresh")) + "###orders.refresh";
-  if (ImGui::Button(refresh.c_str())) actions.push(app::RefreshOrders{});
-  automation::tag("orders.refresh");
+  ImGui::NewLine();
+}
+
+void draw_filters(const app::App& app, app::ActionQueue& actions) {
+  const auto& state = app.state();
+  const auto& list = state.orders.list;
+  core::OrderQuery filters = list.query();
+  bool changed = false;
+
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  std::string search = filters.search;
+  if (ImGui::InputTextWithHint("##search", app.tr("orders.search_hint"), &search))
+    actions.push(app::SetSearch{search});
+  automation::tag("orders.search");
+  if (state.orders.focus_search) ImGui::SetKeyboardFocusHere(-1);
+
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  const char* schemas[] = {app.tr("orders.schema.any"), "FBS", "rFBS"};
+  int schema = static_cast<int>(filters.schema);
+  if (ImGui::Combo("##schema", &schema, schemas, 3)) {
+    filters.schema = static_cast<core::OrderQuery::Schema>(schema);
+    changed = true;
+  }
+  automation::tag("orders.filter.schema");
+
+  auto option_combo = [&](const char* id, const char* all_key, const std::vector<core::FilterOption>& options,
+                          std::vector<std::int64_t>& chosen) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    std::string preview = app.tr(all_key);
+    for (const auto& option : options)
+      if (!chosen.empty() && chosen.front() == option.id) preview = option.name;
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+      if (ImGui::Selectable(app.tr(all_key), chosen.empty())) {
+        chosen.clear();
+        changed = true;
+      }
+      for (const auto& option : options) {
+        const std::string label = option.name + " (" + std::to_string(option.count) + ")##" + std::to_string(option.id);
+        if (ImGui::Selectable(label.c_str(), !chosen.empty() && chosen.front() == option.id)) {
+          chosen = {option.id};
+          changed = true;
+        }
+      }
+      ImGui::EndCombo();
+    }
+  };
+  option_combo("##warehouse", "orders.all_warehouses", list.warehouses(), filters.warehouse_ids);
+  automation::tag("orders.filter.warehouse");
+  option_combo("##method", "orders.all_methods", list.delivery_methods(), filters.delivery_method_ids);
+  automation::tag("orders.filter.method");
+
+  ImGui::SameLine();
+  changed |= ImGui::Checkbox(hidden_id(app.tr("orders.filter.marking"), "marking").c_str(),
+                             &filters.needs_marking_or_gtd_only);
+  automation::tag("orders.filter.marking");
+  ImGui::SameLine();
+  changed |= ImGui::Checkbox(hidden_id(app.tr("orders.filter.express"), "express").c_str(), &filters.express_only);
+  automation::tag("orders.filter.express");
+  if (changed) actions.push(app::SetFilters{filters});
+}
+
+void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  if (ImGui::Button(hidden_id(app.tr("orders.select_all"), "select_all").c_str()))
+    actions.push(app::SelectAllFiltered{});
+  automation::tag("orders.select_all");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(orders.selection.empty());
+  if (ImGui::Button(hidden_id(app.tr("orders.clear_selection"), "clear_selection").c_str()))
+    actions.push(app::ClearSelection{});
+  automation::tag("orders.clear_selection");
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.batch_ship"), "batch_ship").c_str()))
+    actions.push(app::BatchShipSelected{});
+  automation::tag("orders.batch_ship");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (orders.loading) {
-    ImGui::TextDisabled("%s", app.tr("orders.loading"));
-  } else if (orders.as_of != 0) {
-    ImGui::TextDisabled(app.tr("orders.summary"), static_cast<int>(orders.postings.size()),
-                        format_local_clock(orders.as_of).c_str());
+  ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
+                      static_cast<int>(orders.list.visible_count()));
+  const auto& risk = orders.list.risk_counts();
+  if (risk.overdue + risk.under_2h + risk.today > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
+    ImGui::SameLine();
+    ImGui::TextColored(risk_colour(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
+    ImGui::SameLine();
+    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("orders.risk_today"), risk.today);
   }
-  draw_notice(app, orders.error);
+  if (orders.batch_pending > 0) {
+    ImGui::SameLine();
+    ImGui::TextDisabled(app.tr("orders.batch_pending"), orders.batch_pending);
+  } else if (!orders.batch_failed.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.batch_failed"),
+                       static_cast<int>(orders.batch_failed.size()));
+  }
+}
 
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+// Column index -> sort key; the table's sort specs map onto the query.
+constexpr core::OrderSortKey kColumnSort[] = {
+    core::OrderSortKey::posting_number, core::OrderSortKey::deadline, core::OrderSortKey::status,
+    core::OrderSortKey::warehouse,      core::OrderSortKey::delivery_method, core::OrderSortKey::items};
+
+void draw_table(const app::App& app, app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  const auto& list = orders.list;
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                     ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##orders", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(app.tr("orders.col.posting"));
-  ImGui::TableSetupColumn(app.tr("orders.col.status"));
-  ImGui::TableSetupColumn(app.tr("orders.col.ship_by"));
-  ImGui::TableSetupColumn(app.tr("orders.col.warehouse"));
-  ImGui::TableSetupColumn(app.tr("orders.col.delivery"));
-  ImGui::TableSetupColumn(app.tr("orders.col.items"));
+  ImGui::TableSetupColumn(app.tr("orders.col.posting"), ImGuiTableColumnFlags_None, 1.3f);
+  ImGui::TableSetupColumn(app.tr("orders.col.ship_by"), ImGuiTableColumnFlags_DefaultSort, 1.0f);
+  ImGui::TableSetupColumn(app.tr("orders.col.status"), ImGuiTableColumnFlags_None, 1.1f);
+  ImGui::TableSetupColumn(app.tr("orders.col.warehouse"), ImGuiTableColumnFlags_None, 1.4f);
+  ImGui::TableSetupColumn(app.tr("orders.col.delivery"), ImGuiTableColumnFlags_None, 1.6f);
+  ImGui::TableSetupColumn(app.tr("orders.col.items"), ImGuiTableColumnFlags_None, 0.4f);
   ImGui::TableHeadersRow();
-  // Only the visible rows are laid out: smooth with any number of postings.
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      const auto& spec = specs->Specs[0];
+      const auto key = kColumnSort[spec.ColumnIndex];
+      const bool ascending = spec.SortDirection != ImGuiSortDirection_Descending;
+      if (key != list.query().sort_key || ascending != list.query().ascending)
+        actions.push(app::SetSort{key, ascending});
+    }
+    specs->SpecsDirty = false;
+  }
+
+  const core::EpochMs now = app.now();
+  const ImGuiIO& io = ImGui::GetIO();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(orders.postings.size()));
+  clipper.Begin(static_cast<int>(list.visible_count()));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const auto& posting = orders.postings[static_cast<std::size_t>(row)];
+      const auto index = static_cast<std::size_t>(row);
+      const auto& posting = list.at(index);
+      const core::Risk risk = list.risk_at(index);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(posting.posting_number.c_str());
+      const bool selected = orders.selection.contains(posting.posting_number);
+      ImGui::PushID(row);
+      if (ImGui::Selectable(posting.posting_number.c_str(), selected || posting.posting_number == orders.open,
+                            ImGuiSelectableFlags_SpanAllColumns))
+        actions.push(app::ClickRow{index, io.KeyCtrl || io.KeySuper, io.KeyShift});
+      automation::tag("orders.row." + posting.posting_number);
+      ImGui::PopID();
       ImGui::TableNextColumn();
-      const std::string status_key = "status." + std::string(core::to_string(posting.status));
-      ImGui::TextUnformatted(app.tr(status_key));
+      if (risk != core::Risk::none)
+        ImGui::TextColored(risk_colour(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
+      else
+        ImGui::TextDisabled("%s", format_local_time(posting.shipment_date).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(format_local_time(posting.shipment_date).c_str());
+      ImGui::TextUnformatted(app.tr("status." + std::string(core::to_string(posting.status))));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(posting.delivery_method.warehouse.c_str());
       ImGui::TableNextColumn();
@@ -65,6 +203,57 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
     }
   }
   ImGui::EndTable();
+}
+
+}  // namespace
+
+ImVec4 risk_colour(core::Risk risk) {
+  switch (risk) {
+    case core::Risk::overdue: return {1.0f, 0.35f, 0.35f, 1.0f};
+    case core::Risk::under_2h: return {1.0f, 0.65f, 0.2f, 1.0f};
+    case core::Risk::today: return {0.95f, 0.9f, 0.4f, 1.0f};
+    case core::Risk::later: return {0.6f, 0.85f, 0.6f, 1.0f};
+    case core::Risk::none: break;
+  }
+  return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+}
+
+void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
+  const auto& state = app.state();
+  const auto& orders = state.orders;
+  if (!state.embedding.origin.empty() && !state.embedding.configured) {
+    ImGui::TextDisabled("%s", app.tr("orders.waiting_portal"));
+    return;
+  }
+  ImGui::BeginDisabled(orders.loading);
+  if (ImGui::Button(hidden_id(app.tr("orders.refresh"), "orders.refresh").c_str())) actions.push(app::RefreshOrders{});
+  automation::tag("orders.refresh");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (orders.loading) {
+    ImGui::TextDisabled("%s", app.tr("orders.loading"));
+  } else if (orders.as_of != 0) {
+    ImGui::TextDisabled(app.tr("orders.summary"), static_cast<int>(orders.list.size()),
+                        format_local_clock(orders.as_of).c_str());
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));
+  draw_notice(app, orders.error);
+  draw_tabs(app, actions);
+  draw_filters(app, actions);
+  draw_selection_bar(app, actions);
+
+  const bool detail = !orders.open.empty();
+  const float detail_width = detail ? std::max(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x * 0.4f) : 0;
+  ImGui::BeginChild("##table", ImVec2(detail ? -detail_width : 0, 0));
+  draw_table(app, actions);
+  ImGui::EndChild();
+  if (detail) {
+    ImGui::SameLine();
+    ImGui::BeginChild("##detail", ImVec2(0, 0), true);
+    draw_posting_detail(app, actions);
+    ImGui::EndChild();
+  }
 }
 
 }  // namespace ui

@@ -39,6 +39,11 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   if (tab_button(stores_label.c_str(), "nav.stores", state.view == app::View::stores))
     actions.push(app::ShowView{app::View::stores});
 
+  ImGui::SameLine();
+  if (ImGui::SmallButton("?###help")) actions.push(app::ToggleHelp{});
+  automation::tag("nav.help");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("help.title"));
+
   // Language switcher on the right: each language named in its own script.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float width = 0;

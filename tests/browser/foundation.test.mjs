@@ -64,9 +64,13 @@ test('an idle console draws no frames', async ({ context, siteUrl }) => {
     settled = now === start ? settled + 1 : 0;
     start = now;
   }
+  const before = Date.now();
   await page.waitForTimeout(2000);
   const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
-  assert.equal(end - start, 0, `frames drawn while idle: ${end - start}`);
+  // Deadline countdowns tick once a minute: one frame at a minute boundary
+  // is the only drawing an idle orders screen may do.
+  const minuteBoundaries = Math.floor(Date.now() / 60000) - Math.floor(before / 60000);
+  assert.ok(end - start <= minuteBoundaries, `frames drawn while idle: ${end - start} (minute boundaries: ${minuteBoundaries})`);
   // ...and input wakes it up again.
   await page.mouse.move(300, 300);
   await page.waitForFunction((n) => window.sellerConsole.framesDrawn() > n, end, { timeout: 2000 });

@@ -30,7 +30,15 @@ export async function itemRect(page, name) {
 // Clicks the centre of the widget drawn under automation name `name`,
 // through the real mouse path (Playwright -> Chromium -> SDL -> ImGui).
 export async function clickItem(page, name) {
-  const rect = await itemRect(page, name);
+  // A panel that just opened may still move on its second frame (tables
+  // size their rows): wait until the widget is drawn twice at one place.
+  let rect = null;
+  for (let tries = 0; tries < 40; tries++) {
+    const before = await itemRect(page, name);
+    await page.waitForTimeout(50);
+    rect = await itemRect(page, name);
+    if (rect && before && JSON.stringify(rect) === JSON.stringify(before)) break;
+  }
   if (!rect) throw new Error(`no widget named "${name}" in the last frame`);
   await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
   await page.mouse.down();

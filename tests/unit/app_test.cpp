@@ -90,7 +90,7 @@ TEST_CASE("the demo store opens by default and lists every posting across pages"
   const auto& orders = app.state().orders;
   CHECK_FALSE(orders.loading);
   CHECK(orders.error.empty());
-  CHECK(orders.postings.size() == f.roads.market.posting_count());
+  CHECK(orders.list.size() == f.roads.market.posting_count());
   CHECK(orders.as_of > 0);
   const auto snap = app::snapshot(app.state());
   CHECK(snap["view"] == "orders");
@@ -119,7 +119,7 @@ TEST_CASE("test connection explains a wrong key, accepts a right one, and saving
   f.scheduler.run(60'000);
   CHECK(app.state().stores.active.road == app::Road::local_proxy);
   CHECK(app.state().stores.saved.size() == 1);
-  CHECK(app.state().orders.postings.size() == f.roads.market.posting_count());
+  CHECK(app.state().orders.list.size() == f.roads.market.posting_count());
   // Saved with its key (this device only) and reopened after a reload...
   app::App reloaded(f.services(), {"en"});
   CHECK(reloaded.state().stores.active.road == app::Road::local_proxy);
@@ -144,7 +144,7 @@ TEST_CASE("a portal configuration opens a store that is never saved") {
   CHECK(app.state().stores.active.road == app::Road::portal_bridge);
   CHECK(f.roads.roads.back() == app::Road::portal_bridge);
   f.scheduler.run(60'000);
-  CHECK(app.state().orders.postings.size() == f.roads.market.posting_count());
+  CHECK(app.state().orders.list.size() == f.roads.market.posting_count());
   CHECK_FALSE(f.settings.get(app::kStoresSettingKey).has_value());
 }
 

@@ -1,0 +1,291 @@
+// The orders screen and the posting detail: loading the active store's
+// postings and catalogue, the seller's query and selection, verification
+// before shipping, boxes, and shipping itself.
+#include <algorithm>
+#include <utility>
+
+#include "app/app.h"
+#include "ozon/parsers.h"
+#include "ozon/requests.h"
+
+namespace app {
+namespace {
+constexpr core::EpochMs kMinute = 60'000;
+constexpr core::EpochMs kDay = 24 * 60 * kMinute;
+}  // namespace
+
+void App::refresh_orders() {
+  if (!session_ || state_.orders.loading) return;
+  state_.orders.loading = true;
+  state_.orders.error = {};
+  const core::EpochMs now = services_.clock.now_ms();
+  // Everything that started processing in the last 30 days, whatever its status.
+  auto make_request = [now](const std::string& cursor) {
+    ozon::PostingListQuery query;
+    query.since_to = {now - 30 * kDay, now + 2 * kDay};
+    query.cursor = cursor;
+    return ozon::build_posting_list(query);
+  };
+  session_->client().fetch_all<core::Posting>(
+      make_request, &ozon::parse_posting_list, [this](ozon::Result<std::vector<core::Posting>> result) {
+        auto& orders = state_.orders;
+        orders.loading = false;
+        if (!result) {
+          orders.error = notice_for(result.error());
+          return;
+        }
+        orders.list.set_postings(std::move(result.value()));
+        orders.as_of = services_.clock.now_ms();
+      });
+}
+
+// Barcodes of every product, for scan-to-verify: product ids page by page,
+// then the product info in chunks.
+void App::load_products() {
+  if (!session_) return;
+  auto make_request = [](const std::string& last_id) { return ozon::build_product_list(last_id); };
+  session_->client().fetch_all<core::ProductListItem>(
+      make_request, &ozon::parse_product_list, [this](ozon::Result<std::vector<core::ProductListItem>> items) {
+        if (!items || !session_) return;  // scanning then matches offer ids and SKUs only
+        constexpr std::size_t kChunk = 1000;
+        for (std::size_t i = 0; i < items->size(); i += kChunk) {
+          std::vector<std::string> offer_ids;
+          for (std::size_t j = i; j < std::min(items->size(), i + kChunk); ++j)
+            offer_ids.push_back((*items)[j].offer_id);
+          session_->client().call(ozon::build_product_info_list(offer_ids), &ozon::parse_product_info_list,
+                                  [this](ozon::Result<std::vector<core::Product>> products) {
+                                    if (!products) return;
+                                    for (const auto& product : *products)
+                                      state_.orders.barcodes[product.sku] = product.barcodes;
+                                  });
+        }
+      });
+}
+
+void App::prepare_frame() {
+  auto& orders = state_.orders;
+  orders.focus_search = std::exchange(orders.focus_search_pending, false);
+  orders.focus_scan_now = std::exchange(orders.focus_scan_pending, false);
+  const core::EpochMs now = services_.clock.now_ms();
+  const core::EpochMs minute = now / kMinute;
+  if (!orders.list.stale() && minute == orders.computed_minute) return;
+  orders.list.recompute(now, state_.utc_offset_minutes);
+  orders.selection.prune(orders.list);
+  orders.computed_minute = minute;
+}
+
+core::EpochMs App::next_minute() const { return (services_.clock.now_ms() / kMinute + 1) * kMinute; }
+
+void App::on(const RefreshOrders&) { refresh_orders(); }
+
+void App::on(const SelectTab& a) {
+  core::OrderQuery query = state_.orders.list.query();
+  query.tab = a.tab;
+  state_.orders.list.set_query(std::move(query));
+}
+
+void App::on(const SetSearch& a) {
+  core::OrderQuery query = state_.orders.list.query();
+  query.search = a.text;
+  state_.orders.list.set_query(std::move(query));
+}
+
+void App::on(const SetSort& a) {
+  core::OrderQuery query = state_.orders.list.query();
+  query.sort_key = a.key;
+  query.ascending = a.ascending;
+  state_.orders.list.set_query(std::move(query));
+}
+
+void App::on(const SetFilters& a) {
+  core::OrderQuery query = state_.orders.list.query();
+  query.schema = a.filters.schema;
+  query.warehouse_ids = a.filters.warehouse_ids;
+  query.delivery_method_ids = a.filters.delivery_method_ids;
+  query.needs_marking_or_gtd_only = a.filters.needs_marking_or_gtd_only;
+  query.express_only = a.filters.express_only;
+  state_.orders.list.set_query(std::move(query));
+}
+
+void App::on(const ClickRow& a) {
+  auto& orders = state_.orders;
+  if (a.row >= orders.list.visible_count()) return;
+  if (a.shift)
+    orders.selection.shift_click(orders.list, a.row, a.ctrl);
+  else if (a.ctrl)
+    orders.selection.ctrl_click(orders.list, a.row);
+  else {
+    orders.selection.click(orders.list, a.row);
+    on(OpenPosting{orders.list.at(a.row).posting_number});
+  }
+}
+
+void App::on(const SelectAllFiltered&) { state_.orders.selection.select_all(state_.orders.list); }
+
+void App::on(const ClearSelection&) { state_.orders.selection.clear(); }
+
+PostingWork& App::work_for(const core::Posting& posting) {
+  auto& work = state_.orders.work;
+  auto it = work.find(posting.posting_number);
+  if (it != work.end()) return it->second;
+  std::vector<std::vector<std::string>> barcodes;
+  for (const auto& product : posting.products) {
+    auto found = state_.orders.barcodes.find(product.sku);
+    barcodes.push_back(found != state_.orders.barcodes.end() ? found->second : std::vector<std::string>{});
+  }
+  PostingWork fresh{posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
+                    core::single_box(posting), {}, {}, PostingWork::Ship::idle, {}, {}};
+  return work.emplace(posting.posting_number, std::move(fresh)).first->second;
+}
+
+PostingWork* App::open_work() {
+  auto& orders = state_.orders;
+  if (orders.open.empty()) return nullptr;
+  auto it = orders.work.find(orders.open);
+  return it == orders.work.end() ? nullptr : &it->second;
+}
+
+void App::on(const OpenPosting& a) {
+  const core::Posting* posting = state_.orders.list.find(a.number);
+  if (!posting) return;
+  work_for(*posting);
+  state_.orders.open = a.number;
+}
+
+void App::on(const ClosePosting&) { state_.orders.open.clear(); }
+
+void App::on(const OpenNeighbour& a) {
+  auto& orders = state_.orders;
+  const auto count = static_cast<long>(orders.list.visible_count());
+  if (count == 0) return;
+  long row = -1;
+  for (long i = 0; i < count; ++i)
+    if (orders.list.at(static_cast<std::size_t>(i)).posting_number == orders.open) row = i;
+  const long next = row < 0 ? 0 : std::clamp(row + a.step, 0L, count - 1);
+  const auto& posting = orders.list.at(static_cast<std::size_t>(next));
+  orders.selection.click(orders.list, static_cast<std::size_t>(next));
+  on(OpenPosting{posting.posting_number});
+}
+
+void App::on(const EditScanText& a) {
+  if (PostingWork* work = open_work()) work->scan_text = a.text;
+}
+
+void App::on(const ScanCode& a) {
+  PostingWork* work = open_work();
+  if (!work) return;
+  work->scan_text.clear();
+  const auto result = work->verification.scan(a.code, services_.clock.now_ms());
+  work->last_scan = {result.outcome, a.code, result.line, true};
+}
+
+void App::on(const SetCheck& a) {
+  PostingWork* work = open_work();
+  if (!work) return;
+  if (a.item == "items_picked") work->verification.set_items_picked(a.value);
+  if (a.item == "address_checked") work->verification.set_address_checked(a.value);
+  if (a.item == "marking_complete") work->verification.set_marking_complete(a.value);
+}
+
+void App::on(const SetLineCount& a) {
+  if (PostingWork* work = open_work()) work->verification.set_count(a.line, a.count);
+}
+
+void App::on(const SetBoxCount& a) {
+  PostingWork* work = open_work();
+  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  if (!posting) return;
+  work->boxes = a.boxes <= 1 ? core::single_box(*posting) : core::split_evenly(*posting, a.boxes);
+}
+
+void App::on(const SetBoxQuantity& a) {
+  PostingWork* work = open_work();
+  if (!work || a.box >= work->boxes.boxes.size() || a.line >= work->boxes.boxes[a.box].size()) return;
+  work->boxes.boxes[a.box][a.line] = std::max<std::int64_t>(0, a.quantity);
+}
+
+void App::on(const ShipOpenPosting&) {
+  PostingWork* work = open_work();
+  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  // The UI disables Ship until both hold; an action from elsewhere gets the same answer.
+  if (!posting || !work->verification.ready_to_ship() || !core::validate(*posting, work->boxes).empty()) return;
+  ship(work->number, work->boxes);
+}
+
+void App::on(const BatchShipSelected&) {
+  auto& orders = state_.orders;
+  orders.batch_failed.clear();
+  for (const auto& number : orders.selection.numbers(orders.list)) {
+    const core::Posting* posting = orders.list.find(number);
+    if (!posting || !posting->can("ship")) continue;
+    ++orders.batch_pending;
+    ship(number, core::single_box(*posting), [this, number](bool ok) {
+      auto& o = state_.orders;
+      --o.batch_pending;
+      if (!ok) o.batch_failed.push_back(number);
+    });
+  }
+}
+
+void App::ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done) {
+  const core::Posting* posting = state_.orders.list.find(number);
+  if (!session_ || !posting) return;
+  PostingWork& work = work_for(*posting);
+  std::vector<ozon::ShipPackage> packages;
+  for (const auto& box : core::to_packages(*posting, boxes)) {
+    ozon::ShipPackage package;
+    for (const auto& [sku, quantity] : box) package.push_back({sku, quantity});
+    packages.push_back(std::move(package));
+  }
+  auto request = ozon::build_ship(number, packages);
+  if (!request) {
+    work.ship = PostingWork::Ship::failed;
+    work.ship_error = notice_for(request.error());
+    if (done) done(false);
+    return;
+  }
+  work.ship = PostingWork::Ship::sending;
+  work.ship_error = {};
+  session_->client().call(std::move(*request), &ozon::parse_ship_result,
+                          [this, number, done](ozon::Result<std::vector<std::string>> result) {
+                            auto it = state_.orders.work.find(number);
+                            if (it == state_.orders.work.end()) return;
+                            PostingWork& w = it->second;
+                            if (!result) {
+                              w.ship = PostingWork::Ship::failed;
+                              w.ship_error = notice_for(result.error());
+                              if (done) done(false);
+                              return;
+                            }
+                            w.ship = PostingWork::Ship::done;
+                            w.shipped_as = *result;
+                            std::vector<std::string> changed = *result;
+                            changed.push_back(number);
+                            reload_postings(changed);
+                            if (done) done(true);
+                          });
+}
+
+void App::on(const FocusSearch&) { state_.orders.focus_search_pending = true; }
+
+void App::on(const FocusScan&) { state_.orders.focus_scan_pending = !state_.orders.open.empty(); }
+
+void App::on(const ToggleHelp&) { state_.help_open = !state_.help_open; }
+
+void App::on(const CopyText& a) {
+  if (services_.copy_text) services_.copy_text(a.text);
+  state_.copied = a.text;
+}
+
+// Re-reads postings whose state changed (after ship, a split creates new ones).
+void App::reload_postings(const std::vector<std::string>& numbers) {
+  if (!session_) return;
+  for (const auto& number : numbers) {
+    session_->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
+                            [this](ozon::Result<core::Posting> posting) {
+                              if (posting) state_.orders.list.upsert(std::move(*posting));
+                            });
+  }
+}
+
+}  // namespace app

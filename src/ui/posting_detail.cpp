@@ -1,0 +1,218 @@
+#include "ui/posting_detail.h"
+
+#include <imgui_stdlib.h>
+
+#include <string>
+
+#include "core/box_split.h"
+#include "ui/automation.h"
+#include "ui/format.h"
+#include "ui/notice.h"
+
+namespace ui {
+namespace {
+
+std::string hidden_id(const char* text, const char* id) { return std::string(text) + "###" + id; }
+
+void draw_header(const app::App& app, const core::Posting& posting, app::ActionQueue& actions) {
+  ImGui::TextUnformatted(posting.posting_number.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton(hidden_id(app.tr("detail.copy"), "copy_number").c_str()))
+    actions.push(app::CopyText{posting.posting_number});
+  automation::tag("detail.copy_number");
+  ImGui::TextDisabled("%s · %s", app.tr("status." + std::string(core::to_string(posting.status))),
+                      posting.is_rfbs() ? "rFBS" : "FBS");
+  const core::Risk risk = core::risk_of(posting, app.now(), app.state().utc_offset_minutes);
+  ImGui::TextColored(risk_colour(risk), "%s %s (%s)", app.tr("detail.ship_by"),
+                     format_local_time(posting.shipment_date).c_str(),
+                     core::format_countdown(posting.shipment_date - app.now()).c_str());
+  ImGui::TextDisabled("%s · %s", posting.delivery_method.warehouse.c_str(), posting.delivery_method.name.c_str());
+  if (!posting.tracking_number.empty()) {
+    ImGui::TextDisabled("%s %s", app.tr("detail.tracking"), posting.tracking_number.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(hidden_id(app.tr("detail.copy"), "copy_tracking").c_str()))
+      actions.push(app::CopyText{posting.tracking_number});
+    automation::tag("detail.copy_tracking");
+  }
+  if (posting.is_rfbs() && !posting.customer.name.empty()) {
+    const auto& a = posting.customer.address;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("%s %s, %s", app.tr("detail.buyer"), posting.customer.name.c_str(), posting.customer.phone.c_str());
+    ImGui::Text("%s %s %s, %s, %s", app.tr("detail.address"), a.zip_code.c_str(), a.region.c_str(), a.city.c_str(),
+                a.address_tail.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (posting.requirements.any()) ImGui::TextColored({1.0f, 0.75f, 0.3f, 1.0f}, "%s", app.tr("detail.requires_marking"));
+}
+
+void draw_products(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                   app::ActionQueue& actions) {
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##products", 4, flags)) return;
+  ImGui::TableSetupColumn(app.tr("detail.col.product"), ImGuiTableColumnFlags_None, 3.0f);
+  ImGui::TableSetupColumn(app.tr("detail.col.price"), ImGuiTableColumnFlags_None, 1.0f);
+  ImGui::TableSetupColumn(app.tr("detail.col.ordered"), ImGuiTableColumnFlags_None, 0.6f);
+  ImGui::TableSetupColumn(app.tr("detail.col.counted"), ImGuiTableColumnFlags_None, 1.0f);
+  ImGui::TableHeadersRow();
+  const auto& v = work.verification;
+  for (std::size_t i = 0; i < posting.products.size(); ++i) {
+    const auto& product = posting.products[i];
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(product.name.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::TextDisabled("%s · SKU %lld", product.offer_id.c_str(), static_cast<long long>(product.sku));
+    ImGui::TableNextColumn();
+    ImGui::Text("%s %s", core::format_amount(product.price).c_str(), product.price.currency.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(product.quantity));
+    ImGui::TableNextColumn();
+    const bool complete = v.counted(i) == v.ordered(i);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(-1);
+    long long counted = v.counted(i);
+    if (complete) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.9f, 0.5f, 1.0f));
+    if (ImGui::InputScalar("##counted", ImGuiDataType_S64, &counted, nullptr, nullptr, "%lld"))
+      actions.push(app::SetLineCount{i, counted});
+    if (complete) ImGui::PopStyleColor();
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void draw_checklist(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
+  const auto& v = work.verification;
+  ImGui::SeparatorText(app.tr("detail.checklist"));
+  // The scan field: a barcode scanner types the code and Enter.
+  std::string code = work.scan_text;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  if (app.state().orders.focus_scan_now) ImGui::SetKeyboardFocusHere();
+  if (ImGui::InputTextWithHint("##scan", app.tr("detail.scan_hint"), &code, ImGuiInputTextFlags_EnterReturnsTrue)) {
+    actions.push(app::ScanCode{code});
+    ImGui::SetKeyboardFocusHere(-1);  // stay in the field for the next scan
+  } else if (code != work.scan_text) {
+    actions.push(app::EditScanText{code});
+  }
+  automation::tag("detail.scan");
+  if (work.last_scan.any) {
+    ImGui::SameLine();
+    const bool refused = core::is_refused(work.last_scan.outcome);
+    const std::string key = "scan." + std::string(core::to_string(work.last_scan.outcome));
+    if (refused) {
+      // Loud on purpose: a wrong item must not go into the box unnoticed.
+      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+      ImGui::Button((std::string(app.tr(key)) + ": " + work.last_scan.code + "###scan_result").c_str());
+      ImGui::PopStyleColor();
+    } else {
+      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s: %s", app.tr(key), work.last_scan.code.c_str());
+    }
+  }
+  if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
+
+  auto check = [&](const char* item, const char* key, bool value, bool enabled) {
+    bool checked = value;
+    ImGui::BeginDisabled(!enabled);
+    if (ImGui::Checkbox(hidden_id(app.tr(key), item).c_str(), &checked)) actions.push(app::SetCheck{item, checked});
+    ImGui::EndDisabled();
+    automation::tag(std::string("detail.check.") + item);
+  };
+  check("items_picked", "check.items_picked", v.items_picked(), true);
+  bool match = v.quantities_match();
+  ImGui::BeginDisabled();
+  ImGui::Checkbox(hidden_id(app.tr("check.quantities_match"), "quantities_match").c_str(), &match);
+  ImGui::EndDisabled();
+  if (v.address_required()) check("address_checked", "check.address_checked", v.address_checked(), true);
+  if (v.marking_required()) check("marking_complete", "check.marking_complete", v.marking_complete(), true);
+}
+
+void draw_boxes(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                app::ActionQueue& actions) {
+  ImGui::SeparatorText(app.tr("detail.boxes"));
+  const int boxes = static_cast<int>(work.boxes.box_count());
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text(app.tr("detail.box_count"), boxes);
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("detail.box_add"), "box_add").c_str())) actions.push(app::SetBoxCount{boxes + 1});
+  automation::tag("detail.box_add");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(boxes <= 1);
+  if (ImGui::Button(hidden_id(app.tr("detail.box_remove"), "box_remove").c_str()))
+    actions.push(app::SetBoxCount{boxes - 1});
+  automation::tag("detail.box_remove");
+  ImGui::EndDisabled();
+  if (work.boxes.box_count() > 1 &&
+      ImGui::BeginTable("##boxes", static_cast<int>(work.boxes.box_count()) + 1, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn(app.tr("detail.col.product"));
+    for (std::size_t b = 0; b < work.boxes.box_count(); ++b)
+      ImGui::TableSetupColumn((std::string(app.tr("detail.box")) + " " + std::to_string(b + 1)).c_str());
+    ImGui::TableHeadersRow();
+    for (std::size_t line = 0; line < posting.products.size(); ++line) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(posting.products[line].offer_id.c_str());
+      for (std::size_t b = 0; b < work.boxes.box_count(); ++b) {
+        ImGui::TableNextColumn();
+        long long quantity = work.boxes.boxes[b][line];
+        ImGui::PushID(static_cast<int>(b * 1000 + line));
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputScalar("##q", ImGuiDataType_S64, &quantity, nullptr, nullptr, "%lld"))
+          actions.push(app::SetBoxQuantity{b, line, quantity});
+        automation::tag("detail.box." + std::to_string(b) + "." + std::to_string(line));
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  for (const auto& problem : core::validate(posting, work.boxes))
+    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("box." + std::string(core::to_string(problem.kind))));
+}
+
+void draw_ship(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+               app::ActionQueue& actions) {
+  ImGui::Separator();
+  const auto missing = work.verification.missing();
+  const bool boxes_ok = core::validate(posting, work.boxes).empty();
+  const bool can_ship = posting.can("ship") && missing.empty() && boxes_ok && work.ship != app::PostingWork::Ship::sending;
+  ImGui::BeginDisabled(!can_ship);
+  if (ImGui::Button(hidden_id(app.tr("detail.ship"), "ship").c_str())) actions.push(app::ShipOpenPosting{});
+  automation::tag("detail.ship");
+  ImGui::EndDisabled();
+  if (!posting.can("ship")) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", app.tr("detail.ship_not_available"));
+  } else if (!missing.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", app.tr("detail.finish_checklist"));
+  }
+  switch (work.ship) {
+    case app::PostingWork::Ship::idle: break;
+    case app::PostingWork::Ship::sending: ImGui::TextDisabled("%s", app.tr("detail.shipping")); break;
+    case app::PostingWork::Ship::done: {
+      std::string numbers;
+      for (const auto& n : work.shipped_as) numbers += (numbers.empty() ? "" : ", ") + n;
+      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
+      break;
+    }
+    case app::PostingWork::Ship::failed: draw_notice(app, work.ship_error); break;
+  }
+}
+
+}  // namespace
+
+void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  const core::Posting* posting = orders.list.find(orders.open);
+  auto it = orders.work.find(orders.open);
+  if (ImGui::SmallButton(hidden_id(app.tr("detail.close"), "close").c_str())) actions.push(app::ClosePosting{});
+  automation::tag("detail.close");
+  if (!posting || it == orders.work.end()) return;
+  const auto& work = it->second;
+  draw_header(app, *posting, actions);
+  draw_products(app, *posting, work, actions);
+  draw_checklist(app, work, actions);
+  draw_boxes(app, *posting, work, actions);
+  draw_ship(app, *posting, work, actions);
+}
+
+}  // namespace ui

@@ -1,0 +1,129 @@
+// The self-fulfilment routine on the demo store, through the real UI:
+// clicks land on widgets found by itemRect, text arrives as key presses.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+
+async function openDemo(context, siteUrl) {
+  const opened = await openConsole(context, siteUrl);
+  await waitForSnapshot(opened.page, (s) => s.orders.count > 0 && !s.orders.loading, { what: 'demo postings', timeout: 20_000 });
+  return opened;
+}
+
+async function openPosting(page, number) {
+  await clickItem(page, `orders.row.${number}`);
+  return waitForSnapshot(page, (s) => s.orders.open === number && s.orders.detail, { what: `detail of ${number}` });
+}
+
+async function scan(page, code) {
+  await clickItem(page, 'detail.scan');
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+test('orders open on "awaiting packaging", most urgent first, with live counts', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  const snap = await snapshot(page);
+  assert.equal(snap.orders.tab, 'awaiting_packaging');
+  assert.equal(snap.orders.visibleCount, snap.orders.tabCounts.awaiting_packaging);
+  assert.ok(snap.orders.visibleCount > 10);
+  const deadlines = snap.orders.visible.map((p) => p.deadline);
+  assert.deepEqual(deadlines, [...deadlines].sort((a, b) => a - b), 'sorted by deadline');
+  assert.equal(snap.orders.visible[0].risk, 'overdue', 'the demo has overdue postings and they come first');
+  // Postings before packing (registration, approval, verification) wait in the same tab.
+  const beforePacking = ['awaiting_packaging', 'awaiting_registration', 'awaiting_approve', 'awaiting_verification'];
+  assert.ok(snap.orders.visible.every((p) => beforePacking.includes(p.status)));
+  const total = Object.values(snap.orders.tabCounts).reduce((a, b) => a + b, 0);
+  assert.ok(total <= snap.orders.count);
+  await clickItem(page, 'orders.tab.awaiting_shipment');
+  const shipped = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment', { what: 'tab switch' });
+  assert.ok(shipped.orders.visible.every((p) => p.status === 'awaiting_deliver'));
+  writeFileSync(join(artifacts, 'orders.png'), await page.screenshot());
+  assert.deepEqual(errors, []);
+});
+
+test('search finds a posting by its number, and by a transliterated product name', async ({ context, siteUrl }) => {
+  const { page } = await openDemo(context, siteUrl);
+  const first = (await snapshot(page)).orders.visible[3].number;
+  await clickItem(page, 'orders.search');
+  await page.keyboard.type(first.slice(0, 8), { delay: 5 });
+  let snap = await waitForSnapshot(page, (s) => s.orders.search === first.slice(0, 8), { what: 'search applied' });
+  assert.ok(snap.orders.visible.some((p) => p.number === first));
+  assert.ok(snap.orders.visibleCount < 5);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('nabor', { delay: 5 });  // "Набор ..." in Latin letters
+  snap = await waitForSnapshot(page, (s) => s.orders.search === 'nabor', { what: 'translit search' });
+  assert.ok(snap.orders.visibleCount > 0, 'transliterated search finds Cyrillic names');
+});
+
+test('click, ctrl-click, shift-click and select all filtered', async ({ context, siteUrl }) => {
+  const { page } = await openDemo(context, siteUrl);
+  const rows = (await snapshot(page)).orders.visible.map((p) => p.number);
+  await clickItem(page, `orders.row.${rows[0]}`);
+  await waitForSnapshot(page, (s) => s.orders.selection.length === 1, { what: 'one selected' });
+  await page.keyboard.down('Shift');
+  await clickItem(page, `orders.row.${rows[3]}`);
+  await page.keyboard.up('Shift');
+  let snap = await waitForSnapshot(page, (s) => s.orders.selection.length === 4, { what: 'shift range' });
+  assert.deepEqual(snap.orders.selection, rows.slice(0, 4));
+  await page.keyboard.down('Control');
+  await clickItem(page, `orders.row.${rows[1]}`);
+  await page.keyboard.up('Control');
+  snap = await waitForSnapshot(page, (s) => s.orders.selection.length === 3, { what: 'ctrl toggle' });
+  assert.ok(!snap.orders.selection.includes(rows[1]));
+  await clickItem(page, 'orders.select_all');
+  snap = await waitForSnapshot(page, (s) => s.orders.selectionCount === s.orders.visibleCount, { what: 'select all' });
+});
+
+test('a wrong barcode is refused loudly and recorded; the right ones tick the checklist', async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  const posting = (await snapshot(page)).orders.visible.find((p) => p.actions.includes('ship'));
+  let snap = await openPosting(page, posting.number);
+  assert.equal(snap.orders.detail.checklist.readyToShip, false);
+  await scan(page, '0000000000000');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.lastScan && s.orders.detail.lastScan.code === '0000000000000', { what: 'scan recorded' });
+  assert.equal(snap.orders.detail.lastScan.outcome, 'unknown');
+  assert.equal(snap.orders.detail.refusedScans, 1);
+  assert.ok(snap.orders.detail.lines.every((l) => l.counted === 0), 'nothing was counted');
+  assert.deepEqual(errors, []);
+});
+
+test('ship a multi-item posting into two boxes: two postings awaiting shipment', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  // A posting with at least two items and no marking requirement.
+  const candidates = (await snapshot(page)).orders.visible.filter((p) => p.actions.includes('ship'));
+  let target = null;
+  let snap;
+  for (const candidate of candidates) {
+    snap = await openPosting(page, candidate.number);
+    const items = snap.orders.detail.lines.reduce((n, l) => n + l.ordered, 0);
+    if (items >= 2 && !snap.orders.detail.checklist.markingRequired && !snap.orders.detail.checklist.addressRequired) {
+      target = candidate.number;
+      break;
+    }
+  }
+  assert.ok(target, 'the demo has a multi-item posting without marking');
+  // Verify: tick "picked", then count every item through the scan field
+  // (typing the offer id is the manual match a scanner's EAN would make).
+  await clickItem(page, 'detail.check.items_picked');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.checklist.itemsPicked, { what: 'picked ticked' });
+  for (const [index, line] of snap.orders.detail.lines.entries()) {
+    for (let n = 0; n < line.ordered; n++) await scan(page, snap.orders.detail.offerIds[index]);
+  }
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.checklist.readyToShip, { what: 'checklist complete' });
+  // Two boxes.
+  await clickItem(page, 'detail.box_add');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.boxes.length === 2 && s.orders.detail.boxProblems === 0, { what: 'two boxes' });
+  writeFileSync(join(artifacts, 'two-boxes.png'), await page.screenshot());
+  await clickItem(page, 'detail.ship');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail && s.orders.detail.ship === 'done', { what: 'shipped', timeout: 20_000 });
+  const created = snap.orders.detail.shippedAs;
+  assert.equal(created.length, 2, `two postings: ${created}`);
+  await clickItem(page, 'orders.tab.awaiting_shipment');
+  snap = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment' &&
+    created.every((n) => s.orders.visible.some((p) => p.number === n && p.status === 'awaiting_deliver')),
+    { what: 'both new postings awaiting shipment', timeout: 20_000 });
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,145 @@
+// The orders workflow through the app layer, against the demo marketplace
+// with a manual clock: the same actions the UI pushes.
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "app/snapshot.h"
+#include "ozon/endpoints.h"
+#include "ozon_test_support.h"
+#include "sandbox/marketplace.h"
+#include "sandbox/sandbox_transport.h"
+
+namespace {
+
+class DemoRoads final : public app::TransportFactory {
+ public:
+  DemoRoads(core::Clock& clock, core::Scheduler& scheduler)
+      : market(11, clock.now_ms()), clock_(clock), scheduler_(scheduler) {}
+  std::unique_ptr<net::Transport> make(const app::StoreConfig&) override {
+    return std::make_unique<sandbox::SandboxTransport>(market, clock_, scheduler_, 10);
+  }
+  sandbox::Marketplace market;
+
+ private:
+  core::Clock& clock_;
+  core::Scheduler& scheduler_;
+};
+
+struct Demo {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  DemoRoads roads{clock, scheduler};
+  store::MemorySettingsStore settings;
+  std::vector<std::string> copied;
+  app::App app{{settings, clock, scheduler, roads, [this](const std::string& t) { copied.push_back(t); }}, {"en"}};
+
+  Demo() {
+    app.start();
+    settle();
+  }
+  void settle() {
+    scheduler.run(120'000);
+    app.prepare_frame();
+  }
+  const app::OrdersSlice& orders() const { return app.state().orders; }
+  // The first visible posting that can ship and matches `want`.
+  template <typename Want>
+  std::string find(Want want) {
+    const auto& list = orders().list;
+    for (std::size_t row = 0; row < list.visible_count(); ++row) {
+      const auto& p = list.at(row);
+      if (p.can("ship") && want(p)) return p.posting_number;
+    }
+    return {};
+  }
+};
+
+std::int64_t items(const core::Posting& p) {
+  std::int64_t n = 0;
+  for (const auto& product : p.products) n += product.quantity;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the orders screen opens on the packaging tab, most urgent first") {
+  Demo demo;
+  const auto& list = demo.orders().list;
+  REQUIRE(list.visible_count() > 0);
+  CHECK(list.query().tab == core::Stage::awaiting_packaging);
+  for (std::size_t row = 1; row < list.visible_count(); ++row)
+    CHECK(list.at(row - 1).shipment_date <= list.at(row).shipment_date);
+
+  demo.app.apply(app::SetSearch{list.at(0).posting_number});
+  demo.app.prepare_frame();
+  CHECK(list.visible_count() == 1);
+  demo.app.apply(app::SetSearch{""});
+  demo.app.apply(app::SelectTab{core::Stage::awaiting_shipment});
+  demo.app.prepare_frame();
+  for (std::size_t row = 0; row < list.visible_count(); ++row)
+    CHECK(list.at(row).status == core::PostingStatus::awaiting_deliver);
+}
+
+TEST_CASE("a wrong scan is refused and recorded; Ship waits for the checklist") {
+  Demo demo;
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.any(); });
+  REQUIRE_FALSE(number.empty());
+  demo.app.apply(app::OpenPosting{number});
+  demo.app.apply(app::ScanCode{"4600000000000"});
+  const auto& work = demo.orders().work.at(number);
+  CHECK(work.last_scan.outcome == core::ScanOutcome::unknown);
+  CHECK(work.verification.refused_count() == 1);
+  // Not verified yet: the action is refused like the disabled button.
+  demo.app.apply(app::ShipOpenPosting{});
+  CHECK(work.ship == app::PostingWork::Ship::idle);
+  demo.app.apply(app::CopyText{number});
+  CHECK(demo.copied == std::vector<std::string>{number});
+}
+
+TEST_CASE("a multi-item posting shipped in two boxes becomes two postings awaiting shipment") {
+  Demo demo;
+  const std::string number = demo.find([](const core::Posting& p) {
+    return items(p) >= 2 && !p.requirements.any() && !p.is_rfbs();
+  });
+  REQUIRE_FALSE(number.empty());
+  demo.app.apply(app::OpenPosting{number});
+  const core::Posting posting = *demo.orders().list.find(number);
+  demo.app.apply(app::SetCheck{"items_picked", true});
+  for (std::size_t line = 0; line < posting.products.size(); ++line)
+    for (std::int64_t n = 0; n < posting.products[line].quantity; ++n)
+      demo.app.apply(app::ScanCode{posting.products[line].offer_id});
+  const auto& work = demo.orders().work.at(number);
+  CHECK(work.verification.ready_to_ship());
+  demo.app.apply(app::SetBoxCount{2});
+  CHECK(work.boxes.box_count() == 2);
+  CHECK(core::validate(posting, work.boxes).empty());
+  demo.app.apply(app::ShipOpenPosting{});
+  CHECK(work.ship == app::PostingWork::Ship::sending);
+  demo.settle();
+  REQUIRE(work.ship == app::PostingWork::Ship::done);
+  REQUIRE(work.shipped_as.size() == 2);
+  for (const auto& created : work.shipped_as) {
+    const core::Posting* p = demo.orders().list.find(created);
+    REQUIRE(p);
+    CHECK(p->status == core::PostingStatus::awaiting_deliver);
+  }
+  const auto snap = app::snapshot(demo.app.state());
+  CHECK(snap["orders"]["detail"]["shippedAs"].size() == 2);
+}
+
+TEST_CASE("batch ship sends each selected posting once, in one box") {
+  Demo demo;
+  auto& list = demo.orders().list;
+  demo.app.apply(app::ClickRow{0});
+  demo.app.apply(app::ClickRow{2, false, true});  // shift: rows 0..2
+  CHECK(demo.orders().selection.count() == 3);
+  std::size_t shippable = 0;
+  for (const auto& n : demo.orders().selection.numbers(list))
+    if (list.find(n)->can("ship")) ++shippable;
+  demo.app.apply(app::BatchShipSelected{});
+  CHECK(demo.orders().batch_pending == static_cast<int>(shippable));
+  demo.settle();
+  CHECK(demo.orders().batch_pending == 0);
+  const auto shipped = static_cast<std::size_t>(demo.roads.market.faults().successes(ozon::endpoint::kPostingShip));
+  CHECK(shipped + demo.orders().batch_failed.size() == shippable);
+}
