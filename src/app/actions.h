@@ -74,6 +74,28 @@ struct SetBoxQuantity {
 struct ShipOpenPosting {};
 struct BatchShipSelected {};
 
+// Cancelling the open posting (reason 402 needs a message).
+struct OpenCancel {};
+struct CloseCancel {};
+struct SetCancelReason {
+  std::int64_t reason_id;
+};
+struct EditCancelMessage {
+  std::string text;
+};
+struct ConfirmCancel {};
+
+// rFBS: tracking number and delivery statuses set by the seller.
+struct EditTracking {
+  std::string text;
+};
+struct SetTrackingNumber {};
+enum class DeliveryStep { delivering, last_mile, delivered };
+struct MarkDelivery {
+  DeliveryStep step;
+  bool selected;  // true: every selected posting; false: the open one
+};
+
 // Keyboard-first helpers.
 struct FocusSearch {};
 struct FocusScan {};
@@ -107,7 +129,9 @@ struct ConfigureFromPortal {
 using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow,
                             SelectAllFiltered, ClearSelection, OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode,
                             SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
-                            FocusSearch, FocusScan, ToggleHelp, CopyText,
+                            OpenCancel, CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel,
+                            EditTracking, SetTrackingNumber, MarkDelivery, FocusSearch, FocusScan, ToggleHelp,
+                            CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
                             ConfigureFromPortal>;
 

@@ -75,6 +75,14 @@ class App {
   void on(const SetBoxQuantity&);
   void on(const ShipOpenPosting&);
   void on(const BatchShipSelected&);
+  void on(const OpenCancel&);
+  void on(const CloseCancel&);
+  void on(const SetCancelReason&);
+  void on(const EditCancelMessage&);
+  void on(const ConfirmCancel&);
+  void on(const EditTracking&);
+  void on(const SetTrackingNumber&);
+  void on(const MarkDelivery&);
   void on(const FocusSearch&);
   void on(const FocusScan&);
   void on(const ToggleHelp&);

@@ -9,6 +9,7 @@
 #include "app/i18n.h"
 #include "app/store_config.h"
 #include "core/box_split.h"
+#include "core/cancel_reason.h"
 #include "core/clock.h"
 #include "core/order_list.h"
 #include "core/posting.h"
@@ -55,6 +56,9 @@ struct StoresSlice {
 // The posting open in the detail panel: verification before it leaves,
 // the boxes it is packed into, and the outcome of shipping it.
 struct PostingWork {
+  PostingWork(std::string posting_number, core::PostingVerification checks, core::BoxPlan plan)
+      : number(std::move(posting_number)), verification(std::move(checks)), boxes(std::move(plan)) {}
+
   std::string number;
   core::PostingVerification verification;
   core::BoxPlan boxes;
@@ -68,6 +72,24 @@ struct PostingWork {
   enum class Ship { idle, sending, done, failed } ship = Ship::idle;
   Notice ship_error;
   std::vector<std::string> shipped_as;  // posting numbers Ozon created
+
+  // Cancelling: the reasons Ozon offers for this posting, the seller's
+  // choice and message (drafts), and the outcome.
+  struct Cancel {
+    bool open = false;
+    bool loading = false;
+    std::vector<core::CancelReason> reasons;
+    std::int64_t reason_id = 0;
+    std::string message;
+    enum class State { idle, sending, done, failed } state = State::idle;
+    Notice error;
+  } cancel;
+
+  // rFBS delivery by the seller: the tracking number as typed, and the
+  // outcome of the last tracking / status call.
+  std::string tracking_text;
+  enum class Delivery { idle, sending, done, failed } delivery = Delivery::idle;
+  Notice delivery_error;
 };
 
 struct OrdersSlice {

@@ -133,8 +133,8 @@ PostingWork& App::work_for(const core::Posting& posting) {
     auto found = state_.orders.barcodes.find(product.sku);
     barcodes.push_back(found != state_.orders.barcodes.end() ? found->second : std::vector<std::string>{});
   }
-  PostingWork fresh{posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
-                    core::single_box(posting), {}, {}, PostingWork::Ship::idle, {}, {}};
+  PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
+                    core::single_box(posting));
   return work.emplace(posting.posting_number, std::move(fresh)).first->second;
 }
 

@@ -65,7 +65,26 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
       {"shipErrorDetail", work.ship_error.detail},
       {"shippedAs", work.shipped_as},
   };
+  {
+    const auto& c = work.cancel;
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& r : c.reasons) reasons.push_back({{"id", r.id}, {"title", r.title}, {"type", r.type_id}});
+    const char* states[] = {"idle", "sending", "done", "failed"};
+    out["cancel"] = {{"open", c.open},
+                     {"loading", c.loading},
+                     {"reasons", reasons},
+                     {"reasonId", c.reason_id},
+                     {"hasMessage", !c.message.empty()},
+                     {"state", states[static_cast<int>(c.state)]},
+                     {"error", c.error.key},
+                     {"errorDetail", c.error.detail}};
+    out["delivery"] = {{"state", states[static_cast<int>(work.delivery)]},
+                       {"error", work.delivery_error.key},
+                       {"errorDetail", work.delivery_error.detail}};
+  }
   if (posting) {
+    out["trackingNumber"] = posting->tracking_number;
+    out["availableActions"] = posting->available_actions;
     nlohmann::json offer_ids = nlohmann::json::array();
     for (const auto& product : posting->products) offer_ids.push_back(product.offer_id);
     out["offerIds"] = offer_ids;

@@ -113,6 +113,14 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   if (ImGui::Button(hidden_id(app.tr("orders.batch_ship"), "batch_ship").c_str()))
     actions.push(app::BatchShipSelected{});
   automation::tag("orders.batch_ship");
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.mark_delivering"), "mark_delivering").c_str()))
+    actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
+  automation::tag("orders.mark_delivering");
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.mark_delivered"), "mark_delivered").c_str()))
+    actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
+  automation::tag("orders.mark_delivered");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),

@@ -198,6 +198,100 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
   }
 }
 
+void draw_cancel(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                 app::ActionQueue& actions) {
+  const auto& cancel = work.cancel;
+  if (cancel.state == app::PostingWork::Cancel::State::done) {
+    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("cancel.done"));
+    return;
+  }
+  if (!posting.can("cancel")) return;
+  if (!cancel.open) {
+    if (ImGui::Button(hidden_id(app.tr("cancel.open"), "cancel_open").c_str())) actions.push(app::OpenCancel{});
+    automation::tag("detail.cancel");
+    return;
+  }
+  ImGui::SeparatorText(app.tr("cancel.title"));
+  if (cancel.loading) ImGui::TextDisabled("%s", app.tr("cancel.loading"));
+  const core::CancelReason* chosen = nullptr;
+  for (const auto& reason : cancel.reasons)
+    if (reason.id == cancel.reason_id) chosen = &reason;
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##reason", chosen ? chosen->title.c_str() : app.tr("cancel.choose_reason"))) {
+    for (const auto& reason : cancel.reasons) {
+      const std::string label = reason.title + "##" + std::to_string(reason.id);
+      if (ImGui::Selectable(label.c_str(), chosen == &reason)) actions.push(app::SetCancelReason{reason.id});
+      automation::tag("cancel.reason." + std::to_string(reason.id));
+    }
+    ImGui::EndCombo();
+  }
+  automation::tag("cancel.reason");
+  const bool needs_message = cancel.reason_id == core::kCancelReasonOther;
+  if (needs_message) {
+    std::string message = cancel.message;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextMultiline("##cancel_message", &message, ImVec2(-1, ImGui::GetFontSize() * 3.5f)))
+      actions.push(app::EditCancelMessage{message});
+    automation::tag("cancel.message");
+    if (message.empty()) ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("cancel.message_required"));
+  }
+  if (chosen && chosen->type_id == "seller")
+    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("cancel.rating_warning"));
+  const bool ready = chosen && (!needs_message || !cancel.message.empty()) &&
+                     cancel.state != app::PostingWork::Cancel::State::sending;
+  ImGui::BeginDisabled(!ready);
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
+  if (ImGui::Button(hidden_id(app.tr("cancel.confirm"), "cancel_confirm").c_str())) actions.push(app::ConfirmCancel{});
+  ImGui::PopStyleColor();
+  automation::tag("cancel.confirm");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("cancel.keep"), "cancel_keep").c_str())) actions.push(app::CloseCancel{});
+  automation::tag("cancel.keep");
+  draw_notice(app, cancel.error);
+}
+
+void draw_delivery(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                   app::ActionQueue& actions) {
+  if (!posting.is_rfbs()) return;
+  const bool can_track = posting.can("set_track_number");
+  const bool any = can_track || posting.can("non_int_delivering") || posting.can("non_int_last_mile") ||
+                   posting.can("non_int_delivered");
+  if (!any) return;
+  ImGui::SeparatorText(app.tr("delivery.title"));
+  if (can_track) {
+    std::string tracking = work.tracking_text;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::InputTextWithHint("##tracking", app.tr("delivery.tracking_hint"), &tracking))
+      actions.push(app::EditTracking{tracking});
+    automation::tag("delivery.tracking");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(work.tracking_text.empty());
+    if (ImGui::Button(hidden_id(app.tr("delivery.set_tracking"), "set_tracking").c_str()))
+      actions.push(app::SetTrackingNumber{});
+    automation::tag("delivery.set_tracking");
+    ImGui::EndDisabled();
+  }
+  auto step = [&](const char* action, const char* key, app::DeliveryStep value) {
+    if (!posting.can(action)) return;
+    if (ImGui::Button(hidden_id(app.tr(key), key).c_str())) actions.push(app::MarkDelivery{value, false});
+    automation::tag(std::string("delivery.") + action);
+    ImGui::SameLine();
+  };
+  step("non_int_delivering", "delivery.mark_delivering", app::DeliveryStep::delivering);
+  step("non_int_last_mile", "delivery.mark_last_mile", app::DeliveryStep::last_mile);
+  step("non_int_delivered", "delivery.mark_delivered", app::DeliveryStep::delivered);
+  ImGui::NewLine();
+  switch (work.delivery) {
+    case app::PostingWork::Delivery::idle: break;
+    case app::PostingWork::Delivery::sending: ImGui::TextDisabled("%s", app.tr("delivery.sending")); break;
+    case app::PostingWork::Delivery::done:
+      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("delivery.done"));
+      break;
+    case app::PostingWork::Delivery::failed: draw_notice(app, work.delivery_error); break;
+  }
+}
+
 }  // namespace
 
 void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
@@ -213,6 +307,8 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   draw_checklist(app, work, actions);
   draw_boxes(app, *posting, work, actions);
   draw_ship(app, *posting, work, actions);
+  draw_delivery(app, *posting, work, actions);
+  draw_cancel(app, *posting, work, actions);
 }
 
 }  // namespace ui

@@ -127,3 +127,43 @@ test('ship a multi-item posting into two boxes: two postings awaiting shipment',
     { what: 'both new postings awaiting shipment', timeout: 20_000 });
   assert.deepEqual(errors, []);
 });
+
+test('cancel with reason 402: a message is required, then the posting is cancelled', async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  const posting = (await snapshot(page)).orders.visible.find((p) => p.actions.includes('cancel') && p.actions.includes('ship'));
+  await openPosting(page, posting.number);
+  await clickItem(page, 'detail.cancel');
+  let snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.reasons.length > 0, { what: 'cancel reasons' });
+  assert.ok(snap.orders.detail.cancel.reasons.some((r) => r.id === 402), 'reason 402 is offered');
+  await clickItem(page, 'cancel.reason');
+  await clickItem(page, 'cancel.reason.402');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.reasonId === 402, { what: 'reason 402 chosen' });
+  // Without a message the confirm button is disabled: clicking it changes nothing.
+  await clickItem(page, 'cancel.confirm');
+  await page.waitForTimeout(300);
+  assert.equal((await snapshot(page)).orders.detail.cancel.state, 'idle');
+  await clickItem(page, 'cancel.message');
+  await page.keyboard.type('Buyer asked to cancel by phone', { delay: 5 });
+  await waitForSnapshot(page, (s) => s.orders.detail.cancel.hasMessage, { what: 'message typed' });
+  await clickItem(page, 'cancel.confirm');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.state === 'done' && s.orders.detail.status === 'cancelled',
+    { what: 'cancelled', timeout: 20_000 });
+  assert.deepEqual(errors, []);
+});
+
+test('rFBS: set a tracking number and mark the posting delivering', async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'orders.tab.awaiting_shipment');
+  let snap = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment', { what: 'tab' });
+  const posting = snap.orders.visible.find((p) => p.rfbs && p.actions.includes('set_track_number') && p.actions.includes('non_int_delivering'));
+  assert.ok(posting, 'the demo has an rFBS posting awaiting shipment');
+  await openPosting(page, posting.number);
+  await clickItem(page, 'delivery.tracking');
+  await page.keyboard.type('RA123456789RU', { delay: 5 });
+  await clickItem(page, 'delivery.set_tracking');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.trackingNumber === 'RA123456789RU', { what: 'tracking set', timeout: 20_000 });
+  await clickItem(page, 'delivery.non_int_delivering');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.status === 'delivering', { what: 'delivering', timeout: 20_000 });
+  assert.equal(snap.orders.detail.delivery.state, 'done');
+  assert.deepEqual(errors, []);
+});
