@@ -4,6 +4,10 @@ if(NOT IMGUI_WASM_DIR OR NOT SDL2_WASM_DIR)
   message(FATAL_ERROR "pass -DIMGUI_WASM_DIR and -DSDL2_WASM_DIR (tools/build.sh does, from tools/deps.sh --print)")
 endif()
 set(SITE_DIR "${CMAKE_BINARY_DIR}/site" CACHE PATH "where the built site is assembled")
+set(PDF_LIB_JS "" CACHE FILEPATH "pdf-lib's browser bundle (npm, via tools/deps.sh)")
+if(NOT EXISTS "${PDF_LIB_JS}")
+  message(FATAL_ERROR "pdf-lib is missing (${PDF_LIB_JS}): run tools/deps.sh")
+endif()
 
 add_library(imgui STATIC IMPORTED)
 set_target_properties(imgui PROPERTIES
@@ -74,10 +78,11 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_FILES} "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
           --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
           "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
-  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${TRANSLATION_FILES} "${CMAKE_SOURCE_DIR}/tools/site_info.py"
+  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${CMAKE_SOURCE_DIR}/tools/site_info.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

@@ -59,6 +59,15 @@
         module._free(ptr);
       }
     },
+    // The latest document the console produced (labels, acts): {name, size,
+    // head (first bytes as text), base64} once ready, or null.
+    lastDocument() {
+      const latest = module && module.documents && module.documents.latest;
+      if (!latest) return null;
+      let binary = '';
+      for (let i = 0; i < latest.bytes.length; i++) binary += String.fromCharCode(latest.bytes[i]);
+      return { name: latest.name, size: latest.bytes.length, head: binary.slice(0, 8), base64: btoa(binary) };
+    },
     error: null,
     // Milestones in ms from navigation start (the benchmark reports them).
     timings: {},

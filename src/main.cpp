@@ -8,6 +8,7 @@
 #include "platform/automation_hook.h"
 #include "platform/browser.h"
 #include "platform/clipboard.h"
+#include "platform/documents.h"
 #include "platform/fetch_transport.h"
 #include "platform/portal.h"
 #include "platform/web_runner.h"
@@ -55,7 +56,11 @@ struct Console {
   platform::LocalStorageSettings settings;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
-                [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); }},
+                [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
+                [](const std::string& name, const std::vector<std::string>& parts) {
+                  platform::publish_document(name, parts);
+                },
+                [](bool download) { download ? platform::save_document() : platform::open_document(); }},
                platform::browser_languages()};
   app::ActionQueue actions;
 };
@@ -109,6 +114,13 @@ int main() {
             if (console.app.state().view == app::View::orders && next != scheduled_for) {
               scheduled_for = next;
               platform::request_redraw_after(static_cast<double>(next - console.clock.now_ms()));
+            }
+            // A seconds countdown (label retries) is on screen: tick each second.
+            static core::EpochMs second_tick_at = 0;
+            const core::EpochMs now = console.clock.now_ms();
+            if (console.app.wants_second_ticks() && now >= second_tick_at) {
+              second_tick_at = now + 1000;
+              platform::request_redraw_after(1000);
             }
             if (console.actions.empty()) return;
             console.app.apply_all(console.actions);

@@ -18,7 +18,8 @@ case "${1:-}" in
   wasm)
     export NODE_PATH=/usr/share/nodejs   # emscripten's JS optimizer needs Debian's acorn
     emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DIMGUI_WASM_DIR="$IMGUI_WASM_DIR" -DSDL2_WASM_DIR="$SDL2_WASM_DIR" -DSITE_DIR="$BUILD/site" >/dev/null
+      -DIMGUI_WASM_DIR="$IMGUI_WASM_DIR" -DSDL2_WASM_DIR="$SDL2_WASM_DIR" -DSITE_DIR="$BUILD/site" \
+      -DPDF_LIB_JS="$PDF_LIB_JS" >/dev/null
     cmake --build "$BUILD/wasm" -j "$JOBS"
     ;;
   *)

@@ -11,11 +11,13 @@ CACHE="${OZON_CONSOLE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ozon-seller-console
 IMGUI_VERSION="1.90.1+ds-1"     # Debian trixie source package (bookworm has 1.86)
 SDL2_VERSION="2.26.5+dfsg-1"     # Debian bookworm source package
 PLAYWRIGHT_VERSION="1.64.1"
+PDF_LIB_VERSION="1.17.1"          # merges label PDFs in the browser (loaded only when printing)
 
 IMGUI_DIR="$CACHE/imgui-${IMGUI_VERSION}"
 SDL2_SRC_DIR="$CACHE/sdl2-src-${SDL2_VERSION}"
 SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}"
 NODE_DIR="$CACHE/node-playwright-${PLAYWRIGHT_VERSION}"
+WEB_VENDOR_DIR="$CACHE/web-pdf-lib-${PDF_LIB_VERSION}"
 # The ImGui build is keyed by its version and by our build recipe for it.
 SCRIPT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 IMGUI_RECIPE="$SCRIPT_ROOT/cmake/imgui-wasm/CMakeLists.txt"
@@ -28,6 +30,7 @@ if [[ "${1:-}" == "--print" ]]; then
   echo "SDL2_WASM_DIR=$SDL2_WASM_DIR"
   echo "IMGUI_WASM_DIR=$IMGUI_WASM_DIR"
   echo "NODE_DIR=$NODE_DIR"
+  echo "PDF_LIB_JS=$WEB_VENDOR_DIR/node_modules/pdf-lib/dist/pdf-lib.min.js"
   exit 0
 fi
 
@@ -154,5 +157,12 @@ if [[ ! -f "$NODE_DIR/.ready" ]]; then
   (cd "$NODE_DIR" && echo '{"name":"seller-console-tools","private":true}' > package.json \
      && npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >&2)
   touch "$NODE_DIR/.ready"
+fi
+if [[ ! -f "$WEB_VENDOR_DIR/.ready" ]]; then
+  log "installing pdf-lib@$PDF_LIB_VERSION (for the site)"
+  mkdir -p "$WEB_VENDOR_DIR"
+  (cd "$WEB_VENDOR_DIR" && echo '{"name":"seller-console-web-vendor","private":true}' > package.json \
+     && npm install --no-audit --no-fund --loglevel=error "pdf-lib@$PDF_LIB_VERSION" >&2)
+  touch "$WEB_VENDOR_DIR/.ready"
 fi
 log "dependencies ready in $CACHE"

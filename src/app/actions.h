@@ -96,6 +96,14 @@ struct MarkDelivery {
   bool selected;  // true: every selected posting; false: the open one
 };
 
+// Labels for the selected postings (or the open one): one PDF.
+struct PrintLabels {
+  bool selected;
+};
+struct OpenDocument {
+  bool download;  // false: open in a new tab
+};
+
 // Keyboard-first helpers.
 struct FocusSearch {};
 struct FocusScan {};
@@ -130,7 +138,7 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             SelectAllFiltered, ClearSelection, OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode,
                             SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
                             OpenCancel, CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel,
-                            EditTracking, SetTrackingNumber, MarkDelivery, FocusSearch, FocusScan, ToggleHelp,
+                            EditTracking, SetTrackingNumber, MarkDelivery, PrintLabels, OpenDocument, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
                             ConfigureFromPortal>;

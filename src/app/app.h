@@ -27,6 +27,10 @@ struct AppServices {
   TransportFactory& transports;
   // Puts text on the system clipboard (the browser's); may be empty in tests.
   std::function<void(const std::string&)> copy_text = {};
+  // Hands a finished document (PDF parts, in order) to the browser, and
+  // opens or saves it on the seller's request. May be empty in tests.
+  std::function<void(const std::string& name, const std::vector<std::string>& parts)> publish_document = {};
+  std::function<void(bool download)> show_document = {};
 };
 
 class App {
@@ -50,6 +54,8 @@ class App {
   void prepare_frame();
   // When the next minute starts (countdowns and risk buckets change then).
   core::EpochMs next_minute() const;
+  // True while a countdown in seconds is on screen (label retries).
+  bool wants_second_ticks() const { return state_.labels.retry_in_ms.has_value(); }
 
  private:
   // One handler per action (app.cpp: stores and settings; orders.cpp: the
@@ -83,6 +89,8 @@ class App {
   void on(const EditTracking&);
   void on(const SetTrackingNumber&);
   void on(const MarkDelivery&);
+  void on(const PrintLabels&);
+  void on(const OpenDocument&);
   void on(const FocusSearch&);
   void on(const FocusScan&);
   void on(const ToggleHelp&);
@@ -104,6 +112,8 @@ class App {
   PostingWork& work_for(const core::Posting& posting);
   void ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done = {});
   void reload_postings(const std::vector<std::string>& numbers);
+  void pump_labels(int generation);
+  void finish_labels();
 
   AppServices services_;
   Translations translations_;

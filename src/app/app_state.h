@@ -2,6 +2,8 @@
 // What the seller sees: one struct the views draw from. Each feature adds its
 // own slice here and its own view (orders today; plan, stock, chats, ... later).
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "core/box_split.h"
 #include "core/cancel_reason.h"
 #include "core/clock.h"
+#include "core/label_job.h"
 #include "core/order_list.h"
 #include "core/posting.h"
 #include "core/selection.h"
@@ -114,6 +117,20 @@ struct OrdersSlice {
   std::vector<std::string> batch_failed;
 };
 
+// Printing labels for many postings: batches of 20, "not ready" retried with
+// a countdown, a failing posting isolated, the parts merged into one PDF.
+struct LabelsSlice {
+  std::shared_ptr<core::LabelJob> job;  // null when no job ran yet
+  int generation = 0;                   // a new job ignores the old one's timers
+  bool running = false;
+  core::LabelProgress progress;
+  std::vector<core::LabelFailure> failed;
+  std::optional<std::int64_t> retry_in_ms;  // until the next "not ready" retry
+  bool document_ready = false;          // the merged PDF was handed to the browser
+  std::string document_name;
+  Notice error;
+};
+
 struct EmbeddingInfo {
   std::string origin;  // the allowed parent origin; "" = not embedded
   bool configured = false;
@@ -127,6 +144,7 @@ struct AppState {
   std::string copied;          // what was last copied to the clipboard (shown briefly)
   StoresSlice stores;
   OrdersSlice orders;
+  LabelsSlice labels;
   EmbeddingInfo embedding;
   // Set when a setting could not be saved (e.g. storage disabled): shown, not hidden.
   std::string storage_warning;

@@ -162,6 +162,20 @@ nlohmann::json snapshot(const AppState& state) {
                    {"checkCount", state.stores.check_count}};
 
   out["orders"] = orders_snapshot(state);
+  {
+    const auto& l = state.labels;
+    nlohmann::json failed = nlohmann::json::array();
+    for (const auto& f : l.failed) failed.push_back({{"number", f.posting_number}, {"message", f.message}});
+    out["labels"] = {{"running", l.running},
+                     {"succeeded", l.progress.succeeded},
+                     {"failedCount", l.progress.failed},
+                     {"total", l.progress.total},
+                     {"retryInMs", l.retry_in_ms ? *l.retry_in_ms : -1},
+                     {"documentReady", l.document_ready},
+                     {"documentName", l.document_name},
+                     {"failed", failed},
+                     {"error", l.error.key}};
+  }
   out["embedding"] = {{"origin", state.embedding.origin}, {"configured", state.embedding.configured}};
   return out;
 }

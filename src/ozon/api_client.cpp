@@ -8,6 +8,7 @@ struct ApiClient::Call {
   int attempts = 0;
   int attempt_id = 0;  // which attempt a reply or timer belongs to
   bool settled = false;
+  CallOptions options;
 };
 
 ApiClient::ApiClient(net::Transport& transport, core::Clock& clock, core::Scheduler& scheduler,
@@ -20,7 +21,12 @@ ApiClient::ApiClient(net::Transport& transport, core::Clock& clock, core::Schedu
 ApiClient::~ApiClient() = default;
 
 void ApiClient::call(net::HttpRequest request, ResponseCallback done) {
+  call_with(std::move(request), CallOptions{}, std::move(done));
+}
+
+void ApiClient::call_with(net::HttpRequest request, CallOptions options, ResponseCallback done) {
   auto c = std::make_shared<Call>();
+  c->options = options;
   if (request.timeout_ms <= 0 || request.timeout_ms > options_.timeout_ms) request.timeout_ms = options_.timeout_ms;
   c->request = std::move(request);
   c->done = std::move(done);
@@ -67,7 +73,8 @@ void ApiClient::on_reply(const std::shared_ptr<Call>& c, const net::HttpResponse
 }
 
 void ApiClient::fail_or_retry(const std::shared_ptr<Call>& c, ApiError error) {
-  const auto delay = retry_.delay_before_retry(c->attempts, error);
+  const bool surface = error.kind == ErrorKind::label_not_ready && !c->options.retry_not_ready;
+  const auto delay = surface ? std::nullopt : retry_.delay_before_retry(c->attempts, error);
   if (!delay) {
     finish(c, std::move(error));
     return;

@@ -33,6 +33,13 @@ struct ClientOptions {
   int max_pages = kDefaultMaxPages;
 };
 
+// Per-call choices.
+struct CallOptions {
+  // false: a "label not ready" answer comes back at once, so the caller can
+  // show its own countdown and retry (labels for many postings).
+  bool retry_not_ready = true;
+};
+
 class ApiClient {
  public:
   using ResponseCallback = std::function<void(Result<net::HttpResponse>)>;
@@ -45,6 +52,7 @@ class ApiClient {
 
   // The raw reply of a 2xx answer, or the final error.
   void call(net::HttpRequest request, ResponseCallback done);
+  void call_with(net::HttpRequest request, CallOptions options, ResponseCallback done);
 
   // The reply parsed by `parse` (a parser taking the body text, or the whole
   // net::HttpResponse like parse_pdf).

@@ -114,6 +114,10 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
     actions.push(app::BatchShipSelected{});
   automation::tag("orders.batch_ship");
   ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.print_labels"), "print_labels").c_str()))
+    actions.push(app::PrintLabels{true});
+  automation::tag("orders.print_labels");
+  ImGui::SameLine();
   if (ImGui::Button(hidden_id(app.tr("orders.mark_delivering"), "mark_delivering").c_str()))
     actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
   automation::tag("orders.mark_delivering");
@@ -142,6 +146,33 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.batch_failed"),
                        static_cast<int>(orders.batch_failed.size()));
   }
+}
+
+void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
+  const auto& labels = app.state().labels;
+  if (!labels.job && labels.error.empty()) return;
+  if (labels.running) {
+    ImGui::TextDisabled(app.tr("labels.progress"), static_cast<int>(labels.progress.finished()),
+                        static_cast<int>(labels.progress.total));
+    if (labels.retry_in_ms) {
+      ImGui::SameLine();
+      ImGui::TextColored(risk_colour(core::Risk::today), app.tr("labels.not_ready"),
+                         static_cast<int>((*labels.retry_in_ms + 999) / 1000));
+    }
+  }
+  if (labels.document_ready) {
+    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
+    ImGui::SameLine();
+    if (ImGui::Button(hidden_id(app.tr("labels.open"), "labels_open").c_str())) actions.push(app::OpenDocument{false});
+    automation::tag("labels.open");
+    ImGui::SameLine();
+    if (ImGui::Button(hidden_id(app.tr("labels.save"), "labels_save").c_str())) actions.push(app::OpenDocument{true});
+    automation::tag("labels.save");
+  }
+  for (const auto& failure : labels.failed)
+    ImGui::TextColored(risk_colour(core::Risk::overdue), "%s: %s", failure.posting_number.c_str(),
+                       failure.message.c_str());
+  draw_notice(app, labels.error);
 }
 
 // Column index -> sort key; the table's sort specs map onto the query.
@@ -250,6 +281,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   draw_tabs(app, actions);
   draw_filters(app, actions);
   draw_selection_bar(app, actions);
+  draw_labels_status(app, actions);
 
   const bool detail = !orders.open.empty();
   const float detail_width = detail ? std::max(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x * 0.4f) : 0;

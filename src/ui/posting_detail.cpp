@@ -185,6 +185,12 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.tr("detail.finish_checklist"));
   }
+  if (posting.status == core::PostingStatus::awaiting_deliver) {
+    ImGui::SameLine();
+    if (ImGui::Button(hidden_id(app.tr("detail.print_label"), "print_label").c_str()))
+      actions.push(app::PrintLabels{false});
+    automation::tag("detail.print_label");
+  }
   switch (work.ship) {
     case app::PostingWork::Ship::idle: break;
     case app::PostingWork::Ship::sending: ImGui::TextDisabled("%s", app.tr("detail.shipping")); break;

@@ -167,3 +167,39 @@ test('rFBS: set a tracking number and mark the posting delivering', async ({ con
   assert.equal(snap.orders.detail.delivery.state, 'done');
   assert.deepEqual(errors, []);
 });
+
+test('print labels for 25 selected postings: two batches, one PDF', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'orders.tab.awaiting_shipment');
+  let snap = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment' && s.orders.visibleCount >= 25, { what: 'tab' });
+  const rows = snap.orders.visible.map((p) => p.number);
+  await clickItem(page, `orders.row.${rows[0]}`);
+  // Scroll-free range selection: shift-click the 25th row after scrolling it into view with the wheel.
+  await page.keyboard.down('Shift');
+  for (let i = 1; i < 25; i++) {
+    if (await page.evaluate((n) => window.sellerConsole.itemRect(n), `orders.row.${rows[i]}`) === null) {
+      await page.mouse.move(300, 400);
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(200);
+    }
+  }
+  await clickItem(page, `orders.row.${rows[24]}`);
+  await page.keyboard.up('Shift');
+  snap = await waitForSnapshot(page, (s) => s.orders.selectionCount === 25, { what: '25 selected' });
+  await clickItem(page, 'orders.print_labels');
+  // The demo keeps a few postings "just shipped": Ozon's labels are not ready
+  // for 45 s after shipping, so the job may wait with a countdown, then retry.
+  let sawCountdown = false;
+  snap = await waitForSnapshot(page, (s) => {
+    if (s.labels.retryInMs > 0) sawCountdown = true;
+    return s.labels.documentReady || s.labels.error;
+  }, { what: 'labels', timeout: 100_000 });
+  void sawCountdown;
+  assert.equal(snap.labels.total, 25);
+  assert.equal(snap.labels.succeeded, 25, JSON.stringify(snap.labels));
+  await page.waitForFunction(() => window.sellerConsole.lastDocument() !== null, null, { timeout: 20_000 });
+  const doc = await page.evaluate(() => window.sellerConsole.lastDocument());
+  assert.equal(doc.head.slice(0, 4), '%PDF');
+  writeFileSync(join(artifacts, 'labels.pdf'), Buffer.from(doc.base64, 'base64'));
+  assert.deepEqual(errors, []);
+}, { timeout: 150_000 });

@@ -143,3 +143,58 @@ TEST_CASE("batch ship sends each selected posting once, in one box") {
   const auto shipped = static_cast<std::size_t>(demo.roads.market.faults().successes(ozon::endpoint::kPostingShip));
   CHECK(shipped + demo.orders().batch_failed.size() == shippable);
 }
+
+TEST_CASE("labels right after shipping wait with a countdown, then arrive as one document") {
+  Demo demo;
+  std::vector<std::string> published;
+  std::size_t parts = 0;
+  app::App app{{demo.settings, demo.clock, demo.scheduler, demo.roads, {},
+                [&](const std::string& name, const std::vector<std::string>& pdfs) {
+                  published.push_back(name);
+                  parts = pdfs.size();
+                }},
+               {"en"}};
+  app.start();
+  demo.scheduler.run(120'000);
+  app.prepare_frame();
+  const auto& list = app.state().orders.list;
+  std::string number;
+  for (std::size_t row = 0; row < list.visible_count() && number.empty(); ++row) {
+    const auto& p = list.at(row);
+    if (p.can("ship") && !p.requirements.any()) number = p.posting_number;
+  }
+  REQUIRE_FALSE(number.empty());
+  app.apply(app::OpenPosting{number});
+  const core::Posting posting = *list.find(number);
+  app.apply(app::SetCheck{"items_picked", true});
+  for (const auto& product : posting.products)
+    for (std::int64_t n = 0; n < product.quantity; ++n) app.apply(app::ScanCode{product.offer_id});
+  app.apply(app::ShipOpenPosting{});
+  demo.scheduler.run(2'000);  // shipped and re-read, well inside Ozon's 45 s label delay
+  app.prepare_frame();
+  REQUIRE(list.find(number)->status == core::PostingStatus::awaiting_deliver);
+
+  app.apply(app::PrintLabels{false});
+  demo.scheduler.run(3'000);
+  const auto& labels = app.state().labels;
+  CHECK(labels.running);
+  REQUIRE(labels.retry_in_ms.has_value());  // "not ready": the countdown is on screen
+  CHECK(*labels.retry_in_ms > 0);
+  CHECK(app.wants_second_ticks());
+  CHECK(published.empty());
+
+  demo.scheduler.run(120'000);
+  CHECK_FALSE(labels.running);
+  CHECK(labels.document_ready);
+  CHECK(labels.progress.succeeded == 1);
+  CHECK(published.size() == 1);
+  CHECK(parts == 1);
+}
+
+TEST_CASE("printing labels for postings not awaiting shipment says so instead of calling Ozon") {
+  Demo demo;
+  demo.app.apply(app::ClickRow{0});  // the packaging tab: nothing there can have a label yet
+  demo.app.apply(app::PrintLabels{true});
+  CHECK(demo.app.state().labels.error.key == "labels.none");
+  CHECK_FALSE(demo.app.state().labels.running);
+}

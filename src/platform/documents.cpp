@@ -1,0 +1,82 @@
+#include "platform/documents.h"
+
+#include <emscripten.h>
+
+#include <cstdint>
+
+#include "platform/web_runner.h"
+
+namespace platform {
+namespace {
+
+// parts: pointer/length pairs in wasm memory, copied at once.
+EM_JS(void, js_publish_document, (const char* name, const unsigned int* parts, int count), {
+  var chunks = [];
+  for (var i = 0; i < count; i++) {
+    var ptr = HEAPU32[(parts >> 2) + 2 * i], len = HEAPU32[(parts >> 2) + 2 * i + 1];
+    chunks.push(HEAPU8.slice(ptr, ptr + len));
+  }
+  var title = UTF8ToString(name);
+  var docs = Module.documents = Module.documents || {};
+  docs.pending = (docs.pending || 0) + 1;
+  function done(bytes, error) {
+    docs.pending--;
+    if (error) { docs.error = String(error); console.error("[seller-console] " + docs.error); }
+    else docs.latest = {name: title, bytes: bytes};
+    Module._sc_request_redraw();
+  }
+  if (chunks.length === 1) return done(chunks[0]);
+  function loadPdfLib() {
+    if (window.PDFLib) return Promise.resolve(window.PDFLib);
+    return new Promise(function(resolve, reject) {
+      var script = document.createElement("script");
+      script.src = "pdf-lib.min.js";
+      script.onload = function() { resolve(window.PDFLib); };
+      script.onerror = function() { reject(new Error("pdf-lib.min.js could not be loaded")); };
+      document.head.appendChild(script);
+    });
+  }
+  loadPdfLib().then(async function(PDFLib) {
+    var merged = await PDFLib.PDFDocument.create();
+    for (var c = 0; c < chunks.length; c++) {
+      var source = await PDFLib.PDFDocument.load(chunks[c]);
+      var pages = await merged.copyPages(source, source.getPageIndices());
+      pages.forEach(function(page) { merged.addPage(page); });
+    }
+    done(await merged.save());
+  }).catch(function(error) { done(null, "the label PDFs could not be merged: " + error.message); });
+});
+
+EM_JS(void, js_show_document, (int download), {
+  var latest = Module.documents && Module.documents.latest;
+  if (!latest) return;
+  var url = URL.createObjectURL(new Blob([latest.bytes], {type: "application/pdf"}));
+  if (download) {
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = latest.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } else {
+    window.open(url, "_blank", "noopener");
+  }
+  setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+});
+
+}  // namespace
+
+void publish_document(const std::string& name, const std::vector<std::string>& pdf_parts) {
+  std::vector<unsigned int> table;
+  for (const auto& part : pdf_parts) {
+    table.push_back(static_cast<unsigned int>(reinterpret_cast<std::uintptr_t>(part.data())));
+    table.push_back(static_cast<unsigned int>(part.size()));
+  }
+  js_publish_document(name.c_str(), table.data(), static_cast<int>(pdf_parts.size()));
+}
+
+void open_document() { js_show_document(0); }
+
+void save_document() { js_show_document(1); }
+
+}  // namespace platform
