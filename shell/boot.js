@@ -68,6 +68,8 @@
       for (let i = 0; i < latest.bytes.length; i++) binary += String.fromCharCode(latest.bytes[i]);
       return { name: latest.name, size: latest.bytes.length, head: binary.slice(0, 8), base64: btoa(binary) };
     },
+    // The latest plain-text document (the pick list): {name, text} or null.
+    lastText() { return (module && module.documents && module.documents.lastText) || null; },
     error: null,
     // Milestones in ms from navigation start (the benchmark reports them).
     timings: {},

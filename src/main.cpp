@@ -60,7 +60,8 @@ struct Console {
                 [](const std::string& name, const std::vector<std::string>& parts) {
                   platform::publish_document(name, parts);
                 },
-                [](bool download) { download ? platform::save_document() : platform::open_document(); }},
+                [](bool download) { download ? platform::save_document() : platform::open_document(); },
+                [](const std::string& name, const std::string& text) { platform::show_text(name, text); }},
                platform::browser_languages()};
   app::ActionQueue actions;
 };

@@ -104,6 +104,17 @@ struct OpenDocument {
   bool download;  // false: open in a new tab
 };
 
+// Hand-over: the act for a delivery method's departure today, and the pick list.
+struct CreateAct {
+  std::int64_t delivery_method_id;
+};
+struct DownloadAct {
+  std::int64_t delivery_method_id;
+};
+struct PrintPickList {
+  std::int64_t delivery_method_id;  // 0 = the selected postings
+};
+
 // Keyboard-first helpers.
 struct FocusSearch {};
 struct FocusScan {};
@@ -138,7 +149,7 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             SelectAllFiltered, ClearSelection, OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode,
                             SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
                             OpenCancel, CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel,
-                            EditTracking, SetTrackingNumber, MarkDelivery, PrintLabels, OpenDocument, FocusSearch, FocusScan, ToggleHelp,
+                            EditTracking, SetTrackingNumber, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
                             ConfigureFromPortal>;

@@ -10,6 +10,7 @@ namespace app {
 std::string_view view_name(View view) {
   switch (view) {
     case View::orders: return "orders";
+    case View::plan: return "plan";
     case View::stores: return "stores";
   }
   return "orders";
@@ -62,8 +63,10 @@ void App::activate(StoreConfig store) {
   state_.orders.list.set_query(std::move(query));
   session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
                                             services_.scheduler);
+  state_.plan = PlanSlice{};
   refresh_orders();
   load_products();
+  load_delivery_methods();
 }
 
 void App::test_connection(StoreConfig store) {

@@ -31,6 +31,8 @@ struct AppServices {
   // opens or saves it on the seller's request. May be empty in tests.
   std::function<void(const std::string& name, const std::vector<std::string>& parts)> publish_document = {};
   std::function<void(bool download)> show_document = {};
+  // A printable plain-text document (the pick list), opened in a new tab.
+  std::function<void(const std::string& name, const std::string& text)> show_text = {};
 };
 
 class App {
@@ -91,6 +93,9 @@ class App {
   void on(const MarkDelivery&);
   void on(const PrintLabels&);
   void on(const OpenDocument&);
+  void on(const CreateAct&);
+  void on(const DownloadAct&);
+  void on(const PrintPickList&);
   void on(const FocusSearch&);
   void on(const FocusScan&);
   void on(const ToggleHelp&);
@@ -113,6 +118,8 @@ class App {
   void ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done = {});
   void reload_postings(const std::vector<std::string>& numbers);
   void pump_labels(int generation);
+  void load_delivery_methods();
+  void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
   void finish_labels();
 
   AppServices services_;

@@ -14,6 +14,9 @@
 #include "core/cancel_reason.h"
 #include "core/clock.h"
 #include "core/label_job.h"
+#include "core/shipping_plan.h"
+#include "core/warehouse.h"
+#include "core/delivery_method.h"
 #include "core/order_list.h"
 #include "core/posting.h"
 #include "core/selection.h"
@@ -21,7 +24,7 @@
 
 namespace app {
 
-enum class View { orders, stores };
+enum class View { orders, plan, stores };
 
 std::string_view view_name(View view);
 
@@ -103,6 +106,7 @@ struct OrdersSlice {
   Notice error;
   core::EpochMs as_of = 0;  // when the list was last loaded
   core::EpochMs computed_minute = -1;  // risk buckets are as of this minute
+  int data_version = 0;                // bumped whenever postings change
   // Barcodes per SKU from the product catalogue, for scan-to-verify.
   std::unordered_map<std::int64_t, std::vector<std::string>> barcodes;
   // Verification and box plans per posting (drafts: kept while the seller
@@ -131,6 +135,28 @@ struct LabelsSlice {
   Notice error;
 };
 
+// Hand-over of one delivery method's parcels: the act Ozon forms for
+// today's departure, which postings went in and which were left out.
+struct ActWork {
+  std::int64_t id = 0;
+  enum class State { creating, forming, ready, failed } state = State::creating;
+  std::string status;  // Ozon's text
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  bool pdf_ready = false;
+  Notice error;
+};
+
+// Today's plan: what must leave before each delivery method's cutoff.
+struct PlanSlice {
+  std::vector<core::Warehouse> warehouses;
+  std::vector<core::DeliveryMethod> methods;
+  std::vector<core::ShippingGroup> groups;  // as of computed_version / minute
+  int computed_version = -1;
+  core::EpochMs computed_minute = -1;
+  std::map<std::int64_t, ActWork> acts;  // by delivery method id
+};
+
 struct EmbeddingInfo {
   std::string origin;  // the allowed parent origin; "" = not embedded
   bool configured = false;
@@ -145,6 +171,8 @@ struct AppState {
   StoresSlice stores;
   OrdersSlice orders;
   LabelsSlice labels;
+  PlanSlice plan;
+  std::string document_name;  // the latest document handed to the browser ("" = none)
   EmbeddingInfo embedding;
   // Set when a setting could not be saved (e.g. storage disabled): shown, not hidden.
   std::string storage_warning;

@@ -79,12 +79,13 @@ void App::finish_labels() {
     return;
   }
   labels.document_name = "labels-" + std::to_string(services_.clock.now_ms() / 1000) + ".pdf";
+  state_.document_name = labels.document_name;
   if (services_.publish_document) services_.publish_document(labels.document_name, parts);
   labels.document_ready = true;
 }
 
 void App::on(const OpenDocument& a) {
-  if (state_.labels.document_ready && services_.show_document) services_.show_document(a.download);
+  if (!state_.document_name.empty() && services_.show_document) services_.show_document(a.download);
 }
 
 }  // namespace app

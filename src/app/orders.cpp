@@ -35,6 +35,7 @@ void App::refresh_orders() {
           return;
         }
         orders.list.set_postings(std::move(result.value()));
+        ++orders.data_version;
         orders.as_of = services_.clock.now_ms();
       });
 }
@@ -68,10 +69,18 @@ void App::prepare_frame() {
   orders.focus_scan_now = std::exchange(orders.focus_scan_pending, false);
   const core::EpochMs now = services_.clock.now_ms();
   const core::EpochMs minute = now / kMinute;
-  if (!orders.list.stale() && minute == orders.computed_minute) return;
+  const bool plan_due = state_.view == View::plan && state_.plan.computed_version != orders.data_version;
+  if (!orders.list.stale() && minute == orders.computed_minute && !plan_due) return;
   orders.list.recompute(now, state_.utc_offset_minutes);
   orders.selection.prune(orders.list);
   orders.computed_minute = minute;
+  // Today's plan only while it is on screen: it walks every posting.
+  auto& plan = state_.plan;
+  if (state_.view == View::plan && (plan.computed_version != orders.data_version || plan.computed_minute != minute)) {
+    plan.groups = core::shipping_plan(orders.list.postings(), plan.methods, now, state_.utc_offset_minutes);
+    plan.computed_version = orders.data_version;
+    plan.computed_minute = minute;
+  }
 }
 
 core::EpochMs App::next_minute() const { return (services_.clock.now_ms() / kMinute + 1) * kMinute; }
@@ -283,7 +292,9 @@ void App::reload_postings(const std::vector<std::string>& numbers) {
   for (const auto& number : numbers) {
     session_->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
                             [this](ozon::Result<core::Posting> posting) {
-                              if (posting) state_.orders.list.upsert(std::move(*posting));
+                              if (!posting) return;
+                              state_.orders.list.upsert(std::move(*posting));
+                              ++state_.orders.data_version;
                             });
   }
 }

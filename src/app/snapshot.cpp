@@ -176,6 +176,30 @@ nlohmann::json snapshot(const AppState& state) {
                      {"failed", failed},
                      {"error", l.error.key}};
   }
+  {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& g : state.plan.groups)
+      groups.push_back({{"warehouse", g.warehouse_name},
+                        {"methodId", g.delivery_method_id},
+                        {"method", g.delivery_method_name},
+                        {"toPack", g.to_pack},
+                        {"packed", g.packed_waiting},
+                        {"dueBeforeCutoff", g.due_before_cutoff},
+                        {"overdue", g.overdue},
+                        {"remainingMs", g.remaining_ms}});
+    nlohmann::json acts = nlohmann::json::object();
+    const char* states[] = {"creating", "forming", "ready", "failed"};
+    for (const auto& [method, act] : state.plan.acts)
+      acts[std::to_string(method)] = {{"id", act.id},
+                                      {"state", states[static_cast<int>(act.state)]},
+                                      {"status", act.status},
+                                      {"added", act.added},
+                                      {"removed", act.removed},
+                                      {"pdfReady", act.pdf_ready},
+                                      {"error", act.error.key}};
+    out["plan"] = {{"groups", groups}, {"acts", acts}, {"methods", state.plan.methods.size()}};
+    out["document"] = state.document_name;
+  }
   out["embedding"] = {{"origin", state.embedding.origin}, {"configured", state.embedding.configured}};
   return out;
 }

@@ -64,7 +64,18 @@ EM_JS(void, js_show_document, (int download), {
   setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
 });
 
+EM_JS(void, js_show_text, (const char* name, const char* text), {
+  var blob = new Blob([UTF8ToString(text)], {type: "text/plain;charset=utf-8"});
+  var url = URL.createObjectURL(blob);
+  var docs = Module.documents = Module.documents || {};
+  docs.lastText = {name: UTF8ToString(name), text: UTF8ToString(text)};
+  window.open(url, "_blank", "noopener");
+  setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+});
+
 }  // namespace
+
+void show_text(const std::string& name, const std::string& text) { js_show_text(name.c_str(), text.c_str()); }
 
 void publish_document(const std::string& name, const std::vector<std::string>& pdf_parts) {
   std::vector<unsigned int> table;

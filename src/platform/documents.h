@@ -13,5 +13,7 @@ void publish_document(const std::string& name, const std::vector<std::string>& p
 void open_document();
 // Saves it as a file through the browser's download.
 void save_document();
+// Opens a printable plain-text document (a pick list) in a new tab.
+void show_text(const std::string& name, const std::string& text);
 
 }  // namespace platform

@@ -71,6 +71,7 @@ void draw_root(const app::App& app, app::ActionQueue& actions) {
   ImGui::Separator();
   switch (app.state().view) {
     case app::View::orders: draw_orders_view(app, actions); break;
+    case app::View::plan: draw_plan_view(app, actions); break;
     case app::View::stores: draw_stores_view(app, actions); break;
   }
   ImGui::End();

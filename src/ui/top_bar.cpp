@@ -34,6 +34,10 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine();
   if (tab_button(orders_label.c_str(), "nav.orders", state.view == app::View::orders))
     actions.push(app::ShowView{app::View::orders});
+  const std::string plan_label = std::string(app.tr("nav.plan")) + "###nav.plan";
+  ImGui::SameLine();
+  if (tab_button(plan_label.c_str(), "nav.plan", state.view == app::View::plan))
+    actions.push(app::ShowView{app::View::plan});
   const std::string stores_label = std::string(app.tr("nav.stores")) + "###nav.stores";
   ImGui::SameLine();
   if (tab_button(stores_label.c_str(), "nav.stores", state.view == app::View::stores))

@@ -10,6 +10,7 @@ void draw_root(const app::App& app, app::ActionQueue& actions);
 
 void draw_top_bar(const app::App& app, app::ActionQueue& actions);
 void draw_orders_view(const app::App& app, app::ActionQueue& actions);
+void draw_plan_view(const app::App& app, app::ActionQueue& actions);
 void draw_stores_view(const app::App& app, app::ActionQueue& actions);
 
 // The display name of a store ("Demo store" is translated).

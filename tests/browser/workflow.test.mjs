@@ -203,3 +203,33 @@ test('print labels for 25 selected postings: two batches, one PDF', async ({ con
   writeFileSync(join(artifacts, 'labels.pdf'), Buffer.from(doc.base64, 'base64'));
   assert.deepEqual(errors, []);
 }, { timeout: 150_000 });
+
+test("today's plan: groups by cutoff, a pick list, and an act handed over with its PDF", async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'nav.plan');
+  let snap = await waitForSnapshot(page, (s) => s.view === 'plan' && s.plan.groups.length > 0 && s.plan.methods > 0,
+    { what: 'plan groups', timeout: 20_000 });
+  const remaining = snap.plan.groups.filter((g) => g.remainingMs > 0).map((g) => g.remainingMs);
+  assert.deepEqual(remaining, [...remaining].sort((a, b) => a - b), 'groups by next cutoff');
+  const group = snap.plan.groups.find((g) => g.packed > 0);
+  assert.ok(group, 'a delivery method has packed postings to hand over');
+  const picking = snap.plan.groups.find((g) => g.toPack > 0);
+  assert.ok(picking, 'a delivery method has postings to pack');
+  await clickItem(page, `plan.pick.${picking.methodId}`);
+  await page.waitForFunction(() => window.sellerConsole.lastText() !== null, null, { timeout: 10_000 });
+  const pick = await page.evaluate(() => window.sellerConsole.lastText());
+  const rows = pick.text.trim().split('\n');
+  assert.ok(rows.length >= 3, `title, header and at least one product: ${pick.text.slice(0, 200)}`);
+  assert.match(rows[1], /offer_id\tname\tquantity/);
+  await clickItem(page, `plan.act.${group.methodId}`);
+  snap = await waitForSnapshot(page, (s) => s.plan.acts[group.methodId] && s.plan.acts[group.methodId].state === 'ready',
+    { what: 'act formed', timeout: 30_000 });
+  const act = snap.plan.acts[group.methodId];
+  assert.ok(act.id > 0);
+  assert.ok(act.added.length > 0, 'the packed postings went into the act');
+  await clickItem(page, `plan.act_pdf.${group.methodId}`);
+  await page.waitForFunction(() => { const d = window.sellerConsole.lastDocument(); return d && d.name.startsWith('act-'); }, null, { timeout: 20_000 });
+  const doc = await page.evaluate(() => window.sellerConsole.lastDocument());
+  assert.equal(doc.head.slice(0, 4), '%PDF');
+  assert.deepEqual(errors, []);
+}, { timeout: 90_000 });

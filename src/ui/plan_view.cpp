@@ -1,0 +1,122 @@
+// Today's plan: what must leave before each delivery method's cutoff,
+// grouped by warehouse and delivery method, with the pick list and the
+// hand-over act for each group.
+#include <imgui.h>
+
+#include <string>
+
+#include "core/deadline.h"
+#include "ui/automation.h"
+#include "ui/notice.h"
+#include "ui/posting_detail.h"
+#include "ui/views.h"
+
+namespace ui {
+namespace {
+
+std::string hidden_id(const char* text, const std::string& id) { return std::string(text) + "###" + id; }
+
+void draw_act(const app::App& app, const core::ShippingGroup& group, app::ActionQueue& actions) {
+  const std::string method = std::to_string(group.delivery_method_id);
+  const auto& acts = app.state().plan.acts;
+  auto it = acts.find(group.delivery_method_id);
+  if (it == acts.end() || it->second.state == app::ActWork::State::failed) {
+    ImGui::BeginDisabled(group.packed_waiting == 0);
+    if (ImGui::SmallButton(hidden_id(app.tr("plan.create_act"), "act." + method).c_str()))
+      actions.push(app::CreateAct{group.delivery_method_id});
+    automation::tag("plan.act." + method);
+    ImGui::EndDisabled();
+    if (it != acts.end()) draw_notice(app, it->second.error);
+    return;
+  }
+  const auto& act = it->second;
+  switch (act.state) {
+    case app::ActWork::State::creating:
+    case app::ActWork::State::forming: ImGui::TextDisabled(app.tr("plan.act_forming"), act.status.c_str()); break;
+    case app::ActWork::State::ready:
+      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("plan.act_ready"), static_cast<long long>(act.id),
+                         static_cast<int>(act.added.size()), static_cast<int>(act.removed.size()));
+      if (ImGui::SmallButton(hidden_id(app.tr("plan.act_pdf"), "act_pdf." + method).c_str()))
+        actions.push(app::DownloadAct{group.delivery_method_id});
+      automation::tag("plan.act_pdf." + method);
+      if (act.pdf_ready) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(hidden_id(app.tr("labels.open"), "act_open." + method).c_str()))
+          actions.push(app::OpenDocument{false});
+        automation::tag("plan.act_open." + method);
+      }
+      if (!act.removed.empty() && ImGui::TreeNode(hidden_id(app.tr("plan.left_out"), "left." + method).c_str())) {
+        for (const auto& number : act.removed) ImGui::BulletText("%s", number.c_str());
+        ImGui::TreePop();
+      }
+      if (!act.added.empty() && ImGui::TreeNode(hidden_id(app.tr("plan.in_act"), "in." + method).c_str())) {
+        for (const auto& number : act.added) ImGui::BulletText("%s", number.c_str());
+        ImGui::TreePop();
+      }
+      break;
+    case app::ActWork::State::failed: break;
+  }
+  draw_notice(app, act.error);
+}
+
+}  // namespace
+
+void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
+  const auto& plan = app.state().plan;
+  ImGui::TextDisabled("%s", app.tr("plan.intro"));
+  if (plan.groups.empty()) {
+    ImGui::TextDisabled("%s", app.tr("plan.empty"));
+    return;
+  }
+  constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+                                    ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##plan", 7, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(app.tr("orders.col.warehouse"), ImGuiTableColumnFlags_None, 1.4f);
+  ImGui::TableSetupColumn(app.tr("orders.col.delivery"), ImGuiTableColumnFlags_None, 1.6f);
+  ImGui::TableSetupColumn(app.tr("plan.col.cutoff"), ImGuiTableColumnFlags_None, 1.0f);
+  ImGui::TableSetupColumn(app.tr("plan.col.to_pack"), ImGuiTableColumnFlags_None, 0.6f);
+  ImGui::TableSetupColumn(app.tr("plan.col.packed"), ImGuiTableColumnFlags_None, 0.6f);
+  ImGui::TableSetupColumn(app.tr("plan.col.due"), ImGuiTableColumnFlags_None, 0.9f);
+  ImGui::TableSetupColumn(app.tr("plan.col.handover"), ImGuiTableColumnFlags_None, 2.0f);
+  ImGui::TableHeadersRow();
+  for (const auto& group : plan.groups) {
+    ImGui::PushID(static_cast<int>(group.delivery_method_id));
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(group.warehouse_name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(group.delivery_method_name.c_str());
+    ImGui::TableNextColumn();
+    if (group.has_cutoff) {
+      const core::Risk risk = group.remaining_ms < 2 * 3600 * 1000 ? core::Risk::under_2h : core::Risk::today;
+      ImGui::TextColored(risk_colour(risk), "%02d:%02d (%s)", group.cutoff_minutes / 60, group.cutoff_minutes % 60,
+                         core::format_countdown(group.remaining_ms).c_str());
+    } else {
+      ImGui::TextDisabled("—");
+    }
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", group.to_pack);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", group.packed_waiting);
+    ImGui::TableNextColumn();
+    if (group.overdue > 0)
+      ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("plan.due_overdue"), group.due_before_cutoff,
+                         group.overdue);
+    else
+      ImGui::Text("%d", group.due_before_cutoff);
+    ImGui::TableNextColumn();
+    const std::string method = std::to_string(group.delivery_method_id);
+    ImGui::BeginDisabled(group.to_pack == 0);
+    if (ImGui::SmallButton(hidden_id(app.tr("plan.pick_list"), "pick." + method).c_str()))
+      actions.push(app::PrintPickList{group.delivery_method_id});
+    automation::tag("plan.pick." + method);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    draw_act(app, group, actions);
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace ui
