@@ -76,7 +76,44 @@ console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: 
   console.log(`idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / seconds).toFixed(2)}`);
   await context.close();
 }
-// 3. Parsing postings in WebAssembly vs the browser's JSON.parse, on the
+// 3. The orders table with 100,000 postings: frame times while scrolling
+// (main-thread time per frame: events, layout, GL submission) and the heap.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
+  const heapBefore = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
+  const loadMs = await page.evaluate(() => { const s = performance.now(); window.sellerConsole.benchLoadPostings(100000); return performance.now() - s; });
+  await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count === 100000, null, { timeout: 60_000 });
+  // Every tab at once for the heaviest table: the delivered tab is the largest here.
+  const snap = await page.evaluate(() => window.sellerConsole.snapshot());
+  const biggest = Object.entries(snap.orders.tabCounts).sort((a, b) => b[1] - a[1])[0][0];
+  const tab = await page.evaluate((n) => window.sellerConsole.itemRect(n), `orders.tab.${biggest}`);
+  await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  await page.waitForTimeout(500);
+  const before = (await page.evaluate(() => window.sellerConsole.benchFrameTimes())).length;
+  await page.mouse.move(400, 500);
+  for (let i = 0; i < 150; i++) { await page.mouse.wheel(0, i % 50 < 40 ? 240 : -600); await page.waitForTimeout(16); }
+  await page.waitForTimeout(300);
+  const frames = (await page.evaluate(() => window.sellerConsole.benchFrameTimes())).slice(before);
+  const times = frames.map((f) => f[0]);
+  const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  const pct = (p) => pctOf(times, p);
+  const total = frames.map((f) => f[1]);
+  const heapAfter = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
+  console.log(`table_100k_tab_rows ${(await page.evaluate(() => window.sellerConsole.snapshot())).orders.visibleCount} (${biggest})`);
+  console.log(`table_100k_load_and_index_ms ${loadMs.toFixed(0)}`);
+  console.log(`table_100k_scroll_frames ${times.length}`);
+  console.log(`table_100k_frame_ms_p50 ${pct(0.5).toFixed(2)}`);
+  console.log(`table_100k_frame_ms_p95 ${pct(0.95).toFixed(2)} (events + layout + draw lists: the console's own work)`);
+  console.log(`table_100k_frame_with_gl_ms_p50 ${pctOf(total, 0.5).toFixed(2)} p95 ${pctOf(total, 0.95).toFixed(2)} (adds GL submission on headless SwiftShader, a software rasterizer)`);
+  console.log(`wasm_heap_bytes_with_100k ${heapAfter} (${(heapAfter / 1048576).toFixed(0)} MB; ${(heapBefore / 1048576).toFixed(0)} MB before)`);
+  await context.close();
+}
+
+// 4. Parsing postings in WebAssembly vs the browser's JSON.parse, on the
 // 100-posting v4 page bench_parsers wrote (POSTINGS_JSON), in the same page:
 // one page, and 100,000 postings as the 1,000 pages paging delivers.
 if (process.env.POSTINGS_JSON) {

@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "app/snapshot.h"
 #include "platform/automation_hook.h"
+#include "platform/bench_hook.h"
 #include "platform/browser.h"
 #include "platform/clipboard.h"
 #include "platform/documents.h"
@@ -84,6 +85,8 @@ int main() {
         return platform::WidgetRect{rect->x, rect->y, rect->w, rect->h};
       },
   });
+
+  platform::install_bench([](std::size_t count) { console.app.replace_postings_for_benchmark(count); });
 
   // Inside a seller portal's iframe, wait for its configuration instead of
   // opening the demo store.

@@ -56,6 +56,9 @@ class App {
   void prepare_frame();
   // When the next minute starts (countdowns and risk buckets change then).
   core::EpochMs next_minute() const;
+  // Benchmarks only: fills the orders list with `count` postings copied from
+  // the loaded ones under new numbers (100,000 for the frame-time benchmark).
+  void replace_postings_for_benchmark(std::size_t count);
   // True while a countdown in seconds is on screen (label retries).
   bool wants_second_ticks() const { return state_.labels.retry_in_ms.has_value(); }
 

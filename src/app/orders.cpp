@@ -87,6 +87,22 @@ core::EpochMs App::next_minute() const { return (services_.clock.now_ms() / kMin
 
 void App::on(const RefreshOrders&) { refresh_orders(); }
 
+void App::replace_postings_for_benchmark(std::size_t count) {
+  auto& orders = state_.orders;
+  const auto& source = orders.list.postings();
+  if (source.empty()) return;
+  std::vector<core::Posting> copies;
+  copies.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    core::Posting posting = source[i % source.size()];
+    posting.posting_number = std::to_string(10'000'000 + i) + "-0001-1";
+    posting.order_number = std::to_string(10'000'000 + i) + "-0001";
+    copies.push_back(std::move(posting));
+  }
+  orders.list.set_postings(std::move(copies));
+  ++orders.data_version;
+}
+
 void App::on(const SelectTab& a) {
   core::OrderQuery query = state_.orders.list.query();
   query.tab = a.tab;

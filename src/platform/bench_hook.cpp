@@ -1,15 +1,27 @@
 // Benchmark entry points reached through window.sellerConsole (see
 // bench/web_bench.mjs): the same parsers as natively, timed in WebAssembly.
 #include <emscripten.h>
+#include <emscripten/heap.h>
 
 #include <chrono>
 #include <string_view>
 
+#include <functional>
+#include <string>
+
 #include "ozon/parsers.h"
+#include "platform/bench_hook.h"
+#include "platform/web_runner.h"
 
 namespace {
 double last_count = 0;
-}
+std::function<void(std::size_t)> load_postings;
+std::string reply;
+}  // namespace
+
+namespace platform {
+void install_bench(std::function<void(std::size_t count)> load) { load_postings = std::move(load); }
+}  // namespace platform
 
 extern "C" {
 
@@ -22,5 +34,23 @@ EMSCRIPTEN_KEEPALIVE double sc_bench_parse_postings(const char* text, int length
 }
 
 EMSCRIPTEN_KEEPALIVE double sc_bench_last_count() { return last_count; }
+
+// Replaces the orders with `count` postings (copies of the loaded ones).
+EMSCRIPTEN_KEEPALIVE void sc_bench_load_postings(int count) {
+  if (load_postings && count > 0) load_postings(static_cast<std::size_t>(count));
+  platform::request_redraw();
+}
+
+// JSON array of recent frames, [layout ms, total ms] each.
+EMSCRIPTEN_KEEPALIVE const char* sc_bench_frame_times() {
+  reply = "[";
+  for (const auto& [layout, total] : platform::recent_frame_ms())
+    reply += (reply.size() > 1 ? ",[" : "[") + std::to_string(layout) + "," + std::to_string(total) + "]";
+  reply += "]";
+  return reply.c_str();
+}
+
+// Bytes of the WebAssembly heap (its linear memory grows, never shrinks).
+EMSCRIPTEN_KEEPALIVE double sc_bench_heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
 
 }  // extern "C"

@@ -24,6 +24,11 @@ struct Runner {
   SDL_GLContext gl = nullptr;
   float font_pixel_ratio = 0.0f;
   int pending_frames = 0;
+  // Ring of the last kFrameHistory frames: {layout ms, total ms}. Layout is
+  // our work (events, views, draw lists); total adds GL submission, which
+  // headless Chromium runs on a software rasterizer.
+  std::vector<std::pair<double, double>> frame_ms;
+  std::size_t frame_ms_next = 0;
   bool frame_scheduled = false;
   long frames = 0;
 };
@@ -58,7 +63,10 @@ int wake_on_event(void*, SDL_Event* event) {
   return 0;
 }
 
+constexpr std::size_t kFrameHistory = 600;
+
 void draw_frame() {
+  const double started = emscripten_get_now();
   SDL_Event event;
   while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
 
@@ -79,12 +87,18 @@ void draw_frame() {
   ImGui::NewFrame();
   runner.callbacks.draw(css_w, css_h, ratio);
   ImGui::Render();
+  const double layout_ms = emscripten_get_now() - started;
 
   glViewport(0, 0, px_w, px_h);
   glClearColor(0.10f, 0.11f, 0.13f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++runner.frames;
+  const std::pair<double, double> took{layout_ms, emscripten_get_now() - started};
+  if (runner.frame_ms.size() < kFrameHistory)
+    runner.frame_ms.push_back(took);
+  else
+    runner.frame_ms[runner.frame_ms_next++ % kFrameHistory] = took;
   if (runner.frames == 1) js_first_frame_drawn();
   runner.callbacks.after_frame();
 }
@@ -109,6 +123,14 @@ void request_redraw(int frames) {
 void request_redraw_after(double delay_ms) { emscripten_set_timeout(on_redraw_timer, delay_ms, nullptr); }
 
 long frames_drawn() { return runner.frames; }
+
+std::vector<std::pair<double, double>> recent_frame_ms() {
+  if (runner.frame_ms.size() < kFrameHistory) return runner.frame_ms;
+  std::vector<std::pair<double, double>> ordered;
+  for (std::size_t i = 0; i < kFrameHistory; ++i)
+    ordered.push_back(runner.frame_ms[(runner.frame_ms_next + i) % kFrameHistory]);
+  return ordered;
+}
 
 bool start_runner(RunnerCallbacks callbacks) {
   runner.callbacks = std::move(callbacks);

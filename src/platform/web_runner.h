@@ -4,6 +4,8 @@
 // draws a few frames on requestAnimationFrame and then stops: an idle tab
 // draws nothing.
 #include <functional>
+#include <utility>
+#include <vector>
 
 namespace platform {
 
@@ -30,5 +32,9 @@ void request_redraw(int frames = kFramesAfterInput);
 void request_redraw_after(double delay_ms);
 
 long frames_drawn();
+
+// Milliseconds each recent frame took on the main thread, oldest first:
+// {layout (events, views, draw lists), total (plus GL submission)}.
+std::vector<std::pair<double, double>> recent_frame_ms();
 
 }  // namespace platform
