@@ -1,4 +1,4 @@
-# Native targets: unit tests, the fuzz driver and benchmarks.
+# Native targets: unit tests, benchmarks, native tools and fuzz drivers.
 enable_testing()
 
 file(GLOB UNIT_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/unit/*.cpp")
@@ -8,28 +8,20 @@ target_compile_options(unit_tests PRIVATE ${WARNINGS})
 target_compile_definitions(unit_tests PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
 add_test(NAME unit_tests COMMAND unit_tests)
 
-file(GLOB BENCH_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/bench/*.cpp")
-foreach(src ${BENCH_SOURCES})
-  get_filename_component(name "${src}" NAME_WE)
-  add_executable(${name} "${src}")
-  target_link_libraries(${name} PRIVATE console_domain)
-  target_compile_options(${name} PRIVATE ${WARNINGS})
-endforeach()
+# One executable per source file matching `pattern`, named after the file:
+# bench/*.cpp (benchmarks), src/tools/*.cpp (ozon_sandbox), tests/fuzz/*.cpp
+# (bounded-time fuzz drivers over the response parsers, run by tests/run).
+function(add_executables_per_file pattern)
+  file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/${pattern}")
+  foreach(src ${sources})
+    get_filename_component(name "${src}" NAME_WE)
+    add_executable(${name} "${src}")
+    target_link_libraries(${name} PRIVATE console_domain)
+    target_compile_options(${name} PRIVATE ${WARNINGS})
+    target_compile_definitions(${name} PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+  endforeach()
+endfunction()
 
-file(GLOB NATIVE_TOOL_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/tools/*.cpp")
-foreach(src ${NATIVE_TOOL_SOURCES})
-  get_filename_component(name "${src}" NAME_WE)
-  add_executable(${name} "${src}")
-  target_link_libraries(${name} PRIVATE console_domain)
-  target_compile_options(${name} PRIVATE ${WARNINGS})
-endforeach()
-
-# Bounded-time fuzz drivers over the response parsers (run by tests/run).
-file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/*.cpp")
-foreach(src ${FUZZ_SOURCES})
-  get_filename_component(name "${src}" NAME_WE)
-  add_executable(${name} "${src}")
-  target_link_libraries(${name} PRIVATE console_domain)
-  target_compile_options(${name} PRIVATE ${WARNINGS})
-  target_compile_definitions(${name} PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
-endforeach()
+add_executables_per_file("bench/*.cpp")
+add_executables_per_file("src/tools/*.cpp")
+add_executables_per_file("tests/fuzz/*.cpp")

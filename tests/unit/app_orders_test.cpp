@@ -5,30 +5,15 @@
 #include "app/app.h"
 #include "app/snapshot.h"
 #include "ozon/endpoints.h"
+#include "app_test_support.h"
 #include "ozon_test_support.h"
-#include "sandbox/marketplace.h"
-#include "sandbox/sandbox_transport.h"
 
 namespace {
-
-class DemoRoads final : public app::TransportFactory {
- public:
-  DemoRoads(core::Clock& clock, core::Scheduler& scheduler)
-      : market(11, clock.now_ms()), clock_(clock), scheduler_(scheduler) {}
-  std::unique_ptr<net::Transport> make(const app::StoreConfig&) override {
-    return std::make_unique<sandbox::SandboxTransport>(market, clock_, scheduler_, 10);
-  }
-  sandbox::Marketplace market;
-
- private:
-  core::Clock& clock_;
-  core::Scheduler& scheduler_;
-};
 
 struct Demo {
   ozon_test::ManualClock clock;
   ozon_test::ManualScheduler scheduler{clock};
-  DemoRoads roads{clock, scheduler};
+  app_test::SandboxRoads roads{11, clock, scheduler};
   store::MemorySettingsStore settings;
   std::vector<std::string> copied;
   app::App app{{settings, clock, scheduler, roads, [this](const std::string& t) { copied.push_back(t); }}, {"en"}};

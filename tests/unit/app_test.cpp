@@ -3,9 +3,8 @@
 #include "app/app.h"
 #include "app/portal_config.h"
 #include "app/snapshot.h"
+#include "app_test_support.h"
 #include "ozon_test_support.h"
-#include "sandbox/marketplace.h"
-#include "sandbox/sandbox_transport.h"
 
 namespace {
 
@@ -17,28 +16,10 @@ class RefusingSettings final : public store::SettingsStore {
   bool set(const std::string&, const std::string&) override { return false; }
 };
 
-// Every road leads to the same in-process demo marketplace; the roads made
-// are recorded so tests can see which one a store used.
-class SandboxRoads final : public app::TransportFactory {
- public:
-  SandboxRoads(core::Clock& clock, core::Scheduler& scheduler)
-      : market(7, clock.now_ms()), clock_(clock), scheduler_(scheduler) {}
-  std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
-    roads.push_back(store.road);
-    return std::make_unique<sandbox::SandboxTransport>(market, clock_, scheduler_, 10);
-  }
-  sandbox::Marketplace market;
-  std::vector<app::Road> roads;
-
- private:
-  core::Clock& clock_;
-  core::Scheduler& scheduler_;
-};
-
 struct Fixture {
   ozon_test::ManualClock clock;
   ozon_test::ManualScheduler scheduler{clock};
-  SandboxRoads roads{clock, scheduler};
+  app_test::SandboxRoads roads{7, clock, scheduler};
   store::MemorySettingsStore settings;
   app::AppServices services() { return {settings, clock, scheduler, roads}; }
 };
