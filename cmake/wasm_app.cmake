@@ -62,6 +62,7 @@ target_link_options(app PRIVATE
   -sEXPORTED_FUNCTIONS=${EXPORTED_FUNCTIONS}
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
   -sINCOMING_MODULE_JS_API=canvas,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   -sASSERTIONS=0 -Os)
 set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")
 
