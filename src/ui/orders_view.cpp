@@ -8,6 +8,7 @@
 
 #include "core/deadline.h"
 #include "ui/automation.h"
+#include "ui/widget_id.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
@@ -20,7 +21,6 @@ constexpr core::Stage kTabs[] = {core::Stage::awaiting_packaging, core::Stage::a
                                  core::Stage::delivering,         core::Stage::delivered,
                                  core::Stage::cancelled,          core::Stage::disputed};
 
-std::string hidden_id(const char* text, const std::string& id) { return std::string(text) + "###" + id; }
 
 void draw_tabs(const app::App& app, app::ActionQueue& actions) {
   const auto& list = app.state().orders.list;

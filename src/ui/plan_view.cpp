@@ -7,14 +7,13 @@
 
 #include "core/deadline.h"
 #include "ui/automation.h"
+#include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
 #include "ui/views.h"
 
 namespace ui {
 namespace {
-
-std::string hidden_id(const char* text, const std::string& id) { return std::string(text) + "###" + id; }
 
 void draw_act(const app::App& app, const core::ShippingGroup& group, app::ActionQueue& actions) {
   const std::string method = std::to_string(group.delivery_method_id);

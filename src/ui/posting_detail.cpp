@@ -6,13 +6,12 @@
 
 #include "core/box_split.h"
 #include "ui/automation.h"
+#include "ui/widget_id.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 
 namespace ui {
 namespace {
-
-std::string hidden_id(const char* text, const char* id) { return std::string(text) + "###" + id; }
 
 void draw_header(const app::App& app, const core::Posting& posting, app::ActionQueue& actions) {
   ImGui::TextUnformatted(posting.posting_number.c_str());

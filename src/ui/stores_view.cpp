@@ -4,15 +4,14 @@
 #include <string>
 
 #include "ui/automation.h"
+#include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/views.h"
 
 namespace ui {
 namespace {
 
-std::string label(const app::App& app, const char* key, const char* id) {
-  return std::string(app.tr(key)) + "###" + id;
-}
+std::string label(const app::App& app, std::string_view key, std::string_view id) { return hidden_id(app.tr(key), id); }
 
 void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
   const auto& stores = app.state().stores;
