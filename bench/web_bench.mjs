@@ -52,9 +52,11 @@ console.log('First load (every file the page requests):');
 for (const r of rows) console.log(r);
 console.log(`first_load_bytes_raw ${raw} (${kb(raw)})`);
 console.log(`first_load_bytes_gzip ${gz} (${kb(gz)})`);
-for (const key of ['bootStart', 'wasmCompiled', 'wasmInstantiated', 'mainStarted', 'glReady', 'fontsBuilt', 'firstFrame'])
+for (const key of ['bootStart', 'wasmCompiled', 'wasmInstantiated', 'appBuilt', 'mainStarted', 'glReady', 'atlasBuilt', 'fontsBuilt', 'shadersBuilt', 'firstLayout', 'firstFrame'])
   console.log(`  ${key.padEnd(18)} median ${median(milestones.map((m) => m[key] || 0)).toFixed(0)} ms`);
 console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: ${firstFrameTimes.map((t) => t.toFixed(0)).join(', ')})`);
+// FIRST_LOAD_ONLY=1: stop here (quick iterations on the start-up path).
+if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
 
 // 2. Idle: frames per second and main-thread CPU per second over 5 s.
 {

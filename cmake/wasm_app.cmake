@@ -65,6 +65,11 @@ target_link_options(app PRIVATE
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   -sASSERTIONS=0 -Os)
 set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")
+# -DAPP_PROFILING=ON keeps function names in app.wasm, for CPU profiles.
+option(APP_PROFILING "keep function names in app.wasm for profiling" OFF)
+if(APP_PROFILING)
+  target_link_options(app PRIVATE --profiling-funcs)
+endif()
 
 # Translations + fonts are compiled in; release builds get -Os everywhere.
 target_compile_options(console_domain PRIVATE -Os)

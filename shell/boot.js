@@ -104,12 +104,20 @@
     if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
     let received = 0;
+    let paintPending = false;
+    const paint = () => {
+      paintPending = false;
+      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+      detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
+    };
     const counting = new TransformStream({
       transform(chunk, controller) {
         received += chunk.length;
-        if (total) {
-          bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-          detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
+        // At most one page update per display frame: touching the page for
+        // every chunk cost the main thread tens of milliseconds at start-up.
+        if (total && !paintPending) {
+          paintPending = true;
+          requestAnimationFrame(paint);
         }
         controller.enqueue(chunk);
       },

@@ -65,6 +65,7 @@ struct Console {
                 [](const std::string& name, const std::string& text) { platform::show_text(name, text); }},
                platform::browser_languages()};
   app::ActionQueue actions;
+  bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
 };
 
 }  // namespace
@@ -72,6 +73,7 @@ struct Console {
 int main() {
   // Lives for the whole page: the runtime stays up after main returns.
   static Console console;
+  platform::js_mark("appBuilt");
 
   platform::install_automation({
       .snapshot_json =
@@ -98,7 +100,12 @@ int main() {
   console.app.mutable_state().utc_offset_minutes = platform::utc_offset_minutes();
 
   platform::start_runner({
-      .rebuild_fonts = [](float ratio) { ui::build_fonts(ratio, console.app.translations()); },
+      .rebuild_fonts =
+          [](float ratio) {
+            console.fonts_with_chinese = console.app.state().lang == app::Lang::zh;
+            ui::build_fonts(ratio, console.app.translations(), console.fonts_with_chinese);
+          },
+      .fonts_stale = [] { return console.fonts_with_chinese != (console.app.state().lang == app::Lang::zh); },
       .draw =
           [](int css_width, int css_height, float pixel_ratio) {
             auto& state = console.app.mutable_state();

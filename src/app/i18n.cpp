@@ -111,4 +111,10 @@ std::string Translations::all_text() const {
   return text;
 }
 
+std::string Translations::text_of(Lang lang) const {
+  std::string text;
+  for (const auto& [key, value] : catalogues_[static_cast<std::size_t>(lang)]) text += value;
+  return text;
+}
+
 }  // namespace app

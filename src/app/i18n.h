@@ -34,6 +34,8 @@ class Translations {
   std::vector<std::string> unknown(Lang lang) const;
   // Every text of every language, for building the font's glyph set.
   std::string all_text() const;
+  // Every string of one language (the glyphs it needs).
+  std::string text_of(Lang lang) const;
 
  private:
   using Catalogue = std::unordered_map<std::string, std::string>;

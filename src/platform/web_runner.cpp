@@ -39,9 +39,15 @@ EM_JS(void, js_report_fatal, (const char* reason, const char* detail), {
 });
 
 // Start-up milestones for the benchmark (window.sellerConsole.timings).
+
+}  // namespace
+
+// Start-up milestones for the benchmark (window.sellerConsole.timings).
 EM_JS(void, js_mark, (const char* name), {
   if (Module.mark) Module.mark(UTF8ToString(name));
 });
+
+namespace {
 
 EM_JS(void, js_first_frame_drawn, (), {
   if (Module.onFirstFrame) Module.onFirstFrame();
@@ -74,19 +80,23 @@ void draw_frame() {
   SDL_GetWindowSize(runner.window, &css_w, &css_h);
   SDL_GL_GetDrawableSize(runner.window, &px_w, &px_h);
   const float ratio = css_w > 0 ? static_cast<float>(px_w) / static_cast<float>(css_w) : 1.0f;
-  if (std::fabs(ratio - runner.font_pixel_ratio) > 0.01f) {
+  const bool fonts_stale = runner.callbacks.fonts_stale && runner.callbacks.fonts_stale();
+  if (std::fabs(ratio - runner.font_pixel_ratio) > 0.01f || fonts_stale) {
     runner.font_pixel_ratio = ratio;
     runner.callbacks.rebuild_fonts(ratio);
+    if (runner.frames == 0) js_mark("atlasBuilt");
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     if (runner.frames == 0) js_mark("fontsBuilt");
   }
 
-  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplOpenGL3_NewFrame();  // the first call compiles the shaders
+  if (runner.frames == 0) js_mark("shadersBuilt");
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   runner.callbacks.draw(css_w, css_h, ratio);
   ImGui::Render();
+  if (runner.frames == 0) js_mark("firstLayout");
   const double layout_ms = emscripten_get_now() - started;
 
   glViewport(0, 0, px_w, px_h);

@@ -13,6 +13,8 @@ struct RunnerCallbacks {
   // Called when the device-pixel ratio changes (and once at start): rebuild
   // the font atlas for that ratio.
   std::function<void(float pixel_ratio)> rebuild_fonts;
+  // True when the glyphs needed changed (another language): rebuild too.
+  std::function<bool()> fonts_stale;
   // Called between ImGui::NewFrame and ImGui::Render with the CSS size.
   std::function<void(int css_width, int css_height, float pixel_ratio)> draw;
   // Called after the frame is on screen (apply actions, persist, ...).
@@ -32,6 +34,10 @@ void request_redraw(int frames = kFramesAfterInput);
 void request_redraw_after(double delay_ms);
 
 long frames_drawn();
+
+// Marks a start-up milestone (window.sellerConsole.timings[name], in ms from
+// navigation start) for the benchmark.
+extern "C" void js_mark(const char* name);
 
 // Milliseconds each recent frame took on the main thread, oldest first:
 // {layout (events, views, draw lists), total (plus GL submission)}.

@@ -22,11 +22,12 @@ const assets::EmbeddedAsset* find_font(const char* name) {
 
 // Kept alive for the atlas: ImGui reads the ranges when it builds.
 ImVector<ImWchar> latin_ranges;
-ImVector<ImWchar> cjk_ranges;
+ImVector<ImWchar> cjk_ranges;       // every Chinese glyph of the UI strings
+ImVector<ImWchar> cjk_names_ranges;  // the few in English and Russian ("中文")
 
 }  // namespace
 
-void build_fonts(float pixel_ratio, const app::Translations& translations) {
+void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
 
@@ -49,6 +50,9 @@ void build_fonts(float pixel_ratio, const app::Translations& translations) {
     ImFontGlyphRangesBuilder cjk;
     cjk.AddText(translations.all_text().c_str());
     cjk.BuildRanges(&cjk_ranges);
+    ImFontGlyphRangesBuilder names;
+    names.AddText((translations.text_of(app::Lang::en) + translations.text_of(app::Lang::ru)).c_str());
+    names.BuildRanges(&cjk_names_ranges);
   }
 
   if (const auto* latin = find_font("ui-latin-cyrillic.ttf")) {
@@ -62,7 +66,8 @@ void build_fonts(float pixel_ratio, const app::Translations& translations) {
     merge.MergeMode = true;
     merge.OversampleH = 1;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(chinese->data),
-                                   static_cast<int>(chinese->size), size, &merge, cjk_ranges.Data);
+                                   static_cast<int>(chinese->size), size, &merge,
+                                   with_chinese ? cjk_ranges.Data : cjk_names_ranges.Data);
   }
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / pixel_ratio;
