@@ -72,6 +72,17 @@ struct SetBoxQuantity {
   std::int64_t quantity;
 };
 struct ShipOpenPosting {};
+
+// The marking form of the open posting (codes, customs numbers, countries).
+struct LoadMarking {};
+struct EditMarking {
+  enum class Field { mark, gtd, gtd_absent, country } field;
+  std::size_t product = 0;  // index in the form
+  std::size_t unit = 0;     // exemplar index (not used for country)
+  std::string text;
+  bool flag = false;  // gtd_absent
+};
+struct SendMarking {};
 struct BatchShipSelected {};
 
 // Cancelling the open posting (reason 402 needs a message).
@@ -148,6 +159,7 @@ struct ConfigureFromPortal {
 using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow,
                             SelectAllFiltered, ClearSelection, OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode,
                             SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
+                            LoadMarking, EditMarking, SendMarking,
                             OpenCancel, CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel,
                             EditTracking, SetTrackingNumber, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,

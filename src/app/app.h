@@ -86,6 +86,9 @@ class App {
   void on(const SetBoxQuantity&);
   void on(const ShipOpenPosting&);
   void on(const BatchShipSelected&);
+  void on(const LoadMarking&);
+  void on(const EditMarking&);
+  void on(const SendMarking&);
   void on(const OpenCancel&);
   void on(const CloseCancel&);
   void on(const SetCancelReason&);
@@ -123,6 +126,10 @@ class App {
   void pump_labels(int generation);
   void load_delivery_methods();
   void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
+  void send_marking_countries(const std::string& number, int generation);
+  void poll_marking(const std::string& number, int generation);
+  // Ozon's verdict arrived (or the form was loaded): update the checklist.
+  void apply_marking_status(PostingWork& work, const core::ExemplarData& status);
   void finish_labels();
 
   AppServices services_;

@@ -14,6 +14,7 @@
 #include "core/cancel_reason.h"
 #include "core/clock.h"
 #include "core/label_job.h"
+#include "core/marking_form.h"
 #include "core/shipping_plan.h"
 #include "core/warehouse.h"
 #include "core/delivery_method.h"
@@ -91,12 +92,30 @@ struct PostingWork {
     Notice error;
   } cancel;
 
+  // Marking codes, customs numbers and countries Ozon asks for before
+  // shipping: the form as typed (a draft), and Ozon's check of what was sent.
+  struct Marking {
+    enum class State { idle, loading, editing, sending, checking, accepted, refused, failed } state = State::idle;
+    core::MarkingForm form;
+    std::vector<std::string> refusals;  // Ozon's failed checks, in words
+    Notice error;
+    int checks = 0;     // status polls for the current send
+    int generation = 0;  // a new send ignores the old one's polls
+    std::string last_fill;  // the outcome of the last scanned code ("filled", "duplicate", ...)
+    std::map<std::int64_t, bool> countries_sent;  // during a send: which products' countries went
+  } marking;
+
   // rFBS delivery by the seller: the tracking number as typed, and the
   // outcome of the last tracking / status call.
   std::string tracking_text;
   enum class Delivery { idle, sending, done, failed } delivery = Delivery::idle;
   Notice delivery_error;
 };
+
+inline bool busy_marking(const PostingWork::Marking& marking) {
+  using State = PostingWork::Marking::State;
+  return marking.state == State::loading || marking.state == State::sending || marking.state == State::checking;
+}
 
 struct OrdersSlice {
   // All postings of the active store, with the seller's query applied.

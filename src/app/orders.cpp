@@ -173,8 +173,12 @@ PostingWork* App::open_work() {
 void App::on(const OpenPosting& a) {
   const core::Posting* posting = state_.orders.list.find(a.number);
   if (!posting) return;
-  work_for(*posting);
+  PostingWork& work = work_for(*posting);
   state_.orders.open = a.number;
+  // The marking form loads with the posting, so the scanner can fill it.
+  if (posting->requirements.any() && posting->status == core::PostingStatus::awaiting_packaging &&
+      work.marking.state == PostingWork::Marking::State::idle)
+    on(LoadMarking{});
 }
 
 void App::on(const ClosePosting&) { state_.orders.open.clear(); }
@@ -200,8 +204,30 @@ void App::on(const ScanCode& a) {
   PostingWork* work = open_work();
   if (!work) return;
   work->scan_text.clear();
+  const core::Posting* posting = state_.orders.list.find(work->number);
+  auto& marking = work->marking;
+  const bool marking_code = posting && posting->requirements.any() && core::looks_like_marking_code(a.code);
+  if (marking_code && !marking.form.data.products.empty()) {
+    // The same marked unit scanned twice must not be counted twice.
+    for (const auto& product : marking.form.data.products)
+      for (const auto& e : product.exemplars)
+        if (core::mark_of(e) == a.code) {
+          work->last_scan = {core::ScanOutcome::duplicate, a.code, -1, true};
+          return;
+        }
+  }
   const auto result = work->verification.scan(a.code, services_.clock.now_ms());
   work->last_scan = {result.outcome, a.code, result.line, true};
+  // A scanned marking code also fills the next empty unit of its product.
+  if (marking_code && !core::is_refused(result.outcome) && result.line >= 0 &&
+      static_cast<std::size_t>(result.line) < posting->products.size() && !busy_marking(marking)) {
+    const auto fill = core::fill_next_mark(marking.form, posting->requirements,
+                                           posting->products[static_cast<std::size_t>(result.line)].sku, a.code);
+    if (fill == core::MarkFill::filled && marking.state == PostingWork::Marking::State::accepted) {
+      marking.state = PostingWork::Marking::State::editing;
+      work->verification.set_marking_complete(false);
+    }
+  }
 }
 
 void App::on(const SetCheck& a) {
@@ -209,7 +235,7 @@ void App::on(const SetCheck& a) {
   if (!work) return;
   if (a.item == "items_picked") work->verification.set_items_picked(a.value);
   if (a.item == "address_checked") work->verification.set_address_checked(a.value);
-  if (a.item == "marking_complete") work->verification.set_marking_complete(a.value);
+  // "marking_complete" is not the seller's to tick: only Ozon's check sets it.
 }
 
 void App::on(const SetLineCount& a) {

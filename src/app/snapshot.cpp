@@ -66,6 +66,22 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
       {"shippedAs", work.shipped_as},
   };
   {
+    const auto& m = work.marking;
+    const char* states[] = {"idle", "loading", "editing", "sending", "checking", "accepted", "refused", "failed"};
+    nlohmann::json units = nlohmann::json::array();
+    for (const auto& product : m.form.data.products)
+      for (const auto& e : product.exemplars)
+        units.push_back({{"productId", product.product_id}, {"mark", core::mark_of(e)}, {"gtd", e.gtd},
+                         {"gtdAbsent", e.is_gtd_absent}});
+    out["marking"] = {{"state", states[static_cast<int>(m.state)]},
+                      {"units", units},
+                      {"missing", posting ? core::missing_fields(m.form, posting->requirements)
+                                          : std::vector<std::string>{}},
+                      {"refusals", m.refusals},
+                      {"error", m.error.key},
+                      {"lastScan", std::string(core::to_string(work.last_scan.outcome))}};
+  }
+  {
     const auto& c = work.cancel;
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& r : c.reasons) reasons.push_back({{"id", r.id}, {"title", r.title}, {"type", r.type_id}});

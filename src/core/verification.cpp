@@ -54,6 +54,7 @@ std::string_view to_string(ScanOutcome outcome) {
     case ScanOutcome::surplus: return "surplus";
     case ScanOutcome::unknown: return "unknown";
     case ScanOutcome::empty: return "empty";
+    case ScanOutcome::duplicate: return "duplicate";
   }
   return "unknown";
 }

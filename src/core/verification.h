@@ -18,10 +18,12 @@ enum class ScanOutcome {
   surplus,         // line already fully counted: refused, not counted
   unknown,         // matches no line: refused
   empty,           // blank after trimming: refused
+  duplicate,       // a marking code already scanned for another unit: refused (set by the app)
 };
 std::string_view to_string(ScanOutcome outcome);
 inline bool is_refused(ScanOutcome o) {
-  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::empty;
+  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::empty ||
+         o == ScanOutcome::duplicate;
 }
 
 struct ScanResult {

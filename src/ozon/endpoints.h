@@ -19,6 +19,7 @@ inline constexpr std::string_view kMultiBoxQtySet = "/v3/posting/multiboxqty/set
 inline constexpr std::string_view kExemplarCreateOrGet = "/v6/fbs/posting/product/exemplar/create-or-get";
 inline constexpr std::string_view kExemplarSet = "/v6/fbs/posting/product/exemplar/set";
 inline constexpr std::string_view kExemplarStatus = "/v5/fbs/posting/product/exemplar/status";
+inline constexpr std::string_view kProductCountrySet = "/v2/posting/fbs/product/country/set";
 
 // Labels
 inline constexpr std::string_view kPackageLabel = "/v2/posting/fbs/package-label";

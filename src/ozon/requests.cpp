@@ -195,6 +195,12 @@ net::HttpRequest build_exemplar_status(const std::string& posting_number) {
   return make(endpoint::kExemplarStatus, {{"posting_number", posting_number}});
 }
 
+net::HttpRequest build_product_country_set(const std::string& posting_number, std::int64_t product_id,
+                                           const std::string& country_iso_code) {
+  return make(endpoint::kProductCountrySet,
+              {{"posting_number", posting_number}, {"product_id", product_id}, {"country_iso_code", country_iso_code}});
+}
+
 std::vector<net::HttpRequest> build_package_labels(const std::vector<std::string>& posting_numbers) {
   std::vector<net::HttpRequest> out;
   for (const auto& batch : batches(posting_numbers, kLabelBatch))

@@ -103,6 +103,9 @@ net::HttpRequest build_multibox_qty_set(const std::string& posting_number, std::
 net::HttpRequest build_exemplar_create_or_get(const std::string& posting_number);
 net::HttpRequest build_exemplar_set(const core::ExemplarData& data);  // the full set, every time
 net::HttpRequest build_exemplar_status(const std::string& posting_number);
+// The country of manufacture of one product of the posting (ISO 3166 alpha-2).
+net::HttpRequest build_product_country_set(const std::string& posting_number, std::int64_t product_id,
+                                           const std::string& country_iso_code);
 
 // Labels (one request per <= 20 postings)
 std::vector<net::HttpRequest> build_package_labels(const std::vector<std::string>& posting_numbers);

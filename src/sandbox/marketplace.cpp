@@ -1,6 +1,7 @@
 // The demo marketplace: request handling.
 #include "sandbox/marketplace.h"
 
+#include <cctype>
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -173,7 +174,7 @@ void set_status(Posting& p, const std::string& status, core::EpochMs now) {
 
 bool item_needs_exemplars(const State& s, const Item& it) {
   const Product* pr = s.product(it.sku);
-  return pr && (pr->needs_mark || pr->needs_gtd);
+  return pr && (pr->needs_mark || pr->needs_gtd || pr->needs_country);
 }
 
 bool posting_needs_exemplars(const State& s, const Posting& p) {
@@ -215,7 +216,9 @@ std::string exemplar_status(const State& s, const Posting& p, core::EpochMs now)
   if (now < p.exemplars_set_at + Marketplace::kExemplarCheckMs) return "validation_in_process";
   for (const auto& it : p.items) {
     const Product* pr = s.product(it.sku);
-    if (!pr || !(pr->needs_mark || pr->needs_gtd)) continue;
+    if (!pr || !(pr->needs_mark || pr->needs_gtd || pr->needs_country)) continue;
+    if (pr->needs_country && it.country_iso.empty()) return "ship_not_available";
+    if (!pr->needs_mark && !pr->needs_gtd) continue;
     if (static_cast<int>(it.exemplars.size()) != it.quantity) return "ship_not_available";
     for (const auto& e : it.exemplars) {
       ExemplarCheck c = check_exemplar(*pr, e);
@@ -531,6 +534,7 @@ class Handler {
   net::HttpResponse exemplar_create_or_get(const json& b);
   net::HttpResponse exemplar_set(const json& b);
   net::HttpResponse exemplar_status_(const json& b);
+  net::HttpResponse country_set(const json& b);
   net::HttpResponse label(const json& b);
   net::HttpResponse label_create(const json& b);
   net::HttpResponse label_get(const json& b);
@@ -576,6 +580,7 @@ net::HttpResponse Handler::dispatch(std::string_view path, const json& b) {
   if (path == ep::kExemplarCreateOrGet) return exemplar_create_or_get(b);
   if (path == ep::kExemplarSet) return exemplar_set(b);
   if (path == ep::kExemplarStatus) return exemplar_status_(b);
+  if (path == ep::kProductCountrySet) return country_set(b);
   if (path == ep::kPackageLabel) return label(b);
   if (path == ep::kPackageLabelCreate) return label_create(b);
   if (path == ep::kPackageLabelGet) return label_get(b);
@@ -756,7 +761,7 @@ static bool parse_items(const json& arr, std::vector<Item>* out) {
         it.quantity += static_cast<int>(q);
         merged = true;
       }
-    if (!merged) out->push_back(Item{sku, static_cast<int>(q), {}});
+    if (!merged) out->push_back(Item{sku, static_cast<int>(q), {}, {}});
   }
   return true;
 }
@@ -785,7 +790,7 @@ void Handler::split_ship(Posting& p, const std::vector<std::vector<Item>>& packa
     np.parent_posting_number = original.number;
     np.items.clear();
     for (const auto& it : pkg) {
-      Item ni{it.sku, it.quantity, {}};
+      Item ni{it.sku, it.quantity, {}, {}};
       for (auto& src : pool) {
         if (src.sku != it.sku) continue;
         while (static_cast<int>(ni.exemplars.size()) < it.quantity && !src.exemplars.empty()) {
@@ -870,7 +875,7 @@ net::HttpResponse Handler::ship_package(const json& b) {
   np.parent_posting_number = p->number;
   np.items.clear();
   for (const auto& it : items) {
-    Item ni{it.sku, it.quantity, {}};
+    Item ni{it.sku, it.quantity, {}, {}};
     for (auto& src : p->items) {
       if (src.sku != it.sku) continue;
       src.quantity -= it.quantity;
@@ -977,6 +982,24 @@ net::HttpResponse Handler::exemplar_set(const json& b) {
   if (get_i64(b, "multi_box_qty", &boxes) && boxes >= 1) p->multi_box_qty = static_cast<int>(boxes);
   p->exemplars_set_at = now_;
   return ok(json::object());
+}
+
+net::HttpResponse Handler::country_set(const json& b) {
+  Posting* p = s_.find(get_str(b, "posting_number"));
+  if (!p) return not_found("POSTING_NOT_FOUND");
+  if (p->status != "awaiting_packaging") return bad("HAS_INCORRECT_STATUS");
+  std::int64_t product_id = 0;
+  if (!get_i64(b, "product_id", &product_id)) return bad("INVALID_ARGUMENT: product_id is required");
+  const std::string code = get_str(b, "country_iso_code");
+  const bool iso_shape = code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
+                         std::isupper(static_cast<unsigned char>(code[1]));
+  if (!iso_shape) return bad("INVALID_ARGUMENT: country_iso_code must be two capital letters (ISO 3166-1 alpha-2)");
+  for (auto& it : p->items)
+    if (it.sku == product_id) {
+      it.country_iso = code;
+      return ok({{"product_id", product_id}, {"is_gtd_needed", false}});
+    }
+  return bad("INVALID_ARGUMENT: product " + std::to_string(product_id) + " is not in the posting");
 }
 
 net::HttpResponse Handler::exemplar_status_(const json& b) {

@@ -281,7 +281,7 @@ void Marketplace::State::generate(core::EpochMs now) {
       for (const auto& it : p.items) dup = dup || it.sku == sku;
       if (dup) continue;
       int q = static_cast<int>(rng.below(100));
-      p.items.push_back(Item{sku, q < 70 ? 1 : q < 90 ? 2 : 3, {}});
+      p.items.push_back(Item{sku, q < 70 ? 1 : q < 90 ? 2 : 3, {}, {}});
     }
     bool needs_exemplars = false;
     for (auto& it : p.items) {

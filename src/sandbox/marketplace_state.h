@@ -57,6 +57,7 @@ struct Item {
   std::int64_t sku = 0;
   int quantity = 0;
   std::vector<Exemplar> exemplars;  // created by exemplar/create-or-get
+  std::string country_iso;          // set by product/country/set
 };
 
 struct Cancellation {

@@ -8,6 +8,7 @@
 #include "ui/automation.h"
 #include "ui/widget_id.h"
 #include "ui/format.h"
+#include "ui/marking_panel.h"
 #include "ui/notice.h"
 
 namespace ui {
@@ -122,7 +123,8 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
   ImGui::Checkbox(hidden_id(app.tr("check.quantities_match"), "quantities_match").c_str(), &match);
   ImGui::EndDisabled();
   if (v.address_required()) check("address_checked", "check.address_checked", v.address_checked(), true);
-  if (v.marking_required()) check("marking_complete", "check.marking_complete", v.marking_complete(), true);
+  // Ticked by Ozon's check of the marking form below, never by hand.
+  if (v.marking_required()) check("marking_complete", "check.marking_complete", v.marking_complete(), false);
 }
 
 void draw_boxes(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -310,6 +312,7 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   draw_header(app, *posting, actions);
   draw_products(app, *posting, work, actions);
   draw_checklist(app, work, actions);
+  draw_marking_panel(app, *posting, work, actions);
   draw_boxes(app, *posting, work, actions);
   draw_ship(app, *posting, work, actions);
   draw_delivery(app, *posting, work, actions);

@@ -10,34 +10,7 @@
 
 namespace {
 
-struct Demo {
-  ozon_test::ManualClock clock;
-  ozon_test::ManualScheduler scheduler{clock};
-  app_test::SandboxRoads roads{11, clock, scheduler};
-  store::MemorySettingsStore settings;
-  std::vector<std::string> copied;
-  app::App app{{settings, clock, scheduler, roads, [this](const std::string& t) { copied.push_back(t); }}, {"en"}};
-
-  Demo() {
-    app.start();
-    settle();
-  }
-  void settle() {
-    scheduler.run(120'000);
-    app.prepare_frame();
-  }
-  const app::OrdersSlice& orders() const { return app.state().orders; }
-  // The first visible posting that can ship and matches `want`.
-  template <typename Want>
-  std::string find(Want want) {
-    const auto& list = orders().list;
-    for (std::size_t row = 0; row < list.visible_count(); ++row) {
-      const auto& p = list.at(row);
-      if (p.can("ship") && want(p)) return p.posting_number;
-    }
-    return {};
-  }
-};
+using app_test::Demo;
 
 std::int64_t items(const core::Posting& p) {
   std::int64_t n = 0;

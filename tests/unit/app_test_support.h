@@ -4,7 +4,10 @@
 #include <memory>
 #include <vector>
 
+#include "app/app.h"
 #include "app/session.h"
+#include "ozon_test_support.h"
+#include "store/settings_store.h"
 #include "sandbox/marketplace.h"
 #include "sandbox/sandbox_transport.h"
 
@@ -24,6 +27,36 @@ class SandboxRoads final : public app::TransportFactory {
  private:
   core::Clock& clock_;
   core::Scheduler& scheduler_;
+};
+
+// The app on the demo store with a manual clock, loaded and settled.
+struct Demo {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  app_test::SandboxRoads roads{11, clock, scheduler};
+  store::MemorySettingsStore settings;
+  std::vector<std::string> copied;
+  app::App app{{settings, clock, scheduler, roads, [this](const std::string& t) { copied.push_back(t); }}, {"en"}};
+
+  Demo() {
+    app.start();
+    settle();
+  }
+  void settle() {
+    scheduler.run(120'000);
+    app.prepare_frame();
+  }
+  const app::OrdersSlice& orders() const { return app.state().orders; }
+  // The first visible posting that can ship and matches `want`.
+  template <typename Want>
+  std::string find(Want want) {
+    const auto& list = orders().list;
+    for (std::size_t row = 0; row < list.visible_count(); ++row) {
+      const auto& p = list.at(row);
+      if (p.can("ship") && want(p)) return p.posting_number;
+    }
+    return {};
+  }
 };
 
 }  // namespace app_test
