@@ -95,12 +95,34 @@ struct EditCancelMessage {
   std::string text;
 };
 struct ConfirmCancel {};
+// Cancel only some items: the quantity of each product line to cancel.
+struct SetCancelPartial {
+  bool partial;
+};
+struct SetCancelQuantity {
+  std::size_t line;
+  std::int64_t quantity;
+};
+
+// rFBS: the shipping date Ozon asks the seller to set ("set_cutoff").
+struct EditCutoff {
+  std::string text;  // "YYYY-MM-DD HH:MM", the seller's local time
+};
+struct SetCutoff {};
 
 // rFBS: tracking number and delivery statuses set by the seller.
 struct EditTracking {
   std::string text;
 };
 struct SetTrackingNumber {};
+// Many tracking numbers at once, pasted as two columns.
+struct OpenTrackingPaste {
+  bool open;
+};
+struct EditTrackingPaste {
+  std::string text;
+};
+struct SendTrackingPaste {};
 enum class DeliveryStep { delivering, last_mile, delivered };
 struct MarkDelivery {
   DeliveryStep step;
@@ -161,7 +183,8 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             SetCheck, SetLineCount, SetBoxCount, SetBoxQuantity, ShipOpenPosting, BatchShipSelected,
                             LoadMarking, EditMarking, SendMarking,
                             OpenCancel, CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel,
-                            EditTracking, SetTrackingNumber, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
+                            SetCancelPartial, SetCancelQuantity, EditCutoff, SetCutoff,
+                            EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste, SendTrackingPaste, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
                             ConfigureFromPortal>;

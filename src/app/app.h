@@ -94,8 +94,15 @@ class App {
   void on(const SetCancelReason&);
   void on(const EditCancelMessage&);
   void on(const ConfirmCancel&);
+  void on(const SetCancelPartial&);
+  void on(const SetCancelQuantity&);
+  void on(const EditCutoff&);
+  void on(const SetCutoff&);
   void on(const EditTracking&);
   void on(const SetTrackingNumber&);
+  void on(const OpenTrackingPaste&);
+  void on(const EditTrackingPaste&);
+  void on(const SendTrackingPaste&);
   void on(const MarkDelivery&);
   void on(const PrintLabels&);
   void on(const OpenDocument&);

@@ -16,6 +16,7 @@
 #include "core/label_job.h"
 #include "core/marking_form.h"
 #include "core/shipping_plan.h"
+#include "core/tracking_paste.h"
 #include "core/warehouse.h"
 #include "core/delivery_method.h"
 #include "core/order_list.h"
@@ -88,6 +89,8 @@ struct PostingWork {
     std::vector<core::CancelReason> reasons;
     std::int64_t reason_id = 0;
     std::string message;
+    bool partial = false;                 // only some items
+    std::vector<std::int64_t> quantities;  // per product line, when partial
     enum class State { idle, sending, done, failed } state = State::idle;
     Notice error;
   } cancel;
@@ -108,6 +111,7 @@ struct PostingWork {
   // rFBS delivery by the seller: the tracking number as typed, and the
   // outcome of the last tracking / status call.
   std::string tracking_text;
+  std::string cutoff_text;  // "YYYY-MM-DD HH:MM" local, when Ozon asks for the shipping date
   enum class Delivery { idle, sending, done, failed } delivery = Delivery::idle;
   Notice delivery_error;
 };
@@ -135,6 +139,19 @@ struct OrdersSlice {
   // One-shot keyboard focus requests: pending until the next frame draws them.
   bool focus_search_pending = false, focus_search = false;
   bool focus_scan_pending = false, focus_scan_now = false;
+  // rFBS tracking numbers pasted from a spreadsheet (two columns).
+  struct TrackingPaste {
+    bool open = false;
+    std::string text;
+    std::vector<core::TrackingRow> rows;          // ready to send
+    std::vector<core::TrackingProblem> problems;  // lines skipped or noted
+    std::vector<std::string> not_settable;         // unknown postings, or Ozon takes no tracking for them
+    enum class State { idle, sending, done } state = State::idle;
+    int pending = 0;  // batches in flight
+    int sent = 0;     // tracking numbers Ozon accepted
+    std::vector<std::string> refused;  // "posting: reason"
+    Notice error;
+  } tracking_paste;
   // Batch ship of the selected single-box postings.
   int batch_pending = 0;
   std::vector<std::string> batch_failed;

@@ -1,7 +1,10 @@
 // Changes to a posting after (or instead of) shipping: cancelling it, and
 // the rFBS delivery steps the seller reports (tracking number, delivering,
 // last mile, delivered).
+#include <algorithm>
+
 #include "app/app.h"
+#include "core/local_time.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -69,7 +72,20 @@ void App::on(const ConfirmCancel&) {
   PostingWork* work = open_work();
   if (!work || !session_ || work->cancel.reason_id == 0) return;
   auto& cancel = work->cancel;
-  auto request = ozon::build_cancel(work->number, cancel.reason_id, cancel.message);
+  ozon::Result<net::HttpRequest> request = ozon::build_cancel(work->number, cancel.reason_id, cancel.message);
+  if (cancel.partial) {
+    const core::Posting* posting = state_.orders.list.find(work->number);
+    if (!posting) return;
+    std::vector<ozon::CancelItem> items;
+    for (std::size_t line = 0; line < posting->products.size() && line < cancel.quantities.size(); ++line)
+      if (cancel.quantities[line] > 0) items.push_back({posting->products[line].sku, cancel.quantities[line]});
+    if (items.empty()) {
+      cancel.state = PostingWork::Cancel::State::failed;
+      cancel.error = {"cancel.choose_items", ""};
+      return;
+    }
+    request = ozon::build_product_cancel(work->number, cancel.reason_id, cancel.message, items);
+  }
   if (!request) {  // e.g. reason 402 without a message: said before anything is sent
     cancel.state = PostingWork::Cancel::State::failed;
     cancel.error = {"cancel.message_required", request.error().message};
@@ -89,6 +105,48 @@ void App::on(const ConfirmCancel&) {
     }
     c.state = PostingWork::Cancel::State::done;
     c.open = false;
+    reload_postings({number});
+  });
+}
+
+void App::on(const SetCancelPartial& a) {
+  PostingWork* work = open_work();
+  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  if (!posting) return;
+  work->cancel.partial = a.partial;
+  work->cancel.quantities.assign(posting->products.size(), 0);
+}
+
+void App::on(const SetCancelQuantity& a) {
+  PostingWork* work = open_work();
+  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  if (!posting || a.line >= posting->products.size() || a.line >= work->cancel.quantities.size()) return;
+  work->cancel.quantities[a.line] = std::clamp<std::int64_t>(a.quantity, 0, posting->products[a.line].quantity);
+}
+
+void App::on(const EditCutoff& a) {
+  if (PostingWork* work = open_work()) work->cutoff_text = a.text;
+}
+
+void App::on(const SetCutoff&) {
+  PostingWork* work = open_work();
+  if (!work || !session_) return;
+  const auto when = core::parse_local_datetime(work->cutoff_text, state_.utc_offset_minutes);
+  if (!when || *when < services_.clock.now_ms()) {
+    work->delivery = PostingWork::Delivery::failed;
+    work->delivery_error = {"cutoff.bad_date", work->cutoff_text};
+    return;
+  }
+  work->delivery = PostingWork::Delivery::sending;
+  work->delivery_error = {};
+  const std::string number = work->number;
+  session_->client().call(ozon::build_cutoff_set(number, *when), [this, number](ozon::Result<net::HttpResponse> reply) {
+    auto it = state_.orders.work.find(number);
+    if (it == state_.orders.work.end()) return;
+    auto& w = it->second;
+    w.delivery = reply ? PostingWork::Delivery::done : PostingWork::Delivery::failed;
+    w.delivery_error = reply ? Notice{} : notice_for(reply.error());
+    if (reply) w.cutoff_text.clear();
     reload_postings({number});
   });
 }
@@ -118,6 +176,63 @@ void App::on(const SetTrackingNumber&) {
                               w.delivery_error = problem;
                               if (problem.empty()) w.tracking_text.clear();
                               reload_postings({number});
+                            });
+  }
+}
+
+void App::on(const OpenTrackingPaste& a) {
+  auto& paste = state_.orders.tracking_paste;
+  paste.open = a.open;
+  if (!a.open && paste.state == OrdersSlice::TrackingPaste::State::done) paste = {};
+}
+
+void App::on(const EditTrackingPaste& a) {
+  auto& paste = state_.orders.tracking_paste;
+  if (paste.state == OrdersSlice::TrackingPaste::State::sending) return;
+  paste.text = a.text;
+  paste.state = OrdersSlice::TrackingPaste::State::idle;
+  paste.problems.clear();
+  paste.rows.clear();
+  paste.not_settable.clear();
+  for (auto& row : core::parse_tracking_paste(a.text, &paste.problems)) {
+    const core::Posting* posting = state_.orders.list.find(row.posting_number);
+    if (posting && posting->can("set_track_number"))
+      paste.rows.push_back(std::move(row));
+    else
+      paste.not_settable.push_back(row.posting_number);
+  }
+}
+
+void App::on(const SendTrackingPaste&) {
+  auto& paste = state_.orders.tracking_paste;
+  if (!session_ || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
+  std::vector<ozon::TrackingNumber> numbers;
+  std::vector<std::string> postings;
+  for (const auto& row : paste.rows) {
+    numbers.push_back({row.posting_number, row.tracking_number});
+    postings.push_back(row.posting_number);
+  }
+  auto requests = ozon::build_tracking_numbers(numbers);
+  paste.state = OrdersSlice::TrackingPaste::State::sending;
+  paste.pending = static_cast<int>(requests.size());
+  paste.sent = 0;
+  paste.refused.clear();
+  paste.error = {};
+  for (auto& request : requests) {
+    session_->client().call(std::move(request), &ozon::parse_posting_batch_result,
+                            [this, postings](ozon::Result<ozon::BatchResult> result) {
+                              auto& p = state_.orders.tracking_paste;
+                              if (!result) {
+                                p.error = notice_for(result.error());
+                              } else {
+                                p.sent += static_cast<int>(result->succeeded.size());
+                                for (const auto& item : result->failed)
+                                  p.refused.push_back(item.key + ": " + item.code + " " + item.message);
+                              }
+                              if (--p.pending > 0) return;
+                              p.state = OrdersSlice::TrackingPaste::State::done;
+                              if (p.refused.empty() && p.error.empty()) p.text.clear();
+                              reload_postings(postings);
                             });
   }
 }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
 #include <string>
 
 #include "core/deadline.h"
@@ -127,6 +128,10 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   automation::tag("orders.mark_delivered");
   ImGui::EndDisabled();
   ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.paste_tracking"), "paste_tracking").c_str()))
+    actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
+  automation::tag("orders.paste_tracking");
+  ImGui::SameLine();
   ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
                       static_cast<int>(orders.list.visible_count()));
   const auto& risk = orders.list.risk_counts();
@@ -146,6 +151,60 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.batch_failed"),
                        static_cast<int>(orders.batch_failed.size()));
   }
+}
+
+// Tracking numbers for many rFBS postings, pasted as two spreadsheet columns:
+// a preview of what will be sent and what was skipped, then one action.
+void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
+  const auto& paste = app.state().orders.tracking_paste;
+  if (!paste.open) return;
+  using State = app::OrdersSlice::TrackingPaste::State;
+  ImGui::SeparatorText(app.tr("paste.title"));
+  std::string text = paste.text;
+  ImGui::BeginDisabled(paste.state == State::sending);
+  if (ImGui::InputTextMultiline("##paste", &text, ImVec2(-1, ImGui::GetFontSize() * 6)))
+    actions.push(app::EditTrackingPaste{text});
+  automation::tag("paste.text");
+  ImGui::EndDisabled();
+  if (paste.text.empty()) ImGui::TextDisabled("%s", app.tr("paste.hint"));
+  ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.ready"), static_cast<int>(paste.rows.size()));
+  int skipped = 0;
+  for (const auto& problem : paste.problems) skipped += problem.severity == core::TrackingSeverity::error;
+  if (skipped > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("paste.problems"), skipped);
+  }
+  constexpr std::size_t kShownProblems = 6;
+  for (std::size_t i = 0; i < paste.problems.size() && i < kShownProblems; ++i) {
+    const auto& problem = paste.problems[i];
+    char line[48];
+    std::snprintf(line, sizeof line, app.tr("paste.line"), problem.line);
+    ImGui::TextDisabled("%s: %s  %s", line, app.tr("paste.problem." + std::string(core::to_string(problem.kind))),
+                        problem.text.c_str());
+  }
+  if (!paste.not_settable.empty()) {
+    std::string numbers;
+    for (const auto& n : paste.not_settable) numbers += (numbers.empty() ? "" : ", ") + n;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("paste.not_settable"), numbers.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::BeginDisabled(paste.rows.empty() || paste.state == State::sending);
+  if (ImGui::Button(hidden_id(app.tr("paste.send"), "paste_send").c_str())) actions.push(app::SendTrackingPaste{});
+  automation::tag("paste.send");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("paste.close"), "paste_close").c_str())) actions.push(app::OpenTrackingPaste{false});
+  automation::tag("paste.close");
+  if (paste.state == State::sending) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", app.tr("paste.sending"));
+  } else if (paste.state == State::done) {
+    ImGui::SameLine();
+    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.done"), paste.sent);
+  }
+  for (const auto& refusal : paste.refused) ImGui::TextColored(risk_colour(core::Risk::overdue), "%s", refusal.c_str());
+  draw_notice(app, paste.error);
 }
 
 void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
@@ -281,6 +340,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   draw_tabs(app, actions);
   draw_filters(app, actions);
   draw_selection_bar(app, actions);
+  draw_tracking_paste(app, actions);
   draw_labels_status(app, actions);
 
   const bool detail = !orders.open.empty();

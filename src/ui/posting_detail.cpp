@@ -242,6 +242,26 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
     automation::tag("cancel.message");
     if (message.empty()) ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("cancel.message_required"));
   }
+  bool partial = cancel.partial;
+  if (posting.products.size() > 1 || (!posting.products.empty() && posting.products.front().quantity > 1)) {
+    if (ImGui::Checkbox(hidden_id(app.tr("cancel.partial"), "cancel_partial").c_str(), &partial))
+      actions.push(app::SetCancelPartial{partial});
+    automation::tag("cancel.partial");
+  }
+  if (cancel.partial) {
+    for (std::size_t line = 0; line < posting.products.size() && line < cancel.quantities.size(); ++line) {
+      const auto& product = posting.products[line];
+      long long quantity = cancel.quantities[line];
+      ImGui::PushID(static_cast<int>(line));
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+      if (ImGui::InputScalar("##cancel_qty", ImGuiDataType_S64, &quantity, nullptr, nullptr, "%lld"))
+        actions.push(app::SetCancelQuantity{line, quantity});
+      automation::tag("cancel.quantity." + std::to_string(line));
+      ImGui::SameLine();
+      ImGui::Text("/ %lld  %s", static_cast<long long>(product.quantity), product.offer_id.c_str());
+      ImGui::PopID();
+    }
+  }
   if (chosen && chosen->type_id == "seller")
     ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("cancel.rating_warning"));
   const bool ready = chosen && (!needs_message || !cancel.message.empty()) &&
@@ -258,13 +278,33 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
   draw_notice(app, cancel.error);
 }
 
+// rFBS: Ozon asks some sellers to set the shipping date themselves.
+void draw_cutoff(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                 app::ActionQueue& actions) {
+  if (!posting.can("set_cutoff")) return;
+  ImGui::SeparatorText(app.tr("cutoff.title"));
+  std::string text = work.cutoff_text;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  if (ImGui::InputTextWithHint("##cutoff", app.tr("cutoff.hint"), &text)) actions.push(app::EditCutoff{text});
+  automation::tag("cutoff.date");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(work.cutoff_text.empty() || work.delivery == app::PostingWork::Delivery::sending);
+  if (ImGui::Button(hidden_id(app.tr("cutoff.set"), "cutoff_set").c_str())) actions.push(app::SetCutoff{});
+  automation::tag("cutoff.set");
+  ImGui::EndDisabled();
+}
+
 void draw_delivery(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
                    app::ActionQueue& actions) {
   if (!posting.is_rfbs()) return;
+  draw_cutoff(app, posting, work, actions);
   const bool can_track = posting.can("set_track_number");
   const bool any = can_track || posting.can("non_int_delivering") || posting.can("non_int_last_mile") ||
                    posting.can("non_int_delivered");
-  if (!any) return;
+  if (!any) {
+    draw_notice(app, work.delivery_error);  // e.g. a refused shipping date
+    return;
+  }
   ImGui::SeparatorText(app.tr("delivery.title"));
   if (can_track) {
     std::string tracking = work.tracking_text;

@@ -30,6 +30,9 @@ void handle_shortcuts(const app::App& app, app::ActionQueue& actions) {
   if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) actions.push(app::FocusSearch{});
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) actions.push(app::ClosePosting{});
   if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) actions.push(app::SelectAllFiltered{});
+  // Not Ctrl+P: the browser keeps that for its own print dialog.
+  if (!io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_L, false))
+    actions.push(app::PrintLabels{!app.state().orders.selection.empty()});
 }
 
 void draw_help(const app::App& app, app::ActionQueue& actions) {
@@ -39,7 +42,8 @@ void draw_help(const app::App& app, app::ActionQueue& actions) {
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
   static const char* const kShortcuts[][2] = {
       {"J / K", "help.next_prev"},    {"/", "help.search"},          {"F2", "help.scan"},
-      {"Ctrl+Enter", "help.ship"},    {"Ctrl+A", "help.select_all"}, {"Esc", "help.close_detail"},
+      {"Ctrl+Enter", "help.ship"},    {"L", "help.print_labels"},    {"Ctrl+A", "help.select_all"},
+      {"Esc", "help.close_detail"},
       {"Ctrl / Shift + click", "help.multi_select"}, {"F1", "help.toggle"}};
   if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
     for (const auto& row : kShortcuts) {

@@ -162,3 +162,24 @@ TEST_CASE("deadline: countdown text") {
   CHECK(core::format_countdown(INT64_MIN).front() == '-');
   CHECK(core::format_countdown(INT64_MAX).back() == 'h');
 }
+
+#include "core/local_time.h"
+
+TEST_CASE("local date and time as the seller types it") {
+  // 2026-11-27 18:00 in Moscow (UTC+3) is 15:00 UTC.
+  const auto moscow = core::parse_local_datetime("2026-11-27 18:00", 180);
+  REQUIRE(moscow.has_value());
+  CHECK(*moscow == 1'795'791'600'000LL);
+  CHECK(core::format_local_datetime(*moscow, 180) == "2026-11-27 18:00");
+  CHECK(core::format_local_datetime(*moscow, 480) == "2026-11-27 23:00");  // Beijing
+  CHECK(core::format_local_datetime(*moscow, -300) == "2026-11-27 10:00");
+  CHECK(core::parse_local_datetime(" 2026-11-27T18:00 ", 180) == moscow);
+  CHECK(core::parse_local_datetime("2026-11-27", 0) == 1'795'737'600'000LL);
+  CHECK(core::parse_local_datetime("2028-02-29 00:00", 0).has_value());
+  CHECK_FALSE(core::parse_local_datetime("2026-02-29 00:00", 0).has_value());
+  CHECK_FALSE(core::parse_local_datetime("2026-13-01 00:00", 0).has_value());
+  CHECK_FALSE(core::parse_local_datetime("2026-11-27 24:00", 0).has_value());
+  CHECK_FALSE(core::parse_local_datetime("27.11.2026", 0).has_value());
+  CHECK_FALSE(core::parse_local_datetime("", 0).has_value());
+  CHECK(core::format_local_datetime(-60'000, 0) == "1969-12-31 23:59");
+}
