@@ -11,6 +11,8 @@
 #include "platform/clipboard.h"
 #include "platform/documents.h"
 #include "platform/fetch_transport.h"
+#include "platform/indexeddb_store.h"
+#include "platform/page_events.h"
 #include "platform/portal.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
@@ -55,6 +57,7 @@ struct Console {
   core::SystemClock clock;
   platform::WebScheduler scheduler;
   platform::LocalStorageSettings settings;
+  platform::IndexedDbStore records;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
                 [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
@@ -62,7 +65,8 @@ struct Console {
                   platform::publish_document(name, parts);
                 },
                 [](bool download) { download ? platform::save_document() : platform::open_document(); },
-                [](const std::string& name, const std::string& text) { platform::show_text(name, text); }},
+                [](const std::string& name, const std::string& text) { platform::show_text(name, text); },
+                &records, [] { platform::apply_update(); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -98,6 +102,12 @@ int main() {
   });
   console.app.mutable_state().embedding.origin = embedder;
   console.app.mutable_state().utc_offset_minutes = platform::utc_offset_minutes();
+  platform::install_page_events({
+      .online = [](bool online) { console.app.set_online(online); },
+      .hidden = [] { console.app.flush_drafts(); },
+      .update_available = [](bool available) { console.app.set_update_available(available); },
+      .storage = [](bool persisted, double usage, double quota) { console.app.set_storage_info(persisted, usage, quota); },
+  });
 
   platform::start_runner({
       .rebuild_fonts =

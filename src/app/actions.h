@@ -173,6 +173,8 @@ struct SelectStore {
 struct DeleteStore {
   std::string id;
 };
+// Reload under the new version (the banner's button).
+struct ApplyUpdate {};
 // The embedding portal configured the console.
 struct ConfigureFromPortal {
   PortalConfig config;
@@ -187,7 +189,7 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste, SendTrackingPaste, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
-                            ConfigureFromPortal>;
+                            ConfigureFromPortal, ApplyUpdate>;
 
 class ActionQueue {
  public:

@@ -40,7 +40,10 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
   state_.stores.active_id = state_.stores.active.id;
 }
 
-void App::start() { activate(state_.stores.active); }
+void App::start() {
+  load_local_data();
+  activate(state_.stores.active);
+}
 
 void App::save_setting(const char* key, const std::string& value) {
   if (!services_.settings.set(key, value)) state_.storage_warning = "storage.unavailable";
@@ -96,6 +99,7 @@ void App::test_connection(StoreConfig store) {
 
 void App::apply(const Action& action) {
   std::visit([this](const auto& a) { on(a); }, action);
+  schedule_draft_save();  // cheap: writes only what changed, 300 ms later
 }
 
 void App::on(const SetLanguage& a) {

@@ -3,6 +3,10 @@
 // active store through its session, persists settings. UI-agnostic and
 // testable natively (with the sandbox transport and a manual clock).
 #include <functional>
+#include <map>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +16,7 @@
 #include "app/i18n.h"
 #include "app/session.h"
 #include "core/clock.h"
+#include "store/record_store.h"
 #include "store/settings_store.h"
 
 namespace app {
@@ -33,7 +38,16 @@ struct AppServices {
   std::function<void(bool download)> show_document = {};
   // A printable plain-text document (the pick list), opened in a new tab.
   std::function<void(const std::string& name, const std::string& text)> show_text = {};
+  // Drafts and the outbox live here (IndexedDB in the browser); null: kept
+  // in memory only.
+  store::RecordStore* records = nullptr;
+  // Reloads the page under the new version (the seller agreed).
+  std::function<void()> apply_update = {};
 };
+
+// How long typing may pause before the draft is written (the issue allows 500 ms).
+inline constexpr std::int64_t kDraftSaveDelayMs = 300;
+inline constexpr std::int64_t kDraftRetryMs = 5'000;  // after the store refused a write
 
 class App {
  public:
@@ -59,6 +73,12 @@ class App {
   // Benchmarks only: fills the orders list with `count` postings copied from
   // the loaded ones under new numbers (100,000 for the frame-time benchmark).
   void replace_postings_for_benchmark(std::size_t count);
+  // Writes every changed draft now (the tab is being hidden or closed).
+  void flush_drafts();
+  // Browser events: the network came or went; a new version is ready; storage use.
+  void set_online(bool online);
+  void set_update_available(bool available);
+  void set_storage_info(bool persisted, double usage_bytes, double quota_bytes);
   // True while a countdown in seconds is on screen (label retries).
   bool wants_second_ticks() const { return state_.labels.retry_in_ms.has_value(); }
 
@@ -119,6 +139,13 @@ class App {
   void on(const SelectStore&);
   void on(const DeleteStore&);
   void on(const ConfigureFromPortal&);
+  void on(const ApplyUpdate&);
+
+  // Drafts (draft_sync.cpp).
+  void load_local_data();
+  void schedule_draft_save();
+  void apply_saved_ui();
+  void write_record(std::string key, std::string value);
 
   void save_setting(const char* key, const std::string& value);
   void save_stores();
@@ -144,6 +171,11 @@ class App {
   AppState state_;
   std::unique_ptr<StoreSession> session_;
   std::unique_ptr<StoreSession> check_session_;  // the store being tested
+  // Drafts read at start, applied when their posting is first opened.
+  std::map<std::string, nlohmann::json> saved_posting_drafts_;
+  std::optional<nlohmann::json> saved_ui_;           // applied once the orders are in
+  std::map<std::string, std::string> written_drafts_;  // key -> text last written
+  bool draft_save_scheduled_ = false;
 };
 
 // The notice shown for an API failure: the plain-words key and the detail.

@@ -193,6 +193,22 @@ struct PlanSlice {
   std::map<std::int64_t, ActWork> acts;  // by delivery method id
 };
 
+// This device: the network, the local record store, the installed version.
+struct DeviceSlice {
+  bool online = true;
+  bool drafts_loaded = false;  // the saved drafts were read (or there is no store)
+  Notice storage_error;        // the record store failed (private mode, quota): shown, not hidden
+  std::int64_t drafts_saved = 0;       // draft writes confirmed so far
+  core::EpochMs last_saved_at = 0;
+  bool update_available = false;  // a new version is installed and waits for the seller
+  struct Storage {
+    bool known = false;
+    bool persisted = false;
+    double usage_bytes = 0;
+    double quota_bytes = 0;
+  } storage;
+};
+
 struct EmbeddingInfo {
   std::string origin;  // the allowed parent origin; "" = not embedded
   bool configured = false;
@@ -208,6 +224,7 @@ struct AppState {
   OrdersSlice orders;
   LabelsSlice labels;
   PlanSlice plan;
+  DeviceSlice device;
   std::string document_name;  // the latest document handed to the browser ("" = none)
   EmbeddingInfo embedding;
   // Set when a setting could not be saved (e.g. storage disabled): shown, not hidden.

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/app.h"
+#include "app/drafts.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -37,6 +38,7 @@ void App::refresh_orders() {
         orders.list.set_postings(std::move(result.value()));
         ++orders.data_version;
         orders.as_of = services_.clock.now_ms();
+        apply_saved_ui();  // reopen the posting the seller had open
       });
 }
 
@@ -160,6 +162,11 @@ PostingWork& App::work_for(const core::Posting& posting) {
   }
   PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
                     core::single_box(posting));
+  // What the seller did before a reload comes back with the posting.
+  if (auto saved = saved_posting_drafts_.find(posting.posting_number); saved != saved_posting_drafts_.end()) {
+    restore_posting_draft(fresh, saved->second);
+    saved_posting_drafts_.erase(saved);
+  }
   return work.emplace(posting.posting_number, std::move(fresh)).first->second;
 }
 

@@ -95,6 +95,8 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
                      {"error", c.error.key},
                      {"errorDetail", c.error.detail}};
     out["delivery"] = {{"state", states[static_cast<int>(work.delivery)]},
+                       {"trackingText", work.tracking_text},
+                       {"cutoffText", work.cutoff_text},
                        {"error", work.delivery_error.key},
                        {"errorDetail", work.delivery_error.detail}};
   }
@@ -161,6 +163,14 @@ nlohmann::json snapshot(const AppState& state) {
   nlohmann::json out;
   out["view"] = view_name(state.view);
   out["lang"] = lang_code(state.lang);
+  out["device"] = {{"online", state.device.online},
+                   {"draftsLoaded", state.device.drafts_loaded},
+                   {"draftsSaved", state.device.drafts_saved},
+                   {"storageError", state.device.storage_error.key},
+                   {"updateAvailable", state.device.update_available},
+                   {"storageKnown", state.device.storage.known},
+                   {"storageUsage", state.device.storage.usage_bytes}};
+  out["update_available"] = state.device.update_available;
   out["framesDrawn"] = state.frames_drawn;
   out["display"] = {{"cssWidth", state.display.css_width},
                     {"cssHeight", state.display.css_height},

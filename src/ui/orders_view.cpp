@@ -123,6 +123,10 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
     actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
   automation::tag("orders.mark_delivering");
   ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("orders.mark_last_mile"), "mark_last_mile").c_str()))
+    actions.push(app::MarkDelivery{app::DeliveryStep::last_mile, true});
+  automation::tag("orders.mark_last_mile");
+  ImGui::SameLine();
   if (ImGui::Button(hidden_id(app.tr("orders.mark_delivered"), "mark_delivered").c_str()))
     actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
   automation::tag("orders.mark_delivered");

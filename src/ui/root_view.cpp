@@ -72,6 +72,7 @@ void draw_root(const app::App& app, app::ActionQueue& actions) {
                                      ImGuiWindowFlags_NoSavedSettings;
   ImGui::Begin("##root", nullptr, flags);
   draw_top_bar(app, actions);
+  draw_update_banner(app, actions);
   ImGui::Separator();
   switch (app.state().view) {
     case app::View::orders: draw_orders_view(app, actions); break;

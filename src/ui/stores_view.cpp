@@ -118,6 +118,8 @@ void draw_stores_view(const app::App& app, app::ActionQueue& actions) {
   ImGui::Spacing();
   draw_store_form(app, actions);
   ImGui::Spacing();
+  draw_device_settings(app);
+  ImGui::Spacing();
   draw_about(app);
   ImGui::EndChild();
 }

@@ -44,6 +44,8 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
     actions.push(app::ShowView{app::View::stores});
 
   ImGui::SameLine();
+  draw_device_indicator(app);
+  ImGui::SameLine();
   if (ImGui::SmallButton("?###help")) actions.push(app::ToggleHelp{});
   automation::tag("nav.help");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("help.title"));

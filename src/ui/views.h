@@ -13,6 +13,12 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions);
 void draw_plan_view(const app::App& app, app::ActionQueue& actions);
 void draw_stores_view(const app::App& app, app::ActionQueue& actions);
 
+// This device: the network indicator (top bar), the update banner, and the
+// storage section of the settings screen.
+void draw_device_indicator(const app::App& app);
+void draw_update_banner(const app::App& app, app::ActionQueue& actions);
+void draw_device_settings(const app::App& app);
+
 // The display name of a store ("Demo store" is translated).
 const char* store_display_name(const app::App& app, const app::StoreConfig& store);
 

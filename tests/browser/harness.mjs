@@ -56,3 +56,16 @@ export async function waitForSnapshot(page, predicate, { timeout = 10_000, what 
   }
   throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 500)}`);
 }
+
+// The demo store with its postings loaded.
+export async function openDemo(context, siteUrl) {
+  const opened = await openConsole(context, siteUrl);
+  await waitForSnapshot(opened.page, (s) => s.orders.count > 0 && !s.orders.loading, { what: 'demo postings', timeout: 20_000 });
+  return opened;
+}
+
+// Opens a posting by clicking its row; resolves with the snapshot showing it.
+export async function openPosting(page, number) {
+  await clickItem(page, `orders.row.${number}`);
+  return waitForSnapshot(page, (s) => s.orders.open === number && s.orders.detail, { what: `detail of ${number}` });
+}

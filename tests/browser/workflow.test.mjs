@@ -3,18 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
-
-async function openDemo(context, siteUrl) {
-  const opened = await openConsole(context, siteUrl);
-  await waitForSnapshot(opened.page, (s) => s.orders.count > 0 && !s.orders.loading, { what: 'demo postings', timeout: 20_000 });
-  return opened;
-}
-
-async function openPosting(page, number) {
-  await clickItem(page, `orders.row.${number}`);
-  return waitForSnapshot(page, (s) => s.orders.open === number && s.orders.detail, { what: `detail of ${number}` });
-}
+import { test, openDemo, openPosting, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
 
 async function scan(page, code) {
   await clickItem(page, 'detail.scan');

@@ -1,0 +1,169 @@
+#include "platform/indexeddb_store.h"
+
+#include <emscripten.h>
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <utility>
+
+#include "platform/web_runner.h"
+#include "store/schema.h"
+
+namespace platform {
+namespace {
+
+std::unordered_map<int, store::WriteCallback> pending_writes;
+std::unordered_map<int, store::LoadCallback> pending_loads;
+int next_id = 1;
+
+// Opens the database once (Module.recordStore.db, a promise) with the
+// migrations below, and offers put/remove/clear/loadAll that answer through
+// _sc_store_done(id, status, detail, data). Status: 0 ok, 1 unavailable,
+// 2 quota exceeded, 3 other.
+EM_JS(void, js_store_init, (const char* name, int version, const char* collections_json), {
+  if (Module.recordStore) return;
+  var collections = JSON.parse(UTF8ToString(collections_json));
+  var dbName = UTF8ToString(name);
+  // migrations[v] upgrades a database of version v to v + 1.
+  var migrations = [
+    function(db) { collections.forEach(function(c) { if (!db.objectStoreNames.contains(c)) db.createObjectStore(c); }); },
+  ];
+  function statusOf(error) {
+    var kind = error && error.name;
+    if (kind === "QuotaExceededError") return 2;
+    if (kind === "InvalidStateError" || kind === "SecurityError" || kind === "UnknownError") return 1;
+    return 3;
+  }
+  function describe(error) { return String((error && (error.name + ": " + error.message)) || error || "unknown error"); }
+  var db = new Promise(function(resolve, reject) {
+    if (typeof indexedDB === "undefined" || !indexedDB) return reject({status: 1, detail: "IndexedDB is not available in this browser"});
+    var request;
+    try { request = indexedDB.open(dbName, version); } catch (e) { return reject({status: 1, detail: describe(e)}); }
+    request.onupgradeneeded = function(event) {
+      for (var v = event.oldVersion; v < version && v < migrations.length; v++) migrations[v](request.result);
+    };
+    request.onsuccess = function() {
+      var opened = request.result;
+      // Another tab with a newer build upgrades the schema: let it, this tab reloads later.
+      opened.onversionchange = function() { opened.close(); };
+      resolve(opened);
+    };
+    request.onerror = function() { reject({status: statusOf(request.error) === 3 ? 1 : statusOf(request.error), detail: describe(request.error)}); };
+    request.onblocked = function() { /* an older tab still has it open: wait for it */ };
+  });
+  function answer(id, status, detail, data) {
+    var detailPtr = allocateUTF8(detail || "");
+    var dataPtr = allocateUTF8(data || "");
+    Module._sc_store_done(id, status, detailPtr, dataPtr);
+    _free(detailPtr); _free(dataPtr);
+  }
+  function write(id, names, durability, work) {
+    db.then(function(opened) {
+      var tx;
+      try { tx = opened.transaction(names, "readwrite", {durability: durability}); work(tx); }
+      catch (e) { return answer(id, statusOf(e), describe(e)); }
+      tx.oncomplete = function() { answer(id, 0, ""); };
+      tx.onabort = tx.onerror = function() { if (tx.done) return; tx.done = true; answer(id, statusOf(tx.error), describe(tx.error)); };
+    }, function(failure) { answer(id, failure.status, failure.detail); });
+  }
+  Module.recordStore = {
+    put: function(id, c, key, value) {
+      // The outbox is written before a call is sent: make that write durable.
+      write(id, [c], c === "outbox" ? "strict" : "relaxed", function(tx) { tx.objectStore(c).put(value, key); });
+    },
+    remove: function(id, c, key) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).delete(key); }); },
+    clear: function(id) {
+      write(id, collections, "strict", function(tx) { collections.forEach(function(c) { tx.objectStore(c).clear(); }); });
+    },
+    loadAll: function(id) {
+      db.then(function(opened) {
+        var tx;
+        try { tx = opened.transaction(collections, "readonly"); } catch (e) { return answer(id, statusOf(e), describe(e)); }
+        var out = [];
+        collections.forEach(function(c) {
+          var store = tx.objectStore(c);
+          var keys = store.getAllKeys(), values = store.getAll();
+          values.onsuccess = function() {
+            for (var i = 0; i < values.result.length; i++) out.push([c, String(keys.result[i]), String(values.result[i])]);
+          };
+        });
+        tx.oncomplete = function() { answer(id, 0, "", JSON.stringify(out)); };
+        tx.onabort = tx.onerror = function() { if (tx.done) return; tx.done = true; answer(id, statusOf(tx.error), describe(tx.error)); };
+      }, function(failure) { answer(id, failure.status, failure.detail); });
+    },
+  };
+});
+
+EM_JS(void, js_store_put, (int id, const char* collection, const char* key, const char* value), {
+  Module.recordStore.put(id, UTF8ToString(collection), UTF8ToString(key), UTF8ToString(value));
+});
+EM_JS(void, js_store_remove, (int id, const char* collection, const char* key), {
+  Module.recordStore.remove(id, UTF8ToString(collection), UTF8ToString(key));
+});
+EM_JS(void, js_store_clear, (int id), { Module.recordStore.clear(id); });
+EM_JS(void, js_store_load_all, (int id), { Module.recordStore.loadAll(id); });
+
+store::StoreStatus status_from_js(int status) {
+  switch (status) {
+    case 0: return store::StoreStatus::ok;
+    case 1: return store::StoreStatus::unavailable;
+    case 2: return store::StoreStatus::quota_exceeded;
+    default: return store::StoreStatus::other;
+  }
+}
+
+int register_write(store::WriteCallback done) {
+  const int id = next_id++;
+  pending_writes.emplace(id, std::move(done));
+  return id;
+}
+
+}  // namespace
+
+IndexedDbStore::IndexedDbStore() {
+  nlohmann::json names = nlohmann::json::array();
+  for (auto name : store::kCollections) names.push_back(std::string(name));
+  js_store_init("ozon-seller-console", store::kSchemaVersion, names.dump().c_str());
+}
+
+void IndexedDbStore::load_all(store::LoadCallback done) {
+  const int id = next_id++;
+  pending_loads.emplace(id, std::move(done));
+  js_store_load_all(id);
+}
+
+void IndexedDbStore::put(std::string collection, std::string key, std::string value, store::WriteCallback done) {
+  js_store_put(register_write(std::move(done)), collection.c_str(), key.c_str(), value.c_str());
+}
+
+void IndexedDbStore::remove(std::string collection, std::string key, store::WriteCallback done) {
+  js_store_remove(register_write(std::move(done)), collection.c_str(), key.c_str());
+}
+
+void IndexedDbStore::clear_all(store::WriteCallback done) { js_store_clear(register_write(std::move(done))); }
+
+}  // namespace platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const char* detail, const char* data) {
+  using platform::pending_loads;
+  using platform::pending_writes;
+  const store::StoreStatus result = platform::status_from_js(status);
+  if (auto it = pending_writes.find(id); it != pending_writes.end()) {
+    auto callback = std::move(it->second);
+    pending_writes.erase(it);
+    if (callback) callback({result, detail ? detail : ""});
+  } else if (auto found = pending_loads.find(id); found != pending_loads.end()) {
+    auto callback = std::move(found->second);
+    pending_loads.erase(found);
+    store::LoadResult loaded{result, detail ? detail : "", {}};
+    if (result == store::StoreStatus::ok) {
+      auto rows = nlohmann::json::parse(data ? data : "", nullptr, false);
+      if (rows.is_array())
+        for (const auto& row : rows)
+          if (row.is_array() && row.size() == 3 && row[0].is_string() && row[1].is_string() && row[2].is_string())
+            loaded.records.push_back({row[0].get<std::string>(), row[1].get<std::string>(), row[2].get<std::string>()});
+    }
+    if (callback) callback(std::move(loaded));
+  }
+  platform::request_redraw();
+}

@@ -1,0 +1,21 @@
+#pragma once
+// The record store in the browser: one IndexedDB database with an object
+// store per collection (store/schema.h), upgraded by numbered migrations
+// from version 0 on. Operations queue until the database is open and run in
+// the order they were made. When IndexedDB is missing or refused (private
+// mode, blocked by policy) every operation answers "unavailable", and a full
+// quota answers "quota_exceeded": the app says so in plain words.
+#include "store/record_store.h"
+
+namespace platform {
+
+class IndexedDbStore final : public store::RecordStore {
+ public:
+  IndexedDbStore();
+  void load_all(store::LoadCallback done) override;
+  void put(std::string collection, std::string key, std::string value, store::WriteCallback done) override;
+  void remove(std::string collection, std::string key, store::WriteCallback done) override;
+  void clear_all(store::WriteCallback done) override;
+};
+
+}  // namespace platform

@@ -1,0 +1,66 @@
+// This device, in the top bar and the settings screen: online or offline,
+// drafts saved, storage problems, an installed update waiting for the seller.
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "ui/automation.h"
+#include "ui/notice.h"
+#include "ui/views.h"
+#include "ui/widget_id.h"
+
+namespace ui {
+namespace {
+
+std::string megabytes(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", bytes / 1048576.0);
+  return text;
+}
+
+}  // namespace
+
+void draw_device_indicator(const app::App& app) {
+  const auto& device = app.state().device;
+  if (device.online) {
+    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "\u25CF %s", app.tr("device.online"));
+  } else {
+    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "\u25CB %s", app.tr("device.offline"));
+  }
+  automation::tag("device.network");
+  if (!device.storage_error.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr(device.storage_error.key));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", device.storage_error.detail.c_str());
+  }
+}
+
+// Shown until the seller reloads: never reloads by itself (never mid-edit).
+void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
+  if (!app.state().device.update_available) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.16f, 0.28f, 0.45f, 1.0f));
+  ImGui::BeginChild("##update", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
+                    ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(app.tr("update.available"));
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("update.reload"), "update_reload").c_str())) actions.push(app::ApplyUpdate{});
+  automation::tag("update.reload");
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_device_settings(const app::App& app) {
+  const auto& device = app.state().device;
+  ImGui::SeparatorText(app.tr("device.title"));
+  if (device.storage.known) {
+    ImGui::Text(app.tr("device.storage_use"), megabytes(device.storage.usage_bytes).c_str(),
+                megabytes(device.storage.quota_bytes).c_str());
+    ImGui::TextDisabled("%s", app.tr(device.storage.persisted ? "device.persisted" : "device.best_effort"));
+  }
+  ImGui::TextDisabled(app.tr("device.drafts_saved"), static_cast<int>(device.drafts_saved));
+  draw_notice(app, device.storage_error);
+}
+
+}  // namespace ui
