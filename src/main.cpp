@@ -12,6 +12,7 @@
 #include "platform/documents.h"
 #include "platform/fetch_transport.h"
 #include "platform/indexeddb_store.h"
+#include "platform/local_files.h"
 #include "platform/page_events.h"
 #include "platform/portal.h"
 #include "platform/web_runner.h"
@@ -66,7 +67,10 @@ struct Console {
                 },
                 [](bool download) { download ? platform::save_document() : platform::open_document(); },
                 [](const std::string& name, const std::string& text) { platform::show_text(name, text); },
-                &records, [] { platform::apply_update(); }},
+                &records, [] { platform::apply_update(); },
+                [](const std::string& name, const std::string& text) { platform::save_text_file(name, text); },
+                [](std::function<void(std::string)> done) { platform::pick_text_file(std::move(done)); },
+                [] { platform::reload_page(); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs

@@ -173,6 +173,15 @@ struct SelectStore {
 struct DeleteStore {
   std::string id;
 };
+// Backup of this device's work, and forgetting it.
+struct SetBackupIncludeKeys {
+  bool include;
+};
+struct ExportBackup {};
+struct ImportBackup {};  // asks the browser for a file
+struct ClearLocalData {
+  bool confirmed;  // false: ask first
+};
 // Reload under the new version (the banner's button).
 struct ApplyUpdate {};
 // The embedding portal configured the console.
@@ -189,7 +198,8 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste, SendTrackingPaste, MarkDelivery, PrintLabels, OpenDocument, CreateAct, DownloadAct, PrintPickList, FocusSearch, FocusScan, ToggleHelp,
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
-                            ConfigureFromPortal, ApplyUpdate>;
+                            ConfigureFromPortal, ApplyUpdate, SetBackupIncludeKeys, ExportBackup, ImportBackup,
+                            ClearLocalData>;
 
 class ActionQueue {
  public:

@@ -43,6 +43,11 @@ struct AppServices {
   store::RecordStore* records = nullptr;
   // Reloads the page under the new version (the seller agreed).
   std::function<void()> apply_update = {};
+  // Files: save a text file (a download); ask the seller for one and read it;
+  // reload the page (after clearing local data).
+  std::function<void(const std::string& name, const std::string& text)> save_file = {};
+  std::function<void(std::function<void(std::string text)>)> pick_file = {};
+  std::function<void()> reload_page = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
@@ -140,6 +145,11 @@ class App {
   void on(const DeleteStore&);
   void on(const ConfigureFromPortal&);
   void on(const ApplyUpdate&);
+  void on(const SetBackupIncludeKeys&);
+  void on(const ExportBackup&);
+  void on(const ImportBackup&);
+  void on(const ClearLocalData&);
+  void import_backup(const std::string& text);
 
   // Drafts (draft_sync.cpp).
   void load_local_data();

@@ -201,6 +201,10 @@ struct DeviceSlice {
   std::int64_t drafts_saved = 0;       // draft writes confirmed so far
   core::EpochMs last_saved_at = 0;
   bool update_available = false;  // a new version is installed and waits for the seller
+  // Backup: export (API keys only when ticked), import, clear everything.
+  bool backup_include_keys = false;
+  bool confirm_clear = false;   // the second click of "Clear all local data"
+  Notice backup_notice;         // what the last export/import did, or what was wrong
   struct Storage {
     bool known = false;
     bool persisted = false;

@@ -63,4 +63,40 @@ void draw_device_settings(const app::App& app) {
   draw_notice(app, device.storage_error);
 }
 
+void draw_backup(const app::App& app, app::ActionQueue& actions) {
+  const auto& device = app.state().device;
+  ImGui::SeparatorText(app.tr("backup.title"));
+  bool keys = device.backup_include_keys;
+  if (ImGui::Checkbox(hidden_id(app.tr("backup.include_keys"), "backup_keys").c_str(), &keys))
+    actions.push(app::SetBackupIncludeKeys{keys});
+  automation::tag("backup.include_keys");
+  if (ImGui::Button(hidden_id(app.tr("backup.export"), "backup_export").c_str())) actions.push(app::ExportBackup{});
+  automation::tag("backup.export");
+  ImGui::SameLine();
+  if (ImGui::Button(hidden_id(app.tr("backup.import"), "backup_import").c_str())) actions.push(app::ImportBackup{});
+  automation::tag("backup.import");
+  ImGui::SameLine();
+  if (!device.confirm_clear) {
+    if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{false});
+    automation::tag("backup.clear");
+  } else {
+    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("backup.clear_confirm"));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
+    if (ImGui::Button(hidden_id(app.tr("backup.clear_yes"), "backup_clear_yes").c_str()))
+      actions.push(app::ClearLocalData{true});
+    ImGui::PopStyleColor();
+    automation::tag("backup.clear_yes");
+    ImGui::SameLine();
+    if (ImGui::Button(hidden_id(app.tr("backup.clear_no"), "backup_clear_no").c_str()))
+      actions.push(app::SetBackupIncludeKeys{device.backup_include_keys});  // any action closes the question
+    automation::tag("backup.clear_no");
+  }
+  const auto& notice = device.backup_notice;
+  if (notice.key == "backup.exported" || notice.key == "backup.imported") {
+    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr(notice.key), notice.detail.c_str());
+  } else {
+    draw_notice(app, notice);
+  }
+}
+
 }  // namespace ui

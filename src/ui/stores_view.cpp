@@ -119,6 +119,7 @@ void draw_stores_view(const app::App& app, app::ActionQueue& actions) {
   draw_store_form(app, actions);
   ImGui::Spacing();
   draw_device_settings(app);
+  draw_backup(app, actions);
   ImGui::Spacing();
   draw_about(app);
   ImGui::EndChild();

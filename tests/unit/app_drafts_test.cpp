@@ -149,3 +149,14 @@ TEST_CASE("draft JSON round-trips the marking form and tolerates junk") {
   CHECK(app::exemplar_data_from_json(nlohmann::json::parse(R"({"products":[1,{"exemplars":"x"}]})")).products.size() == 1);
   CHECK(app::read_ui_draft(nlohmann::json::parse(R"({"view":42,"open":["x"]})")).open_posting.empty());
 }
+
+TEST_CASE("the store form being typed (a store not saved yet) is part of the screen draft") {
+  app::AppState state;
+  state.stores.draft.name = "My shop";
+  state.stores.draft.client_id = "777";
+  const auto ui = app::read_ui_draft(app::ui_draft(state));
+  REQUIRE(ui.store_form.has_value());
+  CHECK(ui.store_form->id.empty());
+  CHECK(ui.store_form->name == "My shop");
+  CHECK(ui.store_form->client_id == "777");
+}
