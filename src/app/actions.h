@@ -182,6 +182,13 @@ struct ImportBackup {};  // asks the browser for a file
 struct ClearLocalData {
   bool confirmed;  // false: ask first
 };
+// "Needs attention": send a refused call again (after correcting its draft), or drop it.
+struct ResendOutboxEntry {
+  std::int64_t id;
+};
+struct DiscardOutboxEntry {
+  std::int64_t id;
+};
 // Reload under the new version (the banner's button).
 struct ApplyUpdate {};
 // The embedding portal configured the console.
@@ -199,7 +206,7 @@ using Action = std::variant<SetLanguage, ShowView, RefreshOrders, SelectTab, Set
                             CopyText,
                             EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore,
                             ConfigureFromPortal, ApplyUpdate, SetBackupIncludeKeys, ExportBackup, ImportBackup,
-                            ClearLocalData>;
+                            ClearLocalData, ResendOutboxEntry, DiscardOutboxEntry>;
 
 class ActionQueue {
  public:

@@ -22,6 +22,7 @@ Notice notice_for(const ozon::ApiError& error) {
 
 App::App(AppServices services, const std::vector<std::string>& browser_languages)
     : services_(services), translations_(Translations::embedded()) {
+  init_outbox();
   if (auto saved = services_.settings.get(kLangSettingKey))
     state_.lang = lang_from_code(*saved);
   else

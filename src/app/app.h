@@ -145,11 +145,20 @@ class App {
   void on(const DeleteStore&);
   void on(const ConfigureFromPortal&);
   void on(const ApplyUpdate&);
+  void on(const ResendOutboxEntry&);
+  void on(const DiscardOutboxEntry&);
   void on(const SetBackupIncludeKeys&);
   void on(const ExportBackup&);
   void on(const ImportBackup&);
   void on(const ClearLocalData&);
   void import_backup(const std::string& text);
+
+  // The outbox (outbox_sync.cpp): every mutating call goes through it.
+  void init_outbox();
+  void enqueue_change(const std::string& kind, const std::string& posting_number, const net::HttpRequest& request);
+  void send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done);
+  void verify_outbox_entry(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done);
+  void on_outbox_change(const OutboxEntry& entry);
 
   // Drafts (draft_sync.cpp).
   void load_local_data();
@@ -165,7 +174,7 @@ class App {
   void test_connection(StoreConfig store);
   PostingWork* open_work();
   PostingWork& work_for(const core::Posting& posting);
-  void ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done = {});
+  void ship(const std::string& number, const core::BoxPlan& boxes);
   void reload_postings(const std::vector<std::string>& numbers);
   void pump_labels(int generation);
   void load_delivery_methods();
@@ -186,6 +195,8 @@ class App {
   std::optional<nlohmann::json> saved_ui_;           // applied once the orders are in
   std::map<std::string, std::string> written_drafts_;  // key -> text last written
   bool draft_save_scheduled_ = false;
+  std::unique_ptr<store::RecordStore> memory_records_;  // when the services bring no store
+  std::unique_ptr<Outbox> outbox_;
 };
 
 // The notice shown for an API failure: the plain-words key and the detail.

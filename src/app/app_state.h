@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/i18n.h"
+#include "app/outbox.h"
 #include "app/store_config.h"
 #include "core/box_split.h"
 #include "core/cancel_reason.h"
@@ -147,13 +148,14 @@ struct OrdersSlice {
     std::vector<core::TrackingProblem> problems;  // lines skipped or noted
     std::vector<std::string> not_settable;         // unknown postings, or Ozon takes no tracking for them
     enum class State { idle, sending, done } state = State::idle;
-    int pending = 0;  // batches in flight
+    int pending = 0;  // tracking numbers in flight
     int sent = 0;     // tracking numbers Ozon accepted
     std::vector<std::string> refused;  // "posting: reason"
     Notice error;
   } tracking_paste;
   // Batch ship of the selected single-box postings.
   int batch_pending = 0;
+  std::vector<std::string> batch_numbers;  // the postings of the running batch
   std::vector<std::string> batch_failed;
 };
 
@@ -213,6 +215,15 @@ struct DeviceSlice {
   } storage;
 };
 
+// Mutating calls waiting for Ozon, in order (a copy of the outbox for the
+// screen): what is queued, sending, waiting for the network, and what Ozon
+// refused ("Needs attention").
+struct OutboxSlice {
+  std::vector<OutboxEntry> entries;
+  std::size_t pending = 0;
+  std::size_t failed = 0;
+};
+
 struct EmbeddingInfo {
   std::string origin;  // the allowed parent origin; "" = not embedded
   bool configured = false;
@@ -229,6 +240,7 @@ struct AppState {
   LabelsSlice labels;
   PlanSlice plan;
   DeviceSlice device;
+  OutboxSlice outbox;
   std::string document_name;  // the latest document handed to the browser ("" = none)
   EmbeddingInfo embedding;
   // Set when a setting could not be saved (e.g. storage disabled): shown, not hidden.

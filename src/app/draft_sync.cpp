@@ -11,14 +11,20 @@ namespace app {
 void App::load_local_data() {
   if (!services_.records) {
     state_.device.drafts_loaded = true;
+    outbox_->restore({});
     return;
   }
   services_.records->load_all([this](store::LoadResult loaded) {
     state_.device.drafts_loaded = true;
     if (!loaded.ok()) {
       state_.device.storage_error = {std::string(store::error_key(loaded.status)), loaded.detail};
+      outbox_->restore({});  // still works, in memory only
       return;
     }
+    outbox_->restore(loaded.records);  // replays what was waiting, in order
+    state_.outbox.entries = outbox_->entries();
+    state_.outbox.pending = outbox_->pending_count();
+    state_.outbox.failed = outbox_->needs_attention().size();
     for (auto& record : loaded.records) {
       if (record.collection != store::collection::drafts) continue;
       written_drafts_[record.key] = record.value;
@@ -119,7 +125,10 @@ void App::flush_drafts() {
   for (auto& key : gone) write_record(std::move(key), {});
 }
 
-void App::set_online(bool online) { state_.device.online = online; }
+void App::set_online(bool online) {
+  state_.device.online = online;
+  outbox_->set_online(online);
+}
 
 void App::set_update_available(bool available) { state_.device.update_available = available; }
 

@@ -276,16 +276,13 @@ void App::on(const BatchShipSelected&) {
   for (const auto& number : orders.selection.numbers(orders.list)) {
     const core::Posting* posting = orders.list.find(number);
     if (!posting || !posting->can("ship")) continue;
-    ++orders.batch_pending;
-    ship(number, core::single_box(*posting), [this, number](bool ok) {
-      auto& o = state_.orders;
-      --o.batch_pending;
-      if (!ok) o.batch_failed.push_back(number);
-    });
+    orders.batch_numbers.push_back(number);
+    ship(number, core::single_box(*posting));
   }
+  orders.batch_pending = static_cast<int>(orders.batch_numbers.size());
 }
 
-void App::ship(const std::string& number, const core::BoxPlan& boxes, std::function<void(bool)> done) {
+void App::ship(const std::string& number, const core::BoxPlan& boxes) {
   const core::Posting* posting = state_.orders.list.find(number);
   if (!session_ || !posting) return;
   PostingWork& work = work_for(*posting);
@@ -299,29 +296,12 @@ void App::ship(const std::string& number, const core::BoxPlan& boxes, std::funct
   if (!request) {
     work.ship = PostingWork::Ship::failed;
     work.ship_error = notice_for(request.error());
-    if (done) done(false);
     return;
   }
   work.ship = PostingWork::Ship::sending;
   work.ship_error = {};
-  session_->client().call(std::move(*request), &ozon::parse_ship_result,
-                          [this, number, done](ozon::Result<std::vector<std::string>> result) {
-                            auto it = state_.orders.work.find(number);
-                            if (it == state_.orders.work.end()) return;
-                            PostingWork& w = it->second;
-                            if (!result) {
-                              w.ship = PostingWork::Ship::failed;
-                              w.ship_error = notice_for(result.error());
-                              if (done) done(false);
-                              return;
-                            }
-                            w.ship = PostingWork::Ship::done;
-                            w.shipped_as = *result;
-                            std::vector<std::string> changed = *result;
-                            changed.push_back(number);
-                            reload_postings(changed);
-                            if (done) done(true);
-                          });
+  work.shipped_as.clear();
+  enqueue_change("ship", number, *request);  // the outcome arrives in on_outbox_change
 }
 
 void App::on(const FocusSearch&) { state_.orders.focus_search_pending = true; }

@@ -11,11 +11,13 @@
 namespace app {
 namespace {
 
-// The first per-posting failure of a batch reply, as a notice.
-Notice batch_notice(const ozon::BatchResult& result) {
-  if (result.failed.empty()) return {};
-  const auto& item = result.failed.front();
-  return {"delivery.refused", item.key + ": " + item.code + " " + item.message};
+const char* step_kind(DeliveryStep step) {
+  switch (step) {
+    case DeliveryStep::delivering: return "delivering";
+    case DeliveryStep::last_mile: return "last_mile";
+    case DeliveryStep::delivered: return "delivered";
+  }
+  return "delivering";
 }
 
 ozon::StatusChange status_change(DeliveryStep step) {
@@ -93,20 +95,7 @@ void App::on(const ConfirmCancel&) {
   }
   cancel.state = PostingWork::Cancel::State::sending;
   cancel.error = {};
-  const std::string number = work->number;
-  session_->client().call(std::move(*request), [this, number](ozon::Result<net::HttpResponse> result) {
-    auto it = state_.orders.work.find(number);
-    if (it == state_.orders.work.end()) return;
-    auto& c = it->second.cancel;
-    if (!result) {
-      c.state = PostingWork::Cancel::State::failed;
-      c.error = notice_for(result.error());
-      return;
-    }
-    c.state = PostingWork::Cancel::State::done;
-    c.open = false;
-    reload_postings({number});
-  });
+  enqueue_change(cancel.partial ? "cancel_items" : "cancel", work->number, *request);
 }
 
 void App::on(const SetCancelPartial& a) {
@@ -139,16 +128,7 @@ void App::on(const SetCutoff&) {
   }
   work->delivery = PostingWork::Delivery::sending;
   work->delivery_error = {};
-  const std::string number = work->number;
-  session_->client().call(ozon::build_cutoff_set(number, *when), [this, number](ozon::Result<net::HttpResponse> reply) {
-    auto it = state_.orders.work.find(number);
-    if (it == state_.orders.work.end()) return;
-    auto& w = it->second;
-    w.delivery = reply ? PostingWork::Delivery::done : PostingWork::Delivery::failed;
-    w.delivery_error = reply ? Notice{} : notice_for(reply.error());
-    if (reply) w.cutoff_text.clear();
-    reload_postings({number});
-  });
+  enqueue_change("set_cutoff", work->number, ozon::build_cutoff_set(work->number, *when));
 }
 
 void App::on(const EditTracking& a) {
@@ -164,20 +144,8 @@ void App::on(const SetTrackingNumber&) {
   if (tracking.empty()) return;
   work->delivery = PostingWork::Delivery::sending;
   work->delivery_error = {};
-  const std::string number = work->number;
-  for (auto& request : ozon::build_tracking_numbers({{number, tracking}})) {
-    session_->client().call(std::move(request), &ozon::parse_posting_batch_result,
-                            [this, number](ozon::Result<ozon::BatchResult> result) {
-                              auto it = state_.orders.work.find(number);
-                              if (it == state_.orders.work.end()) return;
-                              auto& w = it->second;
-                              const Notice problem = result ? batch_notice(*result) : notice_for(result.error());
-                              w.delivery = problem.empty() ? PostingWork::Delivery::done : PostingWork::Delivery::failed;
-                              w.delivery_error = problem;
-                              if (problem.empty()) w.tracking_text.clear();
-                              reload_postings({number});
-                            });
-  }
+  for (const auto& request : ozon::build_tracking_numbers({{work->number, tracking}}))
+    enqueue_change("set_tracking", work->number, request);
 }
 
 void App::on(const OpenTrackingPaste& a) {
@@ -206,35 +174,15 @@ void App::on(const EditTrackingPaste& a) {
 void App::on(const SendTrackingPaste&) {
   auto& paste = state_.orders.tracking_paste;
   if (!session_ || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
-  std::vector<ozon::TrackingNumber> numbers;
-  std::vector<std::string> postings;
-  for (const auto& row : paste.rows) {
-    numbers.push_back({row.posting_number, row.tracking_number});
-    postings.push_back(row.posting_number);
-  }
-  auto requests = ozon::build_tracking_numbers(numbers);
   paste.state = OrdersSlice::TrackingPaste::State::sending;
-  paste.pending = static_cast<int>(requests.size());
+  paste.pending = static_cast<int>(paste.rows.size());
   paste.sent = 0;
   paste.refused.clear();
   paste.error = {};
-  for (auto& request : requests) {
-    session_->client().call(std::move(request), &ozon::parse_posting_batch_result,
-                            [this, postings](ozon::Result<ozon::BatchResult> result) {
-                              auto& p = state_.orders.tracking_paste;
-                              if (!result) {
-                                p.error = notice_for(result.error());
-                              } else {
-                                p.sent += static_cast<int>(result->succeeded.size());
-                                for (const auto& item : result->failed)
-                                  p.refused.push_back(item.key + ": " + item.code + " " + item.message);
-                              }
-                              if (--p.pending > 0) return;
-                              p.state = OrdersSlice::TrackingPaste::State::done;
-                              if (p.refused.empty() && p.error.empty()) p.text.clear();
-                              reload_postings(postings);
-                            });
-  }
+  // One change per posting: each is sent, retried and confirmed on its own.
+  for (const auto& row : paste.rows)
+    for (const auto& request : ozon::build_tracking_numbers({{row.posting_number, row.tracking_number}}))
+      enqueue_change("set_tracking", row.posting_number, request);
 }
 
 void App::on(const MarkDelivery& a) {
@@ -248,18 +196,9 @@ void App::on(const MarkDelivery& a) {
     work->delivery = PostingWork::Delivery::sending;
     work->delivery_error = {};
   }
-  for (auto& request : ozon::build_status_change(status_change(a.step), numbers)) {
-    session_->client().call(std::move(request), &ozon::parse_posting_batch_result,
-                            [this, numbers](ozon::Result<ozon::BatchResult> result) {
-                              const Notice problem = result ? batch_notice(*result) : notice_for(result.error());
-                              if (PostingWork* w = open_work()) {
-                                w->delivery = problem.empty() ? PostingWork::Delivery::done
-                                                              : PostingWork::Delivery::failed;
-                                w->delivery_error = problem;
-                              }
-                              reload_postings(numbers);
-                            });
-  }
+  for (const auto& number : numbers)
+    for (const auto& request : ozon::build_status_change(status_change(a.step), {number}))
+      enqueue_change(step_kind(a.step), number, request);
 }
 
 }  // namespace app

@@ -125,6 +125,7 @@ nlohmann::json orders_snapshot(const AppState& state) {
                        {"deadline", p.shipment_date},
                        {"risk", core::risk_name(list.risk_at(row))},
                        {"rfbs", p.is_rfbs()},
+                       {"marking", p.requirements.any()},
                        {"actions", p.available_actions}});
   }
   nlohmann::json counts = nlohmann::json::object();
@@ -171,6 +172,19 @@ nlohmann::json snapshot(const AppState& state) {
                    {"storageKnown", state.device.storage.known},
                    {"storageUsage", state.device.storage.usage_bytes}};
   out["update_available"] = state.device.update_available;
+  {
+    nlohmann::json entries = nlohmann::json::array();
+    const char* states[] = {"queued", "sending", "waiting", "done", "failed"};
+    for (const auto& e : state.outbox.entries)
+      entries.push_back({{"id", e.id},
+                         {"kind", e.kind},
+                         {"posting", e.posting_number},
+                         {"state", states[static_cast<int>(e.state)]},
+                         {"attempts", e.attempts},
+                         {"error", e.last_error},
+                         {"skipped", e.skipped_as_already_done}});
+    out["outbox"] = {{"pending", state.outbox.pending}, {"failed", state.outbox.failed}, {"entries", entries}};
+  }
   out["framesDrawn"] = state.frames_drawn;
   out["display"] = {{"cssWidth", state.display.css_width},
                     {"cssHeight", state.display.css_height},

@@ -73,7 +73,7 @@ void ApiClient::on_reply(const std::shared_ptr<Call>& c, const net::HttpResponse
 }
 
 void ApiClient::fail_or_retry(const std::shared_ptr<Call>& c, ApiError error) {
-  const bool surface = error.kind == ErrorKind::label_not_ready && !c->options.retry_not_ready;
+  const bool surface = !c->options.retry || (error.kind == ErrorKind::label_not_ready && !c->options.retry_not_ready);
   const auto delay = surface ? std::nullopt : retry_.delay_before_retry(c->attempts, error);
   if (!delay) {
     finish(c, std::move(error));

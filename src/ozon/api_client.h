@@ -38,6 +38,9 @@ struct CallOptions {
   // false: a "label not ready" answer comes back at once, so the caller can
   // show its own countdown and retry (labels for many postings).
   bool retry_not_ready = true;
+  // false: every failure comes back at once (the outbox retries on its own
+  // schedule and must know whether a request may have reached Ozon).
+  bool retry = true;
 };
 
 class ApiClient {

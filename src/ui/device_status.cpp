@@ -29,6 +29,12 @@ void draw_device_indicator(const app::App& app) {
     ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "\u25CB %s", app.tr("device.offline"));
   }
   automation::tag("device.network");
+  const auto& outbox = app.state().outbox;
+  if (outbox.pending > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, app.tr("outbox.pending"), static_cast<int>(outbox.pending));
+    automation::tag("outbox.pending");
+  }
   if (!device.storage_error.empty()) {
     ImGui::SameLine();
     ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr(device.storage_error.key));
@@ -49,6 +55,38 @@ void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
   automation::tag("update.reload");
   ImGui::EndChild();
   ImGui::PopStyleColor();
+}
+
+// Changes Ozon refused: what, which posting, Ozon's words; send again
+// (after correcting), open the posting, or drop it.
+void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
+  const auto& outbox = app.state().outbox;
+  if (outbox.failed == 0) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+  ImGui::SeparatorText(app.tr("outbox.needs_attention"));
+  ImGui::PopStyleColor();
+  for (const auto& entry : outbox.entries) {
+    if (entry.state != app::OutboxState::failed) continue;
+    const std::string id = std::to_string(entry.id);
+    ImGui::PushID(id.c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s %s", app.tr("outbox.kind." + entry.kind), entry.posting_number.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", entry.last_error.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(hidden_id(app.tr("outbox.open"), "open").c_str()))
+      actions.push(app::OpenPosting{entry.posting_number});
+    automation::tag("outbox.open." + id);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(hidden_id(app.tr("outbox.resend"), "resend").c_str()))
+      actions.push(app::ResendOutboxEntry{entry.id});
+    automation::tag("outbox.resend." + id);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(hidden_id(app.tr("outbox.discard"), "discard").c_str()))
+      actions.push(app::DiscardOutboxEntry{entry.id});
+    automation::tag("outbox.discard." + id);
+    ImGui::PopID();
+  }
 }
 
 void draw_device_settings(const app::App& app) {

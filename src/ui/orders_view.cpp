@@ -341,6 +341,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));
   draw_notice(app, orders.error);
+  draw_needs_attention(app, actions);
   draw_tabs(app, actions);
   draw_filters(app, actions);
   draw_selection_bar(app, actions);

@@ -213,7 +213,10 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
     return;
   }
   if (!posting.can("cancel")) return;
+  // Scrolled into view once when it opens (it sits at the bottom of a long panel).
+  bool& scrolled = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("cancel_scrolled"));
   if (!cancel.open) {
+    scrolled = false;
     if (ImGui::Button(hidden_id(app.tr("cancel.open"), "cancel_open").c_str())) actions.push(app::OpenCancel{});
     automation::tag("detail.cancel");
     return;
@@ -275,6 +278,10 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
   ImGui::SameLine();
   if (ImGui::Button(hidden_id(app.tr("cancel.keep"), "cancel_keep").c_str())) actions.push(app::CloseCancel{});
   automation::tag("cancel.keep");
+  if (!scrolled && !cancel.reasons.empty()) {
+    ImGui::SetScrollHereY(1.0f);
+    scrolled = true;
+  }
   draw_notice(app, cancel.error);
 }
 

@@ -19,6 +19,7 @@ void draw_device_indicator(const app::App& app);
 void draw_update_banner(const app::App& app, app::ActionQueue& actions);
 void draw_device_settings(const app::App& app);
 void draw_backup(const app::App& app, app::ActionQueue& actions);
+void draw_needs_attention(const app::App& app, app::ActionQueue& actions);
 
 // The display name of a store ("Demo store" is translated).
 const char* store_display_name(const app::App& app, const app::StoreConfig& store);

@@ -7,46 +7,11 @@
 
 #include "app/drafts.h"
 #include "app_test_support.h"
-#include "store/memory_record_store.h"
 #include "store/schema.h"
 
 namespace {
 
-// One browser profile: the marketplace and the record store outlive the
-// page (the app), like IndexedDB outlives a reload.
-struct Device {
-  ozon_test::ManualClock clock;
-  ozon_test::ManualScheduler scheduler{clock};
-  app_test::SandboxRoads roads{11, clock, scheduler};
-  store::MemorySettingsStore settings;
-  store::MemoryRecordStore records{scheduler};
-  std::unique_ptr<app::App> app;
-
-  Device() { reload(); }
-  void reload() {
-    app.reset();
-    app::AppServices services{settings, clock, scheduler, roads};
-    services.records = &records;
-    app = std::make_unique<app::App>(services, std::vector<std::string>{"en"});
-    app->start();
-    settle();
-  }
-  void settle(std::int64_t ms = 120'000) {
-    scheduler.run(ms);
-    app->prepare_frame();
-  }
-  const app::OrdersSlice& orders() const { return app->state().orders; }
-  std::string first_shippable(bool multi_item) {
-    const auto& list = orders().list;
-    for (std::size_t row = 0; row < list.visible_count(); ++row) {
-      const auto& p = list.at(row);
-      std::int64_t units = 0;
-      for (const auto& product : p.products) units += product.quantity;
-      if (p.can("ship") && !p.requirements.any() && (units >= 2) == multi_item) return p.posting_number;
-    }
-    return {};
-  }
-};
+using app_test::Device;
 
 }  // namespace
 

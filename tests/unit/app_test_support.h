@@ -1,12 +1,14 @@
 #pragma once
 // Every road of an app under test leads to one in-process demo marketplace,
 // answering through the manual scheduler; the roads asked for are recorded.
+#include <functional>
 #include <memory>
 #include <vector>
 
 #include "app/app.h"
 #include "app/session.h"
 #include "ozon_test_support.h"
+#include "store/memory_record_store.h"
 #include "store/settings_store.h"
 #include "sandbox/marketplace.h"
 #include "sandbox/sandbox_transport.h"
@@ -54,6 +56,45 @@ struct Demo {
     for (std::size_t row = 0; row < list.visible_count(); ++row) {
       const auto& p = list.at(row);
       if (p.can("ship") && want(p)) return p.posting_number;
+    }
+    return {};
+  }
+};
+
+// One browser profile: the marketplace and the record store outlive the
+// page (the app), like IndexedDB outlives a reload.
+struct Device {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  app_test::SandboxRoads roads{11, clock, scheduler};
+  store::MemorySettingsStore settings;
+  store::MemoryRecordStore records{scheduler};
+  std::unique_ptr<app::App> app;
+
+  Device() { reload(); }
+  // A new page over the same profile; `before_start` sees the app before it
+  // loads anything (the browser reports offline then).
+  void reload(const std::function<void(app::App&)>& before_start = {}) {
+    app.reset();
+    app::AppServices services{settings, clock, scheduler, roads};
+    services.records = &records;
+    app = std::make_unique<app::App>(services, std::vector<std::string>{"en"});
+    if (before_start) before_start(*app);
+    app->start();
+    settle();
+  }
+  void settle(std::int64_t ms = 120'000) {
+    scheduler.run(ms);
+    app->prepare_frame();
+  }
+  const app::OrdersSlice& orders() const { return app->state().orders; }
+  std::string first_shippable(bool multi_item) {
+    const auto& list = orders().list;
+    for (std::size_t row = 0; row < list.visible_count(); ++row) {
+      const auto& p = list.at(row);
+      std::int64_t units = 0;
+      for (const auto& product : p.products) units += product.quantity;
+      if (p.can("ship") && !p.requirements.any() && (units >= 2) == multi_item) return p.posting_number;
     }
     return {};
   }
