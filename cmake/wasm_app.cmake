@@ -78,17 +78,34 @@ target_compile_options(app PRIVATE -Os)
 # --- The site: shell page, PWA files, the app --------------------------------
 file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
 file(GLOB WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-# Re-assembled whenever the app or any shell/PWA file changes.
+# web/sw.js is a template: the site gets it with the build version baked in.
+set(SW_TEMPLATE "${CMAKE_SOURCE_DIR}/web/sw.js")
+set(WEB_COPIED ${WEB_FILES})
+list(REMOVE_ITEM WEB_COPIED "${SW_TEMPLATE}")
+# The manifest's PNG icons are drawn at build time (nothing binary committed).
+set(ICON_DIR "${CMAKE_BINARY_DIR}/icons")
+set(ICON_FILES "${ICON_DIR}/icon-192.png" "${ICON_DIR}/icon-512.png" "${ICON_DIR}/icon-maskable-512.png")
+add_custom_command(
+  OUTPUT ${ICON_FILES}
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/make_icons.py" --output-dir "${ICON_DIR}"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_icons.py"
+  COMMENT "Drawing the app icons")
+# Re-assembled whenever the app or any shell/PWA file changes. The version in
+# site-info.js hashes every file the service worker precaches, so any change
+# to one of them is a new version (and a new sw.js).
 add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_FILES} "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
           --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
-          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES}
+          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
+          --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
-  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${CMAKE_SOURCE_DIR}/tools/site_info.py"
+  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}"
+          "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

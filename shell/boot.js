@@ -79,6 +79,128 @@
   };
   window.sellerConsole = hook;
 
+  // --- Installable offline app: service worker, online state, storage ------
+  // Started only after the first frame (benchmarked), see startPwa() below.
+  // The same object is Module.pwa for the C++ side (the update banner).
+  let registration = null;
+  let updateRequested = false;
+  let reloading = false;
+  const pwa = {
+    updateAvailable: false,  // a new build is installed and waits for this page to let it in
+    get controlled() { return Boolean(navigator.serviceWorker && navigator.serviceWorker.controller); },
+    cacheVersion: null,      // the build of the worker controlling this page
+    storage: null,           // {persisted, usage, quota} once estimated
+    // Lets the waiting build take over and reloads into it (or just reloads).
+    applyUpdate() {
+      const waiting = registration && registration.waiting;
+      if (!waiting) { reloadOnce(); return; }
+      updateRequested = true;
+      waiting.addEventListener('statechange', () => { if (waiting.state === 'redundant') reloadOnce(); });
+      waiting.postMessage({ type: 'skip-waiting' });
+    },
+    refreshStorage() { return estimateStorage(false); },
+  };
+  hook.pwa = pwa;
+
+  function callModule(name, ...args) {
+    if (hook.isReady && typeof module[name] === 'function') module[name](...args);
+  }
+
+  function reloadOnce() {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  }
+
+  function markUpdateAvailable() {
+    if (pwa.updateAvailable) return;
+    pwa.updateAvailable = true;
+    callModule('_sc_set_update_available', 1);
+  }
+
+  // Asks the controlling worker which build it serves.
+  function readCacheVersion() {
+    const controller = navigator.serviceWorker.controller;
+    if (!controller) { pwa.cacheVersion = null; return; }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => {
+      if (event.data && event.data.type === 'version' && navigator.serviceWorker.controller === controller) {
+        pwa.cacheVersion = event.data.version;
+      }
+    };
+    controller.postMessage({ type: 'get-version' }, [channel.port2]);
+  }
+
+  // A worker that finishes installing while an older one controls the page is
+  // a new build waiting for the seller (it never takes over on its own).
+  function watchInstalling(worker) {
+    if (!worker) return;
+    worker.addEventListener('statechange', () => {
+      if (worker.state !== 'installed') return;
+      if (navigator.serviceWorker.controller) markUpdateAvailable();
+      estimateStorage(false);  // the new cache counts against the quota
+    });
+  }
+
+  function checkForUpdate() {
+    if (registration) registration.update().catch(() => { /* offline: try again later */ });
+  }
+
+  async function registerServiceWorker() {
+    const container = navigator.serviceWorker;
+    if (new URLSearchParams(location.search).has('nosw')) {
+      // Debugging escape hatch: no worker, and the one registered before is
+      // dropped, so the next load comes from the network.
+      const old = await container.getRegistration();
+      if (old) await old.unregister();
+      return;
+    }
+    container.addEventListener('controllerchange', () => {
+      readCacheVersion();
+      if (updateRequested) reloadOnce();
+    });
+    readCacheVersion();
+    // 'none': the update check always asks the server, whatever its cache headers.
+    registration = await container.register('sw.js', { updateViaCache: 'none' });
+    if (registration.waiting && container.controller) markUpdateAvailable();
+    watchInstalling(registration.installing);
+    registration.addEventListener('updatefound', () => watchInstalling(registration.installing));
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkForUpdate(); });
+    setInterval(checkForUpdate, 30 * 60 * 1000);
+  }
+
+  async function estimateStorage(askPersist) {
+    const storage = navigator.storage;
+    if (!storage || typeof storage.estimate !== 'function') return null;
+    try {
+      // IndexedDB (drafts, the outbox) is best-effort storage unless persisted.
+      let persisted = false;
+      if (askPersist && typeof storage.persist === 'function') persisted = await storage.persist();
+      else if (typeof storage.persisted === 'function') persisted = await storage.persisted();
+      const { usage = 0, quota = 0 } = await storage.estimate();
+      pwa.storage = { persisted, usage, quota };
+      callModule('_sc_set_storage_info', persisted ? 1 : 0, usage, quota);
+      return pwa.storage;
+    } catch (err) {
+      console.warn('[seller-console] storage estimate failed: ' + (err && err.message || err));
+      return null;
+    }
+  }
+
+  function startPwa() {
+    const reportOnline = () => callModule('_sc_set_online', navigator.onLine ? 1 : 0);
+    reportOnline();
+    window.addEventListener('online', reportOnline);
+    window.addEventListener('offline', reportOnline);
+    estimateStorage(true);
+    // Service workers need a secure context (https, or http on localhost / 127.0.0.1).
+    if ('serviceWorker' in navigator && window.isSecureContext) {
+      registerServiceWorker().catch((err) => {
+        console.warn('[seller-console] offline mode unavailable: ' + (err && err.message || err));
+      });
+    }
+  }
+
   function showFatal(text) {
     hook.error = text;
     loading.hidden = true;
@@ -155,6 +277,7 @@
       reportFatal(reason, text) {
         showFatal(reason === 'webgl2' ? t('shell.no_webgl2') : t('shell.crashed', { detail: reason + ': ' + text }));
       },
+      pwa,  // Module.pwa: applyUpdate() for the update banner, refreshStorage()
     };
     // With MODULARIZE the config object becomes the module: exports land on it.
     module = config;
@@ -172,4 +295,6 @@
   script.onload = start;
   script.onerror = () => showFatal(t('shell.load_failed', { detail: 'app.js' }));
   document.head.appendChild(script);
+  // After the first frame, and in a task of its own so that frame paints first.
+  hook.ready.then(() => setTimeout(startPwa, 0));
 })();
