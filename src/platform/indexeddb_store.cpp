@@ -112,7 +112,18 @@ store::StoreStatus status_from_js(int status) {
   }
 }
 
+// Opened on first use (after the first frame), not when the page starts.
+void open_database() {
+  static bool opened = false;
+  if (opened) return;
+  opened = true;
+  nlohmann::json names = nlohmann::json::array();
+  for (auto name : store::kCollections) names.push_back(std::string(name));
+  js_store_init("ozon-seller-console", store::kSchemaVersion, names.dump().c_str());
+}
+
 int register_write(store::WriteCallback done) {
+  open_database();
   const int id = next_id++;
   pending_writes.emplace(id, std::move(done));
   return id;
@@ -120,13 +131,10 @@ int register_write(store::WriteCallback done) {
 
 }  // namespace
 
-IndexedDbStore::IndexedDbStore() {
-  nlohmann::json names = nlohmann::json::array();
-  for (auto name : store::kCollections) names.push_back(std::string(name));
-  js_store_init("ozon-seller-console", store::kSchemaVersion, names.dump().c_str());
-}
+IndexedDbStore::IndexedDbStore() = default;
 
 void IndexedDbStore::load_all(store::LoadCallback done) {
+  open_database();
   const int id = next_id++;
   pending_loads.emplace(id, std::move(done));
   js_store_load_all(id);
