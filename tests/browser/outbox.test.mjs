@@ -1,0 +1,86 @@
+// The outbox through the real UI against the loopback demo marketplace:
+// changes made offline queue, survive a reload while still offline (the
+// service worker starts the console), and are sent exactly once when the
+// network returns (counted on the server).
+import assert from 'node:assert/strict';
+import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { startSandbox, startServe } from './services.mjs';
+
+const SHIP = '/v4/posting/fbs/ship';
+
+async function typeInto(page, name, text) {
+  await clickItem(page, name);
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 10 });
+}
+
+test('offline: three shipments queue, survive a reload, and go exactly once when back online', async ({ context, repoRoot, buildDir }) => {
+  const sandbox = await startSandbox(buildDir);
+  const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
+  try {
+    const { page, errors } = await openConsole(context, proxied.url);
+    // A real store through serve.py's proxy (the in-page demo would not need the network).
+    await clickItem(page, 'nav.stores');
+    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+    await typeInto(page, 'stores.name', 'Main store');
+    await typeInto(page, 'stores.client_id', '123456');
+    await typeInto(page, 'stores.api_key', 'seller-key-42');
+    await clickItem(page, 'stores.road.local_proxy');
+    await clickItem(page, 'stores.save');
+    let snap = await waitForSnapshot(page, (s) => s.stores.active.road === 'local_proxy' && s.orders.count > 0 && !s.orders.loading,
+      { what: 'orders from the store', timeout: 30_000 });
+    await page.waitForFunction(() => window.sellerConsole.pwa && window.sellerConsole.pwa.controlled, null, { timeout: 20_000 });
+
+    const numbers = snap.orders.visible.filter((p) => p.actions.includes('ship') && !p.marking).slice(0, 3).map((p) => p.number);
+    assert.equal(numbers.length, 3);
+    const shipsBefore = (await sandbox.calls())[SHIP] || 0;
+
+    await context.setOffline(true);
+    await waitForSnapshot(page, (s) => s.device.online === false, { what: 'offline shown' });
+    await clickItem(page, `orders.row.${numbers[0]}`);
+    await page.keyboard.down('Control');
+    await clickItem(page, `orders.row.${numbers[1]}`);
+    await clickItem(page, `orders.row.${numbers[2]}`);
+    await page.keyboard.up('Control');
+    await waitForSnapshot(page, (s) => s.orders.selectionCount === 3, { what: 'three selected' });
+    await clickItem(page, 'orders.batch_ship');
+    snap = await waitForSnapshot(page, (s) => s.outbox.pending === 3, { what: 'three queued' });
+    assert.deepEqual(snap.outbox.entries.map((e) => e.posting).sort(), [...numbers].sort());
+    assert.ok(itemRectShown(await page.evaluate(() => window.sellerConsole.itemRect('outbox.pending'))), 'the count is on screen');
+
+    // Written to IndexedDB (not only in memory) before anything is sent.
+    await page.waitForFunction(() => new Promise((resolve) => {
+      const open = indexedDB.open('ozon-seller-console');
+      open.onsuccess = () => {
+        const count = open.result.transaction('outbox').objectStore('outbox').count();
+        count.onsuccess = () => { resolve(count.result >= 3); open.result.close(); };
+      };
+      open.onerror = () => resolve(false);
+    }), null, { timeout: 10_000, polling: 200 });
+    // Reload while offline: the service worker starts the console, the outbox comes back from IndexedDB.
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
+    snap = await waitForSnapshot(page, (s) => s.device.draftsLoaded && s.outbox.pending === 3, { what: 'outbox restored offline', timeout: 20_000 });
+    assert.equal(snap.device.online, false);
+    assert.equal((await sandbox.calls())[SHIP] || 0, shipsBefore, 'nothing was sent while offline');
+
+    await context.setOffline(false);
+    snap = await waitForSnapshot(page, (s) => s.device.online && s.outbox.pending === 0 && s.orders.count > 0,
+      { what: 'outbox drained', timeout: 40_000 });
+    assert.equal(snap.outbox.failed, 0, JSON.stringify(snap.outbox));
+    // Each shipped exactly once, counted by the marketplace.
+    assert.equal(((await sandbox.calls())[SHIP] || 0) - shipsBefore, 3);
+    await clickItem(page, 'orders.tab.awaiting_shipment');
+    snap = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment' &&
+      numbers.every((n) => s.orders.visible.some((p) => p.number === n)), { what: 'shipped postings listed', timeout: 20_000 });
+    // Offline fetches and the marketplace's rate limit (429, waited out) are logged by Chromium itself.
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::|status of 429/.test(e)), []);
+  } finally {
+    sandbox.stop();
+    proxied.stop();
+  }
+}, { timeout: 150_000 });
+
+function itemRectShown(rect) { return rect && rect.w > 0 && rect.h > 0; }
