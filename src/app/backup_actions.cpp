@@ -21,6 +21,9 @@ void App::on(const ExportBackup&) {
   contents.stores = state_.stores.saved;
   contents.active_store = state_.stores.active_id;
   for (const auto& [key, value] : written_drafts_) contents.drafts.emplace_back(key, value);
+  // The outbox goes into the file as a record of what was sent or waits; an
+  // import does not replay it (an old copy could ship a posting twice).
+  for (const auto& entry : outbox_->entries()) contents.outbox.emplace_back(outbox_key(entry.id), to_json_text(entry));
   const core::EpochMs now = services_.clock.now_ms();
   const std::string text = make_backup(contents, state_.device.backup_include_keys, now);
   if (services_.save_file) services_.save_file("ozon-seller-console-backup.json", text);

@@ -69,3 +69,12 @@ export async function openPosting(page, number) {
   await clickItem(page, `orders.row.${number}`);
   return waitForSnapshot(page, (s) => s.orders.open === number && s.orders.detail, { what: `detail of ${number}` });
 }
+
+// Replaces the text of the field drawn under `name` with `text`, typed as key presses.
+export async function typeInto(page, name, text) {
+  await clickItem(page, name);
+  await page.waitForTimeout(100);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: 10 });
+}

@@ -3,18 +3,10 @@
 // service worker starts the console), and are sent exactly once when the
 // network returns (counted on the server).
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const SHIP = '/v4/posting/fbs/ship';
-
-async function typeInto(page, name, text) {
-  await clickItem(page, name);
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text, { delay: 10 });
-}
 
 test('offline: three shipments queue, survive a reload, and go exactly once when back online', async ({ context, repoRoot, buildDir }) => {
   const sandbox = await startSandbox(buildDir);

@@ -1,16 +1,8 @@
 // Connecting a store through the real UI: typing Client-Id and Api-Key,
 // "Test connection" in plain words, saving, and the orders that follow.
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
-
-async function typeInto(page, name, text) {
-  await clickItem(page, name);
-  await page.waitForTimeout(100);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(text, { delay: 10 });
-}
 
 async function testConnection(page) {
   const before = (await snapshot(page)).stores.checkCount;

@@ -21,6 +21,18 @@ std::vector<std::string> single_box_postings(Device& device, std::size_t count) 
   return out;
 }
 
+// Verifies the open posting (picked, every unit counted, address) and ships it.
+void verify_and_ship(Device& device, const std::string& number) {
+  device.app->apply(app::OpenPosting{number});
+  const auto* posting = device.orders().list.find(number);
+  device.app->apply(app::SetCheck{"items_picked", true});
+  for (std::size_t line = 0; line < posting->products.size(); ++line)
+    device.app->apply(app::SetLineCount{line, posting->products[line].quantity});
+  if (device.orders().work.at(number).verification.address_required())
+    device.app->apply(app::SetCheck{"address_checked", true});
+  device.app->apply(app::ShipOpenPosting{});
+}
+
 int ship_calls(Device& device) { return device.roads.market.faults().calls(ozon::endpoint::kPostingShip); }
 
 }  // namespace
@@ -30,16 +42,7 @@ TEST_CASE("offline, shipped postings queue; online, each is shipped once, in ord
   const auto numbers = single_box_postings(device, 3);
   REQUIRE(numbers.size() == 3);
   device.app->set_online(false);
-  for (const auto& number : numbers) {
-    device.app->apply(app::OpenPosting{number});
-    const auto* posting = device.orders().list.find(number);
-    device.app->apply(app::SetCheck{"items_picked", true});
-    for (std::size_t line = 0; line < posting->products.size(); ++line)
-      device.app->apply(app::SetLineCount{line, posting->products[line].quantity});
-    if (device.orders().work.at(number).verification.address_required())
-      device.app->apply(app::SetCheck{"address_checked", true});
-    device.app->apply(app::ShipOpenPosting{});
-  }
+  for (const auto& number : numbers) verify_and_ship(device, number);
   device.settle(60'000);
   CHECK(ship_calls(device) == 0);
   CHECK(device.app->state().outbox.pending == 3);
@@ -68,14 +71,7 @@ TEST_CASE("a refused change lands in Needs attention with its draft, and can be 
       ozon::endpoint::kPostingCancel, R"({"posting_number":")" + number + R"(","cancel_reason_id":352})",
       device.clock.now_ms());
   REQUIRE(cancelled.status == 200);
-  device.app->apply(app::OpenPosting{number});
-  const auto* posting = device.orders().list.find(number);
-  device.app->apply(app::SetCheck{"items_picked", true});
-  for (std::size_t line = 0; line < posting->products.size(); ++line)
-    device.app->apply(app::SetLineCount{line, posting->products[line].quantity});
-  if (device.orders().work.at(number).verification.address_required())
-    device.app->apply(app::SetCheck{"address_checked", true});
-  device.app->apply(app::ShipOpenPosting{});
+  verify_and_ship(device, number);
   device.settle();
   const auto& outbox = device.app->state().outbox;
   CHECK(outbox.failed == 1);
