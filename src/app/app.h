@@ -162,6 +162,9 @@ class App {
 
   // Drafts (draft_sync.cpp).
   void load_local_data();
+  // The orders list kept on this device, to browse offline (as of its time).
+  void cache_postings(const std::vector<core::Posting>& postings);
+  void restore_cached_postings(const std::vector<store::Record>& records);
   void schedule_draft_save();
   void apply_saved_ui();
   void write_record(std::string key, std::string value);

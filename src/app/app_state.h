@@ -129,6 +129,7 @@ struct OrdersSlice {
   bool loading = false;
   Notice error;
   core::EpochMs as_of = 0;  // when the list was last loaded
+  bool from_cache = false;  // the list is this device's copy (offline), not a fresh load
   core::EpochMs computed_minute = -1;  // risk buckets are as of this minute
   int data_version = 0;                // bumped whenever postings change
   // Barcodes per SKU from the product catalogue, for scan-to-verify.

@@ -35,9 +35,11 @@ void App::refresh_orders() {
           orders.error = notice_for(result.error());
           return;
         }
+        cache_postings(result.value());
         orders.list.set_postings(std::move(result.value()));
         ++orders.data_version;
         orders.as_of = services_.clock.now_ms();
+        orders.from_cache = false;
         apply_saved_ui();  // reopen the posting the seller had open
       });
 }

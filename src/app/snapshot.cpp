@@ -134,6 +134,7 @@ nlohmann::json orders_snapshot(const AppState& state) {
   const auto& query = list.query();
   nlohmann::json out = {
       {"loading", orders.loading},
+      {"fromCache", orders.from_cache},
       {"count", list.size()},
       {"error", orders.error.key},
       {"errorDetail", orders.error.detail},

@@ -337,6 +337,10 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   } else if (orders.as_of != 0) {
     ImGui::TextDisabled(app.tr("orders.summary"), static_cast<int>(orders.list.size()),
                         format_local_clock(orders.as_of).c_str());
+    if (orders.from_cache) {
+      ImGui::SameLine();
+      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+    }
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));

@@ -86,3 +86,18 @@ TEST_CASE("a refused change lands in Needs attention with its draft, and can be 
   device.settle(1'000);
   CHECK(device.app->state().outbox.failed == 0);
 }
+
+TEST_CASE("the orders list is kept on the device and shown, with its time, before the network answers") {
+  Device device;
+  const auto count = device.orders().list.size();
+  REQUIRE(count > 0);
+  const core::EpochMs loaded_at = device.orders().as_of;
+  device.settle(1'000);
+  device.clock.advance(3'600'000);
+  // The next page opens offline: the store cannot be reached, the copy is shown.
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.reload([](app::App& app) { app.set_online(false); });
+  CHECK(device.orders().from_cache);
+  CHECK(device.orders().list.size() == count);
+  CHECK(device.orders().as_of == loaded_at);
+}

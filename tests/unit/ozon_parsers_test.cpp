@@ -313,3 +313,38 @@ TEST_CASE("wrong shapes give malformed_reply, never a crash") {
   CHECK(page->items[0].posting_number == "7");
   CHECK(page->items[0].products.empty());
 }
+
+#include "ozon/posting_json.h"
+
+TEST_CASE("postings written back to the API's JSON read the same") {
+  core::Posting p;
+  p.posting_number = "12345678-0001-1";
+  p.order_id = 77;
+  p.status = core::PostingStatus::awaiting_packaging;
+  p.status_raw = "awaiting_packaging";
+  p.delivery_method = {5, "Courier", 9, "Main", 0, ""};
+  p.shipment_date = 1'795'791'600'000;
+  p.products.push_back({123, "MUG-1", "Кружка 中文", 2, core::Money{199000, "RUB"}, {}});
+  p.customer.name = "Иван";
+  p.customer.address.city = "Москва";
+  p.requirements.gtd = {123};
+  p.available_actions = {"ship", "cancel"};
+  p.is_express = true;
+  auto page = ozon::parse_posting_list(ozon::postings_to_list_json({p}));
+  REQUIRE(page);
+  REQUIRE(page->items.size() == 1);
+  const auto& back = page->items[0];
+  CHECK(back.posting_number == p.posting_number);
+  CHECK(back.order_id == 77);
+  CHECK(back.status == p.status);
+  CHECK(back.delivery_method.name == "Courier");
+  CHECK(back.shipment_date == p.shipment_date);
+  CHECK(back.in_process_at == 0);
+  REQUIRE(back.products.size() == 1);
+  CHECK(back.products[0].name == "Кружка 中文");
+  CHECK(back.products[0].price == p.products[0].price);
+  CHECK(back.customer.address.city == "Москва");
+  CHECK(back.requirements.gtd == std::vector<std::int64_t>{123});
+  CHECK(back.available_actions == p.available_actions);
+  CHECK(back.is_express);
+}
