@@ -64,7 +64,8 @@ if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
   const page = await context.newPage();
   await page.goto(siteUrl + '/');
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
-  await page.waitForTimeout(1000);
+  // Start-up work (the demo store, IndexedDB, the service worker installing) settles first.
+  await page.waitForTimeout(4000);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -144,6 +145,46 @@ if (process.env.POSTINGS_JSON) {
   console.log(`wasm_parse_100k_postings_ms ${result.allWasm.toFixed(0)} (${result.count} postings in 1000 pages of ${(text.length / 1024).toFixed(0)} KB)`);
   console.log(`js_json_parse_100k_postings_ms ${result.allJs.toFixed(0)}`);
   console.log(`wasm_to_json_parse_ratio ${(result.allWasm / result.allJs).toFixed(2)}`);
+  await context.close();
+}
+
+// 5. Storage: persisting a draft, and writing then restoring a full state of
+// 10,000 cached postings and 1,000 outbox entries through IndexedDB.
+if (!process.env.SKIP_STORAGE) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  await page.waitForFunction(() => { const s = window.sellerConsole.snapshot(); return s.orders.count > 0 && s.device.draftsLoaded; }, null, { timeout: 30_000 });
+  const usage = () => page.evaluate(async () => (await navigator.storage.estimate()).usage || 0);
+  const before = await usage();
+  // The bench removes its records when done: sample the usage while it runs.
+  const r = await page.evaluate(async () => {
+    let peak = 0;
+    let running = true;
+    const sample = async () => {
+      while (running) {
+        peak = Math.max(peak, (await navigator.storage.estimate()).usage || 0);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const sampling = sample();
+    const result = await window.sellerConsole.benchStorage(10000, 1000);
+    running = false;
+    await sampling;
+    result.peakUsage = peak;
+    return result;
+  });
+  if (r.error) console.log(`storage_bench_error ${r.error}`);
+  console.log(`draft_persist_ms ${r.draftPersistMs.toFixed(2)} (median of 20 IndexedDB writes of one posting draft)`);
+  console.log(`write_10k_postings_ms ${r.writePostingsMs.toFixed(0)}`);
+  console.log(`write_1k_outbox_entries_ms ${r.writeOutboxMs.toFixed(0)}`);
+  console.log(`restore_load_all_ms ${r.loadAllMs.toFixed(0)}`);
+  console.log(`restore_parse_10k_postings_ms ${r.parsePostingsMs.toFixed(0)}`);
+  console.log(`restore_outbox_1k_ms ${r.restoreOutboxMs.toFixed(0)}`);
+  console.log(`restore_full_state_ms ${(r.loadAllMs + r.parsePostingsMs + r.restoreOutboxMs).toFixed(0)}`);
+  console.log(`storage_bytes_written ${r.bytesWritten} (${(r.bytesWritten / 1048576).toFixed(1)} MB of JSON)`);
+  console.log(`indexeddb_bytes_for_them ${r.peakUsage - before} (navigator.storage.estimate, peak during the run minus before)`);
   await context.close();
 }
 await browser.close();

@@ -73,6 +73,14 @@
     benchLoadPostings(count) { if (hook.isReady) module._sc_bench_load_postings(count); },
     benchFrameTimes() { return hook.isReady ? JSON.parse(module.UTF8ToString(module._sc_bench_frame_times())) : []; },
     benchHeapBytes() { return hook.isReady ? module._sc_bench_heap_bytes() : 0; },
+    // Storage benchmark: resolves with the timings of writing and restoring
+    // `postings` cached postings and `entries` outbox entries through IndexedDB.
+    benchStorage(postings, entries) {
+      return new Promise((resolve) => {
+        module.onBenchStorage = resolve;
+        module._sc_bench_storage(postings, entries);
+      });
+    },
     error: null,
     // Milestones in ms from navigation start (the benchmark reports them).
     timings: {},

@@ -1,10 +1,14 @@
 // Wires the layers together: platform (browser) -> app (state, actions) -> ui (views).
 #include <imgui.h>
 
+#include <emscripten.h>
+
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "app/app.h"
 #include "app/snapshot.h"
+#include "app/storage_bench.h"
 #include "platform/automation_hook.h"
 #include "platform/bench_hook.h"
 #include "platform/browser.h"
@@ -96,7 +100,25 @@ int main() {
       },
   });
 
-  platform::install_bench([](std::size_t count) { console.app.replace_postings_for_benchmark(count); });
+  platform::install_bench(
+      [](std::size_t count) { console.app.replace_postings_for_benchmark(count); },
+      [](std::size_t postings, std::size_t entries, std::function<void(const std::string&)> done) {
+        app::run_storage_bench(console.records, console.clock, console.scheduler, console.app.state().orders.list.postings(),
+                               postings, entries, [] { return emscripten_get_now(); },
+                               [done](const app::StorageBenchResult& r) {
+                                 done(nlohmann::json{{"draftPersistMs", r.draft_persist_ms},
+                                                     {"writePostingsMs", r.write_postings_ms},
+                                                     {"writeOutboxMs", r.write_outbox_ms},
+                                                     {"loadAllMs", r.load_all_ms},
+                                                     {"parsePostingsMs", r.parse_postings_ms},
+                                                     {"restoreOutboxMs", r.restore_outbox_ms},
+                                                     {"postings", r.postings},
+                                                     {"outboxEntries", r.outbox_entries},
+                                                     {"bytesWritten", r.bytes_written},
+                                                     {"error", r.error}}
+                                          .dump());
+                               });
+      });
 
   // Inside a seller portal's iframe, wait for its configuration instead of
   // opening the demo store.

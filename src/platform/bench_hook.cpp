@@ -16,11 +16,20 @@
 namespace {
 double last_count = 0;
 std::function<void(std::size_t)> load_postings;
+std::function<void(std::size_t, std::size_t, std::function<void(const std::string&)>)> storage_bench;
+
+EM_JS(void, js_bench_storage_done, (const char* json), {
+  if (Module.onBenchStorage) Module.onBenchStorage(JSON.parse(UTF8ToString(json)));
+});
 std::string reply;
 }  // namespace
 
 namespace platform {
-void install_bench(std::function<void(std::size_t count)> load) { load_postings = std::move(load); }
+void install_bench(std::function<void(std::size_t count)> load,
+                   std::function<void(std::size_t, std::size_t, std::function<void(const std::string&)>)> storage) {
+  load_postings = std::move(load);
+  storage_bench = std::move(storage);
+}
 }  // namespace platform
 
 extern "C" {
@@ -48,6 +57,13 @@ EMSCRIPTEN_KEEPALIVE const char* sc_bench_frame_times() {
     reply += (reply.size() > 1 ? ",[" : "[") + std::to_string(layout) + "," + std::to_string(total) + "]";
   reply += "]";
   return reply.c_str();
+}
+
+// The storage benchmark; the result arrives through Module.onBenchStorage.
+EMSCRIPTEN_KEEPALIVE void sc_bench_storage(int postings, int entries) {
+  if (!storage_bench || postings <= 0 || entries <= 0) return;
+  storage_bench(static_cast<std::size_t>(postings), static_cast<std::size_t>(entries),
+                [](const std::string& json) { js_bench_storage_done(json.c_str()); });
 }
 
 // Bytes of the WebAssembly heap (its linear memory grows, never shrinks).

@@ -2,10 +2,16 @@
 // Benchmark hooks reached through window.sellerConsole (bench/web_bench.mjs).
 #include <cstddef>
 #include <functional>
+#include <string>
 
 namespace platform {
 
-// `load(count)` fills the app with `count` postings for the frame-time benchmark.
-void install_bench(std::function<void(std::size_t count)> load);
+// `load(count)` fills the app with `count` postings for the frame-time
+// benchmark; `storage(postings, entries, done)` runs the storage benchmark
+// and hands its result (JSON text) to `done`.
+void install_bench(std::function<void(std::size_t count)> load,
+                   std::function<void(std::size_t postings, std::size_t entries,
+                                      std::function<void(const std::string& json)> done)>
+                       storage);
 
 }  // namespace platform

@@ -14,11 +14,13 @@ namespace {
 
 std::unordered_map<int, store::WriteCallback> pending_writes;
 std::unordered_map<int, store::LoadCallback> pending_loads;
+std::unordered_map<int, std::vector<store::Record>> loaded_records;  // arriving one by one
 int next_id = 1;
 
 // Opens the database once (Module.recordStore.db, a promise) with the
 // migrations below, and offers put/remove/clear/loadAll that answer through
-// _sc_store_done(id, status, detail, data). Status: 0 ok, 1 unavailable,
+// _sc_store_record(id, collection, key, value) for each
+// record a load finds, then _sc_store_done(id, status, detail). Status: 0 ok, 1 unavailable,
 // 2 quota exceeded, 3 other.
 EM_JS(void, js_store_init, (const char* name, int version, const char* collections_json), {
   if (Module.recordStore) return;
@@ -51,11 +53,10 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
     request.onerror = function() { reject({status: statusOf(request.error) === 3 ? 1 : statusOf(request.error), detail: describe(request.error)}); };
     request.onblocked = function() { /* an older tab still has it open: wait for it */ };
   });
-  function answer(id, status, detail, data) {
+  function answer(id, status, detail) {
     var detailPtr = allocateUTF8(detail || "");
-    var dataPtr = allocateUTF8(data || "");
-    Module._sc_store_done(id, status, detailPtr, dataPtr);
-    _free(detailPtr); _free(dataPtr);
+    Module._sc_store_done(id, status, detailPtr);
+    _free(detailPtr);
   }
   function write(id, names, durability, work) {
     db.then(function(opened) {
@@ -68,8 +69,10 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
   }
   Module.recordStore = {
     put: function(id, c, key, value) {
-      // The outbox is written before a call is sent: make that write durable.
-      write(id, [c], c === "outbox" ? "strict" : "relaxed", function(tx) { tx.objectStore(c).put(value, key); });
+      // Relaxed: committed to the browser's database before "complete" (a closed
+      // tab or a reload keeps it); strict would also wait for the disk flush
+      // (power loss), measured at ~47 ms per write here.
+      write(id, [c], "relaxed", function(tx) { tx.objectStore(c).put(value, key); });
     },
     remove: function(id, c, key) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).delete(key); }); },
     clear: function(id) {
@@ -87,7 +90,15 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
             for (var i = 0; i < values.result.length; i++) out.push([c, String(keys.result[i]), String(values.result[i])]);
           };
         });
-        tx.oncomplete = function() { answer(id, 0, "", JSON.stringify(out)); };
+        // One call per record: no JSON wrapping of megabytes to unwrap again.
+        tx.oncomplete = function() {
+          out.forEach(function(r) {
+            var c = allocateUTF8(r[0]), k = allocateUTF8(r[1]), v = allocateUTF8(r[2]);
+            Module._sc_store_record(id, c, k, v);
+            _free(c); _free(k); _free(v);
+          });
+          answer(id, 0, "");
+        };
         tx.onabort = tx.onerror = function() { if (tx.done) return; tx.done = true; answer(id, statusOf(tx.error), describe(tx.error)); };
       }, function(failure) { answer(id, failure.status, failure.detail); });
     },
@@ -152,7 +163,12 @@ void IndexedDbStore::clear_all(store::WriteCallback done) { js_store_clear(regis
 
 }  // namespace platform
 
-extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const char* detail, const char* data) {
+extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_record(int id, const char* collection, const char* key,
+                                                     const char* value) {
+  platform::loaded_records[id].push_back({collection, key, value});
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const char* detail) {
   using platform::pending_loads;
   using platform::pending_writes;
   const store::StoreStatus result = platform::status_from_js(status);
@@ -164,14 +180,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const cha
     auto callback = std::move(found->second);
     pending_loads.erase(found);
     store::LoadResult loaded{result, detail ? detail : "", {}};
-    if (result == store::StoreStatus::ok) {
-      auto rows = nlohmann::json::parse(data ? data : "", nullptr, false);
-      if (rows.is_array())
-        for (const auto& row : rows)
-          if (row.is_array() && row.size() == 3 && row[0].is_string() && row[1].is_string() && row[2].is_string())
-            loaded.records.push_back({row[0].get<std::string>(), row[1].get<std::string>(), row[2].get<std::string>()});
-    }
+    if (result == store::StoreStatus::ok) loaded.records = std::move(platform::loaded_records[id]);
+    platform::loaded_records.erase(id);
     if (callback) callback(std::move(loaded));
   }
-  platform::request_redraw();
+  platform::request_redraw(1);  // no input: one frame shows the result
 }

@@ -40,7 +40,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void sc_set_online(int online) {
   if (platform::events.online) platform::events.online(online != 0);
-  platform::request_redraw();
+  platform::request_redraw(1);
 }
 
 EMSCRIPTEN_KEEPALIVE void sc_page_hidden() {
@@ -49,12 +49,12 @@ EMSCRIPTEN_KEEPALIVE void sc_page_hidden() {
 
 EMSCRIPTEN_KEEPALIVE void sc_set_update_available(int available) {
   if (platform::events.update_available) platform::events.update_available(available != 0);
-  platform::request_redraw();
+  platform::request_redraw(1);
 }
 
 EMSCRIPTEN_KEEPALIVE void sc_set_storage_info(int persisted, double usage_bytes, double quota_bytes) {
   if (platform::events.storage) platform::events.storage(persisted != 0, usage_bytes, quota_bytes);
-  platform::request_redraw();
+  platform::request_redraw(1);
 }
 
 }  // extern "C"

@@ -56,6 +56,8 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
     await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
     snap = await waitForSnapshot(page, (s) => s.device.draftsLoaded && s.outbox.pending === 3, { what: 'outbox restored offline', timeout: 20_000 });
     assert.equal(snap.device.online, false);
+    // The orders stay browsable from the copy on this device, with its time.
+    snap = await waitForSnapshot(page, (s) => s.orders.fromCache && s.orders.count > 0, { what: 'cached orders shown' });
     assert.equal((await sandbox.calls())[SHIP] || 0, shipsBefore, 'nothing was sent while offline');
 
     await context.setOffline(false);
