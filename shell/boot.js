@@ -195,11 +195,8 @@
     }
   }
 
+  // The network state reaches the app from platform/page_events.cpp (from main on).
   function startPwa() {
-    const reportOnline = () => callModule('_sc_set_online', navigator.onLine ? 1 : 0);
-    reportOnline();
-    window.addEventListener('online', reportOnline);
-    window.addEventListener('offline', reportOnline);
     estimateStorage(true);
     // Service workers need a secure context (https, or http on localhost / 127.0.0.1).
     if ('serviceWorker' in navigator && window.isSecureContext) {
