@@ -4,6 +4,8 @@
 
 #include "sandbox/marketplace.h"
 
+#include "core/civil_date.h"
+
 namespace sandbox {
 
 std::uint64_t Rng::next() {
@@ -70,27 +72,6 @@ void FaultKnob::count(std::string_view path, int status) {
 
 namespace {
 
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t* y, unsigned* m, unsigned* d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = static_cast<std::int64_t>(yoe) + era * 400 + (*m <= 2);
-}
-
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int* out) {
   if (pos + n > s.size()) return false;
   int v = 0;
@@ -142,7 +123,7 @@ bool parse_iso8601(std::string_view s, core::EpochMs* out) {
     }
   }
   if (pos != s.size() || h > 23 || mi > 59 || se > 60) return false;
-  std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  std::int64_t days = core::days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
   *out = ((days * 86400 + h * 3600 + mi * 60 + se) - offset_min * 60) * 1000 + ms;
   return true;
 }
@@ -154,7 +135,7 @@ std::string format_iso8601(core::EpochMs ms) {
   std::int64_t rem = secs - days * 86400;
   std::int64_t y = 0;
   unsigned m = 0, d = 0;
-  civil_from_days(days, &y, &m, &d);
+  core::civil_from_days(days, y, m, d);
   char buf[40];
   if (milli != 0) {
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y), m, d,
