@@ -21,11 +21,15 @@ set_target_properties(sdl2 PROPERTIES
 
 # --- Fonts: subset at build time from Debian's font packages ---------------
 # Latin + Cyrillic (product names, addresses) from Noto Sans; the Chinese
-# characters the UI strings use from Droid Sans Fallback (4 MB -> a few KB).
+# characters the UI strings use from Droid Sans Fallback (4 MB -> a few KB);
+# the few symbols neither has (arrows, check marks, status dots) from DejaVu.
 set(FONT_LATIN_SOURCE "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf")
 set(FONT_CJK_SOURCE "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+set(FONT_SYMBOLS_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-set(LATIN_UNICODES "U+0020-007E,U+00A0-017F,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+2116,U+20AC,U+20BD,U+2190-2193,U+2212,U+2713,U+2715,U+25B2,U+25BC")
+set(LATIN_UNICODES "U+0020-007E,U+00A0-017F,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+2116,U+20AC,U+20BD,U+2212")
+# ui/fonts.cpp loads whatever this subset holds in U+2190-27BF.
+set(SYMBOL_UNICODES "U+2190-2193,U+25B2,U+25BC,U+25CB,U+25CF,U+2713,U+2715")
 add_custom_command(
   OUTPUT "${FONT_DIR}/ui-latin-cyrillic.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
@@ -41,11 +45,29 @@ add_custom_command(
   DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json"
   COMMENT "Subsetting the Chinese font to the characters of the UI strings")
 add_custom_command(
+  OUTPUT "${FONT_DIR}/ui-symbols.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_SYMBOLS_SOURCE}" --unicodes=${SYMBOL_UNICODES}
+          --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-symbols.ttf
+  DEPENDS "${FONT_SYMBOLS_SOURCE}"
+  COMMENT "Subsetting the symbols font")
+set(UI_FONTS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-symbols.ttf")
+# ImGui draws a glyph no font has as '?': every character of the UI strings,
+# the UI sources and the demo store's data must be in one of the fonts.
+file(GLOB GLYPH_CHECKED_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/app/*.cpp src/sandbox/*.cpp)
+add_custom_command(
+  OUTPUT "${FONT_DIR}/glyphs-checked.stamp"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/check_glyphs.py"
+          --font "${FONT_DIR}/ui-latin-cyrillic.ttf" --font "${FONT_DIR}/ui-cjk.ttf" --font "${FONT_DIR}/ui-symbols.ttf"
+          --translations ${TRANSLATION_FILES} --sources ${GLYPH_CHECKED_SOURCES}
+          --stamp "${FONT_DIR}/glyphs-checked.stamp"
+  DEPENDS ${UI_FONTS} ${TRANSLATION_FILES} ${GLYPH_CHECKED_SOURCES} "${CMAKE_SOURCE_DIR}/tools/check_glyphs.py"
+  COMMENT "Checking that the fonts cover every character the UI draws")
+add_custom_command(
   OUTPUT "${GENERATED_DIR}/embedded_fonts.cpp"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
-          --symbol kFontAssets --output "${GENERATED_DIR}/embedded_fonts.cpp"
-          "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf"
-  DEPENDS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
+          --symbol kFontAssets --output "${GENERATED_DIR}/embedded_fonts.cpp" ${UI_FONTS}
+  DEPENDS ${UI_FONTS} "${FONT_DIR}/glyphs-checked.stamp" "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
   COMMENT "Embedding fonts")
 
 # --- The app ------------------------------------------------------------------

@@ -43,7 +43,7 @@ APT_PACKAGES=(
   emscripten nodejs npm
   nlohmann-json3-dev doctest-dev
   python3 python3-fonttools python3-brotli
-  fonts-noto-core fonts-droid-fallback
+  fonts-noto-core fonts-droid-fallback fonts-dejavu-core
   dpkg-dev xz-utils
   chromium
 )

@@ -34,7 +34,8 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
   const float size = kBaseFontSize * pixel_ratio;
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are static, embedded in the binary
-  config.OversampleH = 2;
+  config.OversampleH = 1;
+  config.PixelSnapH = true;
   config.OversampleV = 1;
 
   if (latin_ranges.empty()) {
@@ -42,8 +43,7 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     builder.AddRanges(io.Fonts->GetGlyphRangesDefault());
     builder.AddRanges(io.Fonts->GetGlyphRangesCyrillic());
     static const ImWchar extra[] = {0x0100, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x2116, 0x2116,
-                                    0x20AC, 0x20AC, 0x20BD, 0x20BD, 0x2190, 0x2193, 0x2212, 0x2212,
-                                    0x2713, 0x2715, 0x25B2, 0x25B2, 0x25BC, 0x25BC, 0};
+                                    0x20AC, 0x20AC, 0x20BD, 0x20BD, 0x2212, 0x2212, 0};
     builder.AddRanges(extra);
     builder.BuildRanges(&latin_ranges);
 
@@ -68,6 +68,14 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(chinese->data),
                                    static_cast<int>(chinese->size), size, &merge,
                                    with_chinese ? cjk_ranges.Data : cjk_names_ranges.Data);
+  }
+  if (const auto* symbols = find_font("ui-symbols.ttf")) {
+    // Arrows, geometric shapes, dingbats: the subset holds only what the UI uses.
+    static const ImWchar symbol_ranges[] = {0x2190, 0x27BF, 0};
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(symbols->data), static_cast<int>(symbols->size), size,
+                                   &merge, symbol_ranges);
   }
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / pixel_ratio;
