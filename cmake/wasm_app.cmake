@@ -83,8 +83,8 @@ target_link_options(app PRIVATE
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sFETCH=1
   -sEXPORTED_FUNCTIONS=${EXPORTED_FUNCTIONS}
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sINCOMING_MODULE_JS_API=canvas,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
-  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+  -sINCOMING_MODULE_JS_API=canvas,preinitializedWebGLContext,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_PREINITIALIZED_CONTEXT=1
   -sASSERTIONS=0 -Os)
 set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")
 # -DAPP_PROFILING=ON keeps function names in app.wasm, for CPU profiles.

@@ -214,9 +214,186 @@
     console.error('[seller-console] ' + text);
   }
 
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    showFatal(t('shell.no_webgl2'));
-    return;
+
+  // --- The WebGL 2 context, made while app.wasm downloads ------------------
+  // Creating a context costs ~150-200 ms of GPU-process work on these
+  // machines (software rendering), and ImGui's first shader compile and first
+  // draw about as much again. Made here, that overlaps the download and
+  // compile of app.wasm; the app adopts this very context (Emscripten's
+  // GL_PREINITIALIZED_CONTEXT) instead of making a second one.
+  // ImGui's own shaders (imgui_impl_opengl3.cpp, GLSL "300 es", as the app
+  // asks for): the GPU process caches compiled programs and pipelines by
+  // source and state, so the app's identical program finds them ready. Should
+  // they ever differ, only the head start is lost.
+  const IMGUI_VERTEX_SHADER = '#version 300 es\n' +
+    'precision highp float;\n' +
+    'layout (location = 0) in vec2 Position;\n' +
+    'layout (location = 1) in vec2 UV;\n' +
+    'layout (location = 2) in vec4 Color;\n' +
+    'uniform mat4 ProjMtx;\n' +
+    'out vec2 Frag_UV;\n' +
+    'out vec4 Frag_Color;\n' +
+    'void main()\n' +
+    '{\n' +
+    '    Frag_UV = UV;\n' +
+    '    Frag_Color = Color;\n' +
+    '    gl_Position = ProjMtx * vec4(Position.xy,0,1);\n' +
+    '}\n';
+  const IMGUI_FRAGMENT_SHADER = '#version 300 es\n' +
+    'precision mediump float;\n' +
+    'uniform sampler2D Texture;\n' +
+    'in vec2 Frag_UV;\n' +
+    'in vec4 Frag_Color;\n' +
+    'layout (location = 0) out vec4 Out_Color;\n' +
+    'void main()\n' +
+    '{\n' +
+    '    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);\n' +
+    '}\n';
+
+  // One invisible draw with ImGui's program, vertex layout (pos 2xf32, uv
+  // 2xf32, colour 4xu8 normalised; 20 bytes), blending and 16-bit indices.
+  // Nothing here waits for the GPU process (no status queries), and every
+  // binding is reset afterwards, as the app expects a fresh context.
+  function warmImGuiPipeline(gl) {
+    const shader = (type, source) => {
+      const s = gl.createShader(type);
+      gl.shaderSource(s, source);
+      gl.compileShader(s);
+      return s;
+    };
+    const program = gl.createProgram();
+    const vs = shader(gl.VERTEX_SHADER, IMGUI_VERTEX_SHADER);
+    const fs = shader(gl.FRAGMENT_SHADER, IMGUI_FRAGMENT_SHADER);
+    gl.attachShader(program, vs);
+    gl.attachShader(program, fs);
+    gl.linkProgram(program);
+    const texture = gl.createTexture();
+    gl.bindTexture(gl.TEXTURE_2D, texture);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, 1, 1, 0, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    const vao = gl.createVertexArray();
+    gl.bindVertexArray(vao);
+    const vertices = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
+    gl.bufferData(gl.ARRAY_BUFFER, 3 * 20, gl.STREAM_DRAW);  // zeros: a degenerate triangle
+    const indices = gl.createBuffer();
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
+    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint16Array([0, 1, 2]), gl.STREAM_DRAW);
+    gl.enableVertexAttribArray(0);
+    gl.enableVertexAttribArray(1);
+    gl.enableVertexAttribArray(2);
+    gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 20, 0);
+    gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 20, 8);
+    gl.vertexAttribPointer(2, 4, gl.UNSIGNED_BYTE, true, 20, 16);
+    gl.enable(gl.BLEND);
+    gl.blendEquation(gl.FUNC_ADD);
+    gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    gl.enable(gl.SCISSOR_TEST);
+    gl.useProgram(program);
+    gl.uniform1i(gl.getUniformLocation(program, 'Texture'), 0);
+    gl.drawElements(gl.TRIANGLES, 3, gl.UNSIGNED_SHORT, 0);
+    gl.useProgram(null);
+    gl.disable(gl.BLEND);
+    gl.disable(gl.SCISSOR_TEST);
+    gl.bindVertexArray(null);
+    gl.bindBuffer(gl.ARRAY_BUFFER, null);
+    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, null);
+    gl.bindTexture(gl.TEXTURE_2D, null);
+    for (const buffer of [vertices, indices]) gl.deleteBuffer(buffer);
+    gl.deleteVertexArray(vao);
+    gl.deleteTexture(texture);
+    gl.deleteShader(vs);
+    gl.deleteShader(fs);
+    gl.deleteProgram(program);
+  }
+
+  // ImGui's renderer saves and restores GL state around every frame. For the
+  // scissor box and the blend functions WebGL asks the GPU process and waits
+  // for the answer: 20-50 ms a query with software rendering, several times a
+  // frame. The console is this context's only user, so the page keeps those
+  // values itself, starting from a new context's state (WebGL 2 spec).
+  function keepStateOnThePage(gl) {
+    const query = gl.getParameter.bind(gl);
+    const state = new Map([
+      [gl.SCISSOR_BOX, new Int32Array([0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight])],
+      [gl.BLEND_SRC_RGB, gl.ONE], [gl.BLEND_SRC_ALPHA, gl.ONE],
+      [gl.BLEND_DST_RGB, gl.ZERO], [gl.BLEND_DST_ALPHA, gl.ZERO],
+      [gl.BLEND_EQUATION_RGB, gl.FUNC_ADD], [gl.BLEND_EQUATION_ALPHA, gl.FUNC_ADD],
+    ]);
+    gl.getParameter = (name) => {
+      const value = state.get(name);
+      if (value === undefined) return query(name);
+      return value instanceof Int32Array ? new Int32Array(value) : value;
+    };
+    const wrap = (method, remember) => {
+      const original = gl[method].bind(gl);
+      gl[method] = (...args) => { original(...args); remember(...args); };
+    };
+    wrap('scissor', (x, y, w, h) => state.set(gl.SCISSOR_BOX, new Int32Array([x, y, w, h])));
+    wrap('blendFunc', (src, dst) => rememberBlend(src, dst, src, dst));
+    wrap('blendFuncSeparate', (srcRgb, dstRgb, srcAlpha, dstAlpha) => rememberBlend(srcRgb, dstRgb, srcAlpha, dstAlpha));
+    wrap('blendEquation', (mode) => { state.set(gl.BLEND_EQUATION_RGB, mode); state.set(gl.BLEND_EQUATION_ALPHA, mode); });
+    wrap('blendEquationSeparate', (rgb, alpha) => { state.set(gl.BLEND_EQUATION_RGB, rgb); state.set(gl.BLEND_EQUATION_ALPHA, alpha); });
+    function rememberBlend(srcRgb, dstRgb, srcAlpha, dstAlpha) {
+      state.set(gl.BLEND_SRC_RGB, srcRgb);
+      state.set(gl.BLEND_DST_RGB, dstRgb);
+      state.set(gl.BLEND_SRC_ALPHA, srcAlpha);
+      state.set(gl.BLEND_DST_ALPHA, dstAlpha);
+    }
+  }
+
+  // SDL sizes the canvas as it makes its window: 1x1 first (to learn whether
+  // CSS sizes it), then CSS size x devicePixelRatio. With a live context each
+  // write reallocates the drawing buffer and waits for the GPU process (50 ms
+  // and more apiece here). So the page gives the canvas that size before the
+  // context exists, and folds the writes made in one task into one, applied
+  // at its end, and skipped when the size is what it was. Reads see the
+  // size last written; nothing draws before the task ends.
+  function foldCanvasResizes(canvas) {
+    const rect = canvas.getBoundingClientRect();
+    canvas.width = Math.floor(rect.width * devicePixelRatio);
+    canvas.height = Math.floor(rect.height * devicePixelRatio);
+    const native = {
+      width: Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'width'),
+      height: Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, 'height'),
+    };
+    const pending = new Map();
+    const apply = () => {
+      for (const [name, value] of pending) {
+        if (native[name].get.call(canvas) !== value) native[name].set.call(canvas, value);
+      }
+      pending.clear();
+    };
+    for (const name of ['width', 'height']) {
+      Object.defineProperty(canvas, name, {
+        configurable: true,
+        get() { return pending.has(name) ? pending.get(name) : native[name].get.call(canvas); },
+        set(value) {
+          if (pending.size === 0) queueMicrotask(apply);
+          pending.set(name, value >>> 0);  // an unsigned long, as the DOM would store it
+        },
+      });
+    }
+  }
+
+  // The context the app draws with, or null without WebGL 2. ImGui needs no
+  // depth, stencil, alpha or multisampling; leaving them out saves memory and
+  // a resolve per frame.
+  function createWebGL2(canvas) {
+    foldCanvasResizes(canvas);
+    const gl = canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false, antialias: false,
+      premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default',
+    });
+    if (!gl) return null;
+    keepStateOnThePage(gl);
+    try {
+      warmImGuiPipeline(gl);
+    } catch (err) {
+      console.warn('[seller-console] GPU warm-up skipped: ' + (err && err.message || err));
+    }
+    return gl;
   }
 
   function formatBytes(n) {
@@ -253,13 +430,14 @@
     return WebAssembly.compileStreaming(counted);
   }
 
-  function start() {
+  function start(gl) {
     if (typeof createSellerConsole !== 'function') {
       showFatal(t('shell.load_failed', { detail: 'app.js' }));
       return;
     }
     const config = {
-      canvas: document.getElementById('canvas'),
+      canvas: gl.canvas,
+      preinitializedWebGLContext: gl,
       instantiateWasm(imports, onInstance) {
         wasmModule
           .then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => {
@@ -289,17 +467,26 @@
     createSellerConsole(config);
   }
 
-  document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
-  // The download starts now, in parallel with app.js; a failure is shown by
-  // instantiateWasm (and the rejection is not left unhandled meanwhile).
+  // The downloads start now, app.js in parallel with app.wasm; a failure is
+  // shown by instantiateWasm (and the rejection is not left unhandled meanwhile).
   hook.timings.bootStart = performance.now();
   const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
+  let gl = null;
   const script = document.createElement('script');
   script.src = 'app.js';
-  script.onload = start;
+  script.onload = () => { if (gl) start(gl); };
   script.onerror = () => showFatal(t('shell.load_failed', { detail: 'app.js' }));
   document.head.appendChild(script);
+  // While they download: the context, or without WebGL 2 a page in plain words.
+  const canvas = document.getElementById('canvas');
+  gl = createWebGL2(canvas);
+  hook.timings.glCreated = performance.now();
+  if (!gl) {
+    showFatal(t('shell.no_webgl2'));
+    return;
+  }
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
 })();

@@ -78,6 +78,7 @@ struct Console {
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
+  bool open_demo_after_first_frame = false;
 };
 
 }  // namespace
@@ -154,6 +155,13 @@ int main() {
           },
       .after_frame =
           [] {
+            // The store opens once the first frame is up: building the demo
+            // marketplace (~70 ms) or waiting for a network must not delay
+            // the first paint.
+            if (console.open_demo_after_first_frame) {
+              console.open_demo_after_first_frame = false;
+              console.scheduler.after(0, [] { console.app.start(); });
+            }
             // Countdowns and risk buckets change with the minute: one frame
             // then, nothing in between.
             static core::EpochMs scheduled_for = 0;
@@ -174,8 +182,6 @@ int main() {
             platform::request_redraw();
           },
   });
-  // Open the store after the first frame is up: building the demo
-  // marketplace or waiting for a network must not delay the first paint.
-  if (embedder.empty()) console.scheduler.after(0, [] { console.app.start(); });
+  console.open_demo_after_first_frame = embedder.empty();
   return 0;
 }
