@@ -67,6 +67,7 @@ void App::activate(StoreConfig store) {
   state_.orders.list.set_query(std::move(query));
   session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
                                             services_.scheduler);
+  abandon_outbox_calls();  // the old session's answers will not come
   state_.plan = PlanSlice{};
   refresh_orders();
   load_products();

@@ -159,12 +159,18 @@ class App {
   void send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done);
   void verify_outbox_entry(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done);
   void on_outbox_change(const OutboxEntry& entry);
+  void abandon_outbox_calls();
 
   // Drafts (draft_sync.cpp).
   void load_local_data();
-  // The orders list kept on this device, to browse offline (as of its time).
+  // Copies kept on this device to work offline, each with its time
+  // (offline_copies.cpp): the orders list, warehouses and delivery methods,
+  // product barcodes.
   void cache_postings(const std::vector<core::Posting>& postings);
-  void restore_cached_postings(const std::vector<store::Record>& records);
+  void cache_plan_catalog();
+  void cache_barcodes();
+  void restore_offline_copies(const std::vector<store::Record>& records);
+  void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
   void schedule_draft_save();
   void apply_saved_ui();
   void write_record(std::string key, std::string value);
@@ -200,6 +206,10 @@ class App {
   bool draft_save_scheduled_ = false;
   std::unique_ptr<store::RecordStore> memory_records_;  // when the services bring no store
   std::unique_ptr<Outbox> outbox_;
+  // The outbox's requests awaiting the open store's answer, by call number.
+  std::int64_t outbox_calls_started_ = 0;
+  std::map<std::int64_t, std::function<void(SendOutcome)>> outbox_sends_in_flight_;
+  std::map<std::int64_t, std::function<void(VerifyOutcome)>> outbox_verifies_in_flight_;
 };
 
 // The notice shown for an API failure: the plain-words key and the detail.

@@ -190,6 +190,8 @@ struct ActWork {
 struct PlanSlice {
   std::vector<core::Warehouse> warehouses;
   std::vector<core::DeliveryMethod> methods;
+  core::EpochMs catalog_as_of = 0;  // when the warehouses and methods were loaded
+  bool catalog_from_cache = false;  // they are this device's copy (offline), not a fresh load
   std::vector<core::ShippingGroup> groups;  // as of computed_version / minute
   int computed_version = -1;
   core::EpochMs computed_minute = -1;

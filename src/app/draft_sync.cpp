@@ -5,7 +5,6 @@
 #include "app/app.h"
 #include "app/drafts.h"
 #include "ozon/parsers.h"
-#include "ozon/posting_json.h"
 #include "store/schema.h"
 
 namespace app {
@@ -23,7 +22,7 @@ void App::load_local_data() {
       outbox_->restore({});  // still works, in memory only
       return;
     }
-    restore_cached_postings(loaded.records);
+    restore_offline_copies(loaded.records);
     outbox_->restore(loaded.records);  // replays what was waiting, in order
     state_.outbox.entries = outbox_->entries();
     state_.outbox.pending = outbox_->pending_count();
@@ -126,43 +125,6 @@ void App::flush_drafts() {
   for (const auto& [key, value] : written_drafts_)
     if (!current.count(key)) gone.push_back(key);
   for (auto& key : gone) write_record(std::move(key), {});
-}
-
-namespace {
-std::string cached_list_key(const std::string& store_id) { return "list:" + store_id; }
-std::string cached_time_key(const std::string& store_id) { return "postings_as_of:" + store_id; }
-}  // namespace
-
-void App::cache_postings(const std::vector<core::Posting>& postings) {
-  if (!services_.records) return;
-  const std::string& store = state_.stores.active_id;
-  auto report = [this](store::WriteResult result) {
-    if (!result.ok()) state_.device.storage_error = {std::string(store::error_key(result.status)), result.detail};
-  };
-  services_.records->put(std::string(store::collection::postings), cached_list_key(store),
-                         ozon::postings_to_list_json(postings), report);
-  services_.records->put(std::string(store::collection::meta), cached_time_key(store),
-                         std::to_string(services_.clock.now_ms()), report);
-}
-
-void App::restore_cached_postings(const std::vector<store::Record>& records) {
-  auto& orders = state_.orders;
-  if (orders.as_of != 0) return;  // the network was faster: its list is newer
-  const std::string& store = state_.stores.active_id;
-  const store::Record* list = nullptr;
-  core::EpochMs as_of = 0;
-  for (const auto& record : records) {
-    if (record.collection == store::collection::postings && record.key == cached_list_key(store)) list = &record;
-    if (record.collection == store::collection::meta && record.key == cached_time_key(store))
-      as_of = std::atoll(record.value.c_str());
-  }
-  if (!list) return;
-  auto page = ozon::parse_posting_list(list->value);
-  if (!page) return;  // a damaged copy: wait for the network
-  orders.list.set_postings(std::move(page->items));
-  ++orders.data_version;
-  orders.as_of = as_of;
-  orders.from_cache = true;
 }
 
 void App::set_online(bool online) {

@@ -36,7 +36,7 @@ void App::load_delivery_methods() {
   session_->client().fetch_all<core::Warehouse>(
       [](const std::string& cursor) { return ozon::build_warehouse_list(cursor); }, &ozon::parse_warehouses,
       [this](ozon::Result<std::vector<core::Warehouse>> warehouses) {
-        if (!warehouses || !session_) return;  // the plan then groups without cutoffs
+        if (!warehouses || !session_) return;  // the plan then groups without cutoffs (or with the saved copy)
         state_.plan.warehouses = *warehouses;
         std::vector<std::int64_t> ids;
         for (const auto& w : *warehouses) ids.push_back(w.warehouse_id);
@@ -44,8 +44,12 @@ void App::load_delivery_methods() {
             [ids](const std::string& cursor) { return ozon::build_delivery_method_list(ids, cursor); },
             &ozon::parse_delivery_methods, [this](ozon::Result<std::vector<core::DeliveryMethod>> methods) {
               if (!methods) return;
-              state_.plan.methods = std::move(*methods);
-              state_.plan.computed_version = -1;  // regroup with the cutoffs
+              auto& plan = state_.plan;
+              plan.methods = std::move(*methods);
+              plan.computed_version = -1;  // regroup with the cutoffs
+              plan.catalog_as_of = services_.clock.now_ms();
+              plan.catalog_from_cache = false;
+              cache_plan_catalog();
             });
       });
 }

@@ -2,6 +2,7 @@
 // postings and catalogue, the seller's query and selection, verification
 // before shipping, boxes, and shipping itself.
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "app/app.h"
@@ -53,15 +54,22 @@ void App::load_products() {
       make_request, &ozon::parse_product_list, [this](ozon::Result<std::vector<core::ProductListItem>> items) {
         if (!items || !session_) return;  // scanning then matches offer ids and SKUs only
         constexpr std::size_t kChunk = 1000;
+        // Once every chunk answered, the barcodes are kept for offline scanning.
+        auto chunks_left = std::make_shared<std::size_t>((items->size() + kChunk - 1) / kChunk);
+        auto all_answered = std::make_shared<bool>(true);
         for (std::size_t i = 0; i < items->size(); i += kChunk) {
           std::vector<std::string> offer_ids;
           for (std::size_t j = i; j < std::min(items->size(), i + kChunk); ++j)
             offer_ids.push_back((*items)[j].offer_id);
           session_->client().call(ozon::build_product_info_list(offer_ids), &ozon::parse_product_info_list,
-                                  [this](ozon::Result<std::vector<core::Product>> products) {
-                                    if (!products) return;
-                                    for (const auto& product : *products)
-                                      state_.orders.barcodes[product.sku] = product.barcodes;
+                                  [this, chunks_left, all_answered](ozon::Result<std::vector<core::Product>> products) {
+                                    if (products) {
+                                      for (const auto& product : *products)
+                                        state_.orders.barcodes[product.sku] = product.barcodes;
+                                    } else {
+                                      *all_answered = false;  // a partial copy would hide products offline
+                                    }
+                                    if (--*chunks_left == 0 && *all_answered) cache_barcodes();
                                   });
         }
       });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -353,12 +354,15 @@ OutboxState Outbox::shown_state(const OutboxEntry& entry) const {
 void Outbox::pump() {
   if (!restored_ || !online_ || in_flight_ != 0) return;
   const core::EpochMs now = clock_.now_ms();
+  std::set<std::string> held_stores;  // a waiting entry holds back its store's later entries
   for (auto& e : entries_) {
     if (!is_pending(e.state)) continue;  // done, or failed: a failed entry does not block the others
     if (awaiting_write_.count(e.id)) return;  // not written yet: it, and everything after it, waits
+    if (held_stores.count(e.store_id)) continue;
     if (e.state == OutboxState::waiting && e.next_attempt_at > now) {
       wake_at(e.next_attempt_at);
-      return;
+      held_stores.insert(e.store_id);
+      continue;
     }
     begin_attempt(e);
     return;

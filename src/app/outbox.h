@@ -10,8 +10,9 @@
 //   (offline, rate limited, 5xx, network: retried after a backoff). Each
 //   transition is written before the next request goes out.
 // - Strictly one entry in flight, in enqueue order. A waiting entry holds
-//   back the later ones (a posting's ship must precede its tracking
-//   number); a failed one does not.
+//   back the later ones of its store (a posting's ship must precede its
+//   tracking number); other stores' entries go on. A failed one holds back
+//   nothing.
 // - After a reload, an entry stored as "sending" may or may not have
 //   reached Ozon; so may one whose request left before the network failed.
 //   Such an entry is outcome_unknown: before sending it again the outbox

@@ -89,6 +89,18 @@ void App::init_outbox() {
                   [this](const OutboxEntry& e) { on_outbox_change(e); }});
 }
 
+namespace {
+// The callback for `call`, removed from `in_flight`; empty if it was answered already.
+template <typename Callback>
+Callback take_in_flight(std::map<std::int64_t, Callback>& in_flight, std::int64_t call) {
+  auto it = in_flight.find(call);
+  if (it == in_flight.end()) return {};
+  Callback callback = std::move(it->second);
+  in_flight.erase(it);
+  return callback;
+}
+}  // namespace
+
 void App::enqueue_change(const std::string& kind, const std::string& posting_number, const net::HttpRequest& request) {
   outbox_->enqueue({state_.stores.active_id, kind, posting_number, request.path, request.body,
                     posting_draft_key(posting_number)});
@@ -103,9 +115,12 @@ void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOut
   ozon::CallOptions options;
   options.retry = false;
   net::HttpRequest request{entry.path, entry.body};
+  const std::int64_t call = ++outbox_calls_started_;
+  outbox_sends_in_flight_[call] = std::move(done);
   session_->client().call_with(std::move(request), options,
-                               [this, kind = entry.kind, done](ozon::Result<net::HttpResponse> reply) {
-                                 done(outcome_of(kind, reply, state_.device.online));
+                               [this, call, kind = entry.kind](ozon::Result<net::HttpResponse> reply) {
+                                 auto answer = take_in_flight(outbox_sends_in_flight_, call);
+                                 if (answer) answer(outcome_of(kind, reply, state_.device.online));
                                });
 }
 
@@ -114,13 +129,29 @@ void App::verify_outbox_entry(const OutboxEntry& entry, std::function<void(Verif
     done(VerifyOutcome::unknown("the store of this change is not open"));
     return;
   }
+  const std::int64_t call = ++outbox_calls_started_;
+  outbox_verifies_in_flight_[call] = std::move(done);
   session_->client().call(ozon::build_posting_get(entry.posting_number), &ozon::parse_posting,
-                          [entry, done](ozon::Result<core::Posting> posting) {
-                            if (!posting) return done(VerifyOutcome::unknown(posting.error().summary()));
+                          [this, call, entry](ozon::Result<core::Posting> posting) {
+                            auto answer = take_in_flight(outbox_verifies_in_flight_, call);
+                            if (!answer) return;
+                            if (!posting) return answer(VerifyOutcome::unknown(posting.error().summary()));
                             const auto reached = already_done(entry, *posting);
-                            if (!reached) return done(VerifyOutcome::unknown("cannot tell from the posting"));
-                            done(*reached ? VerifyOutcome::already_done() : VerifyOutcome::not_done());
+                            if (!reached) return answer(VerifyOutcome::unknown("cannot tell from the posting"));
+                            answer(*reached ? VerifyOutcome::already_done() : VerifyOutcome::not_done());
                           });
+}
+
+// Closing a store's session drops its client and every answer still to come.
+// The outbox sends one entry at a time and waits for its answer, so a request
+// left unanswered would stall it: it is answered here instead. A send may have
+// reached Ozon, so it is verified before it goes again.
+void App::abandon_outbox_calls() {
+  auto sends = std::exchange(outbox_sends_in_flight_, {});
+  auto verifies = std::exchange(outbox_verifies_in_flight_, {});
+  for (auto& [call, done] : sends)
+    done(SendOutcome::transient("the store was switched while this change was being sent", true));
+  for (auto& [call, done] : verifies) done(VerifyOutcome::unknown("the store was switched while checking"));
 }
 
 // What a finished (or refused) change means for the screen.

@@ -200,7 +200,8 @@ nlohmann::json snapshot(const AppState& state) {
                    {"checkProblem", state.stores.check_notice.key},
                    {"checkDetail", state.stores.check_notice.detail},
                    {"checkWarehouses", state.stores.check_warehouses},
-                   {"checkCount", state.stores.check_count}};
+                   {"checkCount", state.stores.check_count},
+                   {"formName", state.stores.draft.name}};
 
   out["orders"] = orders_snapshot(state);
   {
@@ -238,7 +239,13 @@ nlohmann::json snapshot(const AppState& state) {
                                       {"removed", act.removed},
                                       {"pdfReady", act.pdf_ready},
                                       {"error", act.error.key}};
-    out["plan"] = {{"groups", groups}, {"acts", acts}, {"methods", state.plan.methods.size()}};
+    out["plan"] = {{"groups", groups},
+                   {"acts", acts},
+                   {"methods", state.plan.methods.size()},
+                   {"warehouses", state.plan.warehouses.size()},
+                   {"catalogFromCache", state.plan.catalog_from_cache},
+                   {"catalogAsOf", state.plan.catalog_as_of}};
+    out["barcodesKnown"] = state.orders.barcodes.size();
     out["document"] = state.document_name;
   }
   out["embedding"] = {{"origin", state.embedding.origin}, {"configured", state.embedding.configured}};

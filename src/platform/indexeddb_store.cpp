@@ -27,8 +27,13 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
   var collections = JSON.parse(UTF8ToString(collections_json));
   var dbName = UTF8ToString(name);
   // migrations[v] upgrades a database of version v to v + 1.
+  // A new database runs them all; the first creates what the schema names today.
+  function createMissing(db) {
+    collections.forEach(function(c) { if (!db.objectStoreNames.contains(c)) db.createObjectStore(c); });
+  }
   var migrations = [
-    function(db) { collections.forEach(function(c) { if (!db.objectStoreNames.contains(c)) db.createObjectStore(c); }); },
+    createMissing,  // 0 -> 1: drafts, outbox, postings, meta
+    createMissing,  // 1 -> 2: catalog (offline copies of warehouses, delivery methods, barcodes)
   ];
   function statusOf(error) {
     var kind = error && error.name;

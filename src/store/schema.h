@@ -9,17 +9,18 @@
 namespace store {
 
 // Bump when the shape of stored records changes (IndexedDB upgrades on it).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: + catalog
 
 namespace collection {
 inline constexpr std::string_view drafts = "drafts";      // text the seller typed, not sent yet
 inline constexpr std::string_view outbox = "outbox";      // mutating API calls, sent or to send
 inline constexpr std::string_view postings = "postings";  // cached postings for a fast start
 inline constexpr std::string_view meta = "meta";          // app bookkeeping (counters, sync marks)
+inline constexpr std::string_view catalog = "catalog";    // warehouses, delivery methods, barcodes: offline copies
 }  // namespace collection
 
-inline constexpr std::array<std::string_view, 4> kCollections = {
-    collection::drafts, collection::outbox, collection::postings, collection::meta};
+inline constexpr std::array<std::string_view, 5> kCollections = {
+    collection::drafts, collection::outbox, collection::postings, collection::meta, collection::catalog};
 
 constexpr bool is_known_collection(std::string_view name) {
   for (auto known : kCollections)

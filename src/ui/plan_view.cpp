@@ -7,6 +7,7 @@
 
 #include "core/deadline.h"
 #include "ui/automation.h"
+#include "ui/format.h"
 #include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
@@ -63,6 +64,13 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
 void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
   const auto& plan = app.state().plan;
   ImGui::TextDisabled("%s", app.tr("plan.intro"));
+  if (plan.catalog_as_of != 0) {
+    ImGui::TextDisabled(app.tr("plan.catalog_as_of"), format_local_clock(plan.catalog_as_of).c_str());
+    if (plan.catalog_from_cache) {
+      ImGui::SameLine();
+      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+    }
+  }
   if (plan.groups.empty()) {
     ImGui::TextDisabled("%s", app.tr("plan.empty"));
     return;

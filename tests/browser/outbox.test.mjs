@@ -58,6 +58,9 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
     assert.equal(snap.device.online, false);
     // The orders stay browsable from the copy on this device, with its time.
     snap = await waitForSnapshot(page, (s) => s.orders.fromCache && s.orders.count > 0, { what: 'cached orders shown' });
+    // So do the warehouses and delivery methods (Today's plan, with cutoffs) and the barcodes (scanning).
+    snap = await waitForSnapshot(page, (s) => s.plan.catalogFromCache && s.plan.methods > 0 && s.plan.warehouses > 0 &&
+      s.barcodesKnown > 0, { what: 'cached warehouses, delivery methods and barcodes' });
     assert.equal((await sandbox.calls())[SHIP] || 0, shipsBefore, 'nothing was sent while offline');
 
     await context.setOffline(false);

@@ -41,3 +41,39 @@ test('without IndexedDB (private mode) the console says so and still works', asy
   await waitForSnapshot(page, (s) => s.orders.detail.checklist.itemsPicked, { what: 'the edit still applies' });
   assert.deepEqual(errors, []);
 });
+
+test('a database written by the first schema version is upgraded in place: drafts and the outbox survive', async ({ context, siteUrl }) => {
+  // What a console of schema version 1 left behind: its four stores, the seller's
+  // screen (the Stores form half filled) and a change Ozon refused.
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem('v1-written')) return;
+    sessionStorage.setItem('v1-written', '1');
+    const open = indexedDB.open('ozon-seller-console', 1);
+    open.onupgradeneeded = () => {
+      for (const name of ['drafts', 'outbox', 'postings', 'meta']) open.result.createObjectStore(name);
+    };
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['drafts', 'outbox'], 'readwrite');
+      tx.objectStore('drafts').put(JSON.stringify({ v: 1, view: 'stores', open: '', paste: '', paste_open: false,
+        store_form: { id: '(unsaved)', name: 'Shop typed before the upgrade', road: 'local_proxy', clientId: '777', apiKey: '', proxyUrl: '' } }), 'ui');
+      tx.objectStore('outbox').put(JSON.stringify({ v: 1, id: 7, store_id: 'demo', kind: 'ship', posting_number: '0000000-0000-1',
+        path: '/v4/posting/fbs/ship', body: '{}', draft_key: 'posting:0000000-0000-1', state: 'failed', attempts: 1,
+        failures_in_row: 0, outcome_unknown: false, last_error: 'POSTING_NOT_FOUND', next_attempt_at: 0, created_at: 1,
+        updated_at: 1, result_body: '', skipped_as_already_done: false, durable: true }), '00000000000000000007');
+      tx.oncomplete = () => db.close();
+    };
+  });
+  const { page, errors } = await openDemo(context, siteUrl);
+  const snap = await waitForSnapshot(page, (s) => s.device.draftsLoaded && s.view === 'stores' && s.outbox.failed === 1,
+    { what: 'the old drafts and outbox restored', timeout: 20_000 });
+  assert.equal(snap.stores.formName, 'Shop typed before the upgrade');
+  assert.equal(snap.device.storageError, '');
+  const stores = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('ozon-seller-console');
+    open.onsuccess = () => { resolve({ version: open.result.version, names: [...open.result.objectStoreNames].sort() }); open.result.close(); };
+  }));
+  assert.equal(stores.version, 2);
+  assert.deepEqual(stores.names, ['catalog', 'drafts', 'meta', 'outbox', 'postings']);
+  assert.deepEqual(errors, []);
+});

@@ -35,6 +35,21 @@ void verify_and_ship(Device& device, const std::string& number) {
 
 int ship_calls(Device& device) { return device.roads.market.faults().calls(ozon::endpoint::kPostingShip); }
 
+app::StoreConfig second_store() {
+  app::StoreConfig store;
+  store.name = "Second";
+  store.road = app::Road::local_proxy;
+  store.client_id = "222222";
+  store.api_key = "second-key";
+  return store;
+}
+
+const app::OutboxEntry* entry_in(Device& device, std::int64_t id) {
+  for (const auto& entry : device.app->state().outbox.entries)
+    if (entry.id == id) return &entry;
+  return nullptr;
+}
+
 }  // namespace
 
 TEST_CASE("offline, shipped postings queue; online, each is shipped once, in order") {
@@ -100,4 +115,84 @@ TEST_CASE("the orders list is kept on the device and shown, with its time, befor
   CHECK(device.orders().from_cache);
   CHECK(device.orders().list.size() == count);
   CHECK(device.orders().as_of == loaded_at);
+}
+
+TEST_CASE("warehouses, delivery methods and barcodes are kept on the device: the plan and scanning work offline") {
+  Device device;
+  const auto& plan = device.app->state().plan;
+  REQUIRE_FALSE(plan.methods.empty());
+  REQUIRE_FALSE(device.orders().barcodes.empty());
+  CHECK_FALSE(plan.catalog_from_cache);
+  const core::EpochMs loaded_at = plan.catalog_as_of;
+  CHECK(loaded_at > 0);
+  const auto methods = plan.methods;
+  const auto warehouses = plan.warehouses.size();
+  const auto barcodes = device.orders().barcodes;
+  device.settle(1'000);
+  device.clock.advance(3'600'000);
+
+  // The next page opens with no network at all.
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.reload([](app::App& app) { app.set_online(false); });
+  const auto& cached = device.app->state().plan;
+  CHECK(cached.catalog_from_cache);
+  CHECK(cached.catalog_as_of == loaded_at);
+  CHECK(cached.warehouses.size() == warehouses);
+  REQUIRE(cached.methods.size() == methods.size());
+  for (std::size_t i = 0; i < methods.size(); ++i) {
+    CHECK(cached.methods[i].id == methods[i].id);
+    CHECK(cached.methods[i].cutoff_minutes == methods[i].cutoff_minutes);
+  }
+  CHECK(device.orders().barcodes == barcodes);
+
+  // Today's plan has its cutoffs...
+  device.app->apply(app::ShowView{app::View::plan});
+  device.app->prepare_frame();
+  bool any_cutoff = false;
+  for (const auto& group : device.app->state().plan.groups) any_cutoff = any_cutoff || group.has_cutoff;
+  CHECK(any_cutoff);
+  // ...and a product's barcode counts its unit.
+  const std::string number = device.first_shippable(false);
+  REQUIRE_FALSE(number.empty());
+  device.app->apply(app::OpenPosting{number});
+  const auto* posting = device.orders().list.find(number);
+  const auto it = barcodes.find(posting->products.front().sku);
+  REQUIRE(it != barcodes.end());
+  REQUIRE_FALSE(it->second.empty());
+  device.app->apply(app::ScanCode{it->second.front()});
+  CHECK(device.orders().work.at(number).verification.counted(0) == 1);
+}
+
+TEST_CASE("switching stores while a change is on its way: the outbox goes on, and the change is not sent twice") {
+  Device device;
+  const auto numbers = single_box_postings(device, 2);
+  REQUIRE(numbers.size() == 2);
+  verify_and_ship(device, numbers[0]);
+  device.scheduler.run(0);  // "sending" is stored and the request leaves; its answer is 10 ms away
+  REQUIRE_FALSE(device.app->state().outbox.entries.empty());
+  const auto first = device.app->state().outbox.entries.back();
+  REQUIRE(first.state == app::OutboxState::sending);
+
+  device.app->apply(app::SaveStore{second_store()});
+  const auto* switched = entry_in(device, first.id);
+  REQUIRE(switched != nullptr);
+  CHECK(switched->state == app::OutboxState::waiting);
+  CHECK(switched->outcome_unknown);  // the request left: it may have reached Ozon
+
+  // The other store's changes are not held back by it.
+  device.settle();
+  verify_and_ship(device, numbers[1]);
+  device.settle(5'000);
+  CHECK(device.orders().list.find(numbers[1])->status == core::PostingStatus::awaiting_deliver);
+  CHECK(ship_calls(device) == 2);  // the first request did reach the marketplace
+
+  // Back on the first store: the change is verified, found done, not sent again.
+  device.app->apply(app::SelectStore{"demo"});
+  device.settle();
+  const auto* back = entry_in(device, first.id);
+  REQUIRE(back != nullptr);
+  CHECK(back->state == app::OutboxState::done);
+  CHECK(back->skipped_as_already_done);
+  CHECK(ship_calls(device) == 2);
+  CHECK(device.app->state().outbox.pending == 0);
 }

@@ -236,6 +236,33 @@ TEST_CASE("outbox: a transient failure waits with a growing backoff and holds ba
   CHECK(h.verifies.empty());  // none of those failures could have executed it
 }
 
+TEST_CASE("outbox: a waiting entry holds back its own store only; the other store's entries go on") {
+  Harness h;
+  h.open();
+  auto other_store = request("ship", "C");
+  other_store.store_id = "store-2";
+  const auto a = h.outbox->enqueue(request("ship", "A"));
+  const auto b = h.outbox->enqueue(request("set_tracking", "A"));
+  const auto c = h.outbox->enqueue(other_store);
+  h.settle();
+  REQUIRE(h.sends.size() == 1);
+  h.reply(0, SendOutcome::transient("the store of this change is not open", false, 30'000));
+  CHECK(h.entry(a).state == OutboxState::waiting);
+  // store-1's tracking number still waits behind its ship; store-2 goes now.
+  REQUIRE(h.sends.size() == 2);
+  CHECK(h.sends[1].entry.id == c);
+  h.reply(1, SendOutcome::ok("{}"));
+  CHECK(h.entry(c).state == OutboxState::done);
+  CHECK(h.sends.size() == 2);
+  CHECK(h.entry(b).state == OutboxState::queued);
+  h.pass(30'000);
+  REQUIRE(h.sends.size() == 3);
+  CHECK(h.sends[2].entry.id == a);
+  h.reply(2, SendOutcome::ok("{}"));
+  REQUIRE(h.sends.size() == 4);
+  CHECK(h.sends[3].entry.id == b);
+}
+
 TEST_CASE("outbox: the backoff is capped at its last step") {
   Harness h;
   app::OutboxOptions options;
