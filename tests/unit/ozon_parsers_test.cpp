@@ -348,3 +348,67 @@ TEST_CASE("postings written back to the API's JSON read the same") {
   CHECK(back.available_actions == p.available_actions);
   CHECK(back.is_express);
 }
+
+#include "ozon/catalog_json.h"
+
+TEST_CASE("warehouses, delivery methods and products written back to the API's JSON read the same") {
+  core::Warehouse w;
+  w.warehouse_id = 1020;
+  w.name = "Склад Москва";
+  w.is_rfbs = true;
+  w.status = "created";
+  w.first_mile_type = "DropOff";
+  w.working_days = {"1", "2", "3"};
+  w.can_print_act_in_advance = true;
+  auto warehouses = ozon::parse_warehouses(ozon::warehouses_to_list_json({w}));
+  REQUIRE(warehouses);
+  REQUIRE(warehouses->items.size() == 1);
+  const auto& wb = warehouses->items[0];
+  CHECK(wb.warehouse_id == 1020);
+  CHECK(wb.name == w.name);
+  CHECK(wb.is_rfbs);
+  CHECK(wb.status == "created");
+  CHECK(wb.first_mile_type == "DropOff");
+  CHECK(wb.working_days == w.working_days);
+  CHECK(wb.can_print_act_in_advance);
+  CHECK_FALSE(warehouses->has_next);
+
+  core::DeliveryMethod m;
+  m.id = 15'000;
+  m.name = "Курьер 中文";
+  m.warehouse_id = 1020;
+  m.provider_id = 24;
+  m.status = "ACTIVE";
+  m.cutoff = "14:30";
+  m.cutoff_minutes = 14 * 60 + 30;
+  m.sla_cut_in = 1440;
+  auto methods = ozon::parse_delivery_methods(ozon::delivery_methods_to_list_json({m}));
+  REQUIRE(methods);
+  REQUIRE(methods->items.size() == 1);
+  const auto& mb = methods->items[0];
+  CHECK(mb.id == m.id);
+  CHECK(mb.name == m.name);
+  CHECK(mb.warehouse_id == 1020);
+  CHECK(mb.provider_id == 24);
+  CHECK(mb.status == "ACTIVE");
+  CHECK(mb.cutoff_minutes == m.cutoff_minutes);
+  CHECK(mb.sla_cut_in == 1440);
+  CHECK_FALSE(methods->has_next);
+
+  core::Product p;
+  p.product_id = 9;
+  p.offer_id = "MUG-1";
+  p.sku = 123456;
+  p.name = "Кружка";
+  p.barcodes = {"4600000000017", "OZN123"};
+  p.price = core::Money{199050, "RUB"};
+  auto products = ozon::parse_product_info_list(ozon::products_to_info_list_json({p}));
+  REQUIRE(products);
+  REQUIRE(products->size() == 1);
+  const auto& pb = (*products)[0];
+  CHECK(pb.product_id == 9);
+  CHECK(pb.offer_id == "MUG-1");
+  CHECK(pb.sku == 123456);
+  CHECK(pb.barcodes == p.barcodes);
+  CHECK(pb.price == p.price);
+}
