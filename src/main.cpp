@@ -78,7 +78,7 @@ struct Console {
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
-  bool open_demo_after_first_frame = false;
+  bool start_after_first_frame = false;
 };
 
 }  // namespace
@@ -155,11 +155,11 @@ int main() {
           },
       .after_frame =
           [] {
-            // The store opens once the first frame is up: building the demo
-            // marketplace (~70 ms) or waiting for a network must not delay
-            // the first paint.
-            if (console.open_demo_after_first_frame) {
-              console.open_demo_after_first_frame = false;
+            // The app opens its store once the first frame is up: building
+            // the demo marketplace (~70 ms), reading IndexedDB or waiting for
+            // a network must not delay the first paint.
+            if (console.start_after_first_frame) {
+              console.start_after_first_frame = false;
               console.scheduler.after(0, [] { console.app.start(); });
             }
             // Countdowns and risk buckets change with the minute: one frame
@@ -182,6 +182,6 @@ int main() {
             platform::request_redraw();
           },
   });
-  console.open_demo_after_first_frame = embedder.empty();
+  console.start_after_first_frame = embedder.empty();
   return 0;
 }
