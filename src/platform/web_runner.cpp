@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui->InputEventsQueue: input ImGui has not applied yet
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
@@ -111,6 +112,10 @@ void draw_frame() {
     runner.frame_ms[runner.frame_ms_next++ % kFrameHistory] = took;
   if (runner.frames == 1) js_first_frame_drawn();
   runner.callbacks.after_frame();
+  // ImGui applies at most one change per key or button a frame ("trickling"):
+  // fast typing leaves events queued after the frames the input asked for.
+  // They must not wait for the next input: draw until the queue is empty.
+  if (GImGui->InputEventsQueue.Size > 0) request_redraw(1);
 }
 
 EM_BOOL on_animation_frame(double, void*) {
