@@ -42,8 +42,14 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
 }
 
 void App::start() {
-  load_local_data();
+  load_local_data_once();
   activate(state_.stores.active);
+}
+
+void App::load_local_data_once() {
+  if (local_data_requested_) return;
+  local_data_requested_ = true;
+  load_local_data();
 }
 
 void App::save_setting(const char* key, const std::string& value) {
@@ -72,6 +78,9 @@ void App::activate(StoreConfig store) {
   refresh_orders();
   load_products();
   load_delivery_methods();
+  // A store opened after the start shows its copies on this device until the
+  // network answers (at the start, load_local_data brings them).
+  if (state_.device.drafts_loaded) reread_offline_copies();
 }
 
 void App::test_connection(StoreConfig store) {
@@ -159,6 +168,9 @@ void App::on(const ConfigureFromPortal& a) {
   store.proxy_url = config.api_base_url;
   store.road = config.bridge ? Road::portal_bridge : Road::portal_fetch;
   state_.embedding.configured = true;
+  // Inside a portal this is the start: the drafts and the outbox (which sends
+  // nothing before it has read what was waiting) come from this device too.
+  load_local_data_once();
   activate(std::move(store));
 }
 

@@ -163,6 +163,7 @@ class App {
 
   // Drafts (draft_sync.cpp).
   void load_local_data();
+  void load_local_data_once();  // at start, or at the first portal configuration
   // Copies kept on this device to work offline, each with its time
   // (offline_copies.cpp): the orders list, warehouses and delivery methods,
   // product barcodes.
@@ -170,6 +171,7 @@ class App {
   void cache_plan_catalog();
   void cache_barcodes();
   void restore_offline_copies(const std::vector<store::Record>& records);
+  void reread_offline_copies();  // after a store switch: that store's copies
   void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
   void schedule_draft_save();
   void apply_saved_ui();
@@ -204,6 +206,7 @@ class App {
   std::optional<nlohmann::json> saved_ui_;           // applied once the orders are in
   std::map<std::string, std::string> written_drafts_;  // key -> text last written
   bool draft_save_scheduled_ = false;
+  bool local_data_requested_ = false;
   std::unique_ptr<store::RecordStore> memory_records_;  // when the services bring no store
   std::unique_ptr<Outbox> outbox_;
   // The outbox's requests awaiting the open store's answer, by call number.

@@ -114,4 +114,12 @@ void App::restore_offline_copies(const std::vector<store::Record>& records) {
   }
 }
 
+void App::reread_offline_copies() {
+  if (!services_.records) return;
+  const std::string store = state_.stores.active_id;
+  services_.records->load_all([this, store](store::LoadResult loaded) {
+    if (loaded.ok() && state_.stores.active_id == store) restore_offline_copies(loaded.records);
+  });
+}
+
 }  // namespace app

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/drafts.h"
+#include "app/portal_config.h"
 #include "app_test_support.h"
 #include "ozon/endpoints.h"
 #include "store/schema.h"
@@ -195,4 +196,72 @@ TEST_CASE("switching stores while a change is on its way: the outbox goes on, an
   CHECK(back->skipped_as_already_done);
   CHECK(ship_calls(device) == 2);
   CHECK(device.app->state().outbox.pending == 0);
+}
+
+TEST_CASE("inside a seller portal (no start, a configure message instead) changes are sent and drafts restored") {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  app_test::SandboxRoads roads{11, clock, scheduler};
+  store::MemorySettingsStore settings;
+  store::MemoryRecordStore records{scheduler};
+  auto open_in_portal = [&] {
+    app::AppServices services{settings, clock, scheduler, roads};
+    services.records = &records;
+    auto app = std::make_unique<app::App>(services, std::vector<std::string>{"en"});
+    auto config = app::parse_portal_configure(
+        R"({"type":"seller-console:configure","clientId":"42","apiKey":"k","apiBaseUrl":"https://p.example/api","bridge":true})");
+    REQUIRE(config);
+    app->apply(app::ConfigureFromPortal{*config});
+    scheduler.run(120'000);
+    app->prepare_frame();
+    return app;
+  };
+  auto app = open_in_portal();
+  std::string number;
+  const auto& list = app->state().orders.list;
+  for (std::size_t row = 0; row < list.visible_count() && number.empty(); ++row)
+    if (list.at(row).can("ship") && !list.at(row).requirements.any()) number = list.at(row).posting_number;
+  REQUIRE_FALSE(number.empty());
+  app->apply(app::OpenPosting{number});
+  app->apply(app::SetCheck{"items_picked", true});
+  scheduler.run(1'000);
+  CHECK(records.get(store::collection::drafts, app::posting_draft_key(number)).has_value());
+
+  // The next page in the portal gets its draft back...
+  app = open_in_portal();
+  app->apply(app::OpenPosting{number});
+  CHECK(app->state().orders.work.at(number).verification.items_picked());
+  // ...and its ship goes out through the outbox.
+  const auto* posting = app->state().orders.list.find(number);
+  for (std::size_t line = 0; line < posting->products.size(); ++line)
+    app->apply(app::SetLineCount{line, posting->products[line].quantity});
+  if (app->state().orders.work.at(number).verification.address_required())
+    app->apply(app::SetCheck{"address_checked", true});
+  app->apply(app::ShipOpenPosting{});
+  scheduler.run(60'000);
+  app->prepare_frame();
+  CHECK(app->state().outbox.pending == 0);
+  CHECK(roads.market.faults().calls(ozon::endpoint::kPostingShip) == 1);
+  CHECK(app->state().orders.list.find(number)->status == core::PostingStatus::awaiting_deliver);
+}
+
+TEST_CASE("a store opened offline shows its copy on this device, not an empty list") {
+  Device device;
+  device.app->apply(app::SaveStore{second_store()});
+  device.settle();
+  const std::string second = device.app->state().stores.active_id;
+  const auto count = device.orders().list.size();
+  REQUIRE(count > 0);
+  REQUIRE_FALSE(device.app->state().plan.methods.empty());
+  device.app->apply(app::SelectStore{"demo"});
+  device.settle();
+
+  device.app->set_online(false);
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.app->apply(app::SelectStore{second});
+  device.settle(1'000);
+  CHECK(device.app->state().stores.active_id == second);
+  CHECK(device.orders().from_cache);
+  CHECK(device.orders().list.size() == count);
+  CHECK(device.app->state().plan.catalog_from_cache);
 }
