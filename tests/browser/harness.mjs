@@ -27,6 +27,21 @@ export async function itemRect(page, name) {
   return page.evaluate((n) => window.sellerConsole.itemRect(n), name);
 }
 
+// Resolves with the rect of the widget drawn under `name` once a frame has
+// drawn it with a size (the state can change a frame before the screen does),
+// or fails after `timeout`.
+export async function waitForItem(page, name, { timeout = 5_000 } = {}) {
+  try {
+    const handle = await page.waitForFunction((n) => {
+      const r = window.sellerConsole.itemRect(n);
+      return r && r.w > 0 && r.h > 0 ? r : null;
+    }, name, { timeout, polling: 50 });
+    return handle.jsonValue();
+  } catch {
+    throw new Error(`the widget "${name}" was not drawn within ${timeout} ms`);
+  }
+}
+
 // Clicks the centre of the widget drawn under automation name `name`,
 // through the real mouse path (Playwright -> Chromium -> SDL -> ImGui).
 export async function clickItem(page, name) {

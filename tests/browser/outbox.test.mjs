@@ -3,7 +3,7 @@
 // service worker starts the console), and are sent exactly once when the
 // network returns (counted on the server).
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, typeInto, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const SHIP = '/v4/posting/fbs/ship';
@@ -40,7 +40,7 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
     await clickItem(page, 'orders.batch_ship');
     snap = await waitForSnapshot(page, (s) => s.outbox.pending === 3, { what: 'three queued' });
     assert.deepEqual(snap.outbox.entries.map((e) => e.posting).sort(), [...numbers].sort());
-    assert.ok(itemRectShown(await page.evaluate(() => window.sellerConsole.itemRect('outbox.pending'))), 'the count is on screen');
+    await waitForItem(page, 'outbox.pending');  // the count is on screen
 
     // Written to IndexedDB (not only in memory) before anything is sent.
     await page.waitForFunction(() => new Promise((resolve) => {
@@ -80,7 +80,6 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
   }
 }, { timeout: 150_000 });
 
-function itemRectShown(rect) { return rect && rect.w > 0 && rect.h > 0; }
 
 test('a change Ozon refuses lands in Needs attention, survives a reload, and can be dropped', async ({ context, siteUrl }) => {
   const { page, errors } = await openConsole(context, siteUrl);
@@ -96,7 +95,7 @@ test('a change Ozon refuses lands in Needs attention, survives a reload, and can
   const entry = snap.outbox.entries.find((e) => e.state === 'failed');
   assert.equal(entry.posting, posting.number);
   assert.match(entry.error, /EXEMPLAR/);
-  assert.ok(await page.evaluate((n) => window.sellerConsole.itemRect(n), `outbox.discard.${entry.id}`), 'listed under Needs attention');
+  await waitForItem(page, `outbox.discard.${entry.id}`);  // listed under Needs attention
 
   await page.reload();
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
