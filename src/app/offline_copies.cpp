@@ -2,8 +2,8 @@
 // works offline: the orders list, the warehouses and delivery methods (Today's
 // plan), and product barcodes (scan-to-verify). Each is stored in the API's
 // own JSON shape and read back by the same parser as Ozon's replies, with the
-// time it was loaded. Written after each successful load; read once at start,
-// and used only while the network has not answered yet.
+// time it was loaded. Written after each successful load; read at start and
+// when another store opens, and used only while the network has not answered.
 #include <cstdlib>
 #include <optional>
 #include <type_traits>
