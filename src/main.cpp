@@ -112,6 +112,7 @@ int main() {
                                                      {"writeOutboxMs", r.write_outbox_ms},
                                                      {"loadAllMs", r.load_all_ms},
                                                      {"parsePostingsMs", r.parse_postings_ms},
+                                                     {"longestParseMs", r.longest_parse_ms},
                                                      {"restoreOutboxMs", r.restore_outbox_ms},
                                                      {"postings", r.postings},
                                                      {"outboxEntries", r.outbox_entries},

@@ -171,6 +171,16 @@ class App {
   void cache_plan_catalog();
   void cache_barcodes();
   void restore_offline_copies(const std::vector<store::Record>& records);
+  struct CachedListRead {  // the orders list coming back from this device, a record per task
+    std::string store;
+    core::EpochMs as_of = 0;
+    std::vector<std::string> texts;
+    std::size_t next = 0;
+    std::vector<core::Posting> postings;
+  };
+  void read_cached_postings(const std::vector<store::Record>& records);
+  void drop_unnamed_posting_records(const std::vector<store::Record>& records);
+  void read_next_cached_record(std::shared_ptr<CachedListRead> read);
   void reread_offline_copies();  // after a store switch: that store's copies
   void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
   void schedule_draft_save();
@@ -207,6 +217,12 @@ class App {
   std::map<std::string, std::string> written_drafts_;  // key -> text last written
   bool draft_save_scheduled_ = false;
   bool local_data_requested_ = false;
+  struct CachedList {  // the orders list kept on this device: which write, in how many records
+    std::string generation;
+    std::size_t records = 0;
+  };
+  std::map<std::string, CachedList> cached_lists_;  // by store id
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // tasks scheduled by this app check it
   std::unique_ptr<store::RecordStore> memory_records_;  // when the services bring no store
   std::unique_ptr<Outbox> outbox_;
   // The outbox's requests awaiting the open store's answer, by call number.

@@ -5,7 +5,9 @@
 // time it was loaded. Written after each successful load; read at start and
 // when another store opens, and used only while the network has not answered.
 #include <cstdlib>
+#include <memory>
 #include <optional>
+#include <sstream>
 #include <type_traits>
 
 #include "app/app.h"
@@ -17,7 +19,17 @@
 namespace app {
 namespace {
 
-std::string postings_key(const std::string& store_id) { return "list:" + store_id; }
+// The orders list is kept in records of store::kPostingsPerRecord postings,
+// so that reading it back is spread over tasks (10,000 postings in one parse
+// held the page for ~0.5-0.8 s). Each write is a new generation; the meta
+// record that names it ("<generation> <records>") is written last, so a write
+// cut short leaves the previous list readable.
+std::string legacy_postings_key(const std::string& store_id) { return "list:" + store_id; }  // one record (schema 1)
+std::string postings_prefix(const std::string& store_id) { return "list:" + store_id + "@"; }
+std::string postings_key(const std::string& store_id, const std::string& generation, std::size_t index) {
+  return postings_prefix(store_id) + generation + "#" + std::to_string(index);
+}
+std::string postings_list_key(const std::string& store_id) { return "postings_list:" + store_id; }
 std::string postings_time_key(const std::string& store_id) { return "postings_as_of:" + store_id; }
 std::string warehouses_key(const std::string& store_id) { return "warehouses:" + store_id; }
 std::string methods_key(const std::string& store_id) { return "delivery_methods:" + store_id; }
@@ -58,9 +70,90 @@ void App::put_offline_copy(std::string_view collection, const std::string& key, 
 }
 
 void App::cache_postings(const std::vector<core::Posting>& postings) {
+  if (!services_.records) return;
   const std::string& store = state_.stores.active_id;
-  put_offline_copy(store::collection::postings, postings_key(store), ozon::postings_to_list_json(postings));
-  put_offline_copy(store::collection::meta, postings_time_key(store), std::to_string(services_.clock.now_ms()));
+  const core::EpochMs now = services_.clock.now_ms();
+  const std::string generation = std::to_string(now);
+  auto chunks = ozon::postings_to_list_json_chunks(postings, store::kPostingsPerRecord);
+  const std::size_t count = chunks.size();
+  for (std::size_t i = 0; i < count; ++i)
+    put_offline_copy(store::collection::postings, postings_key(store, generation, i), std::move(chunks[i]));
+  put_offline_copy(store::collection::meta, postings_list_key(store), generation + " " + std::to_string(count));
+  put_offline_copy(store::collection::meta, postings_time_key(store), generation);
+  // The list this one replaces (and the single record of schema 1) can go.
+  const std::string collection(store::collection::postings);
+  if (auto old = cached_lists_.find(store); old != cached_lists_.end() && old->second.generation != generation)
+    for (std::size_t i = 0; i < old->second.records; ++i)
+      services_.records->remove(collection, postings_key(store, old->second.generation, i), {});
+  services_.records->remove(collection, legacy_postings_key(store), {});
+  cached_lists_[store] = {generation, count};
+}
+
+namespace {
+// "<generation> <records>" as the meta record names the list; {} when absent.
+std::pair<std::string, std::size_t> named_list(const std::vector<store::Record>& records, const std::string& key) {
+  std::pair<std::string, std::size_t> named;
+  if (const store::Record* list = find_record(records, store::collection::meta, key)) {
+    std::istringstream in(list->value);
+    in >> named.first >> named.second;
+  }
+  return named;
+}
+}  // namespace
+
+void App::read_cached_postings(const std::vector<store::Record>& records) {
+  const std::string& store = state_.stores.active_id;
+  const auto [generation, count] = named_list(records, postings_list_key(store));
+  auto read = std::make_shared<CachedListRead>();
+  read->store = store;
+  read->as_of = stored_time(records, postings_time_key(store));
+  if (!generation.empty()) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const store::Record* record = find_record(records, store::collection::postings, postings_key(store, generation, i));
+      if (!record) return;  // incomplete: wait for the network
+      read->texts.push_back(record->value);
+    }
+  } else if (const store::Record* legacy = find_record(records, store::collection::postings, legacy_postings_key(store))) {
+    read->texts.push_back(legacy->value);
+  }
+  if (!read->texts.empty()) read_next_cached_record(std::move(read));
+}
+
+// Records of a list no meta record names (a write cut short, or replaced
+// before this page knew of it) are dropped; so is the list the device named
+// once this page has written a newer one.
+void App::drop_unnamed_posting_records(const std::vector<store::Record>& records) {
+  const std::string& store = state_.stores.active_id;
+  const auto named = named_list(records, postings_list_key(store));
+  auto known = cached_lists_.find(store);
+  if (known == cached_lists_.end() && !named.first.empty())
+    known = cached_lists_.emplace(store, CachedList{named.first, named.second}).first;
+  const std::string keep = known != cached_lists_.end() ? known->second.generation : std::string();
+  const std::string prefix = postings_prefix(store);
+  for (const auto& record : records)
+    if (record.collection == store::collection::postings && record.key.rfind(prefix, 0) == 0 &&
+        (keep.empty() || record.key.rfind(prefix + keep + "#", 0) != 0))
+      services_.records->remove(std::string(store::collection::postings), record.key, {});
+}
+
+// One record per task: the page stays responsive while a long list comes back.
+void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
+  std::weak_ptr<bool> alive = alive_;
+  services_.scheduler.after(0, [this, alive, read] {
+    if (alive.expired()) return;
+    auto& orders = state_.orders;
+    // The network was faster (its list is newer), or another store opened.
+    if (orders.as_of != 0 || state_.stores.active_id != read->store) return;
+    auto page = ozon::parse_posting_list(read->texts[read->next]);
+    if (!page) return;  // a damaged copy: wait for the network
+    std::string().swap(read->texts[read->next]);
+    for (auto& posting : page->items) read->postings.push_back(std::move(posting));
+    if (++read->next < read->texts.size()) return read_next_cached_record(read);
+    orders.list.set_postings(std::move(read->postings));
+    ++orders.data_version;
+    orders.as_of = read->as_of;
+    orders.from_cache = true;
+  });
 }
 
 void App::cache_plan_catalog() {
@@ -88,14 +181,8 @@ void App::restore_offline_copies(const std::vector<store::Record>& records) {
   const std::string& store = state_.stores.active_id;
   // Each copy only fills in what the network has not brought yet: its answer is newer.
   auto& orders = state_.orders;
-  if (orders.as_of == 0) {
-    if (auto page = read_copy(records, store::collection::postings, postings_key(store), &ozon::parse_posting_list)) {
-      orders.list.set_postings(std::move(page->items));
-      ++orders.data_version;
-      orders.as_of = stored_time(records, postings_time_key(store));
-      orders.from_cache = true;
-    }
-  }
+  if (services_.records) drop_unnamed_posting_records(records);
+  if (orders.as_of == 0) read_cached_postings(records);
   auto& plan = state_.plan;
   if (plan.warehouses.empty() && plan.methods.empty()) {
     auto warehouses = read_copy(records, store::collection::catalog, warehouses_key(store), &ozon::parse_warehouses);

@@ -18,7 +18,8 @@ struct StorageBenchResult {
   double write_postings_ms = 0;  // serialise + write the postings list
   double write_outbox_ms = 0;    // write every outbox entry, until all are confirmed
   double load_all_ms = 0;        // read everything back (start-up)
-  double parse_postings_ms = 0;  // the list back into postings
+  double parse_postings_ms = 0;  // the list back into postings (all its records)
+  double longest_parse_ms = 0;   // the longest of those parses: one task of the page
   double restore_outbox_ms = 0;  // the outbox rebuilt from its records
   std::size_t postings = 0, outbox_entries = 0, bytes_written = 0;
   std::string error;

@@ -1,5 +1,7 @@
 #include "ozon/posting_json.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ozon/json_read.h"
@@ -79,11 +81,29 @@ Json posting_to_json(const core::Posting& p) {
 
 }  // namespace
 
-std::string postings_to_list_json(const std::vector<core::Posting>& postings) {
+namespace {
+std::string list_json(std::vector<core::Posting>::const_iterator first, std::vector<core::Posting>::const_iterator last) {
   Json list = Json::array();
-  for (const auto& p : postings) list.push_back(posting_to_json(p));
+  for (auto it = first; it != last; ++it) list.push_back(posting_to_json(*it));
   Json root = {{"result", {{"postings", list}, {"has_next", false}}}};
   return root.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+}  // namespace
+
+std::string postings_to_list_json(const std::vector<core::Posting>& postings) {
+  return list_json(postings.begin(), postings.end());
+}
+
+std::vector<std::string> postings_to_list_json_chunks(const std::vector<core::Posting>& postings,
+                                                      std::size_t per_chunk) {
+  std::vector<std::string> chunks;
+  if (per_chunk == 0) per_chunk = 1;
+  for (std::size_t start = 0; start < postings.size(); start += per_chunk) {
+    const std::size_t end = std::min(postings.size(), start + per_chunk);
+    chunks.push_back(list_json(postings.begin() + static_cast<std::ptrdiff_t>(start),
+                               postings.begin() + static_cast<std::ptrdiff_t>(end)));
+  }
+  return chunks;
 }
 
 }  // namespace ozon

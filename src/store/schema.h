@@ -4,6 +4,7 @@
 // A record store refuses collections not listed here, so a typo cannot
 // silently create a new one.
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace store {
@@ -18,6 +19,10 @@ inline constexpr std::string_view postings = "postings";  // cached postings for
 inline constexpr std::string_view meta = "meta";          // app bookkeeping (counters, sync marks)
 inline constexpr std::string_view catalog = "catalog";    // warehouses, delivery methods, barcodes: offline copies
 }  // namespace collection
+
+// The cached orders list is kept in records of this many postings, read back
+// one record per task (app/offline_copies.cpp).
+inline constexpr std::size_t kPostingsPerRecord = 1000;
 
 inline constexpr std::array<std::string_view, 5> kCollections = {
     collection::drafts, collection::outbox, collection::postings, collection::meta, collection::catalog};

@@ -6,6 +6,7 @@
 #include "app/portal_config.h"
 #include "app_test_support.h"
 #include "ozon/endpoints.h"
+#include "ozon/posting_json.h"
 #include "store/schema.h"
 
 namespace {
@@ -264,4 +265,49 @@ TEST_CASE("a store opened offline shows its copy on this device, not an empty li
   CHECK(device.orders().from_cache);
   CHECK(device.orders().list.size() == count);
   CHECK(device.app->state().plan.catalog_from_cache);
+}
+
+TEST_CASE("a long orders list is kept in records of 1,000 postings and read back a record per task") {
+  Device device;
+  // The list as loaded is on the device: one record (500 postings) named by its meta record.
+  const auto meta = device.records.get(store::collection::meta, "postings_list:demo");
+  REQUIRE(meta.has_value());
+  const std::string generation = meta->substr(0, meta->find(' '));
+  CHECK(*meta == generation + " 1");
+  CHECK(device.records.count(store::collection::postings) == 1);
+
+  // A longer list, as an earlier page wrote it, plus the leftovers of a write that was cut short.
+  std::vector<core::Posting> postings;
+  for (std::size_t i = 0; i < 2'500; ++i) {
+    core::Posting posting = device.orders().list.postings()[i % device.orders().list.size()];
+    posting.posting_number = std::to_string(30'000'000 + i) + "-0001-1";
+    postings.push_back(std::move(posting));
+  }
+  const auto chunks = ozon::postings_to_list_json_chunks(postings, store::kPostingsPerRecord);
+  REQUIRE(chunks.size() == 3);
+  auto put = [&](std::string_view collection, const std::string& key, const std::string& value) {
+    device.records.put(std::string(collection), key, value, {});
+  };
+  for (std::size_t i = 0; i < chunks.size(); ++i) put(store::collection::postings, "list:demo@77#" + std::to_string(i), chunks[i]);
+  put(store::collection::postings, "list:demo@99#0", chunks[0]);  // a write cut short: no meta names it
+  put(store::collection::meta, "postings_list:demo", "77 3");
+  device.settle(1'000);
+
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.reload([](app::App& app) { app.set_online(false); });
+  CHECK(device.orders().from_cache);
+  CHECK(device.orders().list.size() == 2'500);
+  CHECK(device.orders().list.find("30002499-0001-1") != nullptr);
+  // Records no list names are gone; the list's own stay.
+  CHECK_FALSE(device.records.get(store::collection::postings, "list:demo@99#0").has_value());
+  CHECK_FALSE(device.records.get(store::collection::postings, "list:demo@" + generation + "#0").has_value());
+  CHECK(device.records.get(store::collection::postings, "list:demo@77#2").has_value());
+
+  // A list with a record missing is not shown half: the network is awaited.
+  device.records.remove(std::string(store::collection::postings), "list:demo@77#1", {});
+  device.settle(1'000);
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.reload([](app::App& app) { app.set_online(false); });
+  CHECK_FALSE(device.orders().from_cache);
+  CHECK(device.orders().list.size() == 0);
 }
