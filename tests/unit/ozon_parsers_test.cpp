@@ -412,3 +412,18 @@ TEST_CASE("warehouses, delivery methods and products written back to the API's J
   CHECK(pb.barcodes == p.barcodes);
   CHECK(pb.price == p.price);
 }
+
+TEST_CASE("postings written in chunks: each chunk reads back, in order, and nothing is left out") {
+  std::vector<core::Posting> postings(5);
+  for (std::size_t i = 0; i < postings.size(); ++i) postings[i].posting_number = "N-" + std::to_string(i);
+  CHECK(ozon::postings_to_list_json_chunks({}, 2).empty());
+  const auto chunks = ozon::postings_to_list_json_chunks(postings, 2);
+  REQUIRE(chunks.size() == 3);
+  std::vector<std::string> numbers;
+  for (const auto& chunk : chunks) {
+    auto page = ozon::parse_posting_list(chunk);
+    REQUIRE(page);
+    for (const auto& p : page->items) numbers.push_back(p.posting_number);
+  }
+  CHECK(numbers == std::vector<std::string>{"N-0", "N-1", "N-2", "N-3", "N-4"});
+}
