@@ -217,96 +217,9 @@
 
   // --- The WebGL 2 context, made while app.wasm downloads ------------------
   // Creating a context costs ~150-200 ms of GPU-process work on these
-  // machines (software rendering), and ImGui's first shader compile and first
-  // draw about as much again. Made here, that overlaps the download and
+  // machines (software rendering). Made here, that overlaps the download and
   // compile of app.wasm; the app adopts this very context (Emscripten's
   // GL_PREINITIALIZED_CONTEXT) instead of making a second one.
-  // ImGui's own shaders (imgui_impl_opengl3.cpp, GLSL "300 es", as the app
-  // asks for): the GPU process caches compiled programs and pipelines by
-  // source and state, so the app's identical program finds them ready. Should
-  // they ever differ, only the head start is lost.
-  const IMGUI_VERTEX_SHADER = '#version 300 es\n' +
-    'precision highp float;\n' +
-    'layout (location = 0) in vec2 Position;\n' +
-    'layout (location = 1) in vec2 UV;\n' +
-    'layout (location = 2) in vec4 Color;\n' +
-    'uniform mat4 ProjMtx;\n' +
-    'out vec2 Frag_UV;\n' +
-    'out vec4 Frag_Color;\n' +
-    'void main()\n' +
-    '{\n' +
-    '    Frag_UV = UV;\n' +
-    '    Frag_Color = Color;\n' +
-    '    gl_Position = ProjMtx * vec4(Position.xy,0,1);\n' +
-    '}\n';
-  const IMGUI_FRAGMENT_SHADER = '#version 300 es\n' +
-    'precision mediump float;\n' +
-    'uniform sampler2D Texture;\n' +
-    'in vec2 Frag_UV;\n' +
-    'in vec4 Frag_Color;\n' +
-    'layout (location = 0) out vec4 Out_Color;\n' +
-    'void main()\n' +
-    '{\n' +
-    '    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);\n' +
-    '}\n';
-
-  // One invisible draw with ImGui's program, vertex layout (pos 2xf32, uv
-  // 2xf32, colour 4xu8 normalised; 20 bytes), blending and 16-bit indices.
-  // Nothing here waits for the GPU process (no status queries), and every
-  // binding is reset afterwards, as the app expects a fresh context.
-  function warmImGuiPipeline(gl) {
-    const shader = (type, source) => {
-      const s = gl.createShader(type);
-      gl.shaderSource(s, source);
-      gl.compileShader(s);
-      return s;
-    };
-    const program = gl.createProgram();
-    const vs = shader(gl.VERTEX_SHADER, IMGUI_VERTEX_SHADER);
-    const fs = shader(gl.FRAGMENT_SHADER, IMGUI_FRAGMENT_SHADER);
-    gl.attachShader(program, vs);
-    gl.attachShader(program, fs);
-    gl.linkProgram(program);
-    const texture = gl.createTexture();
-    gl.bindTexture(gl.TEXTURE_2D, texture);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, 1, 1, 0, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-    const vao = gl.createVertexArray();
-    gl.bindVertexArray(vao);
-    const vertices = gl.createBuffer();
-    gl.bindBuffer(gl.ARRAY_BUFFER, vertices);
-    gl.bufferData(gl.ARRAY_BUFFER, 3 * 20, gl.STREAM_DRAW);  // zeros: a degenerate triangle
-    const indices = gl.createBuffer();
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, indices);
-    gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, new Uint16Array([0, 1, 2]), gl.STREAM_DRAW);
-    gl.enableVertexAttribArray(0);
-    gl.enableVertexAttribArray(1);
-    gl.enableVertexAttribArray(2);
-    gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 20, 0);
-    gl.vertexAttribPointer(1, 2, gl.FLOAT, false, 20, 8);
-    gl.vertexAttribPointer(2, 4, gl.UNSIGNED_BYTE, true, 20, 16);
-    gl.enable(gl.BLEND);
-    gl.blendEquation(gl.FUNC_ADD);
-    gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    gl.enable(gl.SCISSOR_TEST);
-    gl.useProgram(program);
-    gl.uniform1i(gl.getUniformLocation(program, 'Texture'), 0);
-    gl.drawElements(gl.TRIANGLES, 3, gl.UNSIGNED_SHORT, 0);
-    gl.useProgram(null);
-    gl.disable(gl.BLEND);
-    gl.disable(gl.SCISSOR_TEST);
-    gl.bindVertexArray(null);
-    gl.bindBuffer(gl.ARRAY_BUFFER, null);
-    gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, null);
-    gl.bindTexture(gl.TEXTURE_2D, null);
-    for (const buffer of [vertices, indices]) gl.deleteBuffer(buffer);
-    gl.deleteVertexArray(vao);
-    gl.deleteTexture(texture);
-    gl.deleteShader(vs);
-    gl.deleteShader(fs);
-    gl.deleteProgram(program);
-  }
 
   // ImGui's renderer saves and restores GL state around every frame. For the
   // scissor box and the blend functions WebGL asks the GPU process and waits
@@ -388,11 +301,6 @@
     });
     if (!gl) return null;
     keepStateOnThePage(gl);
-    try {
-      warmImGuiPipeline(gl);
-    } catch (err) {
-      console.warn('[seller-console] GPU warm-up skipped: ' + (err && err.message || err));
-    }
     return gl;
   }
 
