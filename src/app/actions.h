@@ -180,7 +180,7 @@ struct SetBackupIncludeKeys {
 struct ExportBackup {};
 struct ImportBackup {};  // asks the browser for a file
 struct ClearLocalData {
-  bool confirmed;  // false: ask first
+  enum class Step { ask, confirm, cancel } step;  // the first click asks; the second confirms or cancels
 };
 // "Needs attention": send a refused call again (after correcting its draft), or drop it.
 struct ResendOutboxEntry {

@@ -74,11 +74,8 @@ void App::import_backup(const std::string& text) {
 }
 
 void App::on(const ClearLocalData& a) {
-  if (!a.confirmed) {
-    state_.device.confirm_clear = true;
-    return;
-  }
-  state_.device.confirm_clear = false;
+  state_.device.confirm_clear = a.step == ClearLocalData::Step::ask;
+  if (a.step != ClearLocalData::Step::confirm) return;
   services_.settings.set(kStoresSettingKey, "[]");
   services_.settings.set(kActiveStoreSettingKey, "");
   auto reload = [this] {

@@ -115,18 +115,18 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
   automation::tag("backup.import");
   ImGui::SameLine();
   if (!device.confirm_clear) {
-    if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{false});
+    if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
     automation::tag("backup.clear");
   } else {
     ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("backup.clear_confirm"));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
     if (ImGui::Button(hidden_id(app.tr("backup.clear_yes"), "backup_clear_yes").c_str()))
-      actions.push(app::ClearLocalData{true});
+      actions.push(app::ClearLocalData{app::ClearLocalData::Step::confirm});
     ImGui::PopStyleColor();
     automation::tag("backup.clear_yes");
     ImGui::SameLine();
     if (ImGui::Button(hidden_id(app.tr("backup.clear_no"), "backup_clear_no").c_str()))
-      actions.push(app::SetBackupIncludeKeys{device.backup_include_keys});  // any action closes the question
+      actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
     automation::tag("backup.clear_no");
   }
   const auto& notice = device.backup_notice;
