@@ -13,27 +13,31 @@ namespace {
 
 using app_test::Device;
 
-std::vector<std::string> single_box_postings(Device& device, std::size_t count) {
+std::vector<std::string> single_box_postings(const app::App& app, std::size_t count) {
   std::vector<std::string> out;
-  const auto& list = device.orders().list;
+  const auto& list = app.state().orders.list;
   for (std::size_t row = 0; row < list.visible_count() && out.size() < count; ++row) {
     const auto& p = list.at(row);
     if (p.can("ship") && !p.requirements.any()) out.push_back(p.posting_number);
   }
   return out;
 }
+std::vector<std::string> single_box_postings(Device& device, std::size_t count) {
+  return single_box_postings(*device.app, count);
+}
 
 // Verifies the open posting (picked, every unit counted, address) and ships it.
-void verify_and_ship(Device& device, const std::string& number) {
-  device.app->apply(app::OpenPosting{number});
-  const auto* posting = device.orders().list.find(number);
-  device.app->apply(app::SetCheck{"items_picked", true});
+void verify_and_ship(app::App& app, const std::string& number) {
+  app.apply(app::OpenPosting{number});
+  const auto& orders = app.state().orders;
+  const auto* posting = orders.list.find(number);
+  app.apply(app::SetCheck{"items_picked", true});
   for (std::size_t line = 0; line < posting->products.size(); ++line)
-    device.app->apply(app::SetLineCount{line, posting->products[line].quantity});
-  if (device.orders().work.at(number).verification.address_required())
-    device.app->apply(app::SetCheck{"address_checked", true});
-  device.app->apply(app::ShipOpenPosting{});
+    app.apply(app::SetLineCount{line, posting->products[line].quantity});
+  if (orders.work.at(number).verification.address_required()) app.apply(app::SetCheck{"address_checked", true});
+  app.apply(app::ShipOpenPosting{});
 }
+void verify_and_ship(Device& device, const std::string& number) { verify_and_ship(*device.app, number); }
 
 int ship_calls(Device& device) { return device.roads.market.faults().calls(ozon::endpoint::kPostingShip); }
 
@@ -218,11 +222,9 @@ TEST_CASE("inside a seller portal (no start, a configure message instead) change
     return app;
   };
   auto app = open_in_portal();
-  std::string number;
-  const auto& list = app->state().orders.list;
-  for (std::size_t row = 0; row < list.visible_count() && number.empty(); ++row)
-    if (list.at(row).can("ship") && !list.at(row).requirements.any()) number = list.at(row).posting_number;
-  REQUIRE_FALSE(number.empty());
+  const auto numbers = single_box_postings(*app, 1);
+  REQUIRE(numbers.size() == 1);
+  const std::string number = numbers[0];
   app->apply(app::OpenPosting{number});
   app->apply(app::SetCheck{"items_picked", true});
   scheduler.run(1'000);
@@ -233,12 +235,7 @@ TEST_CASE("inside a seller portal (no start, a configure message instead) change
   app->apply(app::OpenPosting{number});
   CHECK(app->state().orders.work.at(number).verification.items_picked());
   // ...and its ship goes out through the outbox.
-  const auto* posting = app->state().orders.list.find(number);
-  for (std::size_t line = 0; line < posting->products.size(); ++line)
-    app->apply(app::SetLineCount{line, posting->products[line].quantity});
-  if (app->state().orders.work.at(number).verification.address_required())
-    app->apply(app::SetCheck{"address_checked", true});
-  app->apply(app::ShipOpenPosting{});
+  verify_and_ship(*app, number);
   scheduler.run(60'000);
   app->prepare_frame();
   CHECK(app->state().outbox.pending == 0);
