@@ -92,7 +92,7 @@ int main() {
       .snapshot_json =
           [] {
             console.app.prepare_frame();  // derived state as the next frame will show it
-            return app::snapshot(console.app.state()).dump();
+            return app::snapshot(console.app).dump();
           },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
         auto rect = ui::automation::rect(name);
@@ -163,20 +163,12 @@ int main() {
               console.start_after_first_frame = false;
               console.scheduler.after(0, [] { console.app.start(); });
             }
-            // Countdowns and risk buckets change with the minute: one frame
-            // then, nothing in between.
-            static core::EpochMs scheduled_for = 0;
-            const core::EpochMs next = console.app.next_minute();
-            if (console.app.state().view == app::View::orders && next != scheduled_for) {
-              scheduled_for = next;
-              platform::request_redraw_after(static_cast<double>(next - console.clock.now_ms()));
-            }
-            // A seconds countdown (label retries) is on screen: tick each second.
-            static core::EpochMs second_tick_at = 0;
-            const core::EpochMs now = console.clock.now_ms();
-            if (console.app.wants_second_ticks() && now >= second_tick_at) {
-              second_tick_at = now + 1000;
-              platform::request_redraw_after(1000);
+            // A countdown on screen (deadlines, cutoffs, a label retry) changes:
+            // one frame then, nothing in between. The features say which.
+            static core::EpochMs redraw_scheduled_for = 0;
+            if (const auto next = console.app.next_redraw_at(); next && *next != redraw_scheduled_for) {
+              redraw_scheduled_for = *next;
+              platform::request_redraw_after(static_cast<double>(*next - console.clock.now_ms()));
             }
             if (console.actions.empty()) return;
             console.app.apply_all(console.actions);

@@ -1,28 +1,27 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
 namespace app {
-
-std::string_view view_name(View view) {
-  switch (view) {
-    case View::orders: return "orders";
-    case View::plan: return "plan";
-    case View::stores: return "stores";
-  }
-  return "orders";
-}
+namespace {
+constexpr core::EpochMs kMinute = 60'000;
+}  // namespace
 
 Notice notice_for(const ozon::ApiError& error) {
   return {"problem." + std::string(ozon::to_string(ozon::classify(error))), error.summary()};
 }
 
-App::App(AppServices services, const std::vector<std::string>& browser_languages)
+App::App(AppServices services, const std::vector<std::string>& browser_languages,
+         const std::function<void(App&, std::vector<std::unique_ptr<Feature>>&)>& add_features)
     : services_(services), translations_(Translations::embedded()) {
   init_outbox();
+  register_own_actions();
+  add_screens(*this, features_);
+  if (add_features) add_features(*this, features_);
   if (auto saved = services_.settings.get(kLangSettingKey))
     state_.lang = lang_from_code(*saved);
   else
@@ -39,6 +38,35 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
       if (store.id == *active) state_.stores.active = store;
   }
   state_.stores.active_id = state_.stores.active.id;
+}
+
+// Callbacks still scheduled (timers, storage answers) find the token gone.
+App::~App() { alive_.reset(); }
+
+void App::register_own_actions() {
+  auto own = [this](auto* tag) {
+    using A = std::remove_pointer_t<decltype(tag)>;
+    router_.on<A>([this](const A& action) { on(action); });
+  };
+  own(static_cast<SetLanguage*>(nullptr));
+  own(static_cast<ShowView*>(nullptr));
+  own(static_cast<ToggleHelp*>(nullptr));
+  own(static_cast<CopyText*>(nullptr));
+  own(static_cast<OpenDocument*>(nullptr));
+  own(static_cast<ConfigureFromPortal*>(nullptr));
+  own(static_cast<ApplyUpdate*>(nullptr));
+  own(static_cast<ResendOutboxEntry*>(nullptr));
+  own(static_cast<DiscardOutboxEntry*>(nullptr));
+  own(static_cast<SetBackupIncludeKeys*>(nullptr));
+  own(static_cast<ExportBackup*>(nullptr));
+  own(static_cast<ImportBackup*>(nullptr));
+  own(static_cast<ClearLocalData*>(nullptr));
+}
+
+const Feature* App::find_feature(std::string_view id) const {
+  for (const auto& feature : features_)
+    if (feature->id() == id) return feature.get();
+  return nullptr;
 }
 
 void App::start() {
@@ -67,50 +95,45 @@ void App::activate(StoreConfig store) {
   state_.stores.active = store;
   state_.stores.active_id = store.id;
   if (store.saved) save_setting(kActiveStoreSettingKey, store.id);
-  // Keep the seller's query (tab, search, filters) across stores.
-  core::OrderQuery query = state_.orders.list.query();
-  state_.orders = OrdersSlice{};
-  state_.orders.list.set_query(std::move(query));
   session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
                                             services_.scheduler);
   abandon_outbox_calls();  // the old session's answers will not come
-  state_.plan = PlanSlice{};
-  refresh_orders();
-  load_products();
-  load_delivery_methods();
+  for (auto& feature : features_) feature->on_store_opened();
   // A store opened after the start shows its copies on this device until the
   // network answers (at the start, load_local_data brings them).
   if (state_.device.drafts_loaded) reread_offline_copies();
 }
 
-void App::test_connection(StoreConfig store) {
-  auto& stores = state_.stores;
-  stores.check_notice = {};
-  ++stores.check_count;
-  if (auto problems = validate(store); !problems.empty()) {
-    stores.check = StoresSlice::Check::failed;
-    stores.check_notice = {problems.front(), ""};
-    return;
-  }
-  stores.check = StoresSlice::Check::running;
-  check_session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
-                                                  services_.scheduler);
-  check_session_->client().call(ozon::build_warehouse_list(), &ozon::parse_warehouses,
-                                [this](ozon::Result<ozon::Page<core::Warehouse>> result) {
-                                  auto& s = state_.stores;
-                                  if (result) {
-                                    s.check = StoresSlice::Check::ok;
-                                    s.check_warehouses = static_cast<int>(result->items.size());
-                                  } else {
-                                    s.check = StoresSlice::Check::failed;
-                                    s.check_notice = notice_for(result.error());
-                                  }
-                                });
-}
+void App::after(std::int64_t delay_ms, std::function<void()> task) { services_.scheduler.after(delay_ms, guard(std::move(task))); }
 
 void App::apply(const Action& action) {
-  std::visit([this](const auto& a) { on(a); }, action);
+  if (!router_.dispatch(action)) {
+    ++state_.unhandled_actions;
+    assert(!"an action no feature handles");
+  }
   schedule_draft_save();  // cheap: writes only what changed, 300 ms later
+}
+
+void App::apply_all(ActionQueue& queue) {
+  for (const auto& action : queue.take()) apply(action);
+}
+
+void App::prepare_frame() {
+  for (auto& feature : features_) feature->prepare_frame(feature->id() == state_.view);
+}
+
+std::optional<core::EpochMs> App::next_redraw_at() const {
+  RedrawNeeds needs;
+  for (const auto& feature : features_) {
+    const RedrawNeeds own = feature->redraw_needs(feature->id() == state_.view);
+    needs.minute_ticks = needs.minute_ticks || own.minute_ticks;
+    needs.second_ticks = needs.second_ticks || own.second_ticks;
+  }
+  const core::EpochMs now = services_.clock.now_ms();
+  // Whole seconds and minutes: every frame in between asks for the same time.
+  if (needs.second_ticks) return (now / 1000 + 1) * 1000;
+  if (needs.minute_ticks) return (now / kMinute + 1) * kMinute;
+  return std::nullopt;
 }
 
 void App::on(const SetLanguage& a) {
@@ -119,41 +142,20 @@ void App::on(const SetLanguage& a) {
   save_setting(kLangSettingKey, std::string(lang_code(a.lang)));
 }
 
-void App::on(const ShowView& a) { state_.view = a.view; }
-
-void App::on(const EditStoreDraft& a) { state_.stores.draft = a.draft; }
-
-void App::on(const TestConnection& a) { test_connection(a.store); }
-
-void App::on(const SaveStore& a) {
-  if (!validate(a.store).empty()) return;
-  StoreConfig store = a.store;
-  if (store.id.empty()) store.id = "store-" + std::to_string(services_.clock.now_ms());
-  auto& saved = state_.stores.saved;
-  auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
-  if (it != saved.end())
-    *it = store;
-  else
-    saved.push_back(store);
-  save_stores();
-  activate(store);
-  state_.stores.draft = StoresSlice{}.draft;
-  state_.stores.check = StoresSlice::Check::idle;
-  state_.view = View::orders;
+void App::on(const ShowView& a) {
+  const Feature* feature = find_feature(a.view);
+  if (feature && feature->has_screen()) state_.view = a.view;
 }
 
-void App::on(const SelectStore& a) {
-  if (a.id == "demo") return activate(demo_store());
-  for (const auto& store : state_.stores.saved)
-    if (store.id == a.id) return activate(store);
+void App::on(const ToggleHelp&) { state_.help_open = !state_.help_open; }
+
+void App::on(const CopyText& a) {
+  if (services_.copy_text) services_.copy_text(a.text);
+  state_.copied = a.text;
 }
 
-void App::on(const DeleteStore& a) {
-  auto& saved = state_.stores.saved;
-  saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
-              saved.end());
-  save_stores();
-  if (state_.stores.active_id == a.id) activate(demo_store());
+void App::on(const OpenDocument& a) {
+  if (!state_.document_name.empty() && services_.show_document) services_.show_document(a.download);
 }
 
 void App::on(const ConfigureFromPortal& a) {
@@ -174,8 +176,20 @@ void App::on(const ConfigureFromPortal& a) {
   activate(std::move(store));
 }
 
-void App::apply_all(ActionQueue& queue) {
-  for (const auto& action : queue.take()) apply(action);
+void App::replace_postings_for_benchmark(std::size_t count) {
+  auto& orders = state_.orders;
+  const auto& source = orders.list.postings();
+  if (source.empty()) return;
+  std::vector<core::Posting> copies;
+  copies.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    core::Posting posting = source[i % source.size()];
+    posting.posting_number = std::to_string(10'000'000 + i) + "-0001-1";
+    posting.order_number = std::to_string(10'000'000 + i) + "-0001";
+    copies.push_back(std::move(posting));
+  }
+  orders.list.set_postings(std::move(copies));
+  ++orders.data_version;
 }
 
 }  // namespace app

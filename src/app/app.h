@@ -2,6 +2,7 @@
 // The application controller: owns the state, applies actions, talks to the
 // active store through its session, persists settings. UI-agnostic and
 // testable natively (with the sandbox transport and a manual clock).
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "app/actions.h"
+#include "app/feature.h"
 #include "app/app_state.h"
 #include "app/i18n.h"
 #include "app/session.h"
@@ -57,7 +59,12 @@ inline constexpr std::int64_t kDraftRetryMs = 5'000;  // after the store refused
 class App {
  public:
   // `browser_languages` is navigator.languages, used when no choice is saved.
-  App(AppServices services, const std::vector<std::string>& browser_languages);
+  // `add_features` adds features after the registered screens (tests).
+  App(AppServices services, const std::vector<std::string>& browser_languages,
+      const std::function<void(App&, std::vector<std::unique_ptr<Feature>>&)>& add_features = {});
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
 
   const AppState& state() const { return state_; }
   AppState& mutable_state() { return state_; }
@@ -65,6 +72,8 @@ class App {
   const char* tr(std::string_view key) const { return translations_.get(state_.lang, key); }
   core::EpochMs now() const { return services_.clock.now_ms(); }
 
+  // Runs the action's handler; an action no feature handles is counted
+  // (state().unhandled_actions) and otherwise ignored.
   void apply(const Action& action);
   void apply_all(ActionQueue& queue);
   // Starts work that the saved state asks for (loading the active store).
@@ -73,8 +82,9 @@ class App {
   // orders, risk buckets as the minute changes) up to date. Cheap when
   // nothing changed.
   void prepare_frame();
-  // When the next minute starts (countdowns and risk buckets change then).
-  core::EpochMs next_minute() const;
+  // When a frame must be drawn with no input (a countdown on screen
+  // changes), or nothing.
+  std::optional<core::EpochMs> next_redraw_at() const;
   // Benchmarks only: fills the orders list with `count` postings copied from
   // the loaded ones under new numbers (100,000 for the frame-time benchmark).
   void replace_postings_for_benchmark(std::size_t count);
@@ -84,65 +94,51 @@ class App {
   void set_online(bool online);
   void set_update_available(bool available);
   void set_storage_info(bool persisted, double usage_bytes, double quota_bytes);
-  // True while a countdown in seconds is on screen (label retries).
-  bool wants_second_ticks() const { return state_.labels.retry_in_ms.has_value(); }
+
+  // --- The registry ---------------------------------------------------------
+  const std::vector<std::unique_ptr<Feature>>& features() const { return features_; }
+  const Feature* find_feature(std::string_view id) const;
+  template <typename T>
+  T& feature() const {
+    for (const auto& f : features_)
+      if (auto* found = dynamic_cast<T*>(f.get())) return *found;
+    std::abort();  // not registered: a programming error
+  }
+  ActionRouter& router() { return router_; }
+
+  // --- Shared services, for the features -------------------------------------
+  const AppServices& services() const { return services_; }
+  // The open store's connection; null before the first store opens.
+  StoreSession* session() { return session_.get(); }
+  // Sends a change to Ozon through the outbox (written down first, in order).
+  // `kind` is the stored name of the feature's typed change kind.
+  void enqueue_change(std::string_view kind, const std::string& posting_number, const net::HttpRequest& request,
+                      std::string draft_key);
+  // Runs `task` later unless the app is gone by then.
+  void after(std::int64_t delay_ms, std::function<void()> task);
+  // Wraps a callback so that it does nothing once the app is gone.
+  template <typename F>
+  auto guard(F callback) const {
+    return [alive = std::weak_ptr<bool>(alive_), callback = std::move(callback)](auto&&... args) mutable {
+      if (!alive.expired()) callback(std::forward<decltype(args)>(args)...);
+    };
+  }
+  void schedule_draft_save();
+  // Keeps a copy of what Ozon sent on this device (offline use).
+  void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
+  // The orders list / the product barcodes kept on this device.
+  void cache_postings(const std::vector<core::Posting>& postings);
+  void cache_barcodes();
+  void cache_plan_catalog();
 
  private:
-  // One handler per action (app.cpp: stores and settings; orders.cpp: the
-  // orders screen and the posting detail).
+  // Handlers of the actions that belong to no screen: language, views,
+  // help, clipboard, update, portal, the outbox's "Needs attention", backup.
   void on(const SetLanguage&);
   void on(const ShowView&);
-  void on(const RefreshOrders&);
-  void on(const SelectTab&);
-  void on(const SetSearch&);
-  void on(const SetSort&);
-  void on(const SetFilters&);
-  void on(const ClickRow&);
-  void on(const SelectAllFiltered&);
-  void on(const ClearSelection&);
-  void on(const OpenPosting&);
-  void on(const ClosePosting&);
-  void on(const OpenNeighbour&);
-  void on(const EditScanText&);
-  void on(const ScanCode&);
-  void on(const SetCheck&);
-  void on(const SetLineCount&);
-  void on(const SetBoxCount&);
-  void on(const SetBoxQuantity&);
-  void on(const ShipOpenPosting&);
-  void on(const BatchShipSelected&);
-  void on(const LoadMarking&);
-  void on(const EditMarking&);
-  void on(const SendMarking&);
-  void on(const OpenCancel&);
-  void on(const CloseCancel&);
-  void on(const SetCancelReason&);
-  void on(const EditCancelMessage&);
-  void on(const ConfirmCancel&);
-  void on(const SetCancelPartial&);
-  void on(const SetCancelQuantity&);
-  void on(const EditCutoff&);
-  void on(const SetCutoff&);
-  void on(const EditTracking&);
-  void on(const SetTrackingNumber&);
-  void on(const OpenTrackingPaste&);
-  void on(const EditTrackingPaste&);
-  void on(const SendTrackingPaste&);
-  void on(const MarkDelivery&);
-  void on(const PrintLabels&);
-  void on(const OpenDocument&);
-  void on(const CreateAct&);
-  void on(const DownloadAct&);
-  void on(const PrintPickList&);
-  void on(const FocusSearch&);
-  void on(const FocusScan&);
   void on(const ToggleHelp&);
   void on(const CopyText&);
-  void on(const EditStoreDraft&);
-  void on(const TestConnection&);
-  void on(const SaveStore&);
-  void on(const SelectStore&);
-  void on(const DeleteStore&);
+  void on(const OpenDocument&);
   void on(const ConfigureFromPortal&);
   void on(const ApplyUpdate&);
   void on(const ResendOutboxEntry&);
@@ -152,10 +148,11 @@ class App {
   void on(const ImportBackup&);
   void on(const ClearLocalData&);
   void import_backup(const std::string& text);
+  void register_own_actions();
 
   // The outbox (outbox_sync.cpp): every mutating call goes through it.
   void init_outbox();
-  void enqueue_change(const std::string& kind, const std::string& posting_number, const net::HttpRequest& request);
+  Feature* owner_of(std::string_view kind) const;
   void send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done);
   void verify_outbox_entry(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done);
   void on_outbox_change(const OutboxEntry& entry);
@@ -167,9 +164,6 @@ class App {
   // Copies kept on this device to work offline, each with its time
   // (offline_copies.cpp): the orders list, warehouses and delivery methods,
   // product barcodes.
-  void cache_postings(const std::vector<core::Posting>& postings);
-  void cache_plan_catalog();
-  void cache_barcodes();
   void restore_offline_copies(const std::vector<store::Record>& records);
   struct CachedListRead {  // the orders list coming back from this device, a record per task
     std::string store;
@@ -182,39 +176,27 @@ class App {
   void drop_unnamed_posting_records(const std::vector<store::Record>& records);
   void read_next_cached_record(std::shared_ptr<CachedListRead> read);
   void reread_offline_copies();  // after a store switch: that store's copies
-  void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
-  void schedule_draft_save();
+ public:
+  // The screen as it was before a reload (each feature takes its part,
+  // some once their data is in); the stores screen activates stores.
   void apply_saved_ui();
-  void write_record(std::string key, std::string value);
-
-  void save_setting(const char* key, const std::string& value);
-  void save_stores();
   void activate(StoreConfig store);
-  void refresh_orders();
-  void load_products();
-  void test_connection(StoreConfig store);
-  PostingWork* open_work();
-  PostingWork& work_for(const core::Posting& posting);
-  void ship(const std::string& number, const core::BoxPlan& boxes);
-  void reload_postings(const std::vector<std::string>& numbers);
-  void pump_labels(int generation);
-  void load_delivery_methods();
-  void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
-  void send_marking_countries(const std::string& number, int generation);
-  void poll_marking(const std::string& number, int generation);
-  // Ozon's verdict arrived (or the form was loaded): update the checklist.
-  void apply_marking_status(PostingWork& work, const core::ExemplarData& status);
-  void finish_labels();
+  void save_setting(const char* key, const std::string& value);
+  void save_stores();  // the saved stores list, after a change
+
+ private:
+  void write_record(std::string key, std::string value);
 
   AppServices services_;
   Translations translations_;
   AppState state_;
+  ActionRouter router_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guard() and after() check it
   std::unique_ptr<StoreSession> session_;
-  std::unique_ptr<StoreSession> check_session_;  // the store being tested
-  // Drafts read at start, applied when their posting is first opened.
-  std::map<std::string, nlohmann::json> saved_posting_drafts_;
-  std::optional<nlohmann::json> saved_ui_;           // applied once the orders are in
+  std::optional<nlohmann::json> saved_ui_;           // applied once the features took it
+  std::vector<const Feature*> ui_restored_;          // features that took their part
   std::map<std::string, std::string> written_drafts_;  // key -> text last written
+  std::vector<std::string> unclaimed_drafts_;          // read at start, known to no feature: kept
   bool draft_save_scheduled_ = false;
   bool local_data_requested_ = false;
   struct CachedList {  // the orders list kept on this device: which write, in how many records
@@ -222,14 +204,24 @@ class App {
     std::size_t records = 0;
   };
   std::map<std::string, CachedList> cached_lists_;  // by store id
-  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // tasks scheduled by this app check it
   std::unique_ptr<store::RecordStore> memory_records_;  // when the services bring no store
   std::unique_ptr<Outbox> outbox_;
   // The outbox's requests awaiting the open store's answer, by call number.
   std::int64_t outbox_calls_started_ = 0;
   std::map<std::int64_t, std::function<void(SendOutcome)>> outbox_sends_in_flight_;
   std::map<std::int64_t, std::function<void(VerifyOutcome)>> outbox_verifies_in_flight_;
+  // Last: destroyed first, while the services they use still exist.
+  std::vector<std::unique_ptr<Feature>> features_;
 };
+
+template <typename... A, typename Self>
+void Feature::handle(Self* self) {
+  (app_.router().template on<A>([self](const A& action) { self->on(action); }), ...);
+}
+
+// The screens of the console in navigation order: the one list a new screen
+// is added to (screens.cpp).
+void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features);
 
 // The notice shown for an API failure: the plain-words key and the detail.
 Notice notice_for(const ozon::ApiError& error);

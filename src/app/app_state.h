@@ -1,6 +1,8 @@
 #pragma once
-// What the seller sees: one struct the views draw from. Each feature adds its
-// own slice here and its own view (orders today; plan, stock, chats, ... later).
+// What the seller sees: the shared state the views draw from. The slices
+// here are read by several features (the postings by the orders screen,
+// Today's plan and the outbox); a feature's private state lives in the
+// feature itself (app/feature.h).
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,10 +28,6 @@
 #include "core/verification.h"
 
 namespace app {
-
-enum class View { orders, plan, stores };
-
-std::string_view view_name(View view);
 
 struct DisplayInfo {
   int css_width = 0;
@@ -233,7 +231,7 @@ struct EmbeddingInfo {
 };
 
 struct AppState {
-  View view = View::orders;
+  std::string view = "orders";  // the id of the feature on screen
   Lang lang = Lang::en;
   int utc_offset_minutes = 0;  // the seller's time zone (from the browser)
   bool help_open = false;      // the keyboard shortcuts overlay
@@ -250,6 +248,7 @@ struct AppState {
   std::string storage_warning;
   DisplayInfo display;
   long frames_drawn = 0;
+  int unhandled_actions = 0;  // actions no feature handles (a programming error, shown in the snapshot)
 };
 
 }  // namespace app

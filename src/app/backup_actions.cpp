@@ -32,7 +32,7 @@ void App::on(const ExportBackup&) {
 
 void App::on(const ImportBackup&) {
   if (!services_.pick_file) return;
-  services_.pick_file([this](std::string text) { import_backup(text); });
+  services_.pick_file(guard([this](std::string text) { import_backup(text); }));
 }
 
 void App::import_backup(const std::string& text) {
@@ -64,9 +64,12 @@ void App::import_backup(const std::string& text) {
     ++drafts;
     if (key == kUiDraftKey) {
       saved_ui_ = json;
+      ui_restored_.clear();
       apply_saved_ui();
-    } else if (key.rfind("posting:", 0) == 0 && !state_.orders.work.count(key.substr(8))) {
-      saved_posting_drafts_[key.substr(8)] = json;
+    } else {
+      bool claimed = false;
+      for (auto& feature : features_) claimed = claimed || feature->restore_draft(key, json);
+      if (!claimed) unclaimed_drafts_.push_back(key);
     }
     if (services_.records) write_record(key, value);
   }
@@ -82,17 +85,17 @@ void App::on(const ClearLocalData& a) {
     if (services_.reload_page) services_.reload_page();
   };
   written_drafts_.clear();
-  saved_posting_drafts_.clear();
+  unclaimed_drafts_.clear();
   saved_ui_.reset();
-  state_.orders.work.clear();  // nothing left to write back
+  for (auto& feature : features_) feature->forget_local_data();  // nothing left to write back
   if (!services_.records) return reload();
-  services_.records->clear_all([this, reload](store::WriteResult result) {
+  services_.records->clear_all(guard([this, reload](store::WriteResult result) {
     if (!result.ok()) {
       state_.device.storage_error = {std::string(store::error_key(result.status)), result.detail};
       return;
     }
     reload();
-  });
+  }));
 }
 
 }  // namespace app

@@ -2,6 +2,8 @@
 // edit and at once when the tab is hidden or closed, discarded when Ozon
 // confirmed what they prepared. Also the device's state (online, update
 // available, storage use).
+#include <algorithm>
+
 #include "app/app.h"
 #include "app/drafts.h"
 #include "ozon/parsers.h"
@@ -15,7 +17,7 @@ void App::load_local_data() {
     outbox_->restore({});
     return;
   }
-  services_.records->load_all([this](store::LoadResult loaded) {
+  services_.records->load_all(guard([this](store::LoadResult loaded) {
     state_.device.drafts_loaded = true;
     if (!loaded.ok()) {
       state_.device.storage_error = {std::string(store::error_key(loaded.status)), loaded.detail};
@@ -34,50 +36,42 @@ void App::load_local_data() {
       if (json.is_discarded()) continue;  // a damaged record: skipped, the rest restores
       if (record.key == kUiDraftKey) {
         saved_ui_ = std::move(json);
-      } else if (record.key.rfind("posting:", 0) == 0) {
-        const std::string number = record.key.substr(8);
-        // Work the seller started since the page opened wins over an old draft.
-        if (!state_.orders.work.count(number)) saved_posting_drafts_[number] = std::move(json);
+        continue;
       }
+      bool claimed = false;
+      for (auto& feature : features_) claimed = claimed || feature->restore_draft(record.key, json);
+      if (!claimed) unclaimed_drafts_.push_back(record.key);
     }
     apply_saved_ui();
-  });
+  }));
 }
 
-// The screen as it was: the view and the store form at once; the open
-// posting once the orders are in (it may not exist any more).
+// The screen as it was: the view at once; each feature takes its part,
+// some only once their data is in (the open posting may not exist any more).
 void App::apply_saved_ui() {
   if (!saved_ui_) return;
-  UiDraft ui = read_ui_draft(*saved_ui_);
-  if (ui.view) state_.view = *ui.view;
-  if (ui.store_form) state_.stores.draft = *ui.store_form;
-  if (!ui.tracking_paste.empty() && state_.orders.tracking_paste.text.empty()) {
-    state_.orders.tracking_paste.open = ui.tracking_paste_open;
-    on(EditTrackingPaste{ui.tracking_paste});
+  if (ui_restored_.empty()) {
+    const std::string view = ui_draft_view(*saved_ui_);
+    if (const Feature* feature = find_feature(view); feature && feature->has_screen()) state_.view = view;
   }
-  if (ui.open_posting.empty()) {
-    saved_ui_.reset();
-    return;
+  for (auto& feature : features_) {
+    if (std::find(ui_restored_.begin(), ui_restored_.end(), feature.get()) != ui_restored_.end()) continue;
+    if (feature->restore_ui_draft(*saved_ui_)) ui_restored_.push_back(feature.get());
   }
-  if (state_.orders.list.find(ui.open_posting) == nullptr) {
-    if (state_.orders.as_of != 0) saved_ui_.reset();  // loaded and gone: nothing to reopen
-    return;
-  }
-  saved_ui_.reset();
-  if (state_.orders.open.empty()) on(OpenPosting{ui.open_posting});
+  if (ui_restored_.size() == features_.size()) saved_ui_.reset();
 }
 
 void App::schedule_draft_save() {
   if (draft_save_scheduled_ || !services_.records || !state_.device.drafts_loaded) return;
   draft_save_scheduled_ = true;
-  services_.scheduler.after(kDraftSaveDelayMs, [this] {
+  after(kDraftSaveDelayMs, [this] {
     draft_save_scheduled_ = false;
     flush_drafts();
   });
 }
 
 void App::write_record(std::string key, std::string value) {
-  auto done = [this, key](store::WriteResult result) {
+  auto done = guard([this, key](store::WriteResult result) {
     if (result.ok()) {
       ++state_.device.drafts_saved;
       state_.device.last_saved_at = services_.clock.now_ms();
@@ -87,8 +81,8 @@ void App::write_record(std::string key, std::string value) {
     state_.device.storage_error = {std::string(store::error_key(result.status)), result.detail};
     // Not written: forget it was, so the next save tries again.
     written_drafts_.erase(key);
-    services_.scheduler.after(kDraftRetryMs, [this] { schedule_draft_save(); });
-  };
+    after(kDraftRetryMs, [this] { schedule_draft_save(); });
+  });
   const std::string collection(store::collection::drafts);
   if (value.empty()) {
     written_drafts_.erase(key);
@@ -103,18 +97,15 @@ void App::flush_drafts() {
   // Before the saved drafts are read, writing would overwrite them with nothing.
   if (!services_.records || !state_.device.drafts_loaded) return;
   std::map<std::string, std::string> current;
-  for (const auto& [number, work] : state_.orders.work) {
-    // Confirmed by Ozon: the draft has done its job.
-    const bool finished = work.ship == PostingWork::Ship::done || work.cancel.state == PostingWork::Cancel::State::done;
-    auto draft = finished ? nlohmann::json() : posting_draft(work);
-    if (!draft.is_null()) current[posting_draft_key(number)] = draft.dump();
-  }
-  // Drafts of postings not opened since the reload stay as they were.
-  for (const auto& [number, draft] : saved_posting_drafts_) {
-    const std::string key = posting_draft_key(number);
+  for (const auto& feature : features_) feature->collect_drafts(current);
+  // Drafts no feature of this build knows (another build's) stay as they were.
+  for (const auto& key : unclaimed_drafts_)
     if (auto it = written_drafts_.find(key); it != written_drafts_.end()) current.emplace(key, it->second);
+  if (!saved_ui_) {
+    nlohmann::json ui = {{"v", 1}, {"view", state_.view}};
+    for (const auto& feature : features_) feature->write_ui_draft(ui);
+    current[kUiDraftKey] = ui.dump();
   }
-  if (!saved_ui_) current[kUiDraftKey] = ui_draft(state_).dump();
   else if (auto it = written_drafts_.find(kUiDraftKey); it != written_drafts_.end()) current.emplace(kUiDraftKey, it->second);
 
   for (const auto& [key, value] : current) {

@@ -41,8 +41,6 @@ bool is_fresh(const PostingWork& work) {
 
 }  // namespace
 
-constexpr const char* kUnsavedStoreId = "(unsaved)";
-
 std::string posting_draft_key(const std::string& posting_number) { return "posting:" + posting_number; }
 
 Json to_json(const core::ExemplarData& data) {
@@ -194,34 +192,14 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
   }
 }
 
-Json ui_draft(const AppState& state) {
-  Json out = {{"v", 1},
-              {"view", view_name(state.view)},
-              {"open", state.orders.open},
-              {"paste", state.orders.tracking_paste.text},
-              {"paste_open", state.orders.tracking_paste.open}};
-  const StoreConfig& form = state.stores.draft;
-  if (!form.name.empty() || !form.client_id.empty() || !form.api_key.empty() || !form.proxy_url.empty()) {
-    StoreConfig named = form;
-    if (named.id.empty()) named.id = kUnsavedStoreId;  // a store being added has no id yet
-    out["store_form"] = to_json(named);
-  }
-  return out;
-}
+std::string ui_draft_view(const Json& draft) { return draft.is_object() ? text(draft, "view") : std::string(); }
 
 UiDraft read_ui_draft(const Json& draft) {
   UiDraft out;
   if (!draft.is_object()) return out;
-  const std::string view = text(draft, "view");
-  for (View v : {View::orders, View::plan, View::stores})
-    if (view_name(v) == view) out.view = v;
   out.open_posting = text(draft, "open");
   out.tracking_paste = text(draft, "paste");
   out.tracking_paste_open = flag(draft, "paste_open");
-  if (auto it = draft.find("store_form"); it != draft.end()) {
-    out.store_form = store_from_json(*it);
-    if (out.store_form && out.store_form->id == kUnsavedStoreId) out.store_form->id.clear();
-  }
   return out;
 }
 

@@ -22,14 +22,15 @@ nlohmann::json posting_draft(const PostingWork& work);
 // longer fit (another number of lines or boxes) are skipped, never guessed.
 void restore_posting_draft(PostingWork& work, const nlohmann::json& draft);
 
-// The screen: view, open posting, tracking paste text, the store form.
-nlohmann::json ui_draft(const AppState& state);
+// The screen draft (key "ui"): one object every feature adds its fields to
+// ({"v": 1, "view": ..., "open": ..., "paste": ..., "store_form": ...}).
+// The view shown:
+std::string ui_draft_view(const nlohmann::json& draft);  // "" = none
+// The orders screen's fields: the open posting and the pasted tracking text.
 struct UiDraft {
-  std::optional<View> view;
   std::string open_posting;
   std::string tracking_paste;
   bool tracking_paste_open = false;
-  std::optional<StoreConfig> store_form;
 };
 UiDraft read_ui_draft(const nlohmann::json& draft);
 

@@ -1,14 +1,14 @@
 // Printing labels: the selected postings (or the open one) in batches of
 // at most 20, "not ready" retried with a visible countdown, a posting that
 // fails its batch isolated, and the parts handed over as one PDF.
-#include "app/app.h"
+#include "app/orders_screen.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
 namespace app {
 
-void App::on(const PrintLabels& a) {
-  auto& orders = state_.orders;
+void OrdersScreen::on(const PrintLabels& a) {
+  auto& orders = orders_slice();
   std::vector<std::string> numbers;
   const auto candidates = a.selected ? orders.selection.numbers(orders.list) : std::vector<std::string>{orders.open};
   for (const auto& number : candidates) {
@@ -16,7 +16,7 @@ void App::on(const PrintLabels& a) {
     // Ozon prints labels only for postings awaiting shipment.
     if (posting && posting->status == core::PostingStatus::awaiting_deliver) numbers.push_back(number);
   }
-  auto& labels = state_.labels;
+  auto& labels = app_.mutable_state().labels;
   const int generation = labels.generation + 1;
   labels = LabelsSlice{};
   labels.generation = generation;
@@ -30,19 +30,19 @@ void App::on(const PrintLabels& a) {
   pump_labels(labels.generation);
 }
 
-void App::pump_labels(int generation) {
-  auto& labels = state_.labels;
-  if (!session_ || !labels.job || generation != labels.generation) return;
-  const core::EpochMs now = services_.clock.now_ms();
+void OrdersScreen::pump_labels(int generation) {
+  auto& labels = app_.mutable_state().labels;
+  if (!app_.session() || !labels.job || generation != labels.generation) return;
+  const core::EpochMs now = app_.now();
   while (auto batch = labels.job->next_request(now)) {
     const int id = batch->id;
     for (auto& request : ozon::build_package_labels(batch->posting_numbers)) {
-      session_->client().call_with(
+      app_.session()->client().call_with(
           std::move(request), ozon::CallOptions{.retry_not_ready = false},
           [this, generation, id](ozon::Result<net::HttpResponse> reply) {
-            auto& l = state_.labels;
+            auto& l = app_.mutable_state().labels;
             if (generation != l.generation || !l.job) return;
-            const core::EpochMs at = services_.clock.now_ms();
+            const core::EpochMs at = app_.now();
             if (reply) {
               auto pdf = ozon::parse_pdf(*reply);
               if (pdf)
@@ -64,12 +64,12 @@ void App::pump_labels(int generation) {
   if (labels.job->done()) return finish_labels();
   if (auto wakeup = labels.job->next_wakeup(); wakeup && labels.job->in_flight() == 0) {
     labels.retry_in_ms = *wakeup - now;
-    services_.scheduler.after(*wakeup - now, [this, generation] { pump_labels(generation); });
+    app_.after(*wakeup - now, [this, generation] { pump_labels(generation); });
   }
 }
 
-void App::finish_labels() {
-  auto& labels = state_.labels;
+void OrdersScreen::finish_labels() {
+  auto& labels = app_.mutable_state().labels;
   labels.running = false;
   std::vector<std::string> parts;
   for (const auto& part : labels.job->pdfs())
@@ -78,14 +78,10 @@ void App::finish_labels() {
     labels.error = {"labels.all_failed", ""};
     return;
   }
-  labels.document_name = "labels-" + std::to_string(services_.clock.now_ms() / 1000) + ".pdf";
-  state_.document_name = labels.document_name;
-  if (services_.publish_document) services_.publish_document(labels.document_name, parts);
+  labels.document_name = "labels-" + std::to_string(app_.now() / 1000) + ".pdf";
+  app_.mutable_state().document_name = labels.document_name;
+  if (app_.services().publish_document) app_.services().publish_document(labels.document_name, parts);
   labels.document_ready = true;
-}
-
-void App::on(const OpenDocument& a) {
-  if (!state_.document_name.empty() && services_.show_document) services_.show_document(a.download);
 }
 
 }  // namespace app

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "app/app.h"
+#include "app/orders_screen.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -26,7 +26,7 @@ std::string upper(std::string text) {
 
 }  // namespace
 
-void App::apply_marking_status(PostingWork& work, const core::ExemplarData& status) {
+void OrdersScreen::apply_marking_status(PostingWork& work, const core::ExemplarData& status) {
   auto& marking = work.marking;
   core::merge_checks(marking.form.data, status);
   if (status.ship_available()) {
@@ -40,19 +40,19 @@ void App::apply_marking_status(PostingWork& work, const core::ExemplarData& stat
   work.verification.set_marking_complete(status.ship_available());
 }
 
-void App::on(const LoadMarking&) {
+void OrdersScreen::on(const LoadMarking&) {
   PostingWork* work = open_work();
-  if (!work || !session_ || busy_marking(work->marking)) return;
+  if (!work || !app_.session() || busy_marking(work->marking)) return;
   auto& marking = work->marking;
   marking.state = MarkingState::loading;
   marking.error = {};
   const std::string number = work->number;
   const int generation = ++marking.generation;
-  session_->client().call(
+  app_.session()->client().call(
       ozon::build_exemplar_create_or_get(number), &ozon::parse_exemplar_data,
       [this, number, generation](ozon::Result<core::ExemplarData> form) {
-        auto it = state_.orders.work.find(number);
-        if (it == state_.orders.work.end() || it->second.marking.generation != generation) return;
+        auto it = orders_slice().work.find(number);
+        if (it == orders_slice().work.end() || it->second.marking.generation != generation) return;
         auto& m = it->second.marking;
         if (!form) {
           m.state = MarkingState::failed;
@@ -70,7 +70,7 @@ void App::on(const LoadMarking&) {
       });
 }
 
-void App::on(const EditMarking& a) {
+void OrdersScreen::on(const EditMarking& a) {
   PostingWork* work = open_work();
   if (!work || busy_marking(work->marking)) return;
   auto& marking = work->marking;
@@ -99,10 +99,10 @@ void App::on(const EditMarking& a) {
   }
 }
 
-void App::on(const SendMarking&) {
+void OrdersScreen::on(const SendMarking&) {
   PostingWork* work = open_work();
-  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
-  if (!posting || !session_ || busy_marking(work->marking)) return;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
+  if (!posting || !app_.session() || busy_marking(work->marking)) return;
   auto& marking = work->marking;
   const auto missing = core::missing_fields(marking.form, posting->requirements);
   if (!missing.empty()) {
@@ -115,10 +115,10 @@ void App::on(const SendMarking&) {
   work->verification.set_marking_complete(false);
   const std::string number = work->number;
   const int generation = ++marking.generation;
-  session_->client().call(ozon::build_exemplar_set(marking.form.data),
+  app_.session()->client().call(ozon::build_exemplar_set(marking.form.data),
                           [this, number, generation](ozon::Result<net::HttpResponse> sent) {
-                            auto it = state_.orders.work.find(number);
-                            if (it == state_.orders.work.end() || it->second.marking.generation != generation) return;
+                            auto it = orders_slice().work.find(number);
+                            if (it == orders_slice().work.end() || it->second.marking.generation != generation) return;
                             auto& m = it->second.marking;
                             if (!sent) {
                               m.state = MarkingState::failed;
@@ -131,10 +131,10 @@ void App::on(const SendMarking&) {
 
 // Countries go one product at a time (the endpoint takes one), then Ozon's
 // check is followed.
-void App::send_marking_countries(const std::string& number, int generation) {
-  auto it = state_.orders.work.find(number);
-  const core::Posting* posting = state_.orders.list.find(number);
-  if (it == state_.orders.work.end() || !posting || !session_) return;
+void OrdersScreen::send_marking_countries(const std::string& number, int generation) {
+  auto it = orders_slice().work.find(number);
+  const core::Posting* posting = orders_slice().list.find(number);
+  if (it == orders_slice().work.end() || !posting || !app_.session()) return;
   auto& marking = it->second.marking;
   for (const auto& product : marking.form.data.products) {
     if (!core::needs_of(product, posting->requirements).country) continue;
@@ -142,10 +142,10 @@ void App::send_marking_countries(const std::string& number, int generation) {
     bool& sent = marking.countries_sent[product.product_id];
     if (sent) continue;
     sent = true;
-    session_->client().call(ozon::build_product_country_set(number, product.product_id, code),
+    app_.session()->client().call(ozon::build_product_country_set(number, product.product_id, code),
                             [this, number, generation](ozon::Result<net::HttpResponse> reply) {
-                              auto w = state_.orders.work.find(number);
-                              if (w == state_.orders.work.end() || w->second.marking.generation != generation) return;
+                              auto w = orders_slice().work.find(number);
+                              if (w == orders_slice().work.end() || w->second.marking.generation != generation) return;
                               if (!reply) {
                                 w->second.marking.state = MarkingState::failed;
                                 w->second.marking.error = notice_for(reply.error());
@@ -158,16 +158,16 @@ void App::send_marking_countries(const std::string& number, int generation) {
   marking.countries_sent.clear();
   marking.state = MarkingState::checking;
   marking.checks = 0;
-  services_.scheduler.after(kFirstCheckMs, [this, number, generation] { poll_marking(number, generation); });
+  app_.after(kFirstCheckMs, [this, number, generation] { poll_marking(number, generation); });
 }
 
-void App::poll_marking(const std::string& number, int generation) {
-  if (!session_) return;
-  session_->client().call(
+void OrdersScreen::poll_marking(const std::string& number, int generation) {
+  if (!app_.session()) return;
+  app_.session()->client().call(
       ozon::build_exemplar_status(number), &ozon::parse_exemplar_data,
       [this, number, generation](ozon::Result<core::ExemplarData> status) {
-        auto it = state_.orders.work.find(number);
-        if (it == state_.orders.work.end() || it->second.marking.generation != generation) return;
+        auto it = orders_slice().work.find(number);
+        if (it == orders_slice().work.end() || it->second.marking.generation != generation) return;
         auto& work = it->second;
         auto& m = work.marking;
         if (!status) {
@@ -181,7 +181,7 @@ void App::poll_marking(const std::string& number, int generation) {
             m.error = {"marking.check_too_slow", status->status};
             return;
           }
-          services_.scheduler.after(kCheckEveryMs, [this, number, generation] { poll_marking(number, generation); });
+          app_.after(kCheckEveryMs, [this, number, generation] { poll_marking(number, generation); });
           return;
         }
         apply_marking_status(work, *status);

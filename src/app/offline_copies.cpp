@@ -63,9 +63,9 @@ auto read_copy(const std::vector<store::Record>& records, std::string_view colle
 
 void App::put_offline_copy(std::string_view collection, const std::string& key, std::string value) {
   if (!services_.records) return;
-  services_.records->put(std::string(collection), key, std::move(value), [this](store::WriteResult result) {
+  services_.records->put(std::string(collection), key, std::move(value), guard([this](store::WriteResult result) {
     if (!result.ok()) state_.device.storage_error = {std::string(store::error_key(result.status)), result.detail};
-  });
+  }));
 }
 
 void App::cache_postings(const std::vector<core::Posting>& postings) {
@@ -141,9 +141,7 @@ void App::drop_unnamed_posting_records(const std::vector<store::Record>& records
 
 // One record per task: the page stays responsive while a long list comes back.
 void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
-  std::weak_ptr<bool> alive = alive_;
-  services_.scheduler.after(0, [this, alive, read] {
-    if (alive.expired()) return;
+  after(0, [this, read] {
     auto& orders = state_.orders;
     // The network was faster (its list is newer), or another store opened.
     if (orders.as_of != 0 || state_.stores.active_id != read->store) return;
@@ -202,14 +200,15 @@ void App::restore_offline_copies(const std::vector<store::Record>& records) {
     if (auto products = read_copy(records, store::collection::catalog, products_key(store), &ozon::parse_product_info_list))
       for (auto& product : *products) orders.barcodes[product.sku] = std::move(product.barcodes);
   }
+  for (auto& feature : features_) feature->on_local_records(records);
 }
 
 void App::reread_offline_copies() {
   if (!services_.records) return;
   const std::string store = state_.stores.active_id;
-  services_.records->load_all([this, store](store::LoadResult loaded) {
+  services_.records->load_all(guard([this, store](store::LoadResult loaded) {
     if (loaded.ok() && state_.stores.active_id == store) restore_offline_copies(loaded.records);
-  });
+  }));
 }
 
 }  // namespace app

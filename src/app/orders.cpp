@@ -5,7 +5,7 @@
 #include <memory>
 #include <utility>
 
-#include "app/app.h"
+#include "app/orders_screen.h"
 #include "app/drafts.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
@@ -16,11 +16,41 @@ constexpr core::EpochMs kMinute = 60'000;
 constexpr core::EpochMs kDay = 24 * 60 * kMinute;
 }  // namespace
 
-void App::refresh_orders() {
-  if (!session_ || state_.orders.loading) return;
-  state_.orders.loading = true;
-  state_.orders.error = {};
-  const core::EpochMs now = services_.clock.now_ms();
+OrdersScreen::OrdersScreen(App& app) : Feature(app) {
+  handle<RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow, SelectAllFiltered, ClearSelection,
+         OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode, SetCheck, SetLineCount, SetBoxCount,
+         SetBoxQuantity, ShipOpenPosting, BatchShipSelected, LoadMarking, EditMarking, SendMarking, OpenCancel,
+         CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel, SetCancelPartial, SetCancelQuantity,
+         EditCutoff, SetCutoff, EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste,
+         SendTrackingPaste, MarkDelivery, PrintLabels, FocusSearch, FocusScan>(this);
+}
+
+std::string_view to_string(CheckItem item) {
+  switch (item) {
+    case CheckItem::items_picked: return "items_picked";
+    case CheckItem::address_checked: return "address_checked";
+  }
+  return "items_picked";
+}
+
+// A new store: its own list (the seller's query stays), catalogue and labels.
+void OrdersScreen::on_store_opened() {
+  core::OrderQuery query = orders_slice().list.query();
+  orders_slice() = OrdersSlice{};
+  orders_slice().list.set_query(std::move(query));
+  refresh_orders();
+  load_products();
+}
+
+void OrdersScreen::enqueue(PostingChange change, const std::string& number, const net::HttpRequest& request) {
+  app_.enqueue_change(to_string(change), number, request, posting_draft_key(number));
+}
+
+void OrdersScreen::refresh_orders() {
+  if (!app_.session() || orders_slice().loading) return;
+  orders_slice().loading = true;
+  orders_slice().error = {};
+  const core::EpochMs now = app_.now();
   // Everything that started processing in the last 30 days, whatever its status.
   auto make_request = [now](const std::string& cursor) {
     ozon::PostingListQuery query;
@@ -28,31 +58,31 @@ void App::refresh_orders() {
     query.cursor = cursor;
     return ozon::build_posting_list(query);
   };
-  session_->client().fetch_all<core::Posting>(
+  app_.session()->client().fetch_all<core::Posting>(
       make_request, &ozon::parse_posting_list, [this](ozon::Result<std::vector<core::Posting>> result) {
-        auto& orders = state_.orders;
+        auto& orders = orders_slice();
         orders.loading = false;
         if (!result) {
           orders.error = notice_for(result.error());
           return;
         }
-        cache_postings(result.value());
+        app_.cache_postings(result.value());
         orders.list.set_postings(std::move(result.value()));
         ++orders.data_version;
-        orders.as_of = services_.clock.now_ms();
+        orders.as_of = app_.now();
         orders.from_cache = false;
-        apply_saved_ui();  // reopen the posting the seller had open
+        app_.apply_saved_ui();  // reopen the posting the seller had open
       });
 }
 
 // Barcodes of every product, for scan-to-verify: product ids page by page,
 // then the product info in chunks.
-void App::load_products() {
-  if (!session_) return;
+void OrdersScreen::load_products() {
+  if (!app_.session()) return;
   auto make_request = [](const std::string& last_id) { return ozon::build_product_list(last_id); };
-  session_->client().fetch_all<core::ProductListItem>(
+  app_.session()->client().fetch_all<core::ProductListItem>(
       make_request, &ozon::parse_product_list, [this](ozon::Result<std::vector<core::ProductListItem>> items) {
-        if (!items || !session_) return;  // scanning then matches offer ids and SKUs only
+        if (!items || !app_.session()) return;  // scanning then matches offer ids and SKUs only
         constexpr std::size_t kChunk = 1000;
         // Once every chunk answered, the barcodes are kept for offline scanning.
         auto chunks_left = std::make_shared<std::size_t>((items->size() + kChunk - 1) / kChunk);
@@ -61,91 +91,71 @@ void App::load_products() {
           std::vector<std::string> offer_ids;
           for (std::size_t j = i; j < std::min(items->size(), i + kChunk); ++j)
             offer_ids.push_back((*items)[j].offer_id);
-          session_->client().call(ozon::build_product_info_list(offer_ids), &ozon::parse_product_info_list,
+          app_.session()->client().call(ozon::build_product_info_list(offer_ids), &ozon::parse_product_info_list,
                                   [this, chunks_left, all_answered](ozon::Result<std::vector<core::Product>> products) {
                                     if (products) {
                                       for (const auto& product : *products)
-                                        state_.orders.barcodes[product.sku] = product.barcodes;
+                                        orders_slice().barcodes[product.sku] = product.barcodes;
                                     } else {
                                       *all_answered = false;  // a partial copy would hide products offline
                                     }
-                                    if (--*chunks_left == 0 && *all_answered) cache_barcodes();
+                                    if (--*chunks_left == 0 && *all_answered) app_.cache_barcodes();
                                   });
         }
       });
 }
 
-void App::prepare_frame() {
-  auto& orders = state_.orders;
+void OrdersScreen::prepare_frame(bool /*on_screen*/) {
+  auto& orders = orders_slice();
   orders.focus_search = std::exchange(orders.focus_search_pending, false);
   orders.focus_scan_now = std::exchange(orders.focus_scan_pending, false);
-  const core::EpochMs now = services_.clock.now_ms();
+  const core::EpochMs now = app_.now();
   const core::EpochMs minute = now / kMinute;
-  const bool plan_due = state_.view == View::plan && state_.plan.computed_version != orders.data_version;
-  if (!orders.list.stale() && minute == orders.computed_minute && !plan_due) return;
-  orders.list.recompute(now, state_.utc_offset_minutes);
+  if (!orders.list.stale() && minute == orders.computed_minute) return;
+  orders.list.recompute(now, app_.state().utc_offset_minutes);
   orders.selection.prune(orders.list);
   orders.computed_minute = minute;
-  // Today's plan only while it is on screen: it walks every posting.
-  auto& plan = state_.plan;
-  if (state_.view == View::plan && (plan.computed_version != orders.data_version || plan.computed_minute != minute)) {
-    plan.groups = core::shipping_plan(orders.list.postings(), plan.methods, now, state_.utc_offset_minutes);
-    plan.computed_version = orders.data_version;
-    plan.computed_minute = minute;
-  }
 }
 
-core::EpochMs App::next_minute() const { return (services_.clock.now_ms() / kMinute + 1) * kMinute; }
-
-void App::on(const RefreshOrders&) { refresh_orders(); }
-
-void App::replace_postings_for_benchmark(std::size_t count) {
-  auto& orders = state_.orders;
-  const auto& source = orders.list.postings();
-  if (source.empty()) return;
-  std::vector<core::Posting> copies;
-  copies.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    core::Posting posting = source[i % source.size()];
-    posting.posting_number = std::to_string(10'000'000 + i) + "-0001-1";
-    posting.order_number = std::to_string(10'000'000 + i) + "-0001";
-    copies.push_back(std::move(posting));
-  }
-  orders.list.set_postings(std::move(copies));
-  ++orders.data_version;
+// Deadlines count down in minutes while the list is on screen; a label
+// retry counts down in seconds wherever the seller is.
+RedrawNeeds OrdersScreen::redraw_needs(bool on_screen) const {
+  return {.minute_ticks = on_screen, .second_ticks = app_.state().labels.retry_in_ms.has_value()};
 }
 
-void App::on(const SelectTab& a) {
-  core::OrderQuery query = state_.orders.list.query();
+void OrdersScreen::on(const RefreshOrders&) { refresh_orders(); }
+
+void OrdersScreen::on(const SelectTab& a) {
+  core::OrderQuery query = orders_slice().list.query();
   query.tab = a.tab;
-  state_.orders.list.set_query(std::move(query));
+  orders_slice().list.set_query(std::move(query));
 }
 
-void App::on(const SetSearch& a) {
-  core::OrderQuery query = state_.orders.list.query();
+void OrdersScreen::on(const SetSearch& a) {
+  core::OrderQuery query = orders_slice().list.query();
   query.search = a.text;
-  state_.orders.list.set_query(std::move(query));
+  orders_slice().list.set_query(std::move(query));
 }
 
-void App::on(const SetSort& a) {
-  core::OrderQuery query = state_.orders.list.query();
+void OrdersScreen::on(const SetSort& a) {
+  core::OrderQuery query = orders_slice().list.query();
   query.sort_key = a.key;
   query.ascending = a.ascending;
-  state_.orders.list.set_query(std::move(query));
+  orders_slice().list.set_query(std::move(query));
 }
 
-void App::on(const SetFilters& a) {
-  core::OrderQuery query = state_.orders.list.query();
+void OrdersScreen::on(const SetFilters& a) {
+  core::OrderQuery query = orders_slice().list.query();
   query.schema = a.filters.schema;
   query.warehouse_ids = a.filters.warehouse_ids;
   query.delivery_method_ids = a.filters.delivery_method_ids;
   query.needs_marking_or_gtd_only = a.filters.needs_marking_or_gtd_only;
   query.express_only = a.filters.express_only;
-  state_.orders.list.set_query(std::move(query));
+  orders_slice().list.set_query(std::move(query));
 }
 
-void App::on(const ClickRow& a) {
-  auto& orders = state_.orders;
+void OrdersScreen::on(const ClickRow& a) {
+  auto& orders = orders_slice();
   if (a.row >= orders.list.visible_count()) return;
   if (a.shift)
     orders.selection.shift_click(orders.list, a.row, a.ctrl);
@@ -157,18 +167,18 @@ void App::on(const ClickRow& a) {
   }
 }
 
-void App::on(const SelectAllFiltered&) { state_.orders.selection.select_all(state_.orders.list); }
+void OrdersScreen::on(const SelectAllFiltered&) { orders_slice().selection.select_all(orders_slice().list); }
 
-void App::on(const ClearSelection&) { state_.orders.selection.clear(); }
+void OrdersScreen::on(const ClearSelection&) { orders_slice().selection.clear(); }
 
-PostingWork& App::work_for(const core::Posting& posting) {
-  auto& work = state_.orders.work;
+PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
+  auto& work = orders_slice().work;
   auto it = work.find(posting.posting_number);
   if (it != work.end()) return it->second;
   std::vector<std::vector<std::string>> barcodes;
   for (const auto& product : posting.products) {
-    auto found = state_.orders.barcodes.find(product.sku);
-    barcodes.push_back(found != state_.orders.barcodes.end() ? found->second : std::vector<std::string>{});
+    auto found = orders_slice().barcodes.find(product.sku);
+    barcodes.push_back(found != orders_slice().barcodes.end() ? found->second : std::vector<std::string>{});
   }
   PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
                     core::single_box(posting));
@@ -180,28 +190,28 @@ PostingWork& App::work_for(const core::Posting& posting) {
   return work.emplace(posting.posting_number, std::move(fresh)).first->second;
 }
 
-PostingWork* App::open_work() {
-  auto& orders = state_.orders;
+PostingWork* OrdersScreen::open_work() {
+  auto& orders = orders_slice();
   if (orders.open.empty()) return nullptr;
   auto it = orders.work.find(orders.open);
   return it == orders.work.end() ? nullptr : &it->second;
 }
 
-void App::on(const OpenPosting& a) {
-  const core::Posting* posting = state_.orders.list.find(a.number);
+void OrdersScreen::on(const OpenPosting& a) {
+  const core::Posting* posting = orders_slice().list.find(a.number);
   if (!posting) return;
   PostingWork& work = work_for(*posting);
-  state_.orders.open = a.number;
+  orders_slice().open = a.number;
   // The marking form loads with the posting, so the scanner can fill it.
   if (posting->requirements.any() && posting->status == core::PostingStatus::awaiting_packaging &&
       work.marking.state == PostingWork::Marking::State::idle)
     on(LoadMarking{});
 }
 
-void App::on(const ClosePosting&) { state_.orders.open.clear(); }
+void OrdersScreen::on(const ClosePosting&) { orders_slice().open.clear(); }
 
-void App::on(const OpenNeighbour& a) {
-  auto& orders = state_.orders;
+void OrdersScreen::on(const OpenNeighbour& a) {
+  auto& orders = orders_slice();
   const auto count = static_cast<long>(orders.list.visible_count());
   if (count == 0) return;
   long row = -1;
@@ -213,15 +223,15 @@ void App::on(const OpenNeighbour& a) {
   on(OpenPosting{posting.posting_number});
 }
 
-void App::on(const EditScanText& a) {
+void OrdersScreen::on(const EditScanText& a) {
   if (PostingWork* work = open_work()) work->scan_text = a.text;
 }
 
-void App::on(const ScanCode& a) {
+void OrdersScreen::on(const ScanCode& a) {
   PostingWork* work = open_work();
   if (!work) return;
   work->scan_text.clear();
-  const core::Posting* posting = state_.orders.list.find(work->number);
+  const core::Posting* posting = orders_slice().list.find(work->number);
   auto& marking = work->marking;
   const bool marking_code = posting && posting->requirements.any() && core::looks_like_marking_code(a.code);
   if (marking_code && !marking.form.data.products.empty()) {
@@ -233,7 +243,7 @@ void App::on(const ScanCode& a) {
           return;
         }
   }
-  const auto result = work->verification.scan(a.code, services_.clock.now_ms());
+  const auto result = work->verification.scan(a.code, app_.now());
   work->last_scan = {result.outcome, a.code, result.line, true};
   // A scanned marking code also fills the next empty unit of its product.
   if (marking_code && !core::is_refused(result.outcome) && result.line >= 0 &&
@@ -247,41 +257,43 @@ void App::on(const ScanCode& a) {
   }
 }
 
-void App::on(const SetCheck& a) {
+void OrdersScreen::on(const SetCheck& a) {
   PostingWork* work = open_work();
   if (!work) return;
-  if (a.item == "items_picked") work->verification.set_items_picked(a.value);
-  if (a.item == "address_checked") work->verification.set_address_checked(a.value);
-  // "marking_complete" is not the seller's to tick: only Ozon's check sets it.
+  switch (a.item) {
+    case CheckItem::items_picked: work->verification.set_items_picked(a.value); break;
+    case CheckItem::address_checked: work->verification.set_address_checked(a.value); break;
+  }
+  // "Marking data complete" is not the seller's to tick: only Ozon's check sets it.
 }
 
-void App::on(const SetLineCount& a) {
+void OrdersScreen::on(const SetLineCount& a) {
   if (PostingWork* work = open_work()) work->verification.set_count(a.line, a.count);
 }
 
-void App::on(const SetBoxCount& a) {
+void OrdersScreen::on(const SetBoxCount& a) {
   PostingWork* work = open_work();
-  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   if (!posting) return;
   work->boxes = a.boxes <= 1 ? core::single_box(*posting) : core::split_evenly(*posting, a.boxes);
 }
 
-void App::on(const SetBoxQuantity& a) {
+void OrdersScreen::on(const SetBoxQuantity& a) {
   PostingWork* work = open_work();
   if (!work || a.box >= work->boxes.boxes.size() || a.line >= work->boxes.boxes[a.box].size()) return;
   work->boxes.boxes[a.box][a.line] = std::max<std::int64_t>(0, a.quantity);
 }
 
-void App::on(const ShipOpenPosting&) {
+void OrdersScreen::on(const ShipOpenPosting&) {
   PostingWork* work = open_work();
-  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   // The UI disables Ship until both hold; an action from elsewhere gets the same answer.
   if (!posting || !work->verification.ready_to_ship() || !core::validate(*posting, work->boxes).empty()) return;
   ship(work->number, work->boxes);
 }
 
-void App::on(const BatchShipSelected&) {
-  auto& orders = state_.orders;
+void OrdersScreen::on(const BatchShipSelected&) {
+  auto& orders = orders_slice();
   orders.batch_failed.clear();
   for (const auto& number : orders.selection.numbers(orders.list)) {
     const core::Posting* posting = orders.list.find(number);
@@ -292,9 +304,9 @@ void App::on(const BatchShipSelected&) {
   orders.batch_pending = static_cast<int>(orders.batch_numbers.size());
 }
 
-void App::ship(const std::string& number, const core::BoxPlan& boxes) {
-  const core::Posting* posting = state_.orders.list.find(number);
-  if (!session_ || !posting) return;
+void OrdersScreen::ship(const std::string& number, const core::BoxPlan& boxes) {
+  const core::Posting* posting = orders_slice().list.find(number);
+  if (!app_.session() || !posting) return;
   PostingWork& work = work_for(*posting);
   std::vector<ozon::ShipPackage> packages;
   for (const auto& box : core::to_packages(*posting, boxes)) {
@@ -311,29 +323,22 @@ void App::ship(const std::string& number, const core::BoxPlan& boxes) {
   work.ship = PostingWork::Ship::sending;
   work.ship_error = {};
   work.shipped_as.clear();
-  enqueue_change("ship", number, *request);  // the outcome arrives in on_outbox_change
+  enqueue(PostingChange::ship, number, *request);  // the outcome arrives in on_outbox_change
 }
 
-void App::on(const FocusSearch&) { state_.orders.focus_search_pending = true; }
+void OrdersScreen::on(const FocusSearch&) { orders_slice().focus_search_pending = true; }
 
-void App::on(const FocusScan&) { state_.orders.focus_scan_pending = !state_.orders.open.empty(); }
-
-void App::on(const ToggleHelp&) { state_.help_open = !state_.help_open; }
-
-void App::on(const CopyText& a) {
-  if (services_.copy_text) services_.copy_text(a.text);
-  state_.copied = a.text;
-}
+void OrdersScreen::on(const FocusScan&) { orders_slice().focus_scan_pending = !orders_slice().open.empty(); }
 
 // Re-reads postings whose state changed (after ship, a split creates new ones).
-void App::reload_postings(const std::vector<std::string>& numbers) {
-  if (!session_) return;
+void OrdersScreen::reload_postings(const std::vector<std::string>& numbers) {
+  if (!app_.session()) return;
   for (const auto& number : numbers) {
-    session_->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
+    app_.session()->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
                             [this](ozon::Result<core::Posting> posting) {
                               if (!posting) return;
-                              state_.orders.list.upsert(std::move(*posting));
-                              ++state_.orders.data_version;
+                              orders_slice().list.upsert(std::move(*posting));
+                              ++orders_slice().data_version;
                             });
   }
 }

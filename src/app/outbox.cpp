@@ -223,6 +223,15 @@ RestoreReport Outbox::restore(const std::vector<store::Record>& records) {
   if (!entries_.empty()) next_id_ = std::max(next_id_, entries_.back().id + 1);
 
   for (auto& e : entries_) {
+    if (hooks_.knows_kind && !hooks_.knows_kind(e.kind) && is_pending(e.state)) {
+      // Not ours to send blindly: held for the seller; its record stays as written.
+      e.unknown_kind = true;
+      e.state = OutboxState::failed;
+      e.last_error = "outbox.unknown_kind " + e.kind;
+      report.unknown_kinds.push_back(e.id);
+      notice(e);
+      continue;
+    }
     if (e.state != OutboxState::sending) continue;
     // The page went away while it was in flight: Ozon may have executed it.
     e.state = OutboxState::queued;
@@ -278,6 +287,7 @@ bool Outbox::resend(std::int64_t id, std::optional<std::string> new_body) {
   e->failures_in_row = 0;
   e->next_attempt_at = 0;
   e->outcome_unknown = false;  // the seller checked and asks to send it
+  e->unknown_kind = false;     // the seller asks to send it as it is
   awaiting_write_.insert(id);
   commit(*e, [this, id] {
     awaiting_write_.erase(id);

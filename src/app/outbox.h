@@ -53,7 +53,7 @@ std::optional<OutboxState> outbox_state_from_string(std::string_view text);
 struct OutboxEntry {
   std::int64_t id = 0;         // increasing in enqueue order, also across reloads
   std::string store_id;        // which Ozon store (StoreConfig::id)
-  std::string kind;            // "ship", "cancel", "set_tracking", "delivering", "last_mile", "delivered", ...
+  std::string kind;            // the stored name of the feature's typed kind (PostingChange: "ship", "cancel", ...)
   std::string posting_number;
   std::string path;            // e.g. "/v4/posting/fbs/ship"
   std::string body;            // JSON text; never credentials (headers are added when sending)
@@ -72,6 +72,7 @@ struct OutboxEntry {
 
   // Not stored: what the screen may want while it happens.
   bool verifying = false;      // checking with Ozon whether an earlier attempt went through
+  bool unknown_kind = false;   // written by another build with a kind this one does not know: held
   bool removed = false;        // set on the copy on_change gets when the entry is discarded
 };
 
@@ -124,6 +125,11 @@ struct OutboxHooks {
   // is discarded or pruned). Called as soon as the transition is decided,
   // while its write is under way; it may call the outbox.
   std::function<void(const OutboxEntry&)> on_change;
+  // Whether this build knows the kind (the features that send changes say).
+  // An entry of another kind (written by an older or newer build) is kept
+  // and shown as needing attention, its record untouched, never sent on its
+  // own: the seller may send it as it is or drop it. Empty: every kind is known.
+  std::function<bool(std::string_view kind)> knows_kind = {};
 };
 
 struct OutboxOptions {
@@ -140,6 +146,7 @@ struct SkippedRecord {
 
 struct RestoreReport {
   std::size_t restored = 0;
+  std::vector<std::int64_t> unknown_kinds;  // pending entries of a kind this build does not know: held
   std::vector<SkippedRecord> skipped;
   store::WriteResult load;  // start(): why nothing could be loaded, if so
 };

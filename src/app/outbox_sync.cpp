@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "app/app.h"
-#include "app/drafts.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 #include "store/memory_record_store.h"
@@ -13,21 +12,12 @@
 namespace app {
 namespace {
 
-bool is_batch_kind(const std::string& kind) {
-  return kind == "set_tracking" || kind == "delivering" || kind == "last_mile" || kind == "delivered";
-}
-
 // The Ozon reply as the outbox needs it: did it happen, may it have happened,
-// or was it refused for good.
-SendOutcome outcome_of(const std::string& kind, const ozon::Result<net::HttpResponse>& reply, bool online) {
+// or was it refused for good. `refusal` is a per-item refusal inside a 200.
+SendOutcome outcome_of(const ozon::Result<net::HttpResponse>& reply, const std::optional<std::string>& refusal,
+                       bool online) {
   if (reply) {
-    if (is_batch_kind(kind)) {
-      auto batch = ozon::parse_posting_batch_result(reply.value().body);
-      if (batch && !batch->failed.empty()) {
-        const auto& item = batch->failed.front();
-        return SendOutcome::permanent(item.code + " " + item.message);
-      }
-    }
+    if (refusal) return SendOutcome::permanent(*refusal);
     return SendOutcome::ok(reply.value().body);
   }
   const ozon::ApiError& error = reply.error();
@@ -52,26 +42,6 @@ SendOutcome outcome_of(const std::string& kind, const ozon::Result<net::HttpResp
   return SendOutcome::permanent(error.summary());
 }
 
-// Whether the posting as Ozon has it now already shows the entry's change.
-std::optional<bool> already_done(const OutboxEntry& entry, const core::Posting& posting) {
-  using S = core::PostingStatus;
-  const S status = posting.status;
-  if (entry.kind == "ship") return status != S::awaiting_packaging;
-  if (entry.kind == "cancel") return status == S::cancelled;
-  if (entry.kind == "set_cutoff") return !posting.can("set_cutoff");
-  if (entry.kind == "delivering") return status == S::delivering || status == S::driver_pickup || status == S::delivered;
-  if (entry.kind == "last_mile") return status == S::driver_pickup || status == S::delivered;
-  if (entry.kind == "delivered") return status == S::delivered;
-  if (entry.kind == "set_tracking") {
-    auto body = nlohmann::json::parse(entry.body, nullptr, false);
-    const auto* list = body.is_object() && body.contains("tracking_numbers") ? &body["tracking_numbers"] : nullptr;
-    if (list && list->is_array() && !list->empty() && (*list)[0].is_object() && (*list)[0].contains("tracking_number") &&
-        (*list)[0]["tracking_number"].is_string())
-      return posting.tracking_number == (*list)[0]["tracking_number"].get<std::string>();
-  }
-  return std::nullopt;  // partial cancels cannot be told from the posting alone
-}
-
 }  // namespace
 
 void App::init_outbox() {
@@ -82,11 +52,12 @@ void App::init_outbox() {
   }
   outbox_ = std::make_unique<Outbox>(
       *records, services_.clock, services_.scheduler,
-      OutboxHooks{[this](const OutboxEntry& e, std::function<void(SendOutcome)> done) { send_outbox_entry(e, std::move(done)); },
-                  [this](const OutboxEntry& e, std::function<void(VerifyOutcome)> done) {
-                    verify_outbox_entry(e, std::move(done));
-                  },
-                  [this](const OutboxEntry& e) { on_outbox_change(e); }});
+      OutboxHooks{.send = [this](const OutboxEntry& e,
+                                 std::function<void(SendOutcome)> done) { send_outbox_entry(e, std::move(done)); },
+                  .verify = [this](const OutboxEntry& e,
+                                   std::function<void(VerifyOutcome)> done) { verify_outbox_entry(e, std::move(done)); },
+                  .on_change = [this](const OutboxEntry& e) { on_outbox_change(e); },
+                  .knows_kind = [this](std::string_view kind) { return owner_of(kind) != nullptr; }});
 }
 
 namespace {
@@ -101,9 +72,16 @@ Callback take_in_flight(std::map<std::int64_t, Callback>& in_flight, std::int64_
 }
 }  // namespace
 
-void App::enqueue_change(const std::string& kind, const std::string& posting_number, const net::HttpRequest& request) {
-  outbox_->enqueue({state_.stores.active_id, kind, posting_number, request.path, request.body,
-                    posting_draft_key(posting_number)});
+Feature* App::owner_of(std::string_view kind) const {
+  for (const auto& feature : features_)
+    if (feature->owns_change(kind)) return feature.get();
+  return nullptr;
+}
+
+void App::enqueue_change(std::string_view kind, const std::string& posting_number, const net::HttpRequest& request,
+                         std::string draft_key) {
+  outbox_->enqueue({state_.stores.active_id, std::string(kind), posting_number, request.path, request.body,
+                    std::move(draft_key)});
 }
 
 void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done) {
@@ -118,9 +96,14 @@ void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOut
   const std::int64_t call = ++outbox_calls_started_;
   outbox_sends_in_flight_[call] = std::move(done);
   session_->client().call_with(std::move(request), options,
-                               [this, call, kind = entry.kind](ozon::Result<net::HttpResponse> reply) {
+                               [this, call, entry](ozon::Result<net::HttpResponse> reply) {
                                  auto answer = take_in_flight(outbox_sends_in_flight_, call);
-                                 if (answer) answer(outcome_of(kind, reply, state_.device.online));
+                                 if (!answer) return;
+                                 // An entry of an unknown kind (another build's) is sent as it is.
+                                 const Feature* owner = owner_of(entry.kind);
+                                 std::optional<std::string> refusal;
+                                 if (reply && owner) refusal = owner->refusal_in_reply(entry, reply.value().body);
+                                 answer(outcome_of(reply, refusal, state_.device.online));
                                });
 }
 
@@ -129,17 +112,16 @@ void App::verify_outbox_entry(const OutboxEntry& entry, std::function<void(Verif
     done(VerifyOutcome::unknown("the store of this change is not open"));
     return;
   }
+  Feature* owner = owner_of(entry.kind);
+  if (!owner) {
+    done(VerifyOutcome::unknown("a change of a kind this version does not know"));
+    return;
+  }
   const std::int64_t call = ++outbox_calls_started_;
   outbox_verifies_in_flight_[call] = std::move(done);
-  session_->client().call(ozon::build_posting_get(entry.posting_number), &ozon::parse_posting,
-                          [this, call, entry](ozon::Result<core::Posting> posting) {
-                            auto answer = take_in_flight(outbox_verifies_in_flight_, call);
-                            if (!answer) return;
-                            if (!posting) return answer(VerifyOutcome::unknown(posting.error().summary()));
-                            const auto reached = already_done(entry, *posting);
-                            if (!reached) return answer(VerifyOutcome::unknown("cannot tell from the posting"));
-                            answer(*reached ? VerifyOutcome::already_done() : VerifyOutcome::not_done());
-                          });
+  owner->verify_change(entry, guard([this, call](VerifyOutcome outcome) {
+    if (auto answer = take_in_flight(outbox_verifies_in_flight_, call)) answer(std::move(outcome));
+  }));
 }
 
 // Closing a store's session drops its client and every answer still to come.
@@ -170,56 +152,7 @@ void App::on_outbox_change(const OutboxEntry& entry) {
   slice.failed = outbox_ ? outbox_->needs_attention().size() : 0;
   if (entry.removed || (entry.state != OutboxState::done && entry.state != OutboxState::failed)) return;
 
-  const bool ok = entry.state == OutboxState::done;
-  const Notice refused = ok ? Notice{} : Notice{"outbox.refused", entry.last_error};
-  const std::string& number = entry.posting_number;
-  std::vector<std::string> changed{number};
-  auto work_it = state_.orders.work.find(number);
-  PostingWork* work = work_it != state_.orders.work.end() ? &work_it->second : nullptr;
-  auto& orders = state_.orders;
-
-  if (entry.kind == "ship") {
-    std::vector<std::string> created;
-    if (ok && !entry.result_body.empty())
-      if (auto result = ozon::parse_ship_result(entry.result_body)) created = *result;
-    changed.insert(changed.end(), created.begin(), created.end());
-    if (work) {
-      work->ship = ok ? PostingWork::Ship::done : PostingWork::Ship::failed;
-      work->ship_error = refused;
-      work->shipped_as = created;
-    }
-    auto in_batch = std::find(orders.batch_numbers.begin(), orders.batch_numbers.end(), number);
-    if (in_batch != orders.batch_numbers.end()) {
-      orders.batch_numbers.erase(in_batch);
-      orders.batch_pending = static_cast<int>(orders.batch_numbers.size());
-      if (!ok) orders.batch_failed.push_back(number);
-    }
-    if (ok) saved_posting_drafts_.erase(number);
-  } else if (entry.kind == "cancel" || entry.kind == "cancel_items") {
-    if (work) {
-      work->cancel.state = ok ? PostingWork::Cancel::State::done : PostingWork::Cancel::State::failed;
-      work->cancel.error = refused;
-      if (ok) work->cancel.open = false;
-    }
-    if (ok) saved_posting_drafts_.erase(number);
-  } else {
-    if (work) {
-      work->delivery = ok ? PostingWork::Delivery::done : PostingWork::Delivery::failed;
-      work->delivery_error = refused;
-      if (ok && entry.kind == "set_tracking") work->tracking_text.clear();
-      if (ok && entry.kind == "set_cutoff") work->cutoff_text.clear();
-    }
-    auto& paste = orders.tracking_paste;
-    if (entry.kind == "set_tracking" && paste.state == OrdersSlice::TrackingPaste::State::sending) {
-      if (ok) ++paste.sent;
-      else paste.refused.push_back(number + ": " + entry.last_error);
-      if (--paste.pending <= 0) {
-        paste.state = OrdersSlice::TrackingPaste::State::done;
-        if (paste.refused.empty()) paste.text.clear();
-      }
-    }
-  }
-  reload_postings(changed);
+  if (Feature* owner = owner_of(entry.kind)) owner->on_change_finished(entry);
   schedule_draft_save();
 }
 

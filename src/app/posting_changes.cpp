@@ -3,7 +3,7 @@
 // last mile, delivered).
 #include <algorithm>
 
-#include "app/app.h"
+#include "app/orders_screen.h"
 #include "core/local_time.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
@@ -11,13 +11,13 @@
 namespace app {
 namespace {
 
-const char* step_kind(DeliveryStep step) {
+PostingChange step_change(DeliveryStep step) {
   switch (step) {
-    case DeliveryStep::delivering: return "delivering";
-    case DeliveryStep::last_mile: return "last_mile";
-    case DeliveryStep::delivered: return "delivered";
+    case DeliveryStep::delivering: return PostingChange::delivering;
+    case DeliveryStep::last_mile: return PostingChange::last_mile;
+    case DeliveryStep::delivered: return PostingChange::delivered;
   }
-  return "delivering";
+  return PostingChange::delivering;
 }
 
 ozon::StatusChange status_change(DeliveryStep step) {
@@ -31,9 +31,9 @@ ozon::StatusChange status_change(DeliveryStep step) {
 
 }  // namespace
 
-void App::on(const OpenCancel&) {
+void OrdersScreen::on(const OpenCancel&) {
   PostingWork* work = open_work();
-  if (!work || !session_) return;
+  if (!work || !app_.session()) return;
   auto& cancel = work->cancel;
   cancel.open = true;
   cancel.state = PostingWork::Cancel::State::idle;
@@ -41,10 +41,10 @@ void App::on(const OpenCancel&) {
   if (!cancel.reasons.empty() || cancel.loading) return;
   cancel.loading = true;
   const std::string number = work->number;
-  session_->client().call(ozon::build_posting_cancel_reasons({number}), &ozon::parse_posting_cancel_reasons,
+  app_.session()->client().call(ozon::build_posting_cancel_reasons({number}), &ozon::parse_posting_cancel_reasons,
                           [this, number](ozon::Result<std::vector<core::PostingCancelReasons>> result) {
-                            auto it = state_.orders.work.find(number);
-                            if (it == state_.orders.work.end()) return;
+                            auto it = orders_slice().work.find(number);
+                            if (it == orders_slice().work.end()) return;
                             auto& c = it->second.cancel;
                             c.loading = false;
                             if (!result) {
@@ -58,25 +58,25 @@ void App::on(const OpenCancel&) {
                           });
 }
 
-void App::on(const CloseCancel&) {
+void OrdersScreen::on(const CloseCancel&) {
   if (PostingWork* work = open_work()) work->cancel.open = false;
 }
 
-void App::on(const SetCancelReason& a) {
+void OrdersScreen::on(const SetCancelReason& a) {
   if (PostingWork* work = open_work()) work->cancel.reason_id = a.reason_id;
 }
 
-void App::on(const EditCancelMessage& a) {
+void OrdersScreen::on(const EditCancelMessage& a) {
   if (PostingWork* work = open_work()) work->cancel.message = a.text;
 }
 
-void App::on(const ConfirmCancel&) {
+void OrdersScreen::on(const ConfirmCancel&) {
   PostingWork* work = open_work();
-  if (!work || !session_ || work->cancel.reason_id == 0) return;
+  if (!work || !app_.session() || work->cancel.reason_id == 0) return;
   auto& cancel = work->cancel;
   ozon::Result<net::HttpRequest> request = ozon::build_cancel(work->number, cancel.reason_id, cancel.message);
   if (cancel.partial) {
-    const core::Posting* posting = state_.orders.list.find(work->number);
+    const core::Posting* posting = orders_slice().list.find(work->number);
     if (!posting) return;
     std::vector<ozon::CancelItem> items;
     for (std::size_t line = 0; line < posting->products.size() && line < cancel.quantities.size(); ++line)
@@ -95,49 +95,49 @@ void App::on(const ConfirmCancel&) {
   }
   cancel.state = PostingWork::Cancel::State::sending;
   cancel.error = {};
-  enqueue_change(cancel.partial ? "cancel_items" : "cancel", work->number, *request);
+  enqueue(cancel.partial ? PostingChange::cancel_items : PostingChange::cancel, work->number, *request);
 }
 
-void App::on(const SetCancelPartial& a) {
+void OrdersScreen::on(const SetCancelPartial& a) {
   PostingWork* work = open_work();
-  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   if (!posting) return;
   work->cancel.partial = a.partial;
   work->cancel.quantities.assign(posting->products.size(), 0);
 }
 
-void App::on(const SetCancelQuantity& a) {
+void OrdersScreen::on(const SetCancelQuantity& a) {
   PostingWork* work = open_work();
-  const core::Posting* posting = work ? state_.orders.list.find(work->number) : nullptr;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   if (!posting || a.line >= posting->products.size() || a.line >= work->cancel.quantities.size()) return;
   work->cancel.quantities[a.line] = std::clamp<std::int64_t>(a.quantity, 0, posting->products[a.line].quantity);
 }
 
-void App::on(const EditCutoff& a) {
+void OrdersScreen::on(const EditCutoff& a) {
   if (PostingWork* work = open_work()) work->cutoff_text = a.text;
 }
 
-void App::on(const SetCutoff&) {
+void OrdersScreen::on(const SetCutoff&) {
   PostingWork* work = open_work();
-  if (!work || !session_) return;
-  const auto when = core::parse_local_datetime(work->cutoff_text, state_.utc_offset_minutes);
-  if (!when || *when < services_.clock.now_ms()) {
+  if (!work || !app_.session()) return;
+  const auto when = core::parse_local_datetime(work->cutoff_text, app_.mutable_state().utc_offset_minutes);
+  if (!when || *when < app_.now()) {
     work->delivery = PostingWork::Delivery::failed;
     work->delivery_error = {"cutoff.bad_date", work->cutoff_text};
     return;
   }
   work->delivery = PostingWork::Delivery::sending;
   work->delivery_error = {};
-  enqueue_change("set_cutoff", work->number, ozon::build_cutoff_set(work->number, *when));
+  enqueue(PostingChange::set_cutoff, work->number, ozon::build_cutoff_set(work->number, *when));
 }
 
-void App::on(const EditTracking& a) {
+void OrdersScreen::on(const EditTracking& a) {
   if (PostingWork* work = open_work()) work->tracking_text = a.text;
 }
 
-void App::on(const SetTrackingNumber&) {
+void OrdersScreen::on(const SetTrackingNumber&) {
   PostingWork* work = open_work();
-  if (!work || !session_) return;
+  if (!work || !app_.session()) return;
   std::string tracking = work->tracking_text;
   tracking.erase(0, tracking.find_first_not_of(" \t"));
   tracking.erase(tracking.find_last_not_of(" \t") + 1);
@@ -145,17 +145,17 @@ void App::on(const SetTrackingNumber&) {
   work->delivery = PostingWork::Delivery::sending;
   work->delivery_error = {};
   for (const auto& request : ozon::build_tracking_numbers({{work->number, tracking}}))
-    enqueue_change("set_tracking", work->number, request);
+    enqueue(PostingChange::set_tracking, work->number, request);
 }
 
-void App::on(const OpenTrackingPaste& a) {
-  auto& paste = state_.orders.tracking_paste;
+void OrdersScreen::on(const OpenTrackingPaste& a) {
+  auto& paste = orders_slice().tracking_paste;
   paste.open = a.open;
   if (!a.open && paste.state == OrdersSlice::TrackingPaste::State::done) paste = {};
 }
 
-void App::on(const EditTrackingPaste& a) {
-  auto& paste = state_.orders.tracking_paste;
+void OrdersScreen::on(const EditTrackingPaste& a) {
+  auto& paste = orders_slice().tracking_paste;
   if (paste.state == OrdersSlice::TrackingPaste::State::sending) return;
   paste.text = a.text;
   paste.state = OrdersSlice::TrackingPaste::State::idle;
@@ -163,7 +163,7 @@ void App::on(const EditTrackingPaste& a) {
   paste.rows.clear();
   paste.not_settable.clear();
   for (auto& row : core::parse_tracking_paste(a.text, &paste.problems)) {
-    const core::Posting* posting = state_.orders.list.find(row.posting_number);
+    const core::Posting* posting = orders_slice().list.find(row.posting_number);
     if (posting && posting->can("set_track_number"))
       paste.rows.push_back(std::move(row));
     else
@@ -171,9 +171,9 @@ void App::on(const EditTrackingPaste& a) {
   }
 }
 
-void App::on(const SendTrackingPaste&) {
-  auto& paste = state_.orders.tracking_paste;
-  if (!session_ || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
+void OrdersScreen::on(const SendTrackingPaste&) {
+  auto& paste = orders_slice().tracking_paste;
+  if (!app_.session() || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
   paste.state = OrdersSlice::TrackingPaste::State::sending;
   paste.pending = static_cast<int>(paste.rows.size());
   paste.sent = 0;
@@ -182,12 +182,12 @@ void App::on(const SendTrackingPaste&) {
   // One change per posting: each is sent, retried and confirmed on its own.
   for (const auto& row : paste.rows)
     for (const auto& request : ozon::build_tracking_numbers({{row.posting_number, row.tracking_number}}))
-      enqueue_change("set_tracking", row.posting_number, request);
+      enqueue(PostingChange::set_tracking, row.posting_number, request);
 }
 
-void App::on(const MarkDelivery& a) {
-  if (!session_) return;
-  auto& orders = state_.orders;
+void OrdersScreen::on(const MarkDelivery& a) {
+  if (!app_.session()) return;
+  auto& orders = orders_slice();
   std::vector<std::string> numbers =
       a.selected ? orders.selection.numbers(orders.list) : std::vector<std::string>{orders.open};
   if (numbers.empty() || numbers.front().empty()) return;
@@ -198,7 +198,7 @@ void App::on(const MarkDelivery& a) {
   }
   for (const auto& number : numbers)
     for (const auto& request : ozon::build_status_change(status_change(a.step), {number}))
-      enqueue_change(step_kind(a.step), number, request);
+      enqueue(step_change(a.step), number, request);
 }
 
 }  // namespace app

@@ -1,12 +1,12 @@
 #pragma once
 // The JSON-able picture of the app state that window.sellerConsole.snapshot()
-// returns to tests and to an embedding portal. Grows with every feature.
+// returns to tests and to an embedding portal: the shared parts, then each
+// feature's own (Feature::write_snapshot).
 #include <nlohmann/json.hpp>
-
-#include "app/app_state.h"
 
 namespace app {
 
-nlohmann::json snapshot(const AppState& state);
+class App;
+nlohmann::json snapshot(const App& app);
 
 }  // namespace app

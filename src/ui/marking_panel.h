@@ -2,7 +2,7 @@
 // The marking and customs section of the posting detail: one row per unit
 // for marking codes and GTD numbers, the country per product, sending the
 // form to Ozon and Ozon's verdict.
-#include "app/app.h"
+#include "app/orders_screen.h"
 
 namespace ui {
 

@@ -13,7 +13,9 @@
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
+#include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "app/orders_screen.h"
 
 namespace ui {
 namespace {
@@ -364,5 +366,40 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::EndChild();
   }
 }
+
+namespace {
+
+// Keyboard first: these work wherever the seller is on the orders screen;
+// letters only while no text field has the keyboard.
+void orders_shortcuts(const app::App& app, app::ActionQueue& actions) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsKeyPressed(ImGuiKey_F2, false)) actions.push(app::FocusScan{});
+  if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) actions.push(app::ShipOpenPosting{});
+  if (io.WantTextInput) return;
+  if (ImGui::IsKeyPressed(ImGuiKey_J)) actions.push(app::OpenNeighbour{+1});
+  if (ImGui::IsKeyPressed(ImGuiKey_K)) actions.push(app::OpenNeighbour{-1});
+  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) actions.push(app::FocusSearch{});
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) actions.push(app::ClosePosting{});
+  if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) actions.push(app::SelectAllFiltered{});
+  // Not Ctrl+P: the browser keeps that for its own print dialog.
+  if (!io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_L, false))
+    actions.push(app::PrintLabels{!app.state().orders.selection.empty()});
+}
+
+[[maybe_unused]] const bool registered = register_screen_view({
+    .id = "orders",
+    .draw = &draw_orders_view,
+    .shortcuts = &orders_shortcuts,
+    .help = {{"J / K", "help.next_prev"},
+             {"/", "help.search"},
+             {"F2", "help.scan"},
+             {"Ctrl+Enter", "help.ship"},
+             {"L", "help.print_labels"},
+             {"Ctrl+A", "help.select_all"},
+             {"Esc", "help.close_detail"},
+             {"Ctrl / Shift + click", "help.multi_select"}},
+});
+
+}  // namespace
 
 }  // namespace ui

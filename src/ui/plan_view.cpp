@@ -11,7 +11,9 @@
 #include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
+#include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "app/plan_screen.h"
 
 namespace ui {
 namespace {
@@ -125,5 +127,9 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
   }
   ImGui::EndTable();
 }
+
+namespace {
+[[maybe_unused]] const bool registered = register_screen_view({.id = "plan", .draw = &draw_plan_view});
+}  // namespace
 
 }  // namespace ui

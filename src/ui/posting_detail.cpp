@@ -110,21 +110,26 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
   }
   if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
 
-  auto check = [&](const char* item, const char* key, bool value, bool enabled) {
+  auto check = [&](app::CheckItem item, const char* key, bool value) {
     bool checked = value;
-    ImGui::BeginDisabled(!enabled);
-    if (ImGui::Checkbox(hidden_id(app.tr(key), item).c_str(), &checked)) actions.push(app::SetCheck{item, checked});
-    ImGui::EndDisabled();
-    automation::tag(std::string("detail.check.") + item);
+    const std::string name(app::to_string(item));
+    if (ImGui::Checkbox(hidden_id(app.tr(key), name).c_str(), &checked)) actions.push(app::SetCheck{item, checked});
+    automation::tag("detail.check." + name);
   };
-  check("items_picked", "check.items_picked", v.items_picked(), true);
+  check(app::CheckItem::items_picked, "check.items_picked", v.items_picked());
   bool match = v.quantities_match();
   ImGui::BeginDisabled();
   ImGui::Checkbox(hidden_id(app.tr("check.quantities_match"), "quantities_match").c_str(), &match);
   ImGui::EndDisabled();
-  if (v.address_required()) check("address_checked", "check.address_checked", v.address_checked(), true);
+  if (v.address_required()) check(app::CheckItem::address_checked, "check.address_checked", v.address_checked());
   // Ticked by Ozon's check of the marking form below, never by hand.
-  if (v.marking_required()) check("marking_complete", "check.marking_complete", v.marking_complete(), false);
+  if (v.marking_required()) {
+    bool complete = v.marking_complete();
+    ImGui::BeginDisabled();
+    ImGui::Checkbox(hidden_id(app.tr("check.marking_complete"), "marking_complete").c_str(), &complete);
+    ImGui::EndDisabled();
+    automation::tag("detail.check.marking_complete");
+  }
 }
 
 void draw_boxes(const app::App& app, const core::Posting& posting, const app::PostingWork& work,

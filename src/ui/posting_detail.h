@@ -1,7 +1,7 @@
 #pragma once
 #include <imgui.h>
 
-#include "app/actions.h"
+#include "app/orders_screen.h"
 #include "app/app.h"
 #include "core/deadline.h"
 

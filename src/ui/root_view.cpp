@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/automation.h"
+#include "ui/screen_registry.h"
 #include "ui/views.h"
 
 namespace ui {
@@ -15,24 +16,24 @@ const char* store_display_name(const app::App& app, const app::StoreConfig& stor
 
 namespace {
 
-// Keyboard first: the shortcuts work wherever the seller is on the orders
-// screen; letters only while no text field has the keyboard.
+// Letter shortcuts of a screen (Alt+<letter>): ImGui's key for it.
+ImGuiKey letter_key(char letter) {
+  if (letter < 'a' || letter > 'z') return ImGuiKey_None;
+  return static_cast<ImGuiKey>(ImGuiKey_A + (letter - 'a'));
+}
+
+// F1 and Alt+<letter> (show a screen) work everywhere; the screen on show
+// adds its own.
 void handle_shortcuts(const app::App& app, app::ActionQueue& actions) {
   const ImGuiIO& io = ImGui::GetIO();
-  const bool typing = io.WantTextInput;
   if (ImGui::IsKeyPressed(ImGuiKey_F1, false)) actions.push(app::ToggleHelp{});
-  if (app.state().view != app::View::orders) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_F2, false)) actions.push(app::FocusScan{});
-  if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) actions.push(app::ShipOpenPosting{});
-  if (typing) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_J)) actions.push(app::OpenNeighbour{+1});
-  if (ImGui::IsKeyPressed(ImGuiKey_K)) actions.push(app::OpenNeighbour{-1});
-  if (ImGui::IsKeyPressed(ImGuiKey_Slash, false)) actions.push(app::FocusSearch{});
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) actions.push(app::ClosePosting{});
-  if (io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_A, false)) actions.push(app::SelectAllFiltered{});
-  // Not Ctrl+P: the browser keeps that for its own print dialog.
-  if (!io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_L, false))
-    actions.push(app::PrintLabels{!app.state().orders.selection.empty()});
+  if (io.KeyAlt && !io.KeyCtrl)
+    for (const auto& feature : app.features()) {
+      const ImGuiKey key = letter_key(feature->shortcut());
+      if (feature->has_screen() && key != ImGuiKey_None && ImGui::IsKeyPressed(key, false))
+        actions.push(app::ShowView{std::string(feature->id())});
+    }
+  if (const ScreenView* view = find_screen_view(app.state().view); view && view->shortcuts) view->shortcuts(app, actions);
 }
 
 void draw_help(const app::App& app, app::ActionQueue& actions) {
@@ -40,19 +41,24 @@ void draw_help(const app::App& app, app::ActionQueue& actions) {
   ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::Begin(app.tr("help.title"), nullptr,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings);
-  static const char* const kShortcuts[][2] = {
-      {"J / K", "help.next_prev"},    {"/", "help.search"},          {"F2", "help.scan"},
-      {"Ctrl+Enter", "help.ship"},    {"L", "help.print_labels"},    {"Ctrl+A", "help.select_all"},
-      {"Esc", "help.close_detail"},
-      {"Ctrl / Shift + click", "help.multi_select"}, {"F1", "help.toggle"}};
   if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
-    for (const auto& row : kShortcuts) {
+    auto row = [&](const std::string& keys, const std::string& what) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row[0]);
+      ImGui::TextUnformatted(keys.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(app.tr(row[1]));
+      ImGui::TextUnformatted(app.tr(what));
+    };
+    for (const auto& feature : app.features()) {
+      const ScreenView* view = feature->has_screen() ? find_screen_view(feature->id()) : nullptr;
+      if (!view) continue;
+      for (const auto& help : view->help) row(help.keys, help.what);
     }
+    for (const auto& feature : app.features()) {
+      if (!feature->has_screen() || !feature->shortcut()) continue;
+      row(std::string("Alt+") + static_cast<char>(feature->shortcut() - 'a' + 'A'), "nav." + std::string(feature->id()));
+    }
+    row("F1", "help.toggle");
     ImGui::EndTable();
   }
   if (ImGui::Button((std::string(app.tr("help.close")) + "###help.close").c_str())) actions.push(app::ToggleHelp{});
@@ -74,11 +80,7 @@ void draw_root(const app::App& app, app::ActionQueue& actions) {
   draw_top_bar(app, actions);
   draw_update_banner(app, actions);
   ImGui::Separator();
-  switch (app.state().view) {
-    case app::View::orders: draw_orders_view(app, actions); break;
-    case app::View::plan: draw_plan_view(app, actions); break;
-    case app::View::stores: draw_stores_view(app, actions); break;
-  }
+  if (const ScreenView* view = find_screen_view(app.state().view)) view->draw(app, actions);
   ImGui::End();
   draw_help(app, actions);
 }

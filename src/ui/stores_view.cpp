@@ -6,7 +6,9 @@
 #include "ui/automation.h"
 #include "ui/widget_id.h"
 #include "ui/notice.h"
+#include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "app/stores_screen.h"
 
 namespace ui {
 namespace {
@@ -124,5 +126,9 @@ void draw_stores_view(const app::App& app, app::ActionQueue& actions) {
   draw_about(app);
   ImGui::EndChild();
 }
+
+namespace {
+[[maybe_unused]] const bool registered = register_screen_view({.id = "stores", .draw = &draw_stores_view});
+}  // namespace
 
 }  // namespace ui

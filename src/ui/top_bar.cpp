@@ -30,18 +30,15 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
 
-  const std::string orders_label = std::string(app.tr("nav.orders")) + "###nav.orders";
-  ImGui::SameLine();
-  if (tab_button(orders_label.c_str(), "nav.orders", state.view == app::View::orders))
-    actions.push(app::ShowView{app::View::orders});
-  const std::string plan_label = std::string(app.tr("nav.plan")) + "###nav.plan";
-  ImGui::SameLine();
-  if (tab_button(plan_label.c_str(), "nav.plan", state.view == app::View::plan))
-    actions.push(app::ShowView{app::View::plan});
-  const std::string stores_label = std::string(app.tr("nav.stores")) + "###nav.stores";
-  ImGui::SameLine();
-  if (tab_button(stores_label.c_str(), "nav.stores", state.view == app::View::stores))
-    actions.push(app::ShowView{app::View::stores});
+  // One button per registered screen, in the registry's order.
+  for (const auto& feature : app.features()) {
+    if (!feature->has_screen()) continue;
+    const std::string key = "nav." + std::string(feature->id());
+    const std::string label = std::string(app.tr(key)) + "###" + key;
+    ImGui::SameLine();
+    if (tab_button(label.c_str(), key.c_str(), state.view == feature->id()))
+      actions.push(app::ShowView{std::string(feature->id())});
+  }
 
   ImGui::SameLine();
   draw_device_indicator(app);

@@ -5,10 +5,11 @@
 
 namespace ui {
 
-// The whole screen: the top bar and the current view.
+// The whole screen: the top bar and the current view (ui/screen_registry.h).
 void draw_root(const app::App& app, app::ActionQueue& actions);
 
 void draw_top_bar(const app::App& app, app::ActionQueue& actions);
+// The screens' own views (each registers itself in its file).
 void draw_orders_view(const app::App& app, app::ActionQueue& actions);
 void draw_plan_view(const app::App& app, app::ActionQueue& actions);
 void draw_stores_view(const app::App& app, app::ActionQueue& actions);

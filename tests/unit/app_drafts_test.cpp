@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/drafts.h"
+#include "app/stores_screen.h"
 #include "app_test_support.h"
 #include "store/schema.h"
 
@@ -20,7 +21,7 @@ TEST_CASE("a draft is written within 500 ms of an edit and restored after a relo
   const std::string number = device.first_shippable(true);
   REQUIRE_FALSE(number.empty());
   device.app->apply(app::OpenPosting{number});
-  device.app->apply(app::SetCheck{"items_picked", true});
+  device.app->apply(app::SetCheck{app::CheckItem::items_picked, true});
   device.app->apply(app::SetBoxCount{2});
   device.app->apply(app::EditScanText{"46000"});
   device.app->apply(app::ScanCode{"not-in-this-posting"});
@@ -48,7 +49,7 @@ TEST_CASE("flushing on page hide writes at once; a shipped posting's draft is di
   const std::string number = device.first_shippable(false);
   REQUIRE_FALSE(number.empty());
   device.app->apply(app::OpenPosting{number});
-  device.app->apply(app::SetCheck{"items_picked", true});
+  device.app->apply(app::SetCheck{app::CheckItem::items_picked, true});
   device.app->flush_drafts();  // visibilitychange / pagehide
   device.scheduler.run(0);
   REQUIRE(device.records.get(store::collection::drafts, app::posting_draft_key(number)).has_value());
@@ -69,19 +70,19 @@ TEST_CASE("a damaged draft is skipped and storage failures are reported, never f
   device.records.put(std::string(store::collection::drafts), app::kUiDraftKey, R"({"v":1,"view":"plan"})", {});
   device.scheduler.run(0);
   device.reload();
-  CHECK(device.app->state().view == app::View::plan);
+  CHECK(device.app->state().view == "plan");
   device.app->apply(app::OpenPosting{number});
   CHECK(device.orders().work.count(number) == 1);
 
   device.records.set_failure(store::StoreStatus::quota_exceeded, "QuotaExceededError");
-  device.app->apply(app::SetCheck{"items_picked", true});
+  device.app->apply(app::SetCheck{app::CheckItem::items_picked, true});
   device.settle(1'000);
   CHECK(device.app->state().device.storage_error.key == "storage.quota");
   CHECK(device.orders().work.at(number).verification.items_picked());  // the edit itself stands
 
   device.records.set_failure(store::StoreStatus::ok);
-  device.app->apply(app::SetCheck{"items_picked", false});
-  device.app->apply(app::SetCheck{"items_picked", true});
+  device.app->apply(app::SetCheck{app::CheckItem::items_picked, false});
+  device.app->apply(app::SetCheck{app::CheckItem::items_picked, true});
   device.settle(1'000);
   CHECK(device.app->state().device.storage_error.empty());
 }
@@ -116,12 +117,20 @@ TEST_CASE("draft JSON round-trips the marking form and tolerates junk") {
 }
 
 TEST_CASE("the store form being typed (a store not saved yet) is part of the screen draft") {
-  app::AppState state;
-  state.stores.draft.name = "My shop";
-  state.stores.draft.client_id = "777";
-  const auto ui = app::read_ui_draft(app::ui_draft(state));
-  REQUIRE(ui.store_form.has_value());
-  CHECK(ui.store_form->id.empty());
-  CHECK(ui.store_form->name == "My shop");
-  CHECK(ui.store_form->client_id == "777");
+  Device device;
+  app::StoreConfig form = device.app->state().stores.draft;
+  form.name = "My shop";
+  form.client_id = "777";
+  device.app->apply(app::EditStoreDraft{form});
+  device.app->apply(app::ShowView{"stores"});
+  device.settle(1000);
+  const auto saved = device.records.get(store::collection::drafts, app::kUiDraftKey);
+  REQUIRE(saved.has_value());
+  CHECK(nlohmann::json::parse(*saved)["store_form"]["name"] == "My shop");
+  device.reload();
+  CHECK(device.app->state().view == "stores");
+  const auto& restored = device.app->state().stores.draft;
+  CHECK(restored.id.empty());
+  CHECK(restored.name == "My shop");
+  CHECK(restored.client_id == "777");
 }

@@ -50,8 +50,9 @@ TEST_CASE("the marking form loads with the posting and gates Ship until Ozon acc
   CHECK(work.marking.error.key == "marking.incomplete");
   CHECK(work.marking.state == State::editing);
 
-  // The seller cannot tick "marking complete" by hand.
-  demo.app.apply(app::SetCheck{"marking_complete", true});
+  // The seller cannot tick "marking complete" by hand: no action says so
+  // (CheckItem has no such item), and ticking the others leaves it alone.
+  demo.app.apply(app::SetCheck{app::CheckItem::items_picked, true});
   CHECK_FALSE(work.verification.marking_complete());
 
   // A malformed GTD is refused by Ozon, field by field.

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "app/orders_screen.h"
+#include "app/plan_screen.h"
+#include "app/stores_screen.h"
 #include "app/snapshot.h"
 #include "ozon/endpoints.h"
 #include "app_test_support.h"
@@ -62,7 +65,7 @@ TEST_CASE("a multi-item posting shipped in two boxes becomes two postings awaiti
   REQUIRE_FALSE(number.empty());
   demo.app.apply(app::OpenPosting{number});
   const core::Posting posting = *demo.orders().list.find(number);
-  demo.app.apply(app::SetCheck{"items_picked", true});
+  demo.app.apply(app::SetCheck{app::CheckItem::items_picked, true});
   for (std::size_t line = 0; line < posting.products.size(); ++line)
     for (std::int64_t n = 0; n < posting.products[line].quantity; ++n)
       demo.app.apply(app::ScanCode{posting.products[line].offer_id});
@@ -81,7 +84,7 @@ TEST_CASE("a multi-item posting shipped in two boxes becomes two postings awaiti
     REQUIRE(p);
     CHECK(p->status == core::PostingStatus::awaiting_deliver);
   }
-  const auto snap = app::snapshot(demo.app.state());
+  const auto snap = app::snapshot(demo.app);
   CHECK(snap["orders"]["detail"]["shippedAs"].size() == 2);
 }
 
@@ -124,7 +127,7 @@ TEST_CASE("labels right after shipping wait with a countdown, then arrive as one
   REQUIRE_FALSE(number.empty());
   app.apply(app::OpenPosting{number});
   const core::Posting posting = *list.find(number);
-  app.apply(app::SetCheck{"items_picked", true});
+  app.apply(app::SetCheck{app::CheckItem::items_picked, true});
   for (const auto& product : posting.products)
     for (std::int64_t n = 0; n < product.quantity; ++n) app.apply(app::ScanCode{product.offer_id});
   app.apply(app::ShipOpenPosting{});
@@ -138,7 +141,7 @@ TEST_CASE("labels right after shipping wait with a countdown, then arrive as one
   CHECK(labels.running);
   REQUIRE(labels.retry_in_ms.has_value());  // "not ready": the countdown is on screen
   CHECK(*labels.retry_in_ms > 0);
-  CHECK(app.wants_second_ticks());
+  CHECK(app.next_redraw_at() == (demo.clock.now_ms() / 1000 + 1) * 1000);  // ticks each second
   CHECK(published.empty());
 
   demo.scheduler.run(120'000);

@@ -31,10 +31,10 @@ void verify_and_ship(app::App& app, const std::string& number) {
   app.apply(app::OpenPosting{number});
   const auto& orders = app.state().orders;
   const auto* posting = orders.list.find(number);
-  app.apply(app::SetCheck{"items_picked", true});
+  app.apply(app::SetCheck{app::CheckItem::items_picked, true});
   for (std::size_t line = 0; line < posting->products.size(); ++line)
     app.apply(app::SetLineCount{line, posting->products[line].quantity});
-  if (orders.work.at(number).verification.address_required()) app.apply(app::SetCheck{"address_checked", true});
+  if (orders.work.at(number).verification.address_required()) app.apply(app::SetCheck{app::CheckItem::address_checked, true});
   app.apply(app::ShipOpenPosting{});
 }
 void verify_and_ship(Device& device, const std::string& number) { verify_and_ship(*device.app, number); }
@@ -152,7 +152,7 @@ TEST_CASE("warehouses, delivery methods and barcodes are kept on the device: the
   CHECK(device.orders().barcodes == barcodes);
 
   // Today's plan has its cutoffs...
-  device.app->apply(app::ShowView{app::View::plan});
+  device.app->apply(app::ShowView{"plan"});
   device.app->prepare_frame();
   bool any_cutoff = false;
   for (const auto& group : device.app->state().plan.groups) any_cutoff = any_cutoff || group.has_cutoff;
@@ -226,7 +226,7 @@ TEST_CASE("inside a seller portal (no start, a configure message instead) change
   REQUIRE(numbers.size() == 1);
   const std::string number = numbers[0];
   app->apply(app::OpenPosting{number});
-  app->apply(app::SetCheck{"items_picked", true});
+  app->apply(app::SetCheck{app::CheckItem::items_picked, true});
   scheduler.run(1'000);
   CHECK(records.get(store::collection::drafts, app::posting_draft_key(number)).has_value());
 

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "app/app.h"
+#include "app/orders_screen.h"
+#include "app/plan_screen.h"
+#include "app/stores_screen.h"
 #include "app/portal_config.h"
 #include "app/snapshot.h"
 #include "app_test_support.h"
@@ -59,7 +62,7 @@ TEST_CASE("a setting that cannot be saved is reported, and the choice still appl
   app.apply(app::SetLanguage{app::Lang::zh});
   CHECK(app.state().lang == app::Lang::zh);
   CHECK(app.state().storage_warning == "storage.unavailable");
-  CHECK(app::snapshot(app.state())["storageWarning"] == "storage.unavailable");
+  CHECK(app::snapshot(app)["storageWarning"] == "storage.unavailable");
 }
 
 TEST_CASE("the demo store opens by default and lists every posting across pages") {
@@ -73,7 +76,7 @@ TEST_CASE("the demo store opens by default and lists every posting across pages"
   CHECK(orders.error.empty());
   CHECK(orders.list.size() == f.roads.market.posting_count());
   CHECK(orders.as_of > 0);
-  const auto snap = app::snapshot(app.state());
+  const auto snap = app::snapshot(app);
   CHECK(snap["view"] == "orders");
   CHECK(snap["lang"] == "ru");
   CHECK(snap["stores"]["active"]["road"] == "demo");
@@ -106,7 +109,7 @@ TEST_CASE("test connection explains a wrong key, accepts a right one, and saving
   CHECK(reloaded.state().stores.active.road == app::Road::local_proxy);
   CHECK(reloaded.state().stores.active.api_key == "secret-key");
   // ...but the snapshot never shows the key.
-  CHECK(app::snapshot(reloaded.state()).dump().find("secret-key") == std::string::npos);
+  CHECK(app::snapshot(reloaded).dump().find("secret-key") == std::string::npos);
 
   app.apply(app::DeleteStore{app.state().stores.active.id});
   CHECK(app.state().stores.saved.empty());

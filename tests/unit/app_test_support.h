@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/orders_screen.h"
+#include "app/plan_screen.h"
+#include "app/stores_screen.h"
 #include "app/session.h"
 #include "ozon_test_support.h"
 #include "store/memory_record_store.h"

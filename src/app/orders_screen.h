@@ -1,0 +1,103 @@
+#pragma once
+// The orders screen and the posting detail: the active store's postings
+// and catalogue (barcodes), the seller's query and selection, verifying,
+// packing and shipping, marking codes, cancelling, rFBS delivery steps and
+// labels. Its slices (AppState::orders, ::labels) are shared: Today's plan
+// and the outbox read the postings too. Implemented across orders.cpp,
+// posting_detail_actions.cpp, posting_changes.cpp, marking.cpp, labels.cpp
+// and orders_drafts.cpp.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "app/orders_actions.h"
+#include "app/posting_change.h"
+
+namespace app {
+
+class OrdersScreen final : public Feature {
+ public:
+  explicit OrdersScreen(App& app);
+  std::string_view id() const override { return "orders"; }
+  char shortcut() const override { return 'o'; }
+
+  void on_store_opened() override;
+  void prepare_frame(bool on_screen) override;
+  RedrawNeeds redraw_needs(bool on_screen) const override;
+  void write_snapshot(nlohmann::json& snapshot) const override;
+  void collect_drafts(std::map<std::string, std::string>& drafts) const override;
+  bool restore_draft(const std::string& key, const nlohmann::json& draft) override;
+  void write_ui_draft(nlohmann::json& ui) const override;
+  bool restore_ui_draft(const nlohmann::json& ui) override;
+  void forget_local_data() override;
+  bool owns_change(std::string_view kind) const override { return posting_change_from(kind).has_value(); }
+  std::optional<std::string> refusal_in_reply(const OutboxEntry& entry, const std::string& body) const override;
+  void verify_change(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done) override;
+  void on_change_finished(const OutboxEntry& entry) override;
+
+  // Re-reads postings whose state changed (after ship, a split creates new ones).
+  void reload_postings(const std::vector<std::string>& numbers);
+
+  void on(const RefreshOrders&);
+  void on(const SelectTab&);
+  void on(const SetSearch&);
+  void on(const SetSort&);
+  void on(const SetFilters&);
+  void on(const ClickRow&);
+  void on(const SelectAllFiltered&);
+  void on(const ClearSelection&);
+  void on(const OpenPosting&);
+  void on(const ClosePosting&);
+  void on(const OpenNeighbour&);
+  void on(const EditScanText&);
+  void on(const ScanCode&);
+  void on(const SetCheck&);
+  void on(const SetLineCount&);
+  void on(const SetBoxCount&);
+  void on(const SetBoxQuantity&);
+  void on(const ShipOpenPosting&);
+  void on(const BatchShipSelected&);
+  void on(const LoadMarking&);
+  void on(const EditMarking&);
+  void on(const SendMarking&);
+  void on(const OpenCancel&);
+  void on(const CloseCancel&);
+  void on(const SetCancelReason&);
+  void on(const EditCancelMessage&);
+  void on(const ConfirmCancel&);
+  void on(const SetCancelPartial&);
+  void on(const SetCancelQuantity&);
+  void on(const EditCutoff&);
+  void on(const SetCutoff&);
+  void on(const EditTracking&);
+  void on(const SetTrackingNumber&);
+  void on(const OpenTrackingPaste&);
+  void on(const EditTrackingPaste&);
+  void on(const SendTrackingPaste&);
+  void on(const MarkDelivery&);
+  void on(const PrintLabels&);
+  void on(const FocusSearch&);
+  void on(const FocusScan&);
+
+ private:
+  OrdersSlice& orders_slice() { return app_.mutable_state().orders; }
+  const OrdersSlice& orders_slice() const { return app_.state().orders; }
+  void refresh_orders();
+  void load_products();
+  PostingWork* open_work();
+  PostingWork& work_for(const core::Posting& posting);
+  void ship(const std::string& number, const core::BoxPlan& boxes);
+  void enqueue(PostingChange change, const std::string& number, const net::HttpRequest& request);
+  void pump_labels(int generation);
+  void finish_labels();
+  void send_marking_countries(const std::string& number, int generation);
+  void poll_marking(const std::string& number, int generation);
+  // Ozon's verdict arrived (or the form was loaded): update the checklist.
+  void apply_marking_status(PostingWork& work, const core::ExemplarData& status);
+
+  // Drafts read at start, applied when their posting is first opened.
+  std::map<std::string, nlohmann::json> saved_posting_drafts_;
+};
+
+}  // namespace app

@@ -1,0 +1,203 @@
+// Today's plan and the hand-over: warehouses and delivery methods (with
+// their cutoffs), the act for a delivery method's departure today, its PDF,
+// and the pick list.
+#include <algorithm>
+#include <cctype>
+
+#include "app/plan_screen.h"
+#include "app/orders_screen.h"
+#include "ozon/parsers.h"
+#include "ozon/requests.h"
+
+namespace app {
+namespace {
+
+constexpr std::int64_t kActPollMs = 2'000;
+constexpr int kActPollLimit = 90;  // three minutes of "still forming"
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Ozon names the act states differently across versions: treat the known
+// "done" and "failed" words as such, anything else as still forming.
+ActWork::State act_state(const std::string& status) {
+  const std::string s = lower(status);
+  if (s == "ready" || s == "formed" || s.rfind("confirmed", 0) == 0 || s == "accepted") return ActWork::State::ready;
+  if (s == "error" || s == "cancelled" || s == "canceled" || s == "failed") return ActWork::State::failed;
+  return ActWork::State::forming;
+}
+
+}  // namespace
+
+PlanScreen::PlanScreen(App& app) : Feature(app) { handle<CreateAct, DownloadAct, PrintPickList>(this); }
+
+// A new store: its own warehouses, delivery methods and acts.
+void PlanScreen::on_store_opened() {
+  app_.mutable_state().plan = PlanSlice{};
+  load_delivery_methods();
+}
+
+// Walks every posting: only while the plan is on screen.
+void PlanScreen::prepare_frame(bool on_screen) {
+  if (!on_screen) return;
+  const AppState& state = app_.state();
+  auto& plan = app_.mutable_state().plan;
+  const core::EpochMs now = app_.now();
+  const core::EpochMs minute = now / 60'000;
+  if (plan.computed_version == state.orders.data_version && plan.computed_minute == minute) return;
+  plan.groups = core::shipping_plan(state.orders.list.postings(), plan.methods, now, state.utc_offset_minutes);
+  plan.computed_version = state.orders.data_version;
+  plan.computed_minute = minute;
+}
+
+void PlanScreen::write_snapshot(nlohmann::json& out) const {
+  const AppState& state = app_.state();
+  {
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& g : state.plan.groups)
+      groups.push_back({{"warehouse", g.warehouse_name},
+                        {"methodId", g.delivery_method_id},
+                        {"method", g.delivery_method_name},
+                        {"toPack", g.to_pack},
+                        {"packed", g.packed_waiting},
+                        {"dueBeforeCutoff", g.due_before_cutoff},
+                        {"overdue", g.overdue},
+                        {"remainingMs", g.remaining_ms}});
+    nlohmann::json acts = nlohmann::json::object();
+    const char* states[] = {"creating", "forming", "ready", "failed"};
+    for (const auto& [method, act] : state.plan.acts)
+      acts[std::to_string(method)] = {{"id", act.id},
+                                      {"state", states[static_cast<int>(act.state)]},
+                                      {"status", act.status},
+                                      {"added", act.added},
+                                      {"removed", act.removed},
+                                      {"pdfReady", act.pdf_ready},
+                                      {"error", act.error.key}};
+    out["plan"] = {{"groups", groups},
+                   {"acts", acts},
+                   {"methods", state.plan.methods.size()},
+                   {"warehouses", state.plan.warehouses.size()},
+                   {"catalogFromCache", state.plan.catalog_from_cache},
+                   {"catalogAsOf", state.plan.catalog_as_of}};
+  }
+}
+
+void PlanScreen::load_delivery_methods() {
+  if (!app_.session()) return;
+  app_.session()->client().fetch_all<core::Warehouse>(
+      [](const std::string& cursor) { return ozon::build_warehouse_list(cursor); }, &ozon::parse_warehouses,
+      [this](ozon::Result<std::vector<core::Warehouse>> warehouses) {
+        if (!warehouses || !app_.session()) return;  // the plan then groups without cutoffs (or with the saved copy)
+        app_.mutable_state().plan.warehouses = *warehouses;
+        std::vector<std::int64_t> ids;
+        for (const auto& w : *warehouses) ids.push_back(w.warehouse_id);
+        app_.session()->client().fetch_all<core::DeliveryMethod>(
+            [ids](const std::string& cursor) { return ozon::build_delivery_method_list(ids, cursor); },
+            &ozon::parse_delivery_methods, [this](ozon::Result<std::vector<core::DeliveryMethod>> methods) {
+              if (!methods) return;
+              auto& plan = app_.mutable_state().plan;
+              plan.methods = std::move(*methods);
+              plan.computed_version = -1;  // regroup with the cutoffs
+              plan.catalog_as_of = app_.now();
+              plan.catalog_from_cache = false;
+              app_.cache_plan_catalog();
+            });
+      });
+}
+
+void PlanScreen::on(const CreateAct& a) {
+  if (!app_.session()) return;
+  auto& act = app_.mutable_state().plan.acts[a.delivery_method_id];
+  if (act.state == ActWork::State::creating && act.id != 0) return;
+  act = ActWork{};
+  const std::int64_t method = a.delivery_method_id;
+  app_.session()->client().call(ozon::build_act_create(method, app_.now()), &ozon::parse_act_create,
+                          [this, method](ozon::Result<std::int64_t> id) {
+                            auto& w = app_.mutable_state().plan.acts[method];
+                            if (!id) {
+                              w.state = ActWork::State::failed;
+                              w.error = notice_for(id.error());
+                              return;
+                            }
+                            w.id = *id;
+                            w.state = ActWork::State::forming;
+                            poll_act(method, *id, 0);
+                          });
+}
+
+void PlanScreen::poll_act(std::int64_t method_id, std::int64_t act_id, int attempt) {
+  if (!app_.session()) return;
+  app_.session()->client().call(ozon::build_act_check_status(act_id), &ozon::parse_act_status,
+                          [this, method_id, act_id, attempt](ozon::Result<core::ActStatus> status) {
+                            auto it = app_.mutable_state().plan.acts.find(method_id);
+                            if (it == app_.mutable_state().plan.acts.end() || it->second.id != act_id) return;
+                            auto& w = it->second;
+                            if (!status) {
+                              w.state = ActWork::State::failed;
+                              w.error = notice_for(status.error());
+                              return;
+                            }
+                            w.status = status->status;
+                            w.added = status->added_to_act;
+                            w.removed = status->removed_from_act;
+                            w.state = act_state(status->status);
+                            if (w.state == ActWork::State::ready) {
+                              // The hand-over moves statuses on: show them as Ozon has them.
+                              app_.feature<OrdersScreen>().reload_postings(w.added);
+                              return;
+                            }
+                            if (w.state == ActWork::State::forming) {
+                              if (attempt >= kActPollLimit) {
+                                w.state = ActWork::State::failed;
+                                w.error = {"act.too_slow", w.status};
+                                return;
+                              }
+                              app_.after(kActPollMs, [this, method_id, act_id, attempt] {
+                                poll_act(method_id, act_id, attempt + 1);
+                              });
+                            }
+                          });
+}
+
+void PlanScreen::on(const DownloadAct& a) {
+  auto it = app_.mutable_state().plan.acts.find(a.delivery_method_id);
+  if (!app_.session() || it == app_.mutable_state().plan.acts.end() || it->second.state != ActWork::State::ready) return;
+  const std::int64_t method = a.delivery_method_id;
+  const std::int64_t id = it->second.id;
+  app_.session()->client().call(ozon::build_act_get_pdf(id), &ozon::parse_pdf,
+                          [this, method, id](ozon::Result<std::string> pdf) {
+                            auto& w = app_.mutable_state().plan.acts[method];
+                            if (!pdf) {
+                              w.error = notice_for(pdf.error());
+                              return;
+                            }
+                            app_.mutable_state().document_name = "act-" + std::to_string(id) + ".pdf";
+                            if (app_.services().publish_document) app_.services().publish_document(app_.mutable_state().document_name, {*pdf});
+                            w.pdf_ready = true;
+                          });
+}
+
+void PlanScreen::on(const PrintPickList& a) {
+  auto& orders = app_.mutable_state().orders;
+  std::vector<const core::Posting*> postings;
+  if (a.delivery_method_id == 0) {
+    for (const auto& number : orders.selection.numbers(orders.list))
+      if (const core::Posting* p = orders.list.find(number)) postings.push_back(p);
+  } else {
+    for (const auto& group : app_.mutable_state().plan.groups)
+      if (group.delivery_method_id == a.delivery_method_id)
+        for (const auto& number : group.posting_numbers)
+          if (const core::Posting* p = orders.list.find(number); p && p->status == core::PostingStatus::awaiting_packaging)
+            postings.push_back(p);
+  }
+  if (postings.empty() || !app_.services().show_text) return;
+  core::PickListTextOptions options;
+  options.title = app_.tr("pick.title");
+  const auto list = core::pick_list(postings);
+  app_.services().show_text("pick-list.txt", core::pick_list_text(list, options));
+}
+
+}  // namespace app

@@ -1,0 +1,44 @@
+#pragma once
+// Today's plan: per warehouse and delivery method, what must leave before
+// the cutoff, with countdowns; the hand-over act and the pick list. Its
+// slice (AppState::plan) holds the warehouses and delivery methods, which
+// the offline copies keep too.
+#include <cstdint>
+
+#include "app/app.h"
+
+namespace app {
+
+// Hand-over: the act for a delivery method's departure today, and the pick list.
+struct CreateAct {
+  std::int64_t delivery_method_id;
+};
+struct DownloadAct {
+  std::int64_t delivery_method_id;
+};
+struct PrintPickList {
+  std::int64_t delivery_method_id;  // 0 = the selected postings
+};
+
+class PlanScreen final : public Feature {
+ public:
+  explicit PlanScreen(App& app);
+  std::string_view id() const override { return "plan"; }
+  char shortcut() const override { return 'p'; }
+
+  void on_store_opened() override;
+  void prepare_frame(bool on_screen) override;
+  // The cutoff countdowns change with the minute.
+  RedrawNeeds redraw_needs(bool on_screen) const override { return {.minute_ticks = on_screen}; }
+  void write_snapshot(nlohmann::json& snapshot) const override;
+
+  void on(const CreateAct&);
+  void on(const DownloadAct&);
+  void on(const PrintPickList&);
+
+ private:
+  void load_delivery_methods();
+  void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
+};
+
+}  // namespace app

@@ -1,0 +1,130 @@
+#include "app/stores_screen.h"
+
+#include <algorithm>
+
+#include "ozon/parsers.h"
+#include "ozon/requests.h"
+
+namespace app {
+namespace {
+
+constexpr const char* kUnsavedStoreId = "(unsaved)";
+
+const char* check_name(StoresSlice::Check check) {
+  switch (check) {
+    case StoresSlice::Check::idle: return "idle";
+    case StoresSlice::Check::running: return "running";
+    case StoresSlice::Check::ok: return "ok";
+    case StoresSlice::Check::failed: return "failed";
+  }
+  return "idle";
+}
+
+// Never the API key: only whether one is set.
+nlohmann::json store_json(const StoreConfig& store, const std::string& active_id) {
+  return {{"id", store.id},
+          {"name", store.name},
+          {"road", road_name(store.road)},
+          {"hasApiKey", !store.api_key.empty()},
+          {"active", store.id == active_id}};
+}
+
+}  // namespace
+
+StoresScreen::StoresScreen(App& app) : Feature(app) {
+  handle<EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore>(this);
+}
+
+void StoresScreen::on(const EditStoreDraft& a) { app_.mutable_state().stores.draft = a.draft; }
+
+void StoresScreen::on(const TestConnection& a) {
+  auto& stores = app_.mutable_state().stores;
+  stores.check_notice = {};
+  ++stores.check_count;
+  if (auto problems = validate(a.store); !problems.empty()) {
+    stores.check = StoresSlice::Check::failed;
+    stores.check_notice = {problems.front(), ""};
+    return;
+  }
+  stores.check = StoresSlice::Check::running;
+  const auto& services = app_.services();
+  check_session_ = std::make_unique<StoreSession>(a.store, services.transports, services.clock, services.scheduler);
+  check_session_->client().call(ozon::build_warehouse_list(), &ozon::parse_warehouses,
+                                [this](ozon::Result<ozon::Page<core::Warehouse>> result) {
+                                  auto& s = app_.mutable_state().stores;
+                                  if (result) {
+                                    s.check = StoresSlice::Check::ok;
+                                    s.check_warehouses = static_cast<int>(result->items.size());
+                                  } else {
+                                    s.check = StoresSlice::Check::failed;
+                                    s.check_notice = notice_for(result.error());
+                                  }
+                                });
+}
+
+void StoresScreen::on(const SaveStore& a) {
+  if (!validate(a.store).empty()) return;
+  StoreConfig store = a.store;
+  if (store.id.empty()) store.id = "store-" + std::to_string(app_.now());
+  auto& state = app_.mutable_state();
+  auto& saved = state.stores.saved;
+  auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
+  if (it != saved.end())
+    *it = store;
+  else
+    saved.push_back(store);
+  app_.save_stores();
+  app_.activate(store);
+  state.stores.draft = StoresSlice{}.draft;
+  state.stores.check = StoresSlice::Check::idle;
+  state.view = "orders";
+}
+
+void StoresScreen::on(const SelectStore& a) {
+  if (a.id == "demo") return app_.activate(demo_store());
+  for (const auto& store : app_.state().stores.saved)
+    if (store.id == a.id) return app_.activate(store);
+}
+
+void StoresScreen::on(const DeleteStore& a) {
+  auto& saved = app_.mutable_state().stores.saved;
+  saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
+              saved.end());
+  app_.save_stores();
+  if (app_.state().stores.active_id == a.id) app_.activate(demo_store());
+}
+
+void StoresScreen::write_snapshot(nlohmann::json& out) const {
+  const auto& stores = app_.state().stores;
+  nlohmann::json saved = nlohmann::json::array();
+  for (const auto& store : stores.saved) saved.push_back(store_json(store, stores.active_id));
+  out["stores"] = {{"saved", saved},
+                   {"active", store_json(stores.active, stores.active_id)},
+                   {"check", check_name(stores.check)},
+                   {"checkProblem", stores.check_notice.key},
+                   {"checkDetail", stores.check_notice.detail},
+                   {"checkWarehouses", stores.check_warehouses},
+                   {"checkCount", stores.check_count},
+                   {"formName", stores.draft.name}};
+}
+
+// The store form as typed survives a reload.
+void StoresScreen::write_ui_draft(nlohmann::json& ui) const {
+  const StoreConfig& form = app_.state().stores.draft;
+  if (form.name.empty() && form.client_id.empty() && form.api_key.empty() && form.proxy_url.empty()) return;
+  StoreConfig named = form;
+  if (named.id.empty()) named.id = kUnsavedStoreId;  // a store being added has no id yet
+  ui["store_form"] = to_json(named);
+}
+
+bool StoresScreen::restore_ui_draft(const nlohmann::json& ui) {
+  if (!ui.is_object()) return true;
+  if (auto it = ui.find("store_form"); it != ui.end())
+    if (auto form = store_from_json(*it)) {
+      if (form->id == kUnsavedStoreId) form->id.clear();
+      app_.mutable_state().stores.draft = *form;
+    }
+  return true;
+}
+
+}  // namespace app
