@@ -227,7 +227,7 @@ RestoreReport Outbox::restore(const std::vector<store::Record>& records) {
       // Not ours to send blindly: held for the seller; its record stays as written.
       e.unknown_kind = true;
       e.state = OutboxState::failed;
-      e.last_error = "outbox.unknown_kind " + e.kind;
+      e.last_error = "unknown kind \"" + e.kind + "\": send it as it is, or drop it";
       report.unknown_kinds.push_back(e.id);
       notice(e);
       continue;

@@ -70,7 +70,10 @@ void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
     const std::string id = std::to_string(entry.id);
     ImGui::PushID(id.c_str());
     ImGui::AlignTextToFramePadding();
-    ImGui::Text("%s %s", app.tr("outbox.kind." + entry.kind), entry.posting_number.c_str());
+    if (entry.unknown_kind)  // written by another version: not ours to interpret
+      ImGui::Text("%s (%s) %s", app.tr("outbox.unknown_kind"), entry.kind.c_str(), entry.posting_number.c_str());
+    else
+      ImGui::Text("%s %s", app.tr("outbox.kind." + entry.kind), entry.posting_number.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled("%s", entry.last_error.c_str());
     ImGui::SameLine();
