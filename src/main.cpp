@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/snapshot.h"
 #include "app/storage_bench.h"
+#include "core/json_read.h"
 #include "platform/automation_hook.h"
 #include "platform/bench_hook.h"
 #include "platform/browser.h"
@@ -92,7 +93,7 @@ int main() {
       .snapshot_json =
           [] {
             console.app.prepare_frame();  // derived state as the next frame will show it
-            return app::snapshot(console.app).dump();
+            return core::json_read::dump(app::snapshot(console.app));
           },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
         auto rect = ui::automation::rect(name);
@@ -107,7 +108,7 @@ int main() {
         app::run_storage_bench(console.records, console.clock, console.scheduler, console.app.state().orders.list.postings(),
                                postings, entries, [] { return emscripten_get_now(); },
                                [done](const app::StorageBenchResult& r) {
-                                 done(nlohmann::json{{"draftPersistMs", r.draft_persist_ms},
+                                 done(core::json_read::dump(nlohmann::json{{"draftPersistMs", r.draft_persist_ms},
                                                      {"writePostingsMs", r.write_postings_ms},
                                                      {"writeOutboxMs", r.write_outbox_ms},
                                                      {"loadAllMs", r.load_all_ms},
@@ -117,8 +118,7 @@ int main() {
                                                      {"postings", r.postings},
                                                      {"outboxEntries", r.outbox_entries},
                                                      {"bytesWritten", r.bytes_written},
-                                                     {"error", r.error}}
-                                          .dump());
+                                                     {"error", r.error}}));
                                });
       });
 

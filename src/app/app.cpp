@@ -5,6 +5,7 @@
 
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
+#include "core/json_read.h"
 
 namespace app {
 namespace {
@@ -44,23 +45,8 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
 App::~App() { alive_.reset(); }
 
 void App::register_own_actions() {
-  auto own = [this](auto* tag) {
-    using A = std::remove_pointer_t<decltype(tag)>;
-    router_.on<A>([this](const A& action) { on(action); });
-  };
-  own(static_cast<SetLanguage*>(nullptr));
-  own(static_cast<ShowView*>(nullptr));
-  own(static_cast<ToggleHelp*>(nullptr));
-  own(static_cast<CopyText*>(nullptr));
-  own(static_cast<OpenDocument*>(nullptr));
-  own(static_cast<ConfigureFromPortal*>(nullptr));
-  own(static_cast<ApplyUpdate*>(nullptr));
-  own(static_cast<ResendOutboxEntry*>(nullptr));
-  own(static_cast<DiscardOutboxEntry*>(nullptr));
-  own(static_cast<SetBackupIncludeKeys*>(nullptr));
-  own(static_cast<ExportBackup*>(nullptr));
-  own(static_cast<ImportBackup*>(nullptr));
-  own(static_cast<ClearLocalData*>(nullptr));
+  handle_own<SetLanguage, ShowView, ToggleHelp, CopyText, OpenDocument, ConfigureFromPortal, ApplyUpdate,
+             ResendOutboxEntry, DiscardOutboxEntry, SetBackupIncludeKeys, ExportBackup, ImportBackup, ClearLocalData>();
 }
 
 const Feature* App::find_feature(std::string_view id) const {
@@ -88,7 +74,7 @@ void App::save_stores() {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& store : state_.stores.saved)
     if (store.saved) list.push_back(to_json(store));
-  save_setting(kStoresSettingKey, list.dump());
+  save_setting(kStoresSettingKey, core::json_read::dump(list));
 }
 
 void App::activate(StoreConfig store) {
@@ -144,7 +130,12 @@ void App::on(const SetLanguage& a) {
 
 void App::on(const ShowView& a) {
   const Feature* feature = find_feature(a.view);
-  if (feature && feature->has_screen()) state_.view = a.view;
+  if (feature && feature->has_screen()) {
+    state_.view = a.view;
+    return;
+  }
+  ++state_.unhandled_actions;  // no such screen: a typo in the code, reported like an unhandled action
+  assert(!"ShowView names no registered screen");
 }
 
 void App::on(const ToggleHelp&) { state_.help_open = !state_.help_open; }

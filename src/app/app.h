@@ -98,11 +98,16 @@ class App {
   // --- The registry ---------------------------------------------------------
   const std::vector<std::unique_ptr<Feature>>& features() const { return features_; }
   const Feature* find_feature(std::string_view id) const;
+  // A registered feature by type (a view reads its screen's slice this way).
   template <typename T>
-  T& feature() const {
+  T& feature() {
     for (const auto& f : features_)
       if (auto* found = dynamic_cast<T*>(f.get())) return *found;
     std::abort();  // not registered: a programming error
+  }
+  template <typename T>
+  const T& feature() const {
+    return const_cast<App*>(this)->feature<T>();
   }
   ActionRouter& router() { return router_; }
 
@@ -149,6 +154,10 @@ class App {
   void on(const ClearLocalData&);
   void import_backup(const std::string& text);
   void register_own_actions();
+  template <typename... A>
+  void handle_own() {
+    (router_.on<A>([this](const A& action) { on(action); }), ...);
+  }
 
   // The outbox (outbox_sync.cpp): every mutating call goes through it.
   void init_outbox();

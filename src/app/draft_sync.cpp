@@ -8,6 +8,7 @@
 #include "app/drafts.h"
 #include "ozon/parsers.h"
 #include "store/schema.h"
+#include "core/json_read.h"
 
 namespace app {
 
@@ -104,7 +105,7 @@ void App::flush_drafts() {
   if (!saved_ui_) {
     nlohmann::json ui = {{"v", 1}, {"view", state_.view}};
     for (const auto& feature : features_) feature->write_ui_draft(ui);
-    current[kUiDraftKey] = ui.dump();
+    current[kUiDraftKey] = core::json_read::dump(ui);
   }
   else if (auto it = written_drafts_.find(kUiDraftKey); it != written_drafts_.end()) current.emplace(kUiDraftKey, it->second);
 

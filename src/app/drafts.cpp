@@ -1,34 +1,19 @@
 #include "app/drafts.h"
 
+#include "core/json_read.h"
+
 namespace app {
 namespace {
 
 using Json = nlohmann::json;
 
-// Tolerant readers: a draft from an older build or a damaged record gives
-// defaults, never an exception (the WASM build has none).
-std::string text(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-std::int64_t number(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-bool flag(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-const Json* array(const Json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_array() ? &*it : nullptr;
-}
-std::vector<std::int64_t> numbers(const Json& j, const char* key) {
-  std::vector<std::int64_t> out;
-  if (const Json* list = array(j, key))
-    for (const auto& item : *list) out.push_back(item.is_number_integer() ? item.get<std::int64_t>() : 0);
-  return out;
-}
+// A draft from an older build or a damaged record gives defaults, never an
+// exception (the WASM build has none): a wrongly typed field reads as its default.
+using core::json_read::find_array;
+using core::json_read::read_bool_strict;
+using core::json_read::read_int64_list_strict;
+using core::json_read::read_int64_strict;
+using core::json_read::read_string_strict;
 
 bool is_fresh(const PostingWork& work) {
   const auto& v = work.verification;
@@ -72,31 +57,32 @@ Json to_json(const core::ExemplarData& data) {
 core::ExemplarData exemplar_data_from_json(const Json& json) {
   core::ExemplarData data;
   if (!json.is_object()) return data;
-  data.posting_number = text(json, "posting_number");
-  data.multi_box_qty = number(json, "multi_box_qty");
-  if (const Json* products = array(json, "products"))
+  data.posting_number = read_string_strict(json, "posting_number");
+  data.multi_box_qty = read_int64_strict(json, "multi_box_qty");
+  if (const Json* products = find_array(json, "products"))
     for (const auto& pj : *products) {
       if (!pj.is_object()) continue;
       core::ExemplarProduct p;
-      p.product_id = number(pj, "product_id");
-      p.quantity = number(pj, "quantity");
-      p.is_gtd_needed = flag(pj, "gtd_needed");
-      p.is_mandatory_mark_needed = flag(pj, "mark_needed");
-      p.is_mandatory_mark_possible = flag(pj, "mark_possible");
-      p.is_rnpt_needed = flag(pj, "rnpt_needed");
-      if (const Json* exemplars = array(pj, "exemplars"))
+      p.product_id = read_int64_strict(pj, "product_id");
+      p.quantity = read_int64_strict(pj, "quantity");
+      p.is_gtd_needed = read_bool_strict(pj, "gtd_needed");
+      p.is_mandatory_mark_needed = read_bool_strict(pj, "mark_needed");
+      p.is_mandatory_mark_possible = read_bool_strict(pj, "mark_possible");
+      p.is_rnpt_needed = read_bool_strict(pj, "rnpt_needed");
+      if (const Json* exemplars = find_array(pj, "exemplars"))
         for (const auto& ej : *exemplars) {
           if (!ej.is_object()) continue;
           core::Exemplar e;
-          e.exemplar_id = number(ej, "id");
-          e.gtd = text(ej, "gtd");
-          e.is_gtd_absent = flag(ej, "gtd_absent");
-          e.rnpt = text(ej, "rnpt");
-          e.is_rnpt_absent = flag(ej, "rnpt_absent");
-          e.country_iso = text(ej, "country");
-          if (const Json* marks = array(ej, "marks"))
+          e.exemplar_id = read_int64_strict(ej, "id");
+          e.gtd = read_string_strict(ej, "gtd");
+          e.is_gtd_absent = read_bool_strict(ej, "gtd_absent");
+          e.rnpt = read_string_strict(ej, "rnpt");
+          e.is_rnpt_absent = read_bool_strict(ej, "rnpt_absent");
+          e.country_iso = read_string_strict(ej, "country");
+          if (const Json* marks = find_array(ej, "marks"))
             for (const auto& mj : *marks)
-              if (mj.is_object()) e.marks.push_back({text(mj, "mark"), text(mj, "type"), {}, {}});
+              if (mj.is_object())
+                e.marks.push_back({read_string_strict(mj, "mark"), read_string_strict(mj, "type"), {}, {}});
           p.exemplars.push_back(std::move(e));
         }
       data.products.push_back(std::move(p));
@@ -133,30 +119,31 @@ Json posting_draft(const PostingWork& work) {
 }
 
 void restore_posting_draft(PostingWork& work, const Json& draft) {
-  if (!draft.is_object() || text(draft, "number") != work.number) return;
+  if (!draft.is_object() || read_string_strict(draft, "number") != work.number) return;
   core::VerificationState v = work.verification.to_state();
-  const auto counts = numbers(draft, "counts");
+  std::vector<std::int64_t> counts;
+  read_int64_list_strict(draft, "counts", &counts);
   if (counts.size() == v.counts.size()) v.counts = counts;
-  v.items_picked = flag(draft, "items_picked");
-  v.address_checked = flag(draft, "address_checked");
+  v.items_picked = read_bool_strict(draft, "items_picked");
+  v.address_checked = read_bool_strict(draft, "address_checked");
   v.marking_complete = false;  // only Ozon's check sets it, again after a reload
   v.log.clear();
-  if (const Json* log = array(draft, "log"))
+  if (const Json* log = find_array(draft, "log"))
     for (const auto& entry : *log) {
       if (!entry.is_object()) continue;
       core::ScanLogEntry e;
-      e.at = number(entry, "at");
-      e.code = text(entry, "code");
-      const std::string outcome = text(entry, "outcome");
+      e.at = read_int64_strict(entry, "at");
+      e.code = read_string_strict(entry, "code");
+      const std::string outcome = read_string_strict(entry, "outcome");
       for (auto o : {core::ScanOutcome::accepted, core::ScanOutcome::completed_line, core::ScanOutcome::surplus,
                      core::ScanOutcome::unknown, core::ScanOutcome::empty, core::ScanOutcome::duplicate})
         if (core::to_string(o) == outcome) e.outcome = o;
-      e.line = static_cast<int>(number(entry, "line"));
+      e.line = static_cast<int>(read_int64_strict(entry, "line"));
       v.log.push_back(std::move(e));
     }
   work.verification.from_state(v);
 
-  if (const Json* boxes = array(draft, "boxes")) {
+  if (const Json* boxes = find_array(draft, "boxes")) {
     core::BoxPlan plan;
     for (const auto& box : *boxes) {
       std::vector<std::int64_t> lines;
@@ -169,15 +156,16 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
     for (const auto& box : plan.boxes) fits = fits && box.size() == line_count;
     if (fits) work.boxes = std::move(plan);
   }
-  work.scan_text = text(draft, "scan_text");
-  work.tracking_text = text(draft, "tracking_text");
-  work.cutoff_text = text(draft, "cutoff_text");
+  work.scan_text = read_string_strict(draft, "scan_text");
+  work.tracking_text = read_string_strict(draft, "tracking_text");
+  work.cutoff_text = read_string_strict(draft, "cutoff_text");
   if (auto it = draft.find("cancel"); it != draft.end() && it->is_object()) {
-    work.cancel.open = flag(*it, "open");
-    work.cancel.reason_id = number(*it, "reason_id");
-    work.cancel.message = text(*it, "message");
-    work.cancel.partial = flag(*it, "partial");
-    work.cancel.quantities = numbers(*it, "quantities");
+    work.cancel.open = read_bool_strict(*it, "open");
+    work.cancel.reason_id = read_int64_strict(*it, "reason_id");
+    work.cancel.message = read_string_strict(*it, "message");
+    work.cancel.partial = read_bool_strict(*it, "partial");
+    work.cancel.quantities.clear();
+    read_int64_list_strict(*it, "quantities", &work.cancel.quantities);
     if (work.cancel.quantities.size() != work.verification.line_count()) {
       work.cancel.partial = false;
       work.cancel.quantities.clear();
@@ -192,14 +180,14 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
   }
 }
 
-std::string ui_draft_view(const Json& draft) { return draft.is_object() ? text(draft, "view") : std::string(); }
+std::string ui_draft_view(const Json& draft) { return draft.is_object() ? read_string_strict(draft, "view") : std::string(); }
 
 UiDraft read_ui_draft(const Json& draft) {
   UiDraft out;
   if (!draft.is_object()) return out;
-  out.open_posting = text(draft, "open");
-  out.tracking_paste = text(draft, "paste");
-  out.tracking_paste_open = flag(draft, "paste_open");
+  out.open_posting = read_string_strict(draft, "open");
+  out.tracking_paste = read_string_strict(draft, "paste");
+  out.tracking_paste_open = read_bool_strict(draft, "paste_open");
   return out;
 }
 

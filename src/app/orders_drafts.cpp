@@ -3,6 +3,7 @@
 // and its part of the screen draft (the open posting, pasted tracking text).
 #include "app/drafts.h"
 #include "app/orders_screen.h"
+#include "core/json_read.h"
 
 namespace app {
 
@@ -11,10 +12,10 @@ void OrdersScreen::collect_drafts(std::map<std::string, std::string>& drafts) co
     // Confirmed by Ozon: the draft has done its job.
     const bool finished = work.ship == PostingWork::Ship::done || work.cancel.state == PostingWork::Cancel::State::done;
     auto draft = finished ? nlohmann::json() : posting_draft(work);
-    if (!draft.is_null()) drafts[posting_draft_key(number)] = draft.dump();
+    if (!draft.is_null()) drafts[posting_draft_key(number)] = core::json_read::dump(draft);
   }
   // Drafts of postings not opened since the reload stay as they were.
-  for (const auto& [number, draft] : saved_posting_drafts_) drafts.emplace(posting_draft_key(number), draft.dump());
+  for (const auto& [number, draft] : saved_posting_drafts_) drafts.emplace(posting_draft_key(number), core::json_read::dump(draft));
 }
 
 void OrdersScreen::forget_local_data() {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
 #include "store/schema.h"
 
 namespace app {
@@ -15,34 +16,19 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Tolerant field readers: a wrong type reads as the fallback (never throws).
-std::string text_field(const Json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::int64_t int_field(const Json& object, const char* key, std::int64_t fallback = 0) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
-}
+// Our own records: a wrongly typed field reads as its default (never throws).
+using core::json_read::read_bool_strict;
+using core::json_read::read_int64_strict;
+using core::json_read::read_string_strict;
 
 int count_field(const Json& object, const char* key) {
-  return static_cast<int>(std::clamp<std::int64_t>(int_field(object, key), 0, INT_MAX));
+  return static_cast<int>(std::clamp<std::int64_t>(read_int64_strict(object, key), 0, INT_MAX));
 }
-
-bool bool_field(const Json& object, const char* key, bool fallback = false) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
-}
-
-// Bodies come from Ozon and may hold invalid UTF-8; dump() would otherwise
-// throw (and abort in the WASM build, which has no exceptions).
-std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 std::int64_t read_next_id(const std::string& text) {
   const Json json = Json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) return 0;
-  return int_field(json, "next_id");
+  return read_int64_strict(json, "next_id");
 }
 
 // The id an outbox key names (all digits), if it does.
@@ -131,7 +117,7 @@ std::string to_json_text(const OutboxEntry& e) {
       {"skipped_as_already_done", e.skipped_as_already_done},
       {"durable", e.durable},
   };
-  return dump(json);
+  return core::json_read::dump(json);  // bodies from Ozon may hold invalid UTF-8: replaced
 }
 
 std::optional<OutboxEntry> outbox_entry_from_json(std::string_view text, std::string* why) {
@@ -142,30 +128,31 @@ std::optional<OutboxEntry> outbox_entry_from_json(std::string_view text, std::st
   const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
   if (json.is_discarded() || !json.is_object()) return fail("not a JSON object");
   // A newer version may mean something else by the same fields: leave it alone.
-  if (int_field(json, "v", store::kSchemaVersion) > store::kSchemaVersion) return fail("written by a newer version");
+  if (read_int64_strict(json, "v", store::kSchemaVersion) > store::kSchemaVersion)
+    return fail("written by a newer version");
   OutboxEntry e;
-  e.id = int_field(json, "id");
+  e.id = read_int64_strict(json, "id");
   if (e.id <= 0) return fail("no id");
-  const auto state = outbox_state_from_string(text_field(json, "state"));
+  const auto state = outbox_state_from_string(read_string_strict(json, "state"));
   if (!state) return fail("unknown state");
   e.state = *state;
-  e.kind = text_field(json, "kind");
-  e.path = text_field(json, "path");
+  e.kind = read_string_strict(json, "kind");
+  e.path = read_string_strict(json, "path");
   if (e.kind.empty() || e.path.empty()) return fail("no kind or path");
-  e.store_id = text_field(json, "store_id");
-  e.posting_number = text_field(json, "posting_number");
-  e.body = text_field(json, "body");
-  e.draft_key = text_field(json, "draft_key");
+  e.store_id = read_string_strict(json, "store_id");
+  e.posting_number = read_string_strict(json, "posting_number");
+  e.body = read_string_strict(json, "body");
+  e.draft_key = read_string_strict(json, "draft_key");
   e.attempts = count_field(json, "attempts");
   e.failures_in_row = count_field(json, "failures_in_row");
-  e.outcome_unknown = bool_field(json, "outcome_unknown");
-  e.last_error = text_field(json, "last_error");
-  e.next_attempt_at = int_field(json, "next_attempt_at");
-  e.created_at = int_field(json, "created_at");
-  e.updated_at = int_field(json, "updated_at");
-  e.result_body = text_field(json, "result_body");
-  e.skipped_as_already_done = bool_field(json, "skipped_as_already_done");
-  e.durable = bool_field(json, "durable", true);
+  e.outcome_unknown = read_bool_strict(json, "outcome_unknown");
+  e.last_error = read_string_strict(json, "last_error");
+  e.next_attempt_at = read_int64_strict(json, "next_attempt_at");
+  e.created_at = read_int64_strict(json, "created_at");
+  e.updated_at = read_int64_strict(json, "updated_at");
+  e.result_body = read_string_strict(json, "result_body");
+  e.skipped_as_already_done = read_bool_strict(json, "skipped_as_already_done");
+  e.durable = read_bool_strict(json, "durable", true);
   return e;
 }
 
@@ -593,7 +580,7 @@ void Outbox::persist(const OutboxEntry& e, std::function<void()> then) {
 void Outbox::write_next_id() {
   std::weak_ptr<int> alive = alive_;
   store_.put(std::string(store::collection::meta), std::string(kOutboxNextIdKey),
-             dump(Json{{"next_id", next_id_}}), [this, alive](store::WriteResult result) {
+             core::json_read::dump(Json{{"next_id", next_id_}}), [this, alive](store::WriteResult result) {
                if (!alive.expired()) note_write(result);
              });
 }

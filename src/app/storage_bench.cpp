@@ -9,6 +9,7 @@
 #include "ozon/parsers.h"
 #include "ozon/posting_json.h"
 #include "store/schema.h"
+#include "core/json_read.h"
 
 namespace app {
 namespace {
@@ -134,7 +135,7 @@ void run_storage_bench(store::RecordStore& records, core::Clock& clock, core::Sc
                    core::split_evenly(run->postings[0], 2));
   work.verification.set_items_picked(true);
   work.tracking_text = "RA123456789RU";
-  run->draft = posting_draft(work).dump();
+  run->draft = core::json_read::dump(posting_draft(work));
 
   run->started = run->now();
   auto chunks = ozon::postings_to_list_json_chunks(run->postings, store::kPostingsPerRecord);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
+
 namespace ozon {
 
 using Json = nlohmann::json;
@@ -16,7 +18,7 @@ std::string warehouses_to_list_json(const std::vector<core::Warehouse>& warehous
                     {"first_mile_type", {{"first_mile_type", w.first_mile_type}}},
                     {"working_days", w.working_days},
                     {"can_print_act_in_advance", w.can_print_act_in_advance}});
-  return Json{{"result", list}}.dump();
+  return core::json_read::dump(Json{{"result", list}});
 }
 
 std::string delivery_methods_to_list_json(const std::vector<core::DeliveryMethod>& methods) {
@@ -29,7 +31,7 @@ std::string delivery_methods_to_list_json(const std::vector<core::DeliveryMethod
                     {"status", m.status},
                     {"cutoff", m.cutoff},
                     {"sla_cut_in", m.sla_cut_in}});
-  return Json{{"result", list}, {"has_next", false}}.dump();
+  return core::json_read::dump(Json{{"result", list}, {"has_next", false}});
 }
 
 std::string products_to_info_list_json(const std::vector<core::Product>& products) {
@@ -42,7 +44,7 @@ std::string products_to_info_list_json(const std::vector<core::Product>& product
                     {"barcodes", p.barcodes},
                     {"price", core::format_amount(p.price)},
                     {"currency_code", p.price.currency}});
-  return Json{{"items", list}}.dump();
+  return core::json_read::dump(Json{{"items", list}});
 }
 
 }  // namespace ozon

@@ -180,7 +180,7 @@ ApiError parse_error_body(int http_status, std::string_view body) {
           error.details.push_back(excerpt(text, 200));
         } else {
           error.details.push_back(excerpt(
-              d.is_string() ? d.get_ref<const std::string&>() : d.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 200));
+              d.is_string() ? d.get_ref<const std::string&>() : json_read::dump(d), 200));
         }
       }
     }

@@ -86,7 +86,7 @@ std::string list_json(std::vector<core::Posting>::const_iterator first, std::vec
   Json list = Json::array();
   for (auto it = first; it != last; ++it) list.push_back(posting_to_json(*it));
   Json root = {{"result", {{"postings", list}, {"has_next", false}}}};
-  return root.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return json_read::dump(root);
 }
 }  // namespace
 

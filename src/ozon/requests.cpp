@@ -13,13 +13,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Invalid UTF-8 typed by a user must not abort the module: replace it.
-std::string dump(const Json& body) { return body.dump(-1, ' ', false, Json::error_handler_t::replace); }
-
 net::HttpRequest make(std::string_view path, const Json& body) {
   net::HttpRequest request;
   request.path = std::string(path);
-  request.body = dump(body);
+  request.body = json_read::dump(body);  // invalid UTF-8 typed by a user is replaced, never thrown
   return request;
 }
 

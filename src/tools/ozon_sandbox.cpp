@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/json_read.h"
 #include "sandbox/marketplace.h"
 
 namespace {
@@ -105,7 +106,7 @@ std::string trim(const std::string& s) {
 Reply json_reply(int status, const json& j) {
   Reply r;
   r.status = status;
-  r.body = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  r.body = core::json_read::dump(j);
   return r;
 }
 

@@ -8,6 +8,7 @@
 #include "ui/automation.h"
 #include "ui/notice.h"
 #include "ui/views.h"
+#include "app/orders_screen.h"
 #include "ui/widget_id.h"
 
 namespace ui {

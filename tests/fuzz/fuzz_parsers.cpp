@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
 #include "ozon/errors.h"
 #include "ozon/parsers.h"
 
@@ -78,7 +79,7 @@ std::string mutate(const std::vector<std::string>& corpus, Rng& rng) {
         Json doc = Json::parse(text, nullptr, false);
         if (doc.is_discarded()) break;
         for (std::size_t i = 0, n = 1 + pick(rng, 3); i < n; ++i) swap_type(doc, rng);
-        text = doc.dump(-1, ' ', false, Json::error_handler_t::replace);
+        text = core::json_read::dump(doc);
         break;
       }
     }

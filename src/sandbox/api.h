@@ -1,0 +1,122 @@
+#pragma once
+// Internal to the demo marketplace (its .cpp files only): how one Seller API
+// call is answered.
+//
+// One file per Ozon domain, flat in src/sandbox/ (the glyph check scans
+// src/sandbox/*.cpp): api_<domain>.cpp holds that domain's handlers and ends
+// with its route list, <domain>_routes(). marketplace.cpp registers every
+// list in one table (kDomains) and dispatches by path. Adding a domain
+// (finance, ...): write api_finance.cpp ending in finance_routes(), declare
+// it below, add one line to kDomains. State for it goes in
+// marketplace_state.h, demo data in marketplace_gen.cpp.
+//
+// Requests are read with the strict readers of core/json_read.h: the
+// sandbox answers a wrongly typed field the way Ozon does (as missing, or
+// "proto: syntax error" for arrays), it does not guess.
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_read.h"
+#include "net/transport.h"
+#include "sandbox/marketplace_state.h"
+
+namespace sandbox {
+
+using json = nlohmann::json;
+using State = Marketplace::State;
+
+// ---- routing ------------------------------------------------------------------
+
+// One call: the marketplace, the sandbox time, and the path it came on.
+struct Call {
+  State& state;
+  core::EpochMs now;
+  std::string_view path;
+};
+using Handler = net::HttpResponse (*)(const Call& call, const json& body);
+struct Route {
+  std::string_view path;
+  Handler handle;
+};
+using Routes = std::span<const Route>;
+
+Routes posting_routes();     // api_postings.cpp: posting lists, get, get-by-barcode
+Routes fulfilment_routes();  // api_fulfilment.cpp: ship, boxes, cancel, rFBS statuses, cutoff, pick list
+Routes marking_routes();     // api_marking.cpp: exemplars (marking codes, GTD), country
+Routes catalog_routes();     // api_catalog.cpp: warehouses, delivery methods, products, stocks
+Routes document_routes();    // api_documents.cpp: labels (sync, async tasks), acts, their PDFs
+Routes chat_routes();        // api_chats.cpp: chat list, history, send
+Routes return_routes();      // api_returns.cpp: returns list
+Routes review_routes();      // api_reviews.cpp: reviews, answers
+
+// Every route of every domain, in the order marketplace.cpp registers them.
+std::vector<Route> all_routes();
+
+// ---- replies ------------------------------------------------------------------
+
+constexpr core::EpochMs kMin = 60'000;
+constexpr core::EpochMs kHour = 60 * kMin;
+constexpr core::EpochMs kDay = 24 * kHour;
+
+net::HttpResponse respond(int status, const json& j);
+// Ozon's error body {"code", "message", "details": []}.
+net::HttpResponse error(int http, int code, std::string message);
+net::HttpResponse bad(std::string message);        // 400, code 3
+net::HttpResponse not_found(std::string message);  // 404, code 5
+net::HttpResponse ok(const json& j);
+net::HttpResponse pdf(std::string bytes);
+
+// ---- reading requests ------------------------------------------------------------
+
+using core::json_read::as_int64_strict;
+using core::json_read::find;
+using core::json_read::find_int64_strict;
+using core::json_read::read_bool_strict;
+using core::json_read::read_int64_list_strict;
+using core::json_read::read_int64_strict;
+using core::json_read::read_string_list_strict;
+using core::json_read::read_string_strict;
+
+// body[key] when it is an object, else {} (optional filters and "with" flags).
+json object_or_empty(const json& body, const char* key);
+// A "cursor" that is a decimal row index ("" = 0); false when it is not.
+bool index_cursor(const json& body, std::size_t* start);
+
+// ---- small helpers -------------------------------------------------------------
+
+// "1990.00" (decimals 2) or "1990.0000" (decimals 4) from kopecks.
+std::string money(std::int64_t kop, int decimals = 2);
+std::size_t utf8_length(std::string_view s);
+std::string hex_encode(std::string_view s);
+bool hex_decode(std::string_view s, std::string* out);
+
+template <class T>
+bool contains(const std::vector<T>& v, const T& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// ---- posting rules shared by the domains ------------------------------------------
+
+const char* posting_substatus(const std::string& status);  // marketplace_gen.cpp
+bool is_shipped_status(const std::string& s);
+bool is_cancelled(const std::string& s);
+bool is_unfulfilled_default(const std::string& s);  // the unfulfilled list without a status filter
+bool cancellable(const std::string& s);
+void set_status(Posting& p, const std::string& status, core::EpochMs now);
+
+// api_postings.cpp: the posting as /v3/posting/fbs/get (v4 = false) or the
+// v4 lists (v4 = true) write it; `with` holds the requested optional parts.
+json posting_json(const State& s, const Posting& p, bool v4, const json& with, core::EpochMs now);
+// api_marking.cpp: ship_available | ship_not_available | validation_in_process.
+std::string exemplar_status(const State& s, const Posting& p, core::EpochMs now);
+// api_documents.cpp: GET /__sandbox/files/label-<task>.pdf (async label files).
+constexpr std::string_view kFilePrefix = "/__sandbox/files/label-";
+net::HttpResponse label_file(State& s, std::string_view path, core::EpochMs now);
+
+}  // namespace sandbox
