@@ -7,6 +7,7 @@
 
 #include "ui/automation.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/views.h"
 #include "ui/widget_id.h"
 
@@ -24,20 +25,20 @@ std::string megabytes(double bytes) {
 void draw_device_indicator(const app::App& app) {
   const auto& device = app.state().device;
   if (device.online) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "\u25CF %s", app.tr("device.online"));
+    ImGui::TextColored(palette::ok, "\u25CF %s", app.tr("device.online"));
   } else {
-    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "\u25CB %s", app.tr("device.offline"));
+    ImGui::TextColored(palette::warning, "\u25CB %s", app.tr("device.offline"));
   }
   automation::tag("device.network");
   const auto& outbox = app.state().outbox;
   if (outbox.pending > 0) {
     ImGui::SameLine();
-    ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, app.tr("outbox.pending"), static_cast<int>(outbox.pending));
+    ImGui::TextColored(palette::attention, app.tr("outbox.pending"), static_cast<int>(outbox.pending));
     automation::tag("outbox.pending");
   }
   if (!device.storage_error.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr(device.storage_error.key));
+    ImGui::TextColored(palette::error, "%s", app.tr(device.storage_error.key));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", device.storage_error.detail.c_str());
   }
 }
@@ -45,7 +46,7 @@ void draw_device_indicator(const app::App& app) {
 // Shown until the seller reloads: never reloads by itself (never mid-edit).
 void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
   if (!app.state().device.update_available) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.16f, 0.28f, 0.45f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::update_banner);
   ImGui::BeginChild("##update", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
                     ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::AlignTextToFramePadding();
@@ -62,7 +63,7 @@ void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
 void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
   const auto& outbox = app.state().outbox;
   if (outbox.failed == 0) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::error_heading);
   ImGui::SeparatorText(app.tr("outbox.needs_attention"));
   ImGui::PopStyleColor();
   for (const auto& entry : outbox.entries) {
@@ -118,8 +119,8 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
     if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
     automation::tag("backup.clear");
   } else {
-    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("backup.clear_confirm"));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
+    ImGui::TextColored(palette::warning, "%s", app.tr("backup.clear_confirm"));
+    ImGui::PushStyleColor(ImGuiCol_Button, palette::danger_button);
     if (ImGui::Button(hidden_id(app.tr("backup.clear_yes"), "backup_clear_yes").c_str()))
       actions.push(app::ClearLocalData{app::ClearLocalData::Step::confirm});
     ImGui::PopStyleColor();
@@ -131,7 +132,7 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
   }
   const auto& notice = device.backup_notice;
   if (notice.key == "backup.exported" || notice.key == "backup.imported") {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr(notice.key), notice.detail.c_str());
+    ImGui::TextColored(palette::ok, app.tr(notice.key), notice.detail.c_str());
   } else {
     draw_notice(app, notice);
   }

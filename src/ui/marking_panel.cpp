@@ -7,6 +7,7 @@
 
 #include "ui/automation.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/widget_id.h"
 
 namespace ui {
@@ -14,9 +15,6 @@ namespace {
 
 using Field = app::EditMarking::Field;
 using State = app::PostingWork::Marking::State;
-
-const ImVec4 kGood{0.4f, 0.9f, 0.5f, 1.0f};
-const ImVec4 kBad{1.0f, 0.45f, 0.4f, 1.0f};
 
 std::string product_title(const core::Posting& posting, std::int64_t product_id) {
   for (const auto& product : posting.products)
@@ -28,12 +26,12 @@ std::string product_title(const core::Posting& posting, std::int64_t product_id)
 void draw_check(const std::string& status, const std::vector<std::string>& codes) {
   if (status == "passed") {
     ImGui::SameLine();
-    ImGui::TextColored(kGood, "\u2713");
+    ImGui::TextColored(palette::ok, "\u2713");
   } else if (status == "failed") {
     std::string text = "\u2715";
     for (const auto& code : codes) text += " " + code;
     ImGui::SameLine();
-    ImGui::TextColored(kBad, "%s", text.c_str());
+    ImGui::TextColored(palette::error, "%s", text.c_str());
   }
 }
 
@@ -87,9 +85,9 @@ void draw_status(const app::App& app, const app::PostingWork::Marking& marking, 
     case State::loading: ImGui::TextDisabled("%s", app.tr("marking.loading")); break;
     case State::sending: ImGui::TextDisabled("%s", app.tr("marking.sending")); break;
     case State::checking: ImGui::TextDisabled("%s", app.tr("marking.checking")); break;
-    case State::accepted: ImGui::TextColored(kGood, "%s", app.tr("marking.accepted")); break;
+    case State::accepted: ImGui::TextColored(palette::ok, "%s", app.tr("marking.accepted")); break;
     case State::refused:
-      ImGui::TextColored(kBad, "%s", app.tr("marking.refused"));
+      ImGui::TextColored(palette::error, "%s", app.tr("marking.refused"));
       for (const auto& refusal : marking.refusals) ImGui::BulletText("%s", refusal.c_str());
       break;
     case State::failed: break;

@@ -9,6 +9,7 @@
 
 #include "core/deadline.h"
 #include "ui/automation.h"
+#include "ui/palette.h"
 #include "ui/widget_id.h"
 #include "ui/format.h"
 #include "ui/notice.h"
@@ -141,18 +142,18 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   const auto& risk = orders.list.risk_counts();
   if (risk.overdue + risk.under_2h + risk.today > 0) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
+    ImGui::TextColored(palette::risk(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("orders.risk_today"), risk.today);
+    ImGui::TextColored(palette::risk(core::Risk::today), app.tr("orders.risk_today"), risk.today);
   }
   if (orders.batch_pending > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled(app.tr("orders.batch_pending"), orders.batch_pending);
   } else if (!orders.batch_failed.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.batch_failed"),
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("orders.batch_failed"),
                        static_cast<int>(orders.batch_failed.size()));
   }
 }
@@ -171,12 +172,12 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
   automation::tag("paste.text");
   ImGui::EndDisabled();
   if (paste.text.empty()) ImGui::TextDisabled("%s", app.tr("paste.hint"));
-  ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.ready"), static_cast<int>(paste.rows.size()));
+  ImGui::TextColored(palette::ok, app.tr("paste.ready"), static_cast<int>(paste.rows.size()));
   int skipped = 0;
   for (const auto& problem : paste.problems) skipped += problem.severity == core::TrackingSeverity::error;
   if (skipped > 0) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("paste.problems"), skipped);
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("paste.problems"), skipped);
   }
   constexpr std::size_t kShownProblems = 6;
   for (std::size_t i = 0; i < paste.problems.size() && i < kShownProblems; ++i) {
@@ -190,7 +191,7 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
     std::string numbers;
     for (const auto& n : paste.not_settable) numbers += (numbers.empty() ? "" : ", ") + n;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("paste.not_settable"), numbers.c_str());
+    ImGui::TextColored(palette::risk(core::Risk::today), app.tr("paste.not_settable"), numbers.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::BeginDisabled(paste.rows.empty() || paste.state == State::sending);
@@ -205,9 +206,9 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled("%s", app.tr("paste.sending"));
   } else if (paste.state == State::done) {
     ImGui::SameLine();
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.done"), paste.sent);
+    ImGui::TextColored(palette::ok, app.tr("paste.done"), paste.sent);
   }
-  for (const auto& refusal : paste.refused) ImGui::TextColored(risk_colour(core::Risk::overdue), "%s", refusal.c_str());
+  for (const auto& refusal : paste.refused) ImGui::TextColored(palette::risk(core::Risk::overdue), "%s", refusal.c_str());
   draw_notice(app, paste.error);
 }
 
@@ -219,12 +220,12 @@ void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
                         static_cast<int>(labels.progress.total));
     if (labels.retry_in_ms) {
       ImGui::SameLine();
-      ImGui::TextColored(risk_colour(core::Risk::today), app.tr("labels.not_ready"),
+      ImGui::TextColored(palette::risk(core::Risk::today), app.tr("labels.not_ready"),
                          static_cast<int>((*labels.retry_in_ms + 999) / 1000));
     }
   }
   if (labels.document_ready) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
+    ImGui::TextColored(palette::ok, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
     ImGui::SameLine();
     if (ImGui::Button(hidden_id(app.tr("labels.open"), "labels_open").c_str())) actions.push(app::OpenDocument{false});
     automation::tag("labels.open");
@@ -233,7 +234,7 @@ void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
     automation::tag("labels.save");
   }
   for (const auto& failure : labels.failed)
-    ImGui::TextColored(risk_colour(core::Risk::overdue), "%s: %s", failure.posting_number.c_str(),
+    ImGui::TextColored(palette::risk(core::Risk::overdue), "%s: %s", failure.posting_number.c_str(),
                        failure.message.c_str());
   draw_notice(app, labels.error);
 }
@@ -289,7 +290,7 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
       ImGui::PopID();
       ImGui::TableNextColumn();
       if (risk != core::Risk::none)
-        ImGui::TextColored(risk_colour(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
+        ImGui::TextColored(palette::risk(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
       else
         ImGui::TextDisabled("%s", format_local_time(posting.shipment_date).c_str());
       ImGui::TableNextColumn();
@@ -308,17 +309,6 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
 }
 
 }  // namespace
-
-ImVec4 risk_colour(core::Risk risk) {
-  switch (risk) {
-    case core::Risk::overdue: return {1.0f, 0.35f, 0.35f, 1.0f};
-    case core::Risk::under_2h: return {1.0f, 0.65f, 0.2f, 1.0f};
-    case core::Risk::today: return {0.95f, 0.9f, 0.4f, 1.0f};
-    case core::Risk::later: return {0.6f, 0.85f, 0.6f, 1.0f};
-    case core::Risk::none: break;
-  }
-  return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-}
 
 void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   const auto& state = app.state();
@@ -339,7 +329,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
                         format_local_clock(orders.as_of).c_str());
     if (orders.from_cache) {
       ImGui::SameLine();
-      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+      ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
     }
   }
   ImGui::SameLine();

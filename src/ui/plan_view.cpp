@@ -8,6 +8,7 @@
 #include "core/deadline.h"
 #include "ui/automation.h"
 #include "ui/format.h"
+#include "ui/palette.h"
 #include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/posting_detail.h"
@@ -34,7 +35,7 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
     case app::ActWork::State::creating:
     case app::ActWork::State::forming: ImGui::TextDisabled(app.tr("plan.act_forming"), act.status.c_str()); break;
     case app::ActWork::State::ready:
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("plan.act_ready"), static_cast<long long>(act.id),
+      ImGui::TextColored(palette::ok, app.tr("plan.act_ready"), static_cast<long long>(act.id),
                          static_cast<int>(act.added.size()), static_cast<int>(act.removed.size()));
       if (ImGui::SmallButton(hidden_id(app.tr("plan.act_pdf"), "act_pdf." + method).c_str()))
         actions.push(app::DownloadAct{group.delivery_method_id});
@@ -68,7 +69,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled(app.tr("plan.catalog_as_of"), format_local_clock(plan.catalog_as_of).c_str());
     if (plan.catalog_from_cache) {
       ImGui::SameLine();
-      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+      ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
     }
   }
   if (plan.groups.empty()) {
@@ -97,7 +98,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::TableNextColumn();
     if (group.has_cutoff) {
       const core::Risk risk = group.remaining_ms < 2 * 3600 * 1000 ? core::Risk::under_2h : core::Risk::today;
-      ImGui::TextColored(risk_colour(risk), "%02d:%02d (%s)", group.cutoff_minutes / 60, group.cutoff_minutes % 60,
+      ImGui::TextColored(palette::risk(risk), "%02d:%02d (%s)", group.cutoff_minutes / 60, group.cutoff_minutes % 60,
                          core::format_countdown(group.remaining_ms).c_str());
     } else {
       ImGui::TextDisabled("—");
@@ -108,7 +109,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::Text("%d", group.packed_waiting);
     ImGui::TableNextColumn();
     if (group.overdue > 0)
-      ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("plan.due_overdue"), group.due_before_cutoff,
+      ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("plan.due_overdue"), group.due_before_cutoff,
                          group.overdue);
     else
       ImGui::Text("%d", group.due_before_cutoff);

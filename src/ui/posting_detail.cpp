@@ -1,15 +1,18 @@
 #include "ui/posting_detail.h"
 
+#include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <string>
 
 #include "core/box_split.h"
+#include "core/deadline.h"
 #include "ui/automation.h"
 #include "ui/widget_id.h"
 #include "ui/format.h"
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 
 namespace ui {
 namespace {
@@ -23,7 +26,7 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
   ImGui::TextDisabled("%s · %s", app.tr("status." + std::string(core::to_string(posting.status))),
                       posting.is_rfbs() ? "rFBS" : "FBS");
   const core::Risk risk = core::risk_of(posting, app.now(), app.state().utc_offset_minutes);
-  ImGui::TextColored(risk_colour(risk), "%s %s (%s)", app.tr("detail.ship_by"),
+  ImGui::TextColored(palette::risk(risk), "%s %s (%s)", app.tr("detail.ship_by"),
                      format_local_time(posting.shipment_date).c_str(),
                      core::format_countdown(posting.shipment_date - app.now()).c_str());
   ImGui::TextDisabled("%s · %s", posting.delivery_method.warehouse.c_str(), posting.delivery_method.name.c_str());
@@ -42,7 +45,7 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
                 a.address_tail.c_str());
     ImGui::PopTextWrapPos();
   }
-  if (posting.requirements.any()) ImGui::TextColored({1.0f, 0.75f, 0.3f, 1.0f}, "%s", app.tr("detail.requires_marking"));
+  if (posting.requirements.any()) ImGui::TextColored(palette::attention, "%s", app.tr("detail.requires_marking"));
 }
 
 void draw_products(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -72,7 +75,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(-1);
     long long counted = v.counted(i);
-    if (complete) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.9f, 0.5f, 1.0f));
+    if (complete) ImGui::PushStyleColor(ImGuiCol_Text, palette::ok);
     if (ImGui::InputScalar("##counted", ImGuiDataType_S64, &counted, nullptr, nullptr, "%lld"))
       actions.push(app::SetLineCount{i, counted});
     if (complete) ImGui::PopStyleColor();
@@ -101,11 +104,11 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
     const std::string key = "scan." + std::string(core::to_string(work.last_scan.outcome));
     if (refused) {
       // Loud on purpose: a wrong item must not go into the box unnoticed.
-      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Button, palette::alarm_button);
       ImGui::Button((std::string(app.tr(key)) + ": " + work.last_scan.code + "###scan_result").c_str());
       ImGui::PopStyleColor();
     } else {
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s: %s", app.tr(key), work.last_scan.code.c_str());
+      ImGui::TextColored(palette::ok, "%s: %s", app.tr(key), work.last_scan.code.c_str());
     }
   }
   if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
@@ -166,7 +169,7 @@ void draw_boxes(const app::App& app, const core::Posting& posting, const app::Po
     ImGui::EndTable();
   }
   for (const auto& problem : core::validate(posting, work.boxes))
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("box." + std::string(core::to_string(problem.kind))));
+    ImGui::TextColored(palette::error, "%s", app.tr("box." + std::string(core::to_string(problem.kind))));
 }
 
 void draw_ship(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -198,7 +201,7 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
     case app::PostingWork::Ship::done: {
       std::string numbers;
       for (const auto& n : work.shipped_as) numbers += (numbers.empty() ? "" : ", ") + n;
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
+      ImGui::TextColored(palette::ok, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
       break;
     }
     case app::PostingWork::Ship::failed: draw_notice(app, work.ship_error); break;
@@ -209,7 +212,7 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
                  app::ActionQueue& actions) {
   const auto& cancel = work.cancel;
   if (cancel.state == app::PostingWork::Cancel::State::done) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("cancel.done"));
+    ImGui::TextColored(palette::ok, "%s", app.tr("cancel.done"));
     return;
   }
   if (!posting.can("cancel")) return;
@@ -243,7 +246,7 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
     if (ImGui::InputTextMultiline("##cancel_message", &message, ImVec2(-1, ImGui::GetFontSize() * 3.5f)))
       actions.push(app::EditCancelMessage{message});
     automation::tag("cancel.message");
-    if (message.empty()) ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("cancel.message_required"));
+    if (message.empty()) ImGui::TextColored(palette::warning, "%s", app.tr("cancel.message_required"));
   }
   bool partial = cancel.partial;
   if (posting.products.size() > 1 || (!posting.products.empty() && posting.products.front().quantity > 1)) {
@@ -266,11 +269,11 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
     }
   }
   if (chosen && chosen->type_id == "seller")
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("cancel.rating_warning"));
+    ImGui::TextColored(palette::error, "%s", app.tr("cancel.rating_warning"));
   const bool ready = chosen && (!needs_message || !cancel.message.empty()) &&
                      cancel.state != app::PostingWork::Cancel::State::sending;
   ImGui::BeginDisabled(!ready);
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Button, palette::danger_button);
   if (ImGui::Button(hidden_id(app.tr("cancel.confirm"), "cancel_confirm").c_str())) actions.push(app::ConfirmCancel{});
   ImGui::PopStyleColor();
   automation::tag("cancel.confirm");
@@ -340,7 +343,7 @@ void draw_delivery(const app::App& app, const core::Posting& posting, const app:
     case app::PostingWork::Delivery::idle: break;
     case app::PostingWork::Delivery::sending: ImGui::TextDisabled("%s", app.tr("delivery.sending")); break;
     case app::PostingWork::Delivery::done:
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("delivery.done"));
+      ImGui::TextColored(palette::ok, "%s", app.tr("delivery.done"));
       break;
     case app::PostingWork::Delivery::failed: draw_notice(app, work.delivery_error); break;
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ui/automation.h"
+#include "ui/palette.h"
 #include "ui/widget_id.h"
 #include "ui/notice.h"
 #include "ui/views.h"
@@ -96,7 +97,7 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
     case app::StoresSlice::Check::idle: break;
     case app::StoresSlice::Check::running: ImGui::TextDisabled("%s", app.tr("stores.checking")); break;
     case app::StoresSlice::Check::ok:
-      ImGui::TextColored(ImVec4(0.4f, 0.85f, 0.5f, 1.0f), app.tr("stores.check_ok"), stores.check_warehouses);
+      ImGui::TextColored(palette::ok, app.tr("stores.check_ok"), stores.check_warehouses);
       break;
     case app::StoresSlice::Check::failed: draw_notice(app, stores.check_notice); break;
   }
