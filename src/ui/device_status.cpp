@@ -9,7 +9,7 @@
 #include "ui/notice.h"
 #include "ui/palette.h"
 #include "ui/views.h"
-#include "ui/widget_id.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
@@ -52,8 +52,7 @@ void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(app.tr("update.available"));
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("update.reload"), "update_reload").c_str())) actions.push(app::ApplyUpdate{});
-  automation::tag("update.reload");
+  if (button(app, "update.reload")) actions.push(app::ApplyUpdate{});
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
@@ -75,17 +74,14 @@ void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", entry.last_error.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.open"), "open").c_str()))
+    if (small_button(app, "outbox.open." + id, {.text = app.tr("outbox.open")}))
       actions.push(app::OpenPosting{entry.posting_number});
-    automation::tag("outbox.open." + id);
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.resend"), "resend").c_str()))
+    if (small_button(app, "outbox.resend." + id, {.text = app.tr("outbox.resend")}))
       actions.push(app::ResendOutboxEntry{entry.id});
-    automation::tag("outbox.resend." + id);
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.discard"), "discard").c_str()))
+    if (small_button(app, "outbox.discard." + id, {.text = app.tr("outbox.discard")}))
       actions.push(app::DiscardOutboxEntry{entry.id});
-    automation::tag("outbox.discard." + id);
     ImGui::PopID();
   }
 }
@@ -106,29 +102,19 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
   const auto& device = app.state().device;
   ImGui::SeparatorText(app.tr("backup.title"));
   bool keys = device.backup_include_keys;
-  if (ImGui::Checkbox(hidden_id(app.tr("backup.include_keys"), "backup_keys").c_str(), &keys))
-    actions.push(app::SetBackupIncludeKeys{keys});
-  automation::tag("backup.include_keys");
-  if (ImGui::Button(hidden_id(app.tr("backup.export"), "backup_export").c_str())) actions.push(app::ExportBackup{});
-  automation::tag("backup.export");
+  if (checkbox(app, "backup.include_keys", keys)) actions.push(app::SetBackupIncludeKeys{keys});
+  if (button(app, "backup.export")) actions.push(app::ExportBackup{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("backup.import"), "backup_import").c_str())) actions.push(app::ImportBackup{});
-  automation::tag("backup.import");
+  if (button(app, "backup.import")) actions.push(app::ImportBackup{});
   ImGui::SameLine();
   if (!device.confirm_clear) {
-    if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
-    automation::tag("backup.clear");
+    if (button(app, "backup.clear")) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
   } else {
     ImGui::TextColored(palette::warning, "%s", app.tr("backup.clear_confirm"));
-    ImGui::PushStyleColor(ImGuiCol_Button, palette::danger_button);
-    if (ImGui::Button(hidden_id(app.tr("backup.clear_yes"), "backup_clear_yes").c_str()))
+    if (button(app, "backup.clear_yes", {.danger = true}))
       actions.push(app::ClearLocalData{app::ClearLocalData::Step::confirm});
-    ImGui::PopStyleColor();
-    automation::tag("backup.clear_yes");
     ImGui::SameLine();
-    if (ImGui::Button(hidden_id(app.tr("backup.clear_no"), "backup_clear_no").c_str()))
-      actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
-    automation::tag("backup.clear_no");
+    if (button(app, "backup.clear_no")) actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
   }
   const auto& notice = device.backup_notice;
   if (notice.key == "backup.exported" || notice.key == "backup.imported") {

@@ -6,13 +6,13 @@
 #include <string>
 
 #include "core/deadline.h"
-#include "ui/automation.h"
 #include "ui/format.h"
-#include "ui/palette.h"
-#include "ui/widget_id.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/posting_detail.h"
 #include "ui/views.h"
+#include "ui/widget_id.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
@@ -22,11 +22,9 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
   const auto& acts = app.state().plan.acts;
   auto it = acts.find(group.delivery_method_id);
   if (it == acts.end() || it->second.state == app::ActWork::State::failed) {
-    ImGui::BeginDisabled(group.packed_waiting == 0);
-    if (ImGui::SmallButton(hidden_id(app.tr("plan.create_act"), "act." + method).c_str()))
+    if (small_button(app, "plan.act." + method,
+                     {.text = app.tr("plan.create_act"), .enabled = group.packed_waiting != 0}))
       actions.push(app::CreateAct{group.delivery_method_id});
-    automation::tag("plan.act." + method);
-    ImGui::EndDisabled();
     if (it != acts.end()) draw_notice(app, it->second.error);
     return;
   }
@@ -37,14 +35,12 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
     case app::ActWork::State::ready:
       ImGui::TextColored(palette::ok, app.tr("plan.act_ready"), static_cast<long long>(act.id),
                          static_cast<int>(act.added.size()), static_cast<int>(act.removed.size()));
-      if (ImGui::SmallButton(hidden_id(app.tr("plan.act_pdf"), "act_pdf." + method).c_str()))
+      if (small_button(app, "plan.act_pdf." + method, {.text = app.tr("plan.act_pdf")}))
         actions.push(app::DownloadAct{group.delivery_method_id});
-      automation::tag("plan.act_pdf." + method);
       if (act.pdf_ready) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(hidden_id(app.tr("labels.open"), "act_open." + method).c_str()))
+        if (small_button(app, "plan.act_open." + method, {.text = app.tr("labels.open")}))
           actions.push(app::OpenDocument{false});
-        automation::tag("plan.act_open." + method);
       }
       if (!act.removed.empty() && ImGui::TreeNode(hidden_id(app.tr("plan.left_out"), "left." + method).c_str())) {
         for (const auto& number : act.removed) ImGui::BulletText("%s", number.c_str());
@@ -115,11 +111,8 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
       ImGui::Text("%d", group.due_before_cutoff);
     ImGui::TableNextColumn();
     const std::string method = std::to_string(group.delivery_method_id);
-    ImGui::BeginDisabled(group.to_pack == 0);
-    if (ImGui::SmallButton(hidden_id(app.tr("plan.pick_list"), "pick." + method).c_str()))
+    if (small_button(app, "plan.pick." + method, {.text = app.tr("plan.pick_list"), .enabled = group.to_pack != 0}))
       actions.push(app::PrintPickList{group.delivery_method_id});
-    automation::tag("plan.pick." + method);
-    ImGui::EndDisabled();
     ImGui::SameLine();
     draw_act(app, group, actions);
     ImGui::PopID();
