@@ -7,9 +7,10 @@
 
 #include "ui/automation.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 #include "app/orders_screen.h"
-#include "ui/widget_id.h"
 
 namespace ui {
 namespace {
@@ -25,20 +26,20 @@ std::string megabytes(double bytes) {
 void draw_device_indicator(const app::App& app) {
   const auto& device = app.state().device;
   if (device.online) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "\u25CF %s", app.tr("device.online"));
+    ImGui::TextColored(palette::ok, "\u25CF %s", app.tr("device.online"));
   } else {
-    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "\u25CB %s", app.tr("device.offline"));
+    ImGui::TextColored(palette::warning, "\u25CB %s", app.tr("device.offline"));
   }
   automation::tag("device.network");
   const auto& outbox = app.state().outbox;
   if (outbox.pending > 0) {
     ImGui::SameLine();
-    ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, app.tr("outbox.pending"), static_cast<int>(outbox.pending));
+    ImGui::TextColored(palette::attention, app.tr("outbox.pending"), static_cast<int>(outbox.pending));
     automation::tag("outbox.pending");
   }
   if (!device.storage_error.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr(device.storage_error.key));
+    ImGui::TextColored(palette::error, "%s", app.tr(device.storage_error.key));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", device.storage_error.detail.c_str());
   }
 }
@@ -46,14 +47,13 @@ void draw_device_indicator(const app::App& app) {
 // Shown until the seller reloads: never reloads by itself (never mid-edit).
 void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
   if (!app.state().device.update_available) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.16f, 0.28f, 0.45f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::update_banner);
   ImGui::BeginChild("##update", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2),
                     ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(app.tr("update.available"));
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("update.reload"), "update_reload").c_str())) actions.push(app::ApplyUpdate{});
-  automation::tag("update.reload");
+  if (button(app, "update.reload")) actions.push(app::ApplyUpdate{});
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }
@@ -63,7 +63,7 @@ void draw_update_banner(const app::App& app, app::ActionQueue& actions) {
 void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
   const auto& outbox = app.state().outbox;
   if (outbox.failed == 0) return;
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::error_heading);
   ImGui::SeparatorText(app.tr("outbox.needs_attention"));
   ImGui::PopStyleColor();
   for (const auto& entry : outbox.entries) {
@@ -78,17 +78,14 @@ void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", entry.last_error.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.open"), "open").c_str()))
+    if (small_button(app, "outbox.open." + id, {.text = app.tr("outbox.open")}))
       actions.push(app::OpenPosting{entry.posting_number});
-    automation::tag("outbox.open." + id);
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.resend"), "resend").c_str()))
+    if (small_button(app, "outbox.resend." + id, {.text = app.tr("outbox.resend")}))
       actions.push(app::ResendOutboxEntry{entry.id});
-    automation::tag("outbox.resend." + id);
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("outbox.discard"), "discard").c_str()))
+    if (small_button(app, "outbox.discard." + id, {.text = app.tr("outbox.discard")}))
       actions.push(app::DiscardOutboxEntry{entry.id});
-    automation::tag("outbox.discard." + id);
     ImGui::PopID();
   }
 }
@@ -109,33 +106,23 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
   const auto& device = app.state().device;
   ImGui::SeparatorText(app.tr("backup.title"));
   bool keys = device.backup_include_keys;
-  if (ImGui::Checkbox(hidden_id(app.tr("backup.include_keys"), "backup_keys").c_str(), &keys))
-    actions.push(app::SetBackupIncludeKeys{keys});
-  automation::tag("backup.include_keys");
-  if (ImGui::Button(hidden_id(app.tr("backup.export"), "backup_export").c_str())) actions.push(app::ExportBackup{});
-  automation::tag("backup.export");
+  if (checkbox(app, "backup.include_keys", keys)) actions.push(app::SetBackupIncludeKeys{keys});
+  if (button(app, "backup.export")) actions.push(app::ExportBackup{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("backup.import"), "backup_import").c_str())) actions.push(app::ImportBackup{});
-  automation::tag("backup.import");
+  if (button(app, "backup.import")) actions.push(app::ImportBackup{});
   ImGui::SameLine();
   if (!device.confirm_clear) {
-    if (ImGui::Button(hidden_id(app.tr("backup.clear"), "backup_clear").c_str())) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
-    automation::tag("backup.clear");
+    if (button(app, "backup.clear")) actions.push(app::ClearLocalData{app::ClearLocalData::Step::ask});
   } else {
-    ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("backup.clear_confirm"));
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
-    if (ImGui::Button(hidden_id(app.tr("backup.clear_yes"), "backup_clear_yes").c_str()))
+    ImGui::TextColored(palette::warning, "%s", app.tr("backup.clear_confirm"));
+    if (button(app, "backup.clear_yes", {.danger = true}))
       actions.push(app::ClearLocalData{app::ClearLocalData::Step::confirm});
-    ImGui::PopStyleColor();
-    automation::tag("backup.clear_yes");
     ImGui::SameLine();
-    if (ImGui::Button(hidden_id(app.tr("backup.clear_no"), "backup_clear_no").c_str()))
-      actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
-    automation::tag("backup.clear_no");
+    if (button(app, "backup.clear_no")) actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
   }
   const auto& notice = device.backup_notice;
   if (notice.key == "backup.exported" || notice.key == "backup.imported") {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr(notice.key), notice.detail.c_str());
+    ImGui::TextColored(palette::ok, app.tr(notice.key), notice.detail.c_str());
   } else {
     draw_notice(app, notice);
   }

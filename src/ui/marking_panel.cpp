@@ -5,18 +5,15 @@
 
 #include <string>
 
-#include "ui/automation.h"
 #include "ui/notice.h"
-#include "ui/widget_id.h"
+#include "ui/palette.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
 
 using Field = app::EditMarking::Field;
 using State = app::PostingWork::Marking::State;
-
-const ImVec4 kGood{0.4f, 0.9f, 0.5f, 1.0f};
-const ImVec4 kBad{1.0f, 0.45f, 0.4f, 1.0f};
 
 std::string product_title(const core::Posting& posting, std::int64_t product_id) {
   for (const auto& product : posting.products)
@@ -28,12 +25,12 @@ std::string product_title(const core::Posting& posting, std::int64_t product_id)
 void draw_check(const std::string& status, const std::vector<std::string>& codes) {
   if (status == "passed") {
     ImGui::SameLine();
-    ImGui::TextColored(kGood, "\u2713");
+    ImGui::TextColored(palette::ok, "\u2713");
   } else if (status == "failed") {
     std::string text = "\u2715";
     for (const auto& code : codes) text += " " + code;
     ImGui::SameLine();
-    ImGui::TextColored(kBad, "%s", text.c_str());
+    ImGui::TextColored(palette::error, "%s", text.c_str());
   }
 }
 
@@ -51,9 +48,8 @@ void draw_units(const app::App& app, const core::ExemplarProduct& product, std::
       ImGui::SameLine();
       std::string mark = core::mark_of(exemplar);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-      if (ImGui::InputTextWithHint("##mark", app.tr("marking.mark_hint"), &mark))
+      if (input_text(app, "marking.mark." + id, mark, {.hint = app.tr("marking.mark_hint")}))
         actions.push(app::EditMarking{Field::mark, index, unit, mark, false});
-      automation::tag("marking.mark." + id);
       for (const auto& m : exemplar.marks)
         if (m.mark_type == core::kMandatoryMark) draw_check(m.check_status, m.error_codes);
     }
@@ -62,15 +58,13 @@ void draw_units(const app::App& app, const core::ExemplarProduct& product, std::
       std::string gtd = exemplar.gtd;
       ImGui::BeginDisabled(exemplar.is_gtd_absent);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 13);
-      if (ImGui::InputTextWithHint("##gtd", app.tr("marking.gtd_hint"), &gtd))
+      if (input_text(app, "marking.gtd." + id, gtd, {.hint = app.tr("marking.gtd_hint")}))
         actions.push(app::EditMarking{Field::gtd, index, unit, gtd, false});
-      automation::tag("marking.gtd." + id);
       ImGui::EndDisabled();
       ImGui::SameLine();
       bool absent = exemplar.is_gtd_absent;
-      if (ImGui::Checkbox(hidden_id(app.tr("marking.no_gtd"), "no_gtd").c_str(), &absent))
+      if (checkbox(app, "marking.no_gtd." + id, absent, {.text = app.tr("marking.no_gtd")}))
         actions.push(app::EditMarking{Field::gtd_absent, index, unit, {}, absent});
-      automation::tag("marking.no_gtd." + id);
       if (!exemplar.is_gtd_absent) draw_check(exemplar.gtd_check_status, exemplar.gtd_error_codes);
     }
     ImGui::EndDisabled();
@@ -87,9 +81,9 @@ void draw_status(const app::App& app, const app::PostingWork::Marking& marking, 
     case State::loading: ImGui::TextDisabled("%s", app.tr("marking.loading")); break;
     case State::sending: ImGui::TextDisabled("%s", app.tr("marking.sending")); break;
     case State::checking: ImGui::TextDisabled("%s", app.tr("marking.checking")); break;
-    case State::accepted: ImGui::TextColored(kGood, "%s", app.tr("marking.accepted")); break;
+    case State::accepted: ImGui::TextColored(palette::ok, "%s", app.tr("marking.accepted")); break;
     case State::refused:
-      ImGui::TextColored(kBad, "%s", app.tr("marking.refused"));
+      ImGui::TextColored(palette::error, "%s", app.tr("marking.refused"));
       for (const auto& refusal : marking.refusals) ImGui::BulletText("%s", refusal.c_str());
       break;
     case State::failed: break;
@@ -108,9 +102,7 @@ void draw_marking_panel(const app::App& app, const core::Posting& posting, const
   const auto& products = marking.form.data.products;
   if (products.empty()) {
     if (marking.state == State::loading) ImGui::TextDisabled("%s", app.tr("marking.loading"));
-    if (!busy && ImGui::Button(hidden_id(app.tr("marking.load"), "marking_load").c_str()))
-      actions.push(app::LoadMarking{});
-    automation::tag("marking.load");
+    if (!busy && button(app, "marking.load")) actions.push(app::LoadMarking{});
     draw_notice(app, marking.error);
     return;
   }
@@ -128,19 +120,17 @@ void draw_marking_panel(const app::App& app, const core::Posting& posting, const
       ImGui::SameLine();
       ImGui::BeginDisabled(busy);
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3);
-      if (ImGui::InputTextWithHint("##country", "CN", &country, ImGuiInputTextFlags_CharsUppercase))
+      if (input_text(app, "marking.country." + std::to_string(index), country,
+                     {.hint = "CN", .flags = ImGuiInputTextFlags_CharsUppercase}))
         actions.push(app::EditMarking{Field::country, index, 0, country, false});
-      automation::tag("marking.country." + std::to_string(index));
       ImGui::EndDisabled();
     }
     draw_units(app, product, index, needs, busy, actions);
     ImGui::PopID();
   }
   const auto missing = core::missing_fields(marking.form, posting.requirements);
-  ImGui::BeginDisabled(busy || !missing.empty() || marking.state == State::accepted);
-  if (ImGui::Button(hidden_id(app.tr("marking.send"), "marking_send").c_str())) actions.push(app::SendMarking{});
-  automation::tag("marking.send");
-  ImGui::EndDisabled();
+  const bool can_send = !busy && missing.empty() && marking.state != State::accepted;
+  if (button(app, "marking.send", {.enabled = can_send})) actions.push(app::SendMarking{});
   ImGui::SameLine();
   draw_status(app, marking, missing.size());
 }

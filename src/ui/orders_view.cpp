@@ -8,14 +8,14 @@
 #include <string>
 
 #include "core/deadline.h"
-#include "ui/automation.h"
-#include "ui/widget_id.h"
 #include "ui/format.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/posting_detail.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
 #include "app/orders_screen.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
@@ -32,11 +32,8 @@ void draw_tabs(const app::App& app, app::ActionQueue& actions) {
     const bool current = list.query().tab == stage;
     const std::string text = std::string(app.tr("tab." + name)) + " (" +
                              std::to_string(list.tab_counts()[static_cast<std::size_t>(stage)]) + ")";
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(hidden_id(text.c_str(), "tab." + name).c_str()) && !current)
+    if (button(app, "orders.tab." + name, {.text = text.c_str(), .current = current}))
       actions.push(app::SelectTab{stage});
-    if (current) ImGui::PopStyleColor();
-    automation::tag("orders.tab." + name);
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -50,29 +47,27 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   std::string search = filters.search;
-  if (ImGui::InputTextWithHint("##search", app.tr("orders.search_hint"), &search))
+  if (input_text(app, "orders.search", search, {.hint = app.tr("orders.search_hint")}))
     actions.push(app::SetSearch{search});
-  automation::tag("orders.search");
   if (state.orders.focus_search) ImGui::SetKeyboardFocusHere(-1);
 
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   const char* schemas[] = {app.tr("orders.schema.any"), "FBS", "rFBS"};
   int schema = static_cast<int>(filters.schema);
-  if (ImGui::Combo("##schema", &schema, schemas, 3)) {
+  if (combo("orders.filter.schema", schema, schemas, 3)) {
     filters.schema = static_cast<core::OrderQuery::Schema>(schema);
     changed = true;
   }
-  automation::tag("orders.filter.schema");
 
-  auto option_combo = [&](const char* id, const char* all_key, const std::vector<core::FilterOption>& options,
+  auto option_combo = [&](std::string_view key, const char* all_key, const std::vector<core::FilterOption>& options,
                           std::vector<std::int64_t>& chosen) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     std::string preview = app.tr(all_key);
     for (const auto& option : options)
       if (!chosen.empty() && chosen.front() == option.id) preview = option.name;
-    if (ImGui::BeginCombo(id, preview.c_str())) {
+    combo(key, preview.c_str(), [&] {
       if (ImGui::Selectable(app.tr(all_key), chosen.empty())) {
         chosen.clear();
         changed = true;
@@ -84,77 +79,56 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
           changed = true;
         }
       }
-      ImGui::EndCombo();
-    }
+    });
   };
-  option_combo("##warehouse", "orders.all_warehouses", list.warehouses(), filters.warehouse_ids);
-  automation::tag("orders.filter.warehouse");
-  option_combo("##method", "orders.all_methods", list.delivery_methods(), filters.delivery_method_ids);
-  automation::tag("orders.filter.method");
+  option_combo("orders.filter.warehouse", "orders.all_warehouses", list.warehouses(), filters.warehouse_ids);
+  option_combo("orders.filter.method", "orders.all_methods", list.delivery_methods(), filters.delivery_method_ids);
 
   ImGui::SameLine();
-  changed |= ImGui::Checkbox(hidden_id(app.tr("orders.filter.marking"), "marking").c_str(),
-                             &filters.needs_marking_or_gtd_only);
-  automation::tag("orders.filter.marking");
+  changed |= checkbox(app, "orders.filter.marking", filters.needs_marking_or_gtd_only);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox(hidden_id(app.tr("orders.filter.express"), "express").c_str(), &filters.express_only);
-  automation::tag("orders.filter.express");
+  changed |= checkbox(app, "orders.filter.express", filters.express_only);
   if (changed) actions.push(app::SetFilters{filters});
 }
 
 void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   const auto& orders = app.state().orders;
-  if (ImGui::Button(hidden_id(app.tr("orders.select_all"), "select_all").c_str()))
-    actions.push(app::SelectAllFiltered{});
-  automation::tag("orders.select_all");
+  if (button(app, "orders.select_all")) actions.push(app::SelectAllFiltered{});
   ImGui::SameLine();
+  // Everything up to the tracking paste works on the selection.
   ImGui::BeginDisabled(orders.selection.empty());
-  if (ImGui::Button(hidden_id(app.tr("orders.clear_selection"), "clear_selection").c_str()))
-    actions.push(app::ClearSelection{});
-  automation::tag("orders.clear_selection");
+  if (button(app, "orders.clear_selection")) actions.push(app::ClearSelection{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.batch_ship"), "batch_ship").c_str()))
-    actions.push(app::BatchShipSelected{});
-  automation::tag("orders.batch_ship");
+  if (button(app, "orders.batch_ship")) actions.push(app::BatchShipSelected{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.print_labels"), "print_labels").c_str()))
-    actions.push(app::PrintLabels{true});
-  automation::tag("orders.print_labels");
+  if (button(app, "orders.print_labels")) actions.push(app::PrintLabels{true});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.mark_delivering"), "mark_delivering").c_str()))
-    actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
-  automation::tag("orders.mark_delivering");
+  if (button(app, "orders.mark_delivering")) actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.mark_last_mile"), "mark_last_mile").c_str()))
-    actions.push(app::MarkDelivery{app::DeliveryStep::last_mile, true});
-  automation::tag("orders.mark_last_mile");
+  if (button(app, "orders.mark_last_mile")) actions.push(app::MarkDelivery{app::DeliveryStep::last_mile, true});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.mark_delivered"), "mark_delivered").c_str()))
-    actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
-  automation::tag("orders.mark_delivered");
+  if (button(app, "orders.mark_delivered")) actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("orders.paste_tracking"), "paste_tracking").c_str()))
-    actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
-  automation::tag("orders.paste_tracking");
+  if (button(app, "orders.paste_tracking")) actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
   ImGui::SameLine();
   ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
                       static_cast<int>(orders.list.visible_count()));
   const auto& risk = orders.list.risk_counts();
   if (risk.overdue + risk.under_2h + risk.today > 0) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
+    ImGui::TextColored(palette::risk(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("orders.risk_today"), risk.today);
+    ImGui::TextColored(palette::risk(core::Risk::today), app.tr("orders.risk_today"), risk.today);
   }
   if (orders.batch_pending > 0) {
     ImGui::SameLine();
     ImGui::TextDisabled(app.tr("orders.batch_pending"), orders.batch_pending);
   } else if (!orders.batch_failed.empty()) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("orders.batch_failed"),
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("orders.batch_failed"),
                        static_cast<int>(orders.batch_failed.size()));
   }
 }
@@ -168,17 +142,16 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
   ImGui::SeparatorText(app.tr("paste.title"));
   std::string text = paste.text;
   ImGui::BeginDisabled(paste.state == State::sending);
-  if (ImGui::InputTextMultiline("##paste", &text, ImVec2(-1, ImGui::GetFontSize() * 6)))
+  if (input_multiline("paste.text", text, ImVec2(-1, ImGui::GetFontSize() * 6)))
     actions.push(app::EditTrackingPaste{text});
-  automation::tag("paste.text");
   ImGui::EndDisabled();
   if (paste.text.empty()) ImGui::TextDisabled("%s", app.tr("paste.hint"));
-  ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.ready"), static_cast<int>(paste.rows.size()));
+  ImGui::TextColored(palette::ok, app.tr("paste.ready"), static_cast<int>(paste.rows.size()));
   int skipped = 0;
   for (const auto& problem : paste.problems) skipped += problem.severity == core::TrackingSeverity::error;
   if (skipped > 0) {
     ImGui::SameLine();
-    ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("paste.problems"), skipped);
+    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("paste.problems"), skipped);
   }
   constexpr std::size_t kShownProblems = 6;
   for (std::size_t i = 0; i < paste.problems.size() && i < kShownProblems; ++i) {
@@ -192,24 +165,21 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
     std::string numbers;
     for (const auto& n : paste.not_settable) numbers += (numbers.empty() ? "" : ", ") + n;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(risk_colour(core::Risk::today), app.tr("paste.not_settable"), numbers.c_str());
+    ImGui::TextColored(palette::risk(core::Risk::today), app.tr("paste.not_settable"), numbers.c_str());
     ImGui::PopTextWrapPos();
   }
-  ImGui::BeginDisabled(paste.rows.empty() || paste.state == State::sending);
-  if (ImGui::Button(hidden_id(app.tr("paste.send"), "paste_send").c_str())) actions.push(app::SendTrackingPaste{});
-  automation::tag("paste.send");
-  ImGui::EndDisabled();
+  if (button(app, "paste.send", {.enabled = !paste.rows.empty() && paste.state != State::sending}))
+    actions.push(app::SendTrackingPaste{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("paste.close"), "paste_close").c_str())) actions.push(app::OpenTrackingPaste{false});
-  automation::tag("paste.close");
+  if (button(app, "paste.close")) actions.push(app::OpenTrackingPaste{false});
   if (paste.state == State::sending) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.tr("paste.sending"));
   } else if (paste.state == State::done) {
     ImGui::SameLine();
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("paste.done"), paste.sent);
+    ImGui::TextColored(palette::ok, app.tr("paste.done"), paste.sent);
   }
-  for (const auto& refusal : paste.refused) ImGui::TextColored(risk_colour(core::Risk::overdue), "%s", refusal.c_str());
+  for (const auto& refusal : paste.refused) ImGui::TextColored(palette::risk(core::Risk::overdue), "%s", refusal.c_str());
   draw_notice(app, paste.error);
 }
 
@@ -221,21 +191,19 @@ void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
                         static_cast<int>(labels.progress.total));
     if (labels.retry_in_ms) {
       ImGui::SameLine();
-      ImGui::TextColored(risk_colour(core::Risk::today), app.tr("labels.not_ready"),
+      ImGui::TextColored(palette::risk(core::Risk::today), app.tr("labels.not_ready"),
                          static_cast<int>((*labels.retry_in_ms + 999) / 1000));
     }
   }
   if (labels.document_ready) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
+    ImGui::TextColored(palette::ok, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
     ImGui::SameLine();
-    if (ImGui::Button(hidden_id(app.tr("labels.open"), "labels_open").c_str())) actions.push(app::OpenDocument{false});
-    automation::tag("labels.open");
+    if (button(app, "labels.open")) actions.push(app::OpenDocument{false});
     ImGui::SameLine();
-    if (ImGui::Button(hidden_id(app.tr("labels.save"), "labels_save").c_str())) actions.push(app::OpenDocument{true});
-    automation::tag("labels.save");
+    if (button(app, "labels.save")) actions.push(app::OpenDocument{true});
   }
   for (const auto& failure : labels.failed)
-    ImGui::TextColored(risk_colour(core::Risk::overdue), "%s: %s", failure.posting_number.c_str(),
+    ImGui::TextColored(palette::risk(core::Risk::overdue), "%s: %s", failure.posting_number.c_str(),
                        failure.message.c_str());
   draw_notice(app, labels.error);
 }
@@ -284,14 +252,13 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
       ImGui::TableNextColumn();
       const bool selected = orders.selection.contains(posting.posting_number);
       ImGui::PushID(row);
-      if (ImGui::Selectable(posting.posting_number.c_str(), selected || posting.posting_number == orders.open,
-                            ImGuiSelectableFlags_SpanAllColumns))
+      if (selectable("orders.row." + posting.posting_number, posting.posting_number,
+                     selected || posting.posting_number == orders.open, ImGuiSelectableFlags_SpanAllColumns))
         actions.push(app::ClickRow{index, io.KeyCtrl || io.KeySuper, io.KeyShift});
-      automation::tag("orders.row." + posting.posting_number);
       ImGui::PopID();
       ImGui::TableNextColumn();
       if (risk != core::Risk::none)
-        ImGui::TextColored(risk_colour(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
+        ImGui::TextColored(palette::risk(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
       else
         ImGui::TextDisabled("%s", format_local_time(posting.shipment_date).c_str());
       ImGui::TableNextColumn();
@@ -311,17 +278,6 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
 
 }  // namespace
 
-ImVec4 risk_colour(core::Risk risk) {
-  switch (risk) {
-    case core::Risk::overdue: return {1.0f, 0.35f, 0.35f, 1.0f};
-    case core::Risk::under_2h: return {1.0f, 0.65f, 0.2f, 1.0f};
-    case core::Risk::today: return {0.95f, 0.9f, 0.4f, 1.0f};
-    case core::Risk::later: return {0.6f, 0.85f, 0.6f, 1.0f};
-    case core::Risk::none: break;
-  }
-  return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
-}
-
 void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   const auto& state = app.state();
   const auto& orders = state.orders;
@@ -329,10 +285,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled("%s", app.tr("orders.waiting_portal"));
     return;
   }
-  ImGui::BeginDisabled(orders.loading);
-  if (ImGui::Button(hidden_id(app.tr("orders.refresh"), "orders.refresh").c_str())) actions.push(app::RefreshOrders{});
-  automation::tag("orders.refresh");
-  ImGui::EndDisabled();
+  if (button(app, "orders.refresh", {.enabled = !orders.loading})) actions.push(app::RefreshOrders{});
   ImGui::SameLine();
   if (orders.loading) {
     ImGui::TextDisabled("%s", app.tr("orders.loading"));
@@ -341,7 +294,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
                         format_local_clock(orders.as_of).c_str());
     if (orders.from_cache) {
       ImGui::SameLine();
-      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+      ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
     }
   }
   ImGui::SameLine();

@@ -6,14 +6,15 @@
 #include <string>
 
 #include "core/deadline.h"
-#include "ui/automation.h"
 #include "ui/format.h"
-#include "ui/widget_id.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/posting_detail.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
 #include "app/plan_screen.h"
+#include "ui/widget_id.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
@@ -23,11 +24,9 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
   const auto& acts = app.state().plan.acts;
   auto it = acts.find(group.delivery_method_id);
   if (it == acts.end() || it->second.state == app::ActWork::State::failed) {
-    ImGui::BeginDisabled(group.packed_waiting == 0);
-    if (ImGui::SmallButton(hidden_id(app.tr("plan.create_act"), "act." + method).c_str()))
+    if (small_button(app, "plan.act." + method,
+                     {.text = app.tr("plan.create_act"), .enabled = group.packed_waiting != 0}))
       actions.push(app::CreateAct{group.delivery_method_id});
-    automation::tag("plan.act." + method);
-    ImGui::EndDisabled();
     if (it != acts.end()) draw_notice(app, it->second.error);
     return;
   }
@@ -36,16 +35,14 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
     case app::ActWork::State::creating:
     case app::ActWork::State::forming: ImGui::TextDisabled(app.tr("plan.act_forming"), act.status.c_str()); break;
     case app::ActWork::State::ready:
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, app.tr("plan.act_ready"), static_cast<long long>(act.id),
+      ImGui::TextColored(palette::ok, app.tr("plan.act_ready"), static_cast<long long>(act.id),
                          static_cast<int>(act.added.size()), static_cast<int>(act.removed.size()));
-      if (ImGui::SmallButton(hidden_id(app.tr("plan.act_pdf"), "act_pdf." + method).c_str()))
+      if (small_button(app, "plan.act_pdf." + method, {.text = app.tr("plan.act_pdf")}))
         actions.push(app::DownloadAct{group.delivery_method_id});
-      automation::tag("plan.act_pdf." + method);
       if (act.pdf_ready) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(hidden_id(app.tr("labels.open"), "act_open." + method).c_str()))
+        if (small_button(app, "plan.act_open." + method, {.text = app.tr("labels.open")}))
           actions.push(app::OpenDocument{false});
-        automation::tag("plan.act_open." + method);
       }
       if (!act.removed.empty() && ImGui::TreeNode(hidden_id(app.tr("plan.left_out"), "left." + method).c_str())) {
         for (const auto& number : act.removed) ImGui::BulletText("%s", number.c_str());
@@ -70,7 +67,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled(app.tr("plan.catalog_as_of"), format_local_clock(plan.catalog_as_of).c_str());
     if (plan.catalog_from_cache) {
       ImGui::SameLine();
-      ImGui::TextColored({1.0f, 0.8f, 0.3f, 1.0f}, "%s", app.tr("orders.cached"));
+      ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
     }
   }
   if (plan.groups.empty()) {
@@ -99,7 +96,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::TableNextColumn();
     if (group.has_cutoff) {
       const core::Risk risk = group.remaining_ms < 2 * 3600 * 1000 ? core::Risk::under_2h : core::Risk::today;
-      ImGui::TextColored(risk_colour(risk), "%02d:%02d (%s)", group.cutoff_minutes / 60, group.cutoff_minutes % 60,
+      ImGui::TextColored(palette::risk(risk), "%02d:%02d (%s)", group.cutoff_minutes / 60, group.cutoff_minutes % 60,
                          core::format_countdown(group.remaining_ms).c_str());
     } else {
       ImGui::TextDisabled("—");
@@ -110,17 +107,14 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
     ImGui::Text("%d", group.packed_waiting);
     ImGui::TableNextColumn();
     if (group.overdue > 0)
-      ImGui::TextColored(risk_colour(core::Risk::overdue), app.tr("plan.due_overdue"), group.due_before_cutoff,
+      ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("plan.due_overdue"), group.due_before_cutoff,
                          group.overdue);
     else
       ImGui::Text("%d", group.due_before_cutoff);
     ImGui::TableNextColumn();
     const std::string method = std::to_string(group.delivery_method_id);
-    ImGui::BeginDisabled(group.to_pack == 0);
-    if (ImGui::SmallButton(hidden_id(app.tr("plan.pick_list"), "pick." + method).c_str()))
+    if (small_button(app, "plan.pick." + method, {.text = app.tr("plan.pick_list"), .enabled = group.to_pack != 0}))
       actions.push(app::PrintPickList{group.delivery_method_id});
-    automation::tag("plan.pick." + method);
-    ImGui::EndDisabled();
     ImGui::SameLine();
     draw_act(app, group, actions);
     ImGui::PopID();

@@ -1,15 +1,18 @@
 #include "ui/posting_detail.h"
 
+#include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <string>
 
 #include "core/box_split.h"
-#include "ui/automation.h"
-#include "ui/widget_id.h"
+#include "core/deadline.h"
 #include "ui/format.h"
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
+#include "ui/widget_id.h"
+#include "ui/widgets.h"
 
 namespace ui {
 namespace {
@@ -17,22 +20,20 @@ namespace {
 void draw_header(const app::App& app, const core::Posting& posting, app::ActionQueue& actions) {
   ImGui::TextUnformatted(posting.posting_number.c_str());
   ImGui::SameLine();
-  if (ImGui::SmallButton(hidden_id(app.tr("detail.copy"), "copy_number").c_str()))
+  if (small_button(app, "detail.copy_number", {.text = app.tr("detail.copy")}))
     actions.push(app::CopyText{posting.posting_number});
-  automation::tag("detail.copy_number");
   ImGui::TextDisabled("%s · %s", app.tr("status." + std::string(core::to_string(posting.status))),
                       posting.is_rfbs() ? "rFBS" : "FBS");
   const core::Risk risk = core::risk_of(posting, app.now(), app.state().utc_offset_minutes);
-  ImGui::TextColored(risk_colour(risk), "%s %s (%s)", app.tr("detail.ship_by"),
+  ImGui::TextColored(palette::risk(risk), "%s %s (%s)", app.tr("detail.ship_by"),
                      format_local_time(posting.shipment_date).c_str(),
                      core::format_countdown(posting.shipment_date - app.now()).c_str());
   ImGui::TextDisabled("%s · %s", posting.delivery_method.warehouse.c_str(), posting.delivery_method.name.c_str());
   if (!posting.tracking_number.empty()) {
     ImGui::TextDisabled("%s %s", app.tr("detail.tracking"), posting.tracking_number.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(hidden_id(app.tr("detail.copy"), "copy_tracking").c_str()))
+    if (small_button(app, "detail.copy_tracking", {.text = app.tr("detail.copy")}))
       actions.push(app::CopyText{posting.tracking_number});
-    automation::tag("detail.copy_tracking");
   }
   if (posting.is_rfbs() && !posting.customer.name.empty()) {
     const auto& a = posting.customer.address;
@@ -42,7 +43,7 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
                 a.address_tail.c_str());
     ImGui::PopTextWrapPos();
   }
-  if (posting.requirements.any()) ImGui::TextColored({1.0f, 0.75f, 0.3f, 1.0f}, "%s", app.tr("detail.requires_marking"));
+  if (posting.requirements.any()) ImGui::TextColored(palette::attention, "%s", app.tr("detail.requires_marking"));
 }
 
 void draw_products(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -72,7 +73,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(-1);
     long long counted = v.counted(i);
-    if (complete) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.4f, 0.9f, 0.5f, 1.0f));
+    if (complete) ImGui::PushStyleColor(ImGuiCol_Text, palette::ok);
     if (ImGui::InputScalar("##counted", ImGuiDataType_S64, &counted, nullptr, nullptr, "%lld"))
       actions.push(app::SetLineCount{i, counted});
     if (complete) ImGui::PopStyleColor();
@@ -88,47 +89,44 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
   std::string code = work.scan_text;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   if (app.state().orders.focus_scan_now) ImGui::SetKeyboardFocusHere();
-  if (ImGui::InputTextWithHint("##scan", app.tr("detail.scan_hint"), &code, ImGuiInputTextFlags_EnterReturnsTrue)) {
+  if (input_text(app, "detail.scan", code,
+                 {.hint = app.tr("detail.scan_hint"), .flags = ImGuiInputTextFlags_EnterReturnsTrue})) {
     actions.push(app::ScanCode{code});
     ImGui::SetKeyboardFocusHere(-1);  // stay in the field for the next scan
   } else if (code != work.scan_text) {
     actions.push(app::EditScanText{code});
   }
-  automation::tag("detail.scan");
   if (work.last_scan.any) {
     ImGui::SameLine();
     const bool refused = core::is_refused(work.last_scan.outcome);
     const std::string key = "scan." + std::string(core::to_string(work.last_scan.outcome));
     if (refused) {
       // Loud on purpose: a wrong item must not go into the box unnoticed.
-      ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.1f, 0.1f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Button, palette::alarm_button);
       ImGui::Button((std::string(app.tr(key)) + ": " + work.last_scan.code + "###scan_result").c_str());
       ImGui::PopStyleColor();
     } else {
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s: %s", app.tr(key), work.last_scan.code.c_str());
+      ImGui::TextColored(palette::ok, "%s: %s", app.tr(key), work.last_scan.code.c_str());
     }
   }
   if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
 
-  auto check = [&](app::CheckItem item, const char* key, bool value) {
+  auto check = [&](app::CheckItem item, bool value) {
     bool checked = value;
     const std::string name(app::to_string(item));
-    if (ImGui::Checkbox(hidden_id(app.tr(key), name).c_str(), &checked)) actions.push(app::SetCheck{item, checked});
-    automation::tag("detail.check." + name);
+    if (checkbox(app, "detail.check." + name, checked, {.text = app.tr("check." + name)}))
+      actions.push(app::SetCheck{item, checked});
   };
-  check(app::CheckItem::items_picked, "check.items_picked", v.items_picked());
+  check(app::CheckItem::items_picked, v.items_picked());
   bool match = v.quantities_match();
   ImGui::BeginDisabled();
   ImGui::Checkbox(hidden_id(app.tr("check.quantities_match"), "quantities_match").c_str(), &match);
   ImGui::EndDisabled();
-  if (v.address_required()) check(app::CheckItem::address_checked, "check.address_checked", v.address_checked());
+  if (v.address_required()) check(app::CheckItem::address_checked, v.address_checked());
   // Ticked by Ozon's check of the marking form below, never by hand.
   if (v.marking_required()) {
     bool complete = v.marking_complete();
-    ImGui::BeginDisabled();
-    ImGui::Checkbox(hidden_id(app.tr("check.marking_complete"), "marking_complete").c_str(), &complete);
-    ImGui::EndDisabled();
-    automation::tag("detail.check.marking_complete");
+    checkbox(app, "detail.check.marking_complete", complete, {.text = app.tr("check.marking_complete"), .enabled = false});
   }
 }
 
@@ -139,14 +137,9 @@ void draw_boxes(const app::App& app, const core::Posting& posting, const app::Po
   ImGui::AlignTextToFramePadding();
   ImGui::Text(app.tr("detail.box_count"), boxes);
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("detail.box_add"), "box_add").c_str())) actions.push(app::SetBoxCount{boxes + 1});
-  automation::tag("detail.box_add");
+  if (button(app, "detail.box_add")) actions.push(app::SetBoxCount{boxes + 1});
   ImGui::SameLine();
-  ImGui::BeginDisabled(boxes <= 1);
-  if (ImGui::Button(hidden_id(app.tr("detail.box_remove"), "box_remove").c_str()))
-    actions.push(app::SetBoxCount{boxes - 1});
-  automation::tag("detail.box_remove");
-  ImGui::EndDisabled();
+  if (button(app, "detail.box_remove", {.enabled = boxes > 1})) actions.push(app::SetBoxCount{boxes - 1});
   if (work.boxes.box_count() > 1 &&
       ImGui::BeginTable("##boxes", static_cast<int>(work.boxes.box_count()) + 1, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn(app.tr("detail.col.product"));
@@ -162,16 +155,15 @@ void draw_boxes(const app::App& app, const core::Posting& posting, const app::Po
         long long quantity = work.boxes.boxes[b][line];
         ImGui::PushID(static_cast<int>(b * 1000 + line));
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputScalar("##q", ImGuiDataType_S64, &quantity, nullptr, nullptr, "%lld"))
+        if (input_count("detail.box." + std::to_string(b) + "." + std::to_string(line), quantity))
           actions.push(app::SetBoxQuantity{b, line, quantity});
-        automation::tag("detail.box." + std::to_string(b) + "." + std::to_string(line));
         ImGui::PopID();
       }
     }
     ImGui::EndTable();
   }
   for (const auto& problem : core::validate(posting, work.boxes))
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("box." + std::string(core::to_string(problem.kind))));
+    ImGui::TextColored(palette::error, "%s", app.tr("box." + std::string(core::to_string(problem.kind))));
 }
 
 void draw_ship(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -180,10 +172,7 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
   const auto missing = work.verification.missing();
   const bool boxes_ok = core::validate(posting, work.boxes).empty();
   const bool can_ship = posting.can("ship") && missing.empty() && boxes_ok && work.ship != app::PostingWork::Ship::sending;
-  ImGui::BeginDisabled(!can_ship);
-  if (ImGui::Button(hidden_id(app.tr("detail.ship"), "ship").c_str())) actions.push(app::ShipOpenPosting{});
-  automation::tag("detail.ship");
-  ImGui::EndDisabled();
+  if (button(app, "detail.ship", {.enabled = can_ship})) actions.push(app::ShipOpenPosting{});
   if (!posting.can("ship")) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.tr("detail.ship_not_available"));
@@ -193,9 +182,7 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
   }
   if (posting.status == core::PostingStatus::awaiting_deliver) {
     ImGui::SameLine();
-    if (ImGui::Button(hidden_id(app.tr("detail.print_label"), "print_label").c_str()))
-      actions.push(app::PrintLabels{false});
-    automation::tag("detail.print_label");
+    if (button(app, "detail.print_label")) actions.push(app::PrintLabels{false});
   }
   switch (work.ship) {
     case app::PostingWork::Ship::idle: break;
@@ -203,7 +190,7 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
     case app::PostingWork::Ship::done: {
       std::string numbers;
       for (const auto& n : work.shipped_as) numbers += (numbers.empty() ? "" : ", ") + n;
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
+      ImGui::TextColored(palette::ok, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
       break;
     }
     case app::PostingWork::Ship::failed: draw_notice(app, work.ship_error); break;
@@ -214,7 +201,7 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
                  app::ActionQueue& actions) {
   const auto& cancel = work.cancel;
   if (cancel.state == app::PostingWork::Cancel::State::done) {
-    ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("cancel.done"));
+    ImGui::TextColored(palette::ok, "%s", app.tr("cancel.done"));
     return;
   }
   if (!posting.can("cancel")) return;
@@ -222,8 +209,7 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
   bool& scrolled = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("cancel_scrolled"));
   if (!cancel.open) {
     scrolled = false;
-    if (ImGui::Button(hidden_id(app.tr("cancel.open"), "cancel_open").c_str())) actions.push(app::OpenCancel{});
-    automation::tag("detail.cancel");
+    if (button(app, "detail.cancel", {.text = app.tr("cancel.open")})) actions.push(app::OpenCancel{});
     return;
   }
   ImGui::SeparatorText(app.tr("cancel.title"));
@@ -232,29 +218,22 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
   for (const auto& reason : cancel.reasons)
     if (reason.id == cancel.reason_id) chosen = &reason;
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##reason", chosen ? chosen->title.c_str() : app.tr("cancel.choose_reason"))) {
-    for (const auto& reason : cancel.reasons) {
-      const std::string label = reason.title + "##" + std::to_string(reason.id);
-      if (ImGui::Selectable(label.c_str(), chosen == &reason)) actions.push(app::SetCancelReason{reason.id});
-      automation::tag("cancel.reason." + std::to_string(reason.id));
-    }
-    ImGui::EndCombo();
-  }
-  automation::tag("cancel.reason");
+  combo("cancel.reason", chosen ? chosen->title.c_str() : app.tr("cancel.choose_reason"), [&] {
+    for (const auto& reason : cancel.reasons)
+      if (selectable("cancel.reason." + std::to_string(reason.id), reason.title, chosen == &reason))
+        actions.push(app::SetCancelReason{reason.id});
+  });
   const bool needs_message = cancel.reason_id == core::kCancelReasonOther;
   if (needs_message) {
     std::string message = cancel.message;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextMultiline("##cancel_message", &message, ImVec2(-1, ImGui::GetFontSize() * 3.5f)))
+    if (input_multiline("cancel.message", message, ImVec2(-1, ImGui::GetFontSize() * 3.5f)))
       actions.push(app::EditCancelMessage{message});
-    automation::tag("cancel.message");
-    if (message.empty()) ImGui::TextColored({1.0f, 0.65f, 0.2f, 1.0f}, "%s", app.tr("cancel.message_required"));
+    if (message.empty()) ImGui::TextColored(palette::warning, "%s", app.tr("cancel.message_required"));
   }
   bool partial = cancel.partial;
   if (posting.products.size() > 1 || (!posting.products.empty() && posting.products.front().quantity > 1)) {
-    if (ImGui::Checkbox(hidden_id(app.tr("cancel.partial"), "cancel_partial").c_str(), &partial))
-      actions.push(app::SetCancelPartial{partial});
-    automation::tag("cancel.partial");
+    if (checkbox(app, "cancel.partial", partial)) actions.push(app::SetCancelPartial{partial});
   }
   if (cancel.partial) {
     for (std::size_t line = 0; line < posting.products.size() && line < cancel.quantities.size(); ++line) {
@@ -262,27 +241,20 @@ void draw_cancel(const app::App& app, const core::Posting& posting, const app::P
       long long quantity = cancel.quantities[line];
       ImGui::PushID(static_cast<int>(line));
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-      if (ImGui::InputScalar("##cancel_qty", ImGuiDataType_S64, &quantity, nullptr, nullptr, "%lld"))
+      if (input_count("cancel.quantity." + std::to_string(line), quantity))
         actions.push(app::SetCancelQuantity{line, quantity});
-      automation::tag("cancel.quantity." + std::to_string(line));
       ImGui::SameLine();
       ImGui::Text("/ %lld  %s", static_cast<long long>(product.quantity), product.offer_id.c_str());
       ImGui::PopID();
     }
   }
   if (chosen && chosen->type_id == "seller")
-    ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "%s", app.tr("cancel.rating_warning"));
+    ImGui::TextColored(palette::error, "%s", app.tr("cancel.rating_warning"));
   const bool ready = chosen && (!needs_message || !cancel.message.empty()) &&
                      cancel.state != app::PostingWork::Cancel::State::sending;
-  ImGui::BeginDisabled(!ready);
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.6f, 0.15f, 0.15f, 1.0f));
-  if (ImGui::Button(hidden_id(app.tr("cancel.confirm"), "cancel_confirm").c_str())) actions.push(app::ConfirmCancel{});
-  ImGui::PopStyleColor();
-  automation::tag("cancel.confirm");
-  ImGui::EndDisabled();
+  if (button(app, "cancel.confirm", {.enabled = ready, .danger = true})) actions.push(app::ConfirmCancel{});
   ImGui::SameLine();
-  if (ImGui::Button(hidden_id(app.tr("cancel.keep"), "cancel_keep").c_str())) actions.push(app::CloseCancel{});
-  automation::tag("cancel.keep");
+  if (button(app, "cancel.keep")) actions.push(app::CloseCancel{});
   if (!scrolled && !cancel.reasons.empty()) {
     ImGui::SetScrollHereY(1.0f);
     scrolled = true;
@@ -297,13 +269,10 @@ void draw_cutoff(const app::App& app, const core::Posting& posting, const app::P
   ImGui::SeparatorText(app.tr("cutoff.title"));
   std::string text = work.cutoff_text;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  if (ImGui::InputTextWithHint("##cutoff", app.tr("cutoff.hint"), &text)) actions.push(app::EditCutoff{text});
-  automation::tag("cutoff.date");
+  if (input_text(app, "cutoff.date", text, {.hint = app.tr("cutoff.hint")})) actions.push(app::EditCutoff{text});
   ImGui::SameLine();
-  ImGui::BeginDisabled(work.cutoff_text.empty() || work.delivery == app::PostingWork::Delivery::sending);
-  if (ImGui::Button(hidden_id(app.tr("cutoff.set"), "cutoff_set").c_str())) actions.push(app::SetCutoff{});
-  automation::tag("cutoff.set");
-  ImGui::EndDisabled();
+  const bool can_set = !work.cutoff_text.empty() && work.delivery != app::PostingWork::Delivery::sending;
+  if (button(app, "cutoff.set", {.enabled = can_set})) actions.push(app::SetCutoff{});
 }
 
 void draw_delivery(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
@@ -321,20 +290,16 @@ void draw_delivery(const app::App& app, const core::Posting& posting, const app:
   if (can_track) {
     std::string tracking = work.tracking_text;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::InputTextWithHint("##tracking", app.tr("delivery.tracking_hint"), &tracking))
+    if (input_text(app, "delivery.tracking", tracking, {.hint = app.tr("delivery.tracking_hint")}))
       actions.push(app::EditTracking{tracking});
-    automation::tag("delivery.tracking");
     ImGui::SameLine();
-    ImGui::BeginDisabled(work.tracking_text.empty());
-    if (ImGui::Button(hidden_id(app.tr("delivery.set_tracking"), "set_tracking").c_str()))
+    if (button(app, "delivery.set_tracking", {.enabled = !work.tracking_text.empty()}))
       actions.push(app::SetTrackingNumber{});
-    automation::tag("delivery.set_tracking");
-    ImGui::EndDisabled();
   }
   auto step = [&](const char* action, const char* key, app::DeliveryStep value) {
     if (!posting.can(action)) return;
-    if (ImGui::Button(hidden_id(app.tr(key), key).c_str())) actions.push(app::MarkDelivery{value, false});
-    automation::tag(std::string("delivery.") + action);
+    if (button(app, std::string("delivery.") + action, {.text = app.tr(key)}))
+      actions.push(app::MarkDelivery{value, false});
     ImGui::SameLine();
   };
   step("non_int_delivering", "delivery.mark_delivering", app::DeliveryStep::delivering);
@@ -345,7 +310,7 @@ void draw_delivery(const app::App& app, const core::Posting& posting, const app:
     case app::PostingWork::Delivery::idle: break;
     case app::PostingWork::Delivery::sending: ImGui::TextDisabled("%s", app.tr("delivery.sending")); break;
     case app::PostingWork::Delivery::done:
-      ImGui::TextColored({0.4f, 0.9f, 0.5f, 1.0f}, "%s", app.tr("delivery.done"));
+      ImGui::TextColored(palette::ok, "%s", app.tr("delivery.done"));
       break;
     case app::PostingWork::Delivery::failed: draw_notice(app, work.delivery_error); break;
   }
@@ -357,8 +322,7 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   const auto& orders = app.state().orders;
   const core::Posting* posting = orders.list.find(orders.open);
   auto it = orders.work.find(orders.open);
-  if (ImGui::SmallButton(hidden_id(app.tr("detail.close"), "close").c_str())) actions.push(app::ClosePosting{});
-  automation::tag("detail.close");
+  if (small_button(app, "detail.close")) actions.push(app::ClosePosting{});
   if (!posting || it == orders.work.end()) return;
   const auto& work = it->second;
   draw_header(app, *posting, actions);

@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "ui/automation.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace ui {
 
@@ -61,8 +61,7 @@ void draw_help(const app::App& app, app::ActionQueue& actions) {
     row("F1", "help.toggle");
     ImGui::EndTable();
   }
-  if (ImGui::Button((std::string(app.tr("help.close")) + "###help.close").c_str())) actions.push(app::ToggleHelp{});
-  automation::tag("help.close");
+  if (button(app, "help.close")) actions.push(app::ToggleHelp{});
   ImGui::End();
 }
 

@@ -3,17 +3,15 @@
 
 #include <string>
 
-#include "ui/automation.h"
-#include "ui/widget_id.h"
 #include "ui/notice.h"
+#include "ui/palette.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 #include "app/stores_screen.h"
 
 namespace ui {
 namespace {
-
-std::string label(const app::App& app, std::string_view key, std::string_view id) { return hidden_id(app.tr(key), id); }
 
 void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
   const auto& stores = app.state().stores;
@@ -29,13 +27,13 @@ void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled("%s", app.tr("road." + std::string(app::road_name(store.road))));
     if (!active && store.id != "portal") {
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(app, "stores.use", "use").c_str())) actions.push(app::SelectStore{store.id});
-      automation::tag("stores.use." + store.id);
+      if (small_button(app, "stores.use." + store.id, {.text = app.tr("stores.use")}))
+        actions.push(app::SelectStore{store.id});
     }
     if (deletable) {
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(app, "stores.delete", "delete").c_str())) actions.push(app::DeleteStore{store.id});
-      automation::tag("stores.delete." + store.id);
+      if (small_button(app, "stores.delete." + store.id, {.text = app.tr("stores.delete")}))
+        actions.push(app::DeleteStore{store.id});
     }
     ImGui::PopID();
   };
@@ -51,23 +49,18 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
 
   ImGui::SeparatorText(app.tr("stores.connect"));
   ImGui::PushItemWidth(ImGui::GetFontSize() * 22);
-  changed |= ImGui::InputText(label(app, "stores.name", "stores.name").c_str(), &draft.name);
-  automation::tag("stores.name");
-  changed |= ImGui::InputText(label(app, "stores.client_id", "stores.client_id").c_str(), &draft.client_id,
-                              ImGuiInputTextFlags_CharsDecimal);
-  automation::tag("stores.client_id");
-  changed |= ImGui::InputText(label(app, "stores.api_key", "stores.api_key").c_str(), &draft.api_key,
-                              ImGuiInputTextFlags_Password);
-  automation::tag("stores.api_key");
+  changed |= input_text(app, "stores.name", draft.name, {.labelled = true});
+  changed |= input_text(app, "stores.client_id", draft.client_id,
+                        {.labelled = true, .flags = ImGuiInputTextFlags_CharsDecimal});
+  changed |= input_text(app, "stores.api_key", draft.api_key, {.labelled = true, .flags = ImGuiInputTextFlags_Password});
 
   ImGui::TextUnformatted(app.tr("stores.road"));
   for (app::Road road : {app::Road::local_proxy, app::Road::proxy_url, app::Road::direct}) {
     const std::string name = std::string(app::road_name(road));
-    if (ImGui::RadioButton(label(app, ("road." + name).c_str(), ("road." + name).c_str()).c_str(), draft.road == road)) {
+    if (radio_button(app, "stores.road." + name, draft.road == road, {.text = app.tr("road." + name)})) {
       draft.road = road;
       changed = true;
     }
-    automation::tag("stores.road." + name);
     ImGui::Indent();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
     ImGui::TextDisabled("%s", app.tr("road." + name + ".help"));
@@ -75,30 +68,22 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
     ImGui::Unindent();
   }
   if (draft.road == app::Road::proxy_url) {
-    changed |= ImGui::InputTextWithHint(label(app, "stores.proxy_url", "stores.proxy_url").c_str(),
-                                        "https://", &draft.proxy_url);
-    automation::tag("stores.proxy_url");
+    changed |= input_text(app, "stores.proxy_url", draft.proxy_url, {.labelled = true, .hint = "https://"});
   }
   ImGui::PopItemWidth();
   if (changed) actions.push(app::EditStoreDraft{draft});
 
   const bool running = stores.check == app::StoresSlice::Check::running;
-  ImGui::BeginDisabled(running);
-  if (ImGui::Button(label(app, "stores.test", "stores.test").c_str())) actions.push(app::TestConnection{draft});
-  automation::tag("stores.test");
-  ImGui::EndDisabled();
+  if (button(app, "stores.test", {.enabled = !running})) actions.push(app::TestConnection{draft});
   ImGui::SameLine();
   const bool valid = app::validate(draft).empty();
-  ImGui::BeginDisabled(!valid);
-  if (ImGui::Button(label(app, "stores.save", "stores.save").c_str())) actions.push(app::SaveStore{draft});
-  automation::tag("stores.save");
-  ImGui::EndDisabled();
+  if (button(app, "stores.save", {.enabled = valid})) actions.push(app::SaveStore{draft});
 
   switch (stores.check) {
     case app::StoresSlice::Check::idle: break;
     case app::StoresSlice::Check::running: ImGui::TextDisabled("%s", app.tr("stores.checking")); break;
     case app::StoresSlice::Check::ok:
-      ImGui::TextColored(ImVec4(0.4f, 0.85f, 0.5f, 1.0f), app.tr("stores.check_ok"), stores.check_warehouses);
+      ImGui::TextColored(palette::ok, app.tr("stores.check_ok"), stores.check_warehouses);
       break;
     case app::StoresSlice::Check::failed: draw_notice(app, stores.check_notice); break;
   }

@@ -2,22 +2,11 @@
 
 #include <string>
 
-#include "ui/automation.h"
+#include "ui/palette.h"
 #include "ui/views.h"
+#include "ui/widgets.h"
 
 namespace ui {
-namespace {
-
-// A button that looks pressed while `current`.
-bool tab_button(const char* label, const char* automation_name, bool current) {
-  if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-  const bool clicked = ImGui::Button(label);
-  if (current) ImGui::PopStyleColor();
-  automation::tag(automation_name);
-  return clicked && !current;
-}
-
-}  // namespace
 
 void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   const auto& state = app.state();
@@ -33,18 +22,15 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   // One button per registered screen, in the registry's order.
   for (const auto& feature : app.features()) {
     if (!feature->has_screen()) continue;
-    const std::string key = "nav." + std::string(feature->id());
-    const std::string label = std::string(app.tr(key)) + "###" + key;
     ImGui::SameLine();
-    if (tab_button(label.c_str(), key.c_str(), state.view == feature->id()))
+    if (button(app, "nav." + std::string(feature->id()), {.current = state.view == feature->id()}))
       actions.push(app::ShowView{std::string(feature->id())});
   }
 
   ImGui::SameLine();
   draw_device_indicator(app);
   ImGui::SameLine();
-  if (ImGui::SmallButton("?###help")) actions.push(app::ToggleHelp{});
-  automation::tag("nav.help");
+  if (small_button(app, "nav.help", {.text = "?"})) actions.push(app::ToggleHelp{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("help.title"));
 
   // Language switcher on the right: each language named in its own script.
@@ -57,14 +43,13 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width + spacing);
   for (app::Lang lang : app::kAllLangs) {
     const std::string key = "lang." + std::string(app::lang_code(lang));
-    const std::string label = std::string(app.tr(key)) + "##" + key;
-    if (tab_button(label.c_str(), key.c_str(), lang == state.lang)) actions.push(app::SetLanguage{lang});
+    if (button(app, key, {.current = lang == state.lang})) actions.push(app::SetLanguage{lang});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("lang.tooltip"));
     ImGui::SameLine();
   }
   ImGui::NewLine();
   if (!state.storage_warning.empty())
-    ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.2f, 1.0f), "%s", app.tr(state.storage_warning));
+    ImGui::TextColored(palette::warning, "%s", app.tr(state.storage_warning));
 }
 
 }  // namespace ui

@@ -1,0 +1,109 @@
+#include "ui/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include "ui/automation.h"
+#include "ui/palette.h"
+#include "ui/widget_id.h"
+
+namespace ui {
+namespace {
+
+std::string label_of(const app::App& app, std::string_view key, const char* text) {
+  return hidden_id(text ? std::string_view(text) : std::string_view(app.tr(key)), key);
+}
+
+template <class Draw>
+bool draw_button(const app::App& app, std::string_view key, const ButtonOptions& options, Draw draw) {
+  if (!options.enabled) ImGui::BeginDisabled();
+  int colours = 0;
+  if (options.current) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    ++colours;
+  }
+  if (options.danger) {
+    ImGui::PushStyleColor(ImGuiCol_Button, palette::danger_button);
+    ++colours;
+  }
+  const bool clicked = draw(label_of(app, key, options.text).c_str());
+  ImGui::PopStyleColor(colours);
+  if (!options.enabled) ImGui::EndDisabled();
+  automation::tag(key);
+  return clicked && !options.current;
+}
+
+}  // namespace
+
+bool button(const app::App& app, std::string_view key, const ButtonOptions& options) {
+  return draw_button(app, key, options, [](const char* label) { return ImGui::Button(label); });
+}
+
+bool small_button(const app::App& app, std::string_view key, const ButtonOptions& options) {
+  return draw_button(app, key, options, [](const char* label) { return ImGui::SmallButton(label); });
+}
+
+bool checkbox(const app::App& app, std::string_view key, bool& value, const ToggleOptions& options) {
+  if (!options.enabled) ImGui::BeginDisabled();
+  const bool changed = ImGui::Checkbox(label_of(app, key, options.text).c_str(), &value);
+  if (!options.enabled) ImGui::EndDisabled();
+  automation::tag(key);
+  return changed;
+}
+
+bool radio_button(const app::App& app, std::string_view key, bool active, const ToggleOptions& options) {
+  if (!options.enabled) ImGui::BeginDisabled();
+  const bool clicked = ImGui::RadioButton(label_of(app, key, options.text).c_str(), active);
+  if (!options.enabled) ImGui::EndDisabled();
+  automation::tag(key);
+  return clicked;
+}
+
+bool selectable(std::string_view key, std::string_view text, bool selected, ImGuiSelectableFlags flags) {
+  const bool clicked = ImGui::Selectable(hidden_id(text, key).c_str(), selected, flags);
+  automation::tag(key);
+  return clicked;
+}
+
+bool input_text(const app::App& app, std::string_view key, std::string& value, const InputOptions& options) {
+  const std::string label = hidden_id(options.labelled ? app.tr(key) : "", key);
+  const bool changed = options.hint ? ImGui::InputTextWithHint(label.c_str(), options.hint, &value, options.flags)
+                                    : ImGui::InputText(label.c_str(), &value, options.flags);
+  automation::tag(key);
+  return changed;
+}
+
+bool input_multiline(std::string_view key, std::string& value, const ImVec2& size) {
+  const bool changed = ImGui::InputTextMultiline(hidden_id("", key).c_str(), &value, size);
+  automation::tag(key);
+  return changed;
+}
+
+bool input_count(std::string_view key, long long& value) {
+  const bool changed =
+      ImGui::InputScalar(hidden_id("", key).c_str(), ImGuiDataType_S64, &value, nullptr, nullptr, "%lld");
+  automation::tag(key);
+  return changed;
+}
+
+bool combo(std::string_view key, int& current, const char* const items[], int count) {
+  const bool changed = ImGui::Combo(hidden_id("", key).c_str(), &current, items, count);
+  automation::tag(key);
+  return changed;
+}
+
+namespace detail {
+
+bool begin_combo(std::string_view key, const char* preview) {
+  return ImGui::BeginCombo(hidden_id("", key).c_str(), preview);
+}
+
+// After EndCombo the last item is the combo's frame again (ImGui restores it
+// when the popup window ends), so the tag lands on the frame either way.
+void end_combo(std::string_view key, bool open) {
+  if (open) ImGui::EndCombo();
+  automation::tag(key);
+}
+
+}  // namespace detail
+
+}  // namespace ui
