@@ -2,31 +2,16 @@
 // through the documented postMessage protocol, it lists postings from the
 // loopback demo marketplace over the bridge and over serve.py --proxy.
 import assert from 'node:assert/strict';
-import { test } from './harness.mjs';
+import { test, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe, startPortal, portalPage } from './services.mjs';
 
+// The console's iframe (its src starts with `consoleOrigin`) once its first frame is drawn.
 async function consoleFrame(page, consoleOrigin) {
-  await page.waitForFunction((origin) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(origin)), consoleOrigin);
-  for (let i = 0; i < 100; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith(consoleOrigin));
-    if (frame) {
-      await frame.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 30_000 });
-      return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the console frame did not appear');
-}
-
-async function waitForFrameSnapshot(frame, predicate, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await frame.evaluate(() => window.sellerConsole.snapshot());
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last).slice(0, 600)}`);
+  const element = await page.waitForSelector(`iframe[src^="${consoleOrigin}/"]`, { state: 'attached' });
+  const frame = await element.contentFrame();
+  await frame.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 30_000 });
+  assert.ok(frame.url().startsWith(consoleOrigin), `the console frame is at ${frame.url()}`);
+  return frame;
 }
 
 test('embedded over the bridge: configure, then postings from ozon_sandbox through the portal', async ({ context, siteUrl, buildDir }) => {
@@ -44,7 +29,7 @@ test('embedded over the bridge: configure, then postings from ozon_sandbox throu
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(portal.url + '/');
     const frame = await consoleFrame(page, siteUrl);
-    const snap = await waitForFrameSnapshot(frame, (s) => s.orders.count > 0, 'postings over the bridge');
+    const snap = await waitForSnapshot(frame, (s) => s.orders.count > 0, { what: 'postings over the bridge', timeout: 20_000 });
     assert.equal(snap.embedding.configured, true);
     assert.equal(snap.embedding.origin, portal.url);
     assert.equal(snap.stores.active.road, 'portal_bridge');
@@ -74,7 +59,7 @@ test('embedded with apiBaseUrl: the console fetches serve.py --proxy, which forw
     const page = await context.newPage();
     await page.goto(portal.url + '/');
     const frame = await consoleFrame(page, proxied.url);
-    const snap = await waitForFrameSnapshot(frame, (s) => s.orders.count > 0, 'postings over the proxy');
+    const snap = await waitForSnapshot(frame, (s) => s.orders.count > 0, { what: 'postings over the proxy', timeout: 20_000 });
     assert.equal(snap.stores.active.road, 'portal_fetch');
     const calls = await sandbox.calls();
     assert.ok(calls['/v4/posting/fbs/list'] >= 1);
@@ -98,6 +83,13 @@ test('a configure message from a foreign origin is ignored', async ({ context, s
     const page = await context.newPage();
     await page.goto(foreign.url + '/');
     const frame = await consoleFrame(page, siteUrl);
+    // Messages reach a window in the order they were posted, and the console's
+    // listener (added at start) runs before one added now: once the marker
+    // posted after the configures arrives, the console has handled them.
+    await frame.evaluate(() => {
+      window.testMessages = [];
+      window.addEventListener('message', (event) => window.testMessages.push(event.data && event.data.type));
+    });
     // The foreign page also pushes a configure without waiting for hello.
     await page.evaluate((origin) => {
       const target = document.getElementById('console').contentWindow;
@@ -105,14 +97,20 @@ test('a configure message from a foreign origin is ignored', async ({ context, s
         target.postMessage({ type: 'seller-console:configure', clientId: '1', apiKey: 'evil',
           apiBaseUrl: 'http://127.0.0.1:9/steal', bridge: false, lang: 'zh' }, origin);
       }
+      target.postMessage({ type: 'test:marker' }, origin);
     }, new URL(siteUrl).origin);
-    await page.waitForTimeout(1000);
+    await frame.waitForFunction(() => window.testMessages.includes('test:marker'), null, { timeout: 10_000 });
+    assert.equal((await frame.evaluate(() => window.testMessages)).length, 4, 'the three configures arrived first');
     const snap = await frame.evaluate(() => window.sellerConsole.snapshot());
     assert.equal(snap.embedding.configured, false);
     assert.notEqual(snap.stores.active.road, 'portal_fetch');
     assert.notEqual(snap.lang, 'zh');
+    // The console's hello went out at start, before its first frame; a marker
+    // the console's window posts now reaches the portal after it would have.
+    await frame.evaluate(() => window.parent.postMessage({ type: 'test:marker' }, '*'));
+    await page.waitForFunction(() => window.protocolLog.includes('test:marker'), null, { timeout: 10_000 });
     const log = await page.evaluate(() => window.protocolLog);
-    assert.deepEqual(log, [], 'the console never said hello to a foreign origin');
+    assert.deepEqual(log, ['test:marker'], 'the console never said hello to a foreign origin');
   } finally {
     foreign.stop();
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openConsole, snapshot, clickItem, itemRect, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, snapshot, clickItem, itemRect, waitForFrames, waitForSnapshot } from './harness.mjs';
 import { decodePng, inkRatio } from './png.mjs';
 
 test('the console starts: ready resolves, no console errors, the canvas shows the UI', async ({ context, siteUrl, artifacts }) => {
@@ -14,7 +14,9 @@ test('the console starts: ready resolves, no console errors, the canvas shows th
   assert.equal(snap.view, 'orders');
   assert.ok(['en', 'ru', 'zh'].includes(snap.lang));
   assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
-  await page.waitForTimeout(300);
+  // A second frame drawn means the first one was handed to the compositor
+  // (the start asks for several frames, so it comes).
+  await waitForFrames(page, 2, { since: 0 });
   const png = await page.screenshot();
   writeFileSync(join(artifacts, 'first-frame.png'), png);
   const image = decodePng(png);
@@ -56,7 +58,10 @@ test('the default language follows the browser', async ({ browser, siteUrl }) =>
 test('an idle console draws no frames', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
   await page.mouse.move(200, 200);
-  // Let the few frames after input finish (slow under SwiftShader on a busy machine).
+  // Let the few frames after input finish (slow under SwiftShader on a busy
+  // machine). Idle is the absence of frames over time, so this test, unlike
+  // the others, samples the clock: quiet for three 200 ms samples in a row,
+  // then no frame in a 2 s window.
   let start = -1;
   for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
     await page.waitForTimeout(200);

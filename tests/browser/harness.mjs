@@ -1,10 +1,28 @@
 // A small test harness for the browser tests: test files register cases with
 // `test(name, fn)`; run.mjs runs them one by one, each in a fresh browser
 // context, and prints `N passed, N failed`.
+//
+// Tests wait on the app's state, not on the clock: on a snapshot field
+// (waitForSnapshot), on a widget being drawn (waitForItem), on frames the app
+// drew after an input (waitForInputHandled: the app applies what a frame saw
+// at that frame's end), or on a check in the page (waitForCheck). Timeouts
+// are only upper bounds on those waits; "an idle console draws no frames"
+// alone measures a stretch of time, as idleness is that.
 export const registered = [];
 
 export function test(name, fn, { timeout = 60_000 } = {}) {
   registered.push({ name, fn, timeout });
+}
+
+// Page-side input tracker (installed before any page script): window.__harnessInputFrame is
+// framesDrawn() when the latest mouse/wheel/key event reached the page. The app's SDL handlers
+// queue the event in that same dispatch, so frame __harnessInputFrame + 1 is the first to see it.
+function trackInput() {
+  window.__harnessInputFrame = -1;
+  const seen = () => { window.__harnessInputFrame = window.sellerConsole ? window.sellerConsole.framesDrawn() : 0; };
+  for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'keydown', 'keyup', 'keypress']) {
+    window.addEventListener(type, seen, { capture: true });
+  }
 }
 
 // Opens the console in `context`, waits for the first frame and collects
@@ -14,6 +32,7 @@ export async function openConsole(context, baseUrl, { query = '', waitReady = tr
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
+  await page.addInitScript(trackInput);
   await page.goto(baseUrl + '/' + query);
   if (waitReady) await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
   return { page, errors };
@@ -27,10 +46,37 @@ export async function itemRect(page, name) {
   return page.evaluate((n) => window.sellerConsole.itemRect(n), name);
 }
 
+// Frames the console has drawn so far (window.sellerConsole.framesDrawn()).
+export async function framesDrawn(page) {
+  return page.evaluate(() => window.sellerConsole.framesDrawn());
+}
+
+// Resolves with framesDrawn() once it reaches `since + n` (since: a framesDrawn() value, default now); only for frames certain to come.
+export async function waitForFrames(page, n, { since, timeout = 10_000 } = {}) {
+  const from = since === undefined ? await framesDrawn(page) : since;
+  const handle = await page.waitForFunction((target) => {
+    const drawn = window.sellerConsole.framesDrawn();
+    return drawn >= target ? drawn : 0;
+  }, from + n, { timeout });
+  return handle.jsonValue();
+}
+
+// Resolves once `n` frames were drawn after the latest input event reached the page (a click needs 2: press, release; every input asks for 4).
+// Exact only with no earlier input still queued: ImGui applies about one key event a frame, so just-typed text delays what follows it.
+export async function waitForInputHandled(page, n = 2, { timeout = 10_000 } = {}) {
+  const handle = await page.waitForFunction((k) => {
+    const input = window.__harnessInputFrame;
+    if (typeof input !== 'number' || input < 0) return { error: 'no input seen (page not opened by openConsole, or no input sent)' };
+    return window.sellerConsole.framesDrawn() >= input + k ? { ok: true } : null;
+  }, n, { timeout });
+  const result = await handle.jsonValue();
+  if (result.error) throw new Error(`waitForInputHandled: ${result.error}`);
+}
+
 // Resolves with the rect of the widget drawn under `name` once a frame has
 // drawn it with a size (the state can change a frame before the screen does),
 // or fails after `timeout`.
-export async function waitForItem(page, name, { timeout = 5_000 } = {}) {
+export async function waitForItem(page, name, { timeout = 10_000 } = {}) {
   try {
     const handle = await page.waitForFunction((n) => {
       const r = window.sellerConsole.itemRect(n);
@@ -42,34 +88,89 @@ export async function waitForItem(page, name, { timeout = 5_000 } = {}) {
   }
 }
 
+const sameRect = (a, b) => Boolean(a && b) && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+// Moves the pointer onto the centre of `rect` and resolves once a frame was drawn after the move (ImGui's hover).
+export async function hover(page, rect) {
+  const x = rect.x + rect.w / 2;
+  const y = rect.y + rect.h / 2;
+  // SDL drops a move that does not change the position (no event, no frame):
+  // of two different points at least the second is always a real move.
+  await page.mouse.move(x - 1, y);
+  await page.mouse.move(x, y);
+  await waitForInputHandled(page, 1);
+}
+
 // Clicks the centre of the widget drawn under automation name `name`,
 // through the real mouse path (Playwright -> Chromium -> SDL -> ImGui).
+// Resolves once the button is released; waitForInputHandled(page) then means the click was applied.
 export async function clickItem(page, name) {
-  // A panel that just opened may still move on its second frame (tables
-  // size their rows): wait until the widget is drawn twice at one place.
-  let rect = null;
-  for (let tries = 0; tries < 40; tries++) {
-    const before = await itemRect(page, name);
-    await page.waitForTimeout(50);
-    rect = await itemRect(page, name);
-    if (rect && before && JSON.stringify(rect) === JSON.stringify(before)) break;
+  // A panel that just opened may still move on its second frame (tables size
+  // their rows): hover the widget until a frame drawn after the move shows it
+  // where the frame before did, so it is drawn twice at one place.
+  let rect = await waitForItem(page, name);
+  for (let moves = 0; ; moves++) {
+    await hover(page, rect);
+    const now = await itemRect(page, name);
+    if (sameRect(now, rect)) break;
+    if (moves >= 20) throw new Error(`the widget "${name}" did not stay in place: ${JSON.stringify(rect)} then ${JSON.stringify(now)}`);
+    rect = now || await waitForItem(page, name);
   }
-  if (!rect) throw new Error(`no widget named "${name}" in the last frame`);
-  await page.mouse.move(rect.x + rect.w / 2, rect.y + rect.h / 2);
   await page.mouse.down();
   await page.mouse.up();
 }
 
-// Waits until `predicate(snapshot)` holds (polling), or fails with the last snapshot.
-export async function waitForSnapshot(page, predicate, { timeout = 10_000, what = 'condition' } = {}) {
+// The snapshot of `target` as JSON text ('null' while the console is not ready).
+function snapshotText(target) {
+  return target.evaluate(() => JSON.stringify(window.sellerConsole && window.sellerConsole.isReady ? window.sellerConsole.snapshot() : null));
+}
+
+// Resolves with the next snapshot text of `target` that differs from `seen`
+// (every frame drawn changes framesDrawn in it), or throws a TimeoutError at `deadline`.
+async function nextSnapshotText(target, seen, deadline) {
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) throw Object.assign(new Error('deadline passed'), { name: 'TimeoutError' });
+  const handle = await target.waitForFunction((last) => {
+    const hook = window.sellerConsole;
+    const now = JSON.stringify(hook && hook.isReady ? hook.snapshot() : null);  // 'null' while (re)loading
+    return now !== last ? now : null;
+  }, seen, { timeout: remaining, polling: 50 });
+  return handle.jsonValue();
+}
+
+// Resolves with the first snapshot of `target` (a page or a frame) for which
+// `predicate(snapshot)` holds, checked again each time the snapshot changes; fails after `timeout` with the last one.
+// The bound is wide: with SwiftShader on a loaded machine a few frames a second is common, and typed text takes ~3 frames a key.
+export async function waitForSnapshot(target, predicate, { timeout = 20_000, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await snapshot(page);
-    if (predicate(last)) return last;
-    await page.waitForTimeout(50);
+  let text = await snapshotText(target);
+  let last = JSON.parse(text);
+  while (last === null || !predicate(last)) {
+    try {
+      text = await nextSnapshotText(target, text, deadline);
+    } catch (e) {
+      if (e.name !== 'TimeoutError') throw e;
+      throw new Error(`timed out waiting for ${what}; last snapshot: ${text.slice(0, 500)}`);
+    }
+    last = JSON.parse(text);
   }
-  throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 500)}`);
+  return last;
+}
+
+// Resolves once the async `check(arg)`, run in the page, resolves truthy; run again each time the snapshot changes
+// (the app draws a frame when an IndexedDB write completes). page.waitForFunction would not await a promise.
+export async function waitForCheck(page, check, arg, { timeout = 10_000, what = 'check' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const text = await snapshotText(page);  // taken before the check: a change after it wakes the wait below
+    if (await page.evaluate(check, arg)) return;
+    try {
+      await nextSnapshotText(page, text, deadline);
+    } catch (e) {
+      if (e.name !== 'TimeoutError') throw e;
+      throw new Error(`timed out waiting for ${what}`);
+    }
+  }
 }
 
 // The demo store with its postings loaded.
@@ -88,7 +189,7 @@ export async function openPosting(page, number) {
 // Replaces the text of the field drawn under `name` with `text`, typed as key presses.
 export async function typeInto(page, name, text) {
   await clickItem(page, name);
-  await page.waitForTimeout(100);
+  await waitForInputHandled(page);  // the click was applied: the field is active and takes the keys
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text, { delay: 10 });

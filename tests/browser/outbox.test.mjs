@@ -3,7 +3,7 @@
 // service worker starts the console), and are sent exactly once when the
 // network returns (counted on the server).
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForCheck, waitForItem, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const SHIP = '/v4/posting/fbs/ship';
@@ -43,14 +43,14 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
     await waitForItem(page, 'outbox.pending');  // the count is on screen
 
     // Written to IndexedDB (not only in memory) before anything is sent.
-    await page.waitForFunction(() => new Promise((resolve) => {
+    await waitForCheck(page, () => new Promise((resolve) => {
       const open = indexedDB.open('ozon-seller-console');
       open.onsuccess = () => {
         const count = open.result.transaction('outbox').objectStore('outbox').count();
         count.onsuccess = () => { resolve(count.result >= 3); open.result.close(); };
       };
       open.onerror = () => resolve(false);
-    }), null, { timeout: 10_000, polling: 200 });
+    }), null, { what: 'three outbox entries in IndexedDB' });
     // Reload while offline: the service worker starts the console, the outbox comes back from IndexedDB.
     await page.reload();
     await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });

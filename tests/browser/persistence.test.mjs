@@ -1,7 +1,7 @@
 // Nothing typed is lost: drafts are written to IndexedDB while the seller
 // types and come back after a reload, on the same screen and posting.
 import assert from 'node:assert/strict';
-import { test, openDemo, openPosting, clickItem, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, waitForCheck, waitForSnapshot } from './harness.mjs';
 
 test('a tracking number typed half-way survives a reload, on the same posting', async ({ context, siteUrl }) => {
   const { page, errors } = await openDemo(context, siteUrl);
@@ -13,8 +13,23 @@ test('a tracking number typed half-way survives a reload, on the same posting', 
   await clickItem(page, 'delivery.tracking');
   await page.keyboard.type('RA1234', { delay: 5 });
   await waitForSnapshot(page, (s) => s.orders.detail.delivery.trackingText === 'RA1234', { what: 'typed' });
-  // The issue allows 500 ms from typing to disk; reload right after that.
-  await page.waitForTimeout(500);
+  // Reload as soon as the drafts are on disk (the app writes them 300 ms after
+  // an edit; the issue allows 500 ms): the posting's typed text and the screen
+  // showing that posting, read back from IndexedDB as the reload will.
+  await waitForCheck(page, (number) => new Promise((resolve) => {
+    const open = indexedDB.open('ozon-seller-console');
+    open.onsuccess = () => {
+      const drafts = open.result.transaction('drafts').objectStore('drafts');
+      const work = drafts.get(`posting:${number}`);
+      const ui = drafts.get('ui');
+      ui.onsuccess = () => {
+        resolve(String(work.result).includes('RA1234') && String(ui.result).includes(number));
+        open.result.close();
+      };
+      ui.transaction.onerror = () => { resolve(false); open.result.close(); };
+    };
+    open.onerror = () => resolve(false);
+  }), posting.number, { what: 'the drafts written to IndexedDB' });
   await page.reload();
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
   const restored = await waitForSnapshot(page, (s) => s.orders.open === posting.number && s.orders.detail,

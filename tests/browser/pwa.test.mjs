@@ -148,9 +148,12 @@ test('pwa: the service worker precaches the shell, controls the page after a rel
       (await fetch('app.wasm?fresh=1')).status,
     ]);
     assert.deepEqual(statuses, [404, 404, 200]);
-    await page.waitForTimeout(200);
+    // serve.py logs each request as it answers; one more request made after
+    // these marks where their lines end in its log.
+    assert.equal(await page.evaluate(async () => (await fetch('test-marker')).status), 404);
+    await server.waitForStderr(() => requestsSince(server, logged).includes('GET /test-marker 404'));
     assert.deepEqual(requestsSince(server, logged).sort(),
-      ['GET /__sandbox/calls 404', 'GET /app.wasm 200', 'POST /ozon/v3/posting/fbs/list 404']);
+      ['GET /__sandbox/calls 404', 'GET /app.wasm 200', 'GET /test-marker 404', 'POST /ozon/v3/posting/fbs/list 404']);
     assert.deepEqual(Object.values(await cacheContents(page)), [[...SHELL].sort()]);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource.*404/.test(e)), []);
   } finally {
@@ -163,13 +166,30 @@ test('pwa: ?nosw drops the service worker (a debugging escape hatch)', async ({ 
   await waitControlled(page);
   const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
   assert.equal(await registered(), true);
+  // From the next load on, note what boot.js asks of the service worker API.
+  await page.addInitScript(() => {
+    window.testRegisterCalls = 0;
+    window.testUnregistering = null;  // the promise of the last unregister()
+    if (!navigator.serviceWorker) return;
+    const container = navigator.serviceWorker;
+    const register = container.register;
+    container.register = function (...args) { window.testRegisterCalls++; return register.apply(this, args); };
+    const unregister = ServiceWorkerRegistration.prototype.unregister;
+    ServiceWorkerRegistration.prototype.unregister = function () { return (window.testUnregistering = unregister.call(this)); };
+  });
   await page.goto(siteUrl + '/?nosw');
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 30_000 });
-  await page.waitForFunction(async () => !(await navigator.serviceWorker.getRegistration()), null, { timeout: 10_000 });
-  // The next load comes from the network and registers nothing.
+  // boot.js drops the old registration: its unregister() is made, then resolves true.
+  await page.waitForFunction(() => window.testUnregistering !== null, null, { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => window.testUnregistering), true, 'the registration was dropped');
+  assert.equal(await registered(), false);
+  // The next load comes from the network and registers nothing. boot.js
+  // would call register() in the task that starts the storage estimate, so
+  // once the estimate is in, a register() would have been made.
   await page.reload();
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 30_000 });
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => window.sellerConsole.pwa.storage !== null, null, { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => window.testRegisterCalls), 0, 'boot.js registered no worker');
   assert.equal(await page.evaluate(() => window.sellerConsole.pwa.controlled), false);
   assert.equal(await registered(), false);
   assert.deepEqual(errors, []);
@@ -193,9 +213,8 @@ test('pwa: offline, a reload still starts the console from the cache', async ({ 
     assert.equal(await page.evaluate(() => navigator.onLine), false);
     assert.deepEqual(requestsSince(server, logged), [], 'nothing of the offline start reached the server');
 
-    server.stop();
+    await server.stop();  // resolves once serve.py has exited: nothing answers on its port
     stopped = true;
-    await new Promise((resolve) => setTimeout(resolve, 300));
     await page.reload();
     await page.evaluate(() => window.sellerConsole.ready);
     assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) > 0, 'the canvas draws without a server');

@@ -157,32 +157,38 @@ test('serve: MIME types, security and cache headers', async ({ siteUrl, buildDir
   assert.equal(del.status, 405);
 });
 
-test('serve: a client hanging up mid-response does not stop the server', async ({ siteUrl, buildDir }) => {
+test('serve: a client hanging up mid-response does not stop the server', async ({ buildDir, repoRoot }) => {
   const wasm = siteWasm(buildDir);
-  const { hostname, port, host } = new URL(siteUrl);
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve, reject) => {
-      const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
-      sock.setTimeout(10_000, () => { sock.destroy(); reject(new Error('no data from the server')); });
-      sock.on('connect', () => sock.write(`GET ${wasm.url} HTTP/1.1\r\nHost: ${host}\r\n\r\n`));
-      sock.once('data', () => { sock.destroy(); resolve(); });
-      sock.on('error', reject);
+  // A server of its own, so the test can read its log.
+  const server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', join(buildDir, 'site')]);
+  try {
+    const { hostname, port, host } = new URL(server.url);
+    for (let i = 0; i < 5; i++) {
+      await new Promise((resolve, reject) => {
+        const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+        sock.setTimeout(10_000, () => { sock.destroy(); reject(new Error('no data from the server')); });
+        sock.on('connect', () => sock.write(`GET ${wasm.url} HTTP/1.1\r\nHost: ${host}\r\n\r\n`));
+        sock.once('data', () => { sock.destroy(); resolve(); });
+        sock.on('error', reject);
+      });
+    }
+    // And a client that sends half a request line and leaves (once the bytes are out).
+    await new Promise((resolve) => {
+      const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) }, () => {
+        sock.write('GET /index.ht', () => { sock.destroy(); resolve(); });
+      });
+      sock.on('error', resolve);
     });
+    // The server has dealt with that connection once it logs it.
+    await stderrUntil(server, (log) => log.includes('/index.ht'));
+    const r = await request(server.url + '/');
+    assert.equal(r.status, 200);
+    const w = await request(server.url + wasm.url);
+    assert.equal(w.status, 200);
+    assert.equal(w.body.length, wasm.size);
+  } finally {
+    await stopChild(server.child);
   }
-  // And a client that sends half a request line and leaves.
-  await new Promise((resolve) => {
-    const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) }, () => {
-      sock.write('GET /index.ht');
-      setTimeout(() => { sock.destroy(); resolve(); }, 50);
-    });
-    sock.on('error', resolve);
-  });
-  await new Promise((r) => setTimeout(r, 200));
-  const r = await request(siteUrl + '/');
-  assert.equal(r.status, 200);
-  const w = await request(siteUrl + wasm.url);
-  assert.equal(w.status, 200);
-  assert.equal(w.body.length, wasm.size);
 });
 
 // Starts serve.py with `args`; resolves { child, url, stderr() } once it prints its line.
@@ -199,6 +205,17 @@ function startServe(repoRoot, args) {
       if (m) { clearTimeout(timer); resolve({ child, url: m[1].replace(/\/$/, ''), stderr: () => err }); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code}): ${err}`)); });
+  });
+}
+
+// Resolves with the server's log once `test(log)` holds (checked as serve.py writes to it).
+function stderrUntil(server, test, timeout = 10_000) {
+  return new Promise((resolve, reject) => {
+    if (test(server.stderr())) { resolve(server.stderr()); return; }
+    const check = () => { if (test(server.stderr())) { done(); resolve(server.stderr()); } };
+    const timer = setTimeout(() => { done(); reject(new Error(`serve.py did not log what was awaited: ${server.stderr().slice(-500)}`)); }, timeout);
+    const done = () => { clearTimeout(timer); server.child.stderr.off('data', check); };
+    server.child.stderr.on('data', check);  // after startServe's listener, which appends the chunk
   });
 }
 
@@ -308,8 +325,9 @@ test('serve: the --proxy forwards /ozon/ calls with only the key headers', async
     const page = await request(proxy.url + '/');
     assert.equal(page.status, 200);
 
-    await new Promise((r) => setTimeout(r, 300));
-    const log = proxy.stderr();
+    // serve.py logs a request as it answers it: the last one's line ends what
+    // this test made it log.
+    const log = await stderrUntil(proxy, (text) => text.includes('\nGET / 200\n'));
     assert.ok(log.includes('/ozon/v3/posting/fbs/list'), `request not logged: ${log}`);
     assert.ok(!log.includes(apiKey), 'the Api-Key appeared in the proxy log');
     assert.ok(!log.includes('123456'), 'the Client-Id appeared in the proxy log');

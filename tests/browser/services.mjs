@@ -5,17 +5,35 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
-// Starts a process and resolves with the first http://host:port it prints.
+// Starts a process and resolves with the first http://host:port it prints;
+// stop() kills it and resolves once it has exited, waitForStderr(test) once
+// test(stderr so far) holds.
 function startPrinting(command, args, pattern) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((done) => child.once('exit', done));
     let output = '';
     let errors = '';
     const timer = setTimeout(() => { child.kill(); reject(new Error(`${command} did not start: ${output}${errors}`)); }, 15_000);
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const match = output.match(pattern);
-      if (match) { clearTimeout(timer); resolve({ child, url: match[1], stderr: () => errors }); }
+      if (match) {
+        clearTimeout(timer);
+        resolve({
+          child,
+          url: match[1],
+          stderr: () => errors,
+          stop: () => { child.kill(); return exited; },
+          waitForStderr: (test, timeout = 10_000) => new Promise((done, fail) => {
+            if (test(errors)) { done(errors); return; }
+            const check = () => { if (test(errors)) { cleanup(); done(errors); } };
+            const limit = setTimeout(() => { cleanup(); fail(new Error(`${command} did not log what was awaited: ${errors.slice(-500)}`)); }, timeout);
+            const cleanup = () => { clearTimeout(limit); child.stderr.off('data', check); };
+            child.stderr.on('data', check);  // after the listener above that appends the chunk
+          }),
+        });
+      }
     });
     child.stderr.on('data', (chunk) => { errors += chunk; });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${command} exited with ${code}: ${errors}`)); });
@@ -27,7 +45,7 @@ export async function startSandbox(buildDir, extraArgs = []) {
   const started = await startPrinting(binary, ['--port', '0', ...extraArgs], /listening on (http:\/\/[0-9.:]+)/);
   return {
     url: started.url,
-    stop: () => started.child.kill(),
+    stop: started.stop,
     async calls() { return (await fetch(started.url + '/__sandbox/calls')).json(); },
     async control(path, body) {
       const r = await fetch(started.url + path, { method: 'POST', body: JSON.stringify(body || {}) });
@@ -40,7 +58,7 @@ export async function startServe(repoRoot, buildDir, extraArgs = []) {
   const started = await startPrinting('python3',
     [join(repoRoot, 'serve.py'), '--no-build', '--port', '0', '--site', join(buildDir, 'site'), ...extraArgs],
     /Serving (http:\/\/[0-9.:]+)/);
-  return { url: started.url, stop: () => started.child.kill(), stderr: started.stderr };
+  return { url: started.url, stop: started.stop, stderr: started.stderr, waitForStderr: started.waitForStderr };
 }
 
 // A seller portal on its own origin: GET / serves `page(portalOrigin)`; POST

@@ -1,7 +1,7 @@
 // Connecting a store through the real UI: typing Client-Id and Api-Key,
 // "Test connection" in plain words, saving, and the orders that follow.
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, snapshot, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 async function testConnection(page) {
@@ -69,8 +69,9 @@ test('the connection test explains a CORS refusal and an unreachable proxy', asy
     await typeInto(page, 'stores.client_id', '123456');
     await typeInto(page, 'stores.api_key', 'some-key');
     await clickItem(page, 'stores.road.proxy_url');
-    await waitForSnapshot(page, () => true, { what: 'redraw' });
-    await page.waitForTimeout(200);
+    // The field is drawn for this road only. ImGui takes about one key event a
+    // frame, so the click waits behind the keys typed above (seconds here).
+    await waitForItem(page, 'stores.proxy_url', { timeout: 20_000 });
     await typeInto(page, 'stores.proxy_url', sandbox.url);
     let snap = await testConnection(page);
     assert.equal(snap.stores.checkProblem, 'problem.cors_refused', JSON.stringify(snap.stores));

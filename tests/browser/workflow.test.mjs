@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openDemo, openPosting, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, snapshot, waitForInputHandled, waitForSnapshot } from './harness.mjs';
 
 async function scan(page, code) {
   await clickItem(page, 'detail.scan');
@@ -128,13 +128,16 @@ test('cancel with reason 402: a message is required, then the posting is cancell
   await clickItem(page, 'cancel.reason');
   await clickItem(page, 'cancel.reason.402');
   snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.reasonId === 402, { what: 'reason 402 chosen' });
-  // Without a message the confirm button is disabled: clicking it changes nothing.
+  // Without a message the confirm button is disabled: clicking it changes nothing,
+  // checked once the frames that saw the press and the release are drawn...
   await clickItem(page, 'cancel.confirm');
-  await page.waitForTimeout(300);
+  await waitForInputHandled(page);
   assert.equal((await snapshot(page)).orders.detail.cancel.state, 'idle');
   await clickItem(page, 'cancel.message');
   await page.keyboard.type('Buyer asked to cancel by phone', { delay: 5 });
-  await waitForSnapshot(page, (s) => s.orders.detail.cancel.hasMessage, { what: 'message typed' });
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.hasMessage, { what: 'message typed' });
+  // ...and again once keys sent after that click were applied (ImGui takes input in order).
+  assert.equal(snap.orders.detail.cancel.state, 'idle');
   await clickItem(page, 'cancel.confirm');
   snap = await waitForSnapshot(page, (s) => s.orders.detail.cancel.state === 'done' && s.orders.detail.status === 'cancelled',
     { what: 'cancelled', timeout: 20_000 });
@@ -170,7 +173,7 @@ test('print labels for 25 selected postings: two batches, one PDF', async ({ con
     if (await page.evaluate((n) => window.sellerConsole.itemRect(n), `orders.row.${rows[i]}`) === null) {
       await page.mouse.move(300, 400);
       await page.mouse.wheel(0, 200);
-      await page.waitForTimeout(200);
+      await waitForInputHandled(page);  // ImGui takes the wheel a frame after the move
     }
   }
   await clickItem(page, `orders.row.${rows[24]}`);
