@@ -57,6 +57,8 @@ inline constexpr std::int64_t kDraftSaveDelayMs = 300;
 inline constexpr std::int64_t kDraftRetryMs = 5'000;  // after the store refused a write
 
 class App {
+  friend class ActionRouter;  // calls the App's own (private) handlers
+
  public:
   // `browser_languages` is navigator.languages, used when no choice is saved.
   // `add_features` adds features after the registered screens (tests).
@@ -156,7 +158,7 @@ class App {
   void register_own_actions();
   template <typename... A>
   void handle_own() {
-    (router_.on<A>([this](const A& action) { on(action); }), ...);
+    (router_.on<A>(this), ...);
   }
 
   // The outbox (outbox_sync.cpp): every mutating call goes through it.
@@ -225,7 +227,7 @@ class App {
 
 template <typename... A, typename Self>
 void Feature::handle(Self* self) {
-  (app_.router().template on<A>([self](const A& action) { self->on(action); }), ...);
+  (app_.router().template on<A>(self), ...);
 }
 
 // The screens of the console in navigation order: the one list a new screen
