@@ -74,8 +74,9 @@ class App {
   const char* tr(std::string_view key) const { return translations_.get(state_.lang, key); }
   core::EpochMs now() const { return services_.clock.now_ms(); }
 
-  // Runs the action's handler; an action no feature handles is counted
-  // (state().unhandled_actions) and otherwise ignored.
+  // Runs the action's handler. An action no feature handles is a
+  // programming error: it asserts in debug builds and is counted in
+  // state().unhandled_actions (shown in the snapshot).
   void apply(const Action& action);
   void apply_all(ActionQueue& queue);
   // Starts work that the saved state asks for (loading the active store).
