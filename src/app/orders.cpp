@@ -33,7 +33,7 @@ std::string_view to_string(CheckItem item) {
   return "items_picked";
 }
 
-// A new store: its own list (the seller's query stays), catalogue and labels.
+// A new store: its own list (the seller's query stays) and catalogue.
 void OrdersScreen::on_store_opened() {
   core::OrderQuery query = orders_slice().list.query();
   orders_slice() = OrdersSlice{};
