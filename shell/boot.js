@@ -372,12 +372,24 @@
     };
     // With MODULARIZE the config object becomes the module: exports land on it.
     module = config;
-    createSellerConsole(config);
+    // Inside a frame, the site's list of portals says whom to trust (Module.portals).
+    portals.then((list) => {
+      config.portals = list;
+      createSellerConsole(config);
+    });
   }
 
   // The downloads start now, app.js in parallel with app.wasm; a failure is
   // shown by instantiateWasm (and the rejection is not left unhandled meanwhile).
   hook.timings.bootStart = performance.now();
+  // The portals allowed to embed the console (portals.json, written where the
+  // site is deployed: serve.py --portal, or the build's CONSOLE_PORTALS).
+  // Only asked for inside a frame; unreadable means no portal is trusted.
+  const framed = window.parent !== window && new URLSearchParams(location.search).has('embedder');
+  const portals = !framed ? Promise.resolve([]) : fetch('portals.json', { cache: 'no-store', credentials: 'omit' })
+    .then((r) => (r.ok ? r.json() : { portals: [] }))
+    .then((json) => (json && Array.isArray(json.portals) ? json.portals.filter((o) => typeof o === 'string') : []))
+    .catch(() => []);
   const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
   let gl = null;

@@ -75,7 +75,7 @@ struct Console {
                 &records, [] { platform::apply_update(); },
                 [](const std::string& name, const std::string& text) { platform::save_text_file(name, text); },
                 [](std::function<void(std::string)> done) { platform::pick_text_file(std::move(done)); },
-                [] { platform::reload_page(); }},
+                [] { platform::reload_page(); }, [] { platform::request_storage_access(); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -124,11 +124,17 @@ int main() {
 
   // Inside a seller portal's iframe, wait for its configuration instead of
   // opening the demo store.
-  const std::string embedder = platform::start_portal_link(CONSOLE_VERSION, [](app::PortalConfig config) {
+  const platform::PortalLink portal = platform::start_portal_link(CONSOLE_VERSION, [](app::PortalConfig config) {
     console.app.apply(app::ConfigureFromPortal{std::move(config)});
     platform::request_redraw();
   });
-  console.app.mutable_state().embedding.origin = embedder;
+  auto& embedding = console.app.mutable_state().embedding;
+  embedding.origin = portal.origin;
+  embedding.refused = portal.refused;
+  embedding.refused_detail = portal.detail;
+  platform::on_storage_mode([](app::StorageMode mode, bool access_possible) {
+    console.app.set_storage_mode(mode, access_possible);
+  });
   console.app.mutable_state().utc_offset_minutes = platform::utc_offset_minutes();
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
@@ -175,6 +181,7 @@ int main() {
             platform::request_redraw();
           },
   });
-  console.start_after_first_frame = embedder.empty();
+  // An embedder not on the site's list gets nothing: no store opens under it.
+  console.start_after_first_frame = portal.origin.empty() && portal.refused.empty();
   return 0;
 }

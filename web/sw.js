@@ -62,6 +62,23 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// The list of portals allowed to embed the console changes with the
+// deployment, not the build: the network's answer, else the last one seen
+// (an embedded console offline).
+const portalsUrl = new URL('portals.json', scope).href;
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(portalsUrl, response.clone());
+    return response;
+  } catch (err) {
+    const hit = await cache.match(portalsUrl);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
 async function fromCache(key, request) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(key);
@@ -84,6 +101,10 @@ self.addEventListener('fetch', (event) => {
     // The page with any query (?embedder=..., ?nosw) is the cached index.html.
     url.search = '';
     if (pageUrls.has(url.href)) event.respondWith(fromCache(indexUrl, request));
+    return;
+  }
+  if (url.href === portalsUrl) {
+    event.respondWith(networkFirst(request));
     return;
   }
   if (url.search || !shellUrls.has(url.href)) return;

@@ -27,7 +27,17 @@ struct SetBackupIncludeKeys {
   bool include;
 };
 struct ExportBackup {};
-struct ImportBackup {};  // asks the browser for a file
+struct ImportBackup {};  // asks the browser for a file, then shows what it would change
+struct ApplyImport {
+  bool apply;  // false: drop the file, nothing changes
+};
+// Inside a portal whose browser blocks its storage: ask the browser for it
+// (it must follow a click); the page reloads once it is granted.
+struct RequestStorageAccess {};
+// How long buyer details of finished postings stay on this device.
+struct SetBuyerDataDays {
+  int days;
+};
 struct ClearLocalData {
   enum class Step { ask, confirm, cancel } step;  // the first click asks; the second confirms or cancels
 };

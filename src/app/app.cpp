@@ -39,6 +39,10 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
       if (store.id == *active) state_.stores.active = store;
   }
   state_.stores.active_id = state_.stores.active.id;
+  if (auto days = services_.settings.get(kBuyerDataDaysSettingKey)) {
+    const int value = std::atoi(days->c_str());
+    if (value > 0) state_.device.buyer_data_days = value;
+  }
 }
 
 // Callbacks still scheduled (timers, storage answers) find the token gone.
@@ -46,7 +50,8 @@ App::~App() { alive_.reset(); }
 
 void App::register_own_actions() {
   handle_own<SetLanguage, ShowView, ToggleHelp, CopyText, OpenDocument, ConfigureFromPortal, ApplyUpdate,
-             ResendOutboxEntry, DiscardOutboxEntry, SetBackupIncludeKeys, ExportBackup, ImportBackup, ClearLocalData>();
+             ResendOutboxEntry, DiscardOutboxEntry, SetBackupIncludeKeys, ExportBackup, ImportBackup, ApplyImport, SetBuyerDataDays,
+             RequestStorageAccess,              ClearLocalData>();
 }
 
 const Feature* App::find_feature(std::string_view id) const {
@@ -81,8 +86,19 @@ void App::activate(StoreConfig store) {
   state_.stores.active = store;
   state_.stores.active_id = store.id;
   if (store.saved) save_setting(kActiveStoreSettingKey, store.id);
-  session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
-                                            services_.scheduler);
+  // A key this device does not keep: ask for it before calling anything.
+  state_.stores.key_needed = store.needs_keys() && store.api_key.empty();
+  if (state_.stores.key_needed) {
+    session_.reset();
+    if (store.saved) {
+      state_.stores.draft = store;
+      state_.stores.form_key_lost = false;
+      state_.view = "stores";
+    }
+  } else {
+    session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
+                                              services_.scheduler);
+  }
   abandon_outbox_calls();  // the old session's answers will not come
   for (auto& feature : features_) feature->on_store_opened();
   // A store opened after the start shows its copies on this device until the
@@ -153,13 +169,23 @@ void App::on(const ConfigureFromPortal& a) {
   const auto& config = a.config;
   if (!config.lang.empty()) state_.lang = lang_from_code(config.lang);
   StoreConfig store;
-  store.id = "portal";
+  // One store per portal and account: another account's outbox entries and
+  // offline copies (kept under their own id) are never sent or shown here.
+  store.id = portal_store_id(state_.embedding.origin, config.client_id);
   store.name = "portal";
   store.saved = false;  // the portal sends the keys on every load
   store.client_id = config.client_id;
   store.api_key = config.api_key;
   store.proxy_url = config.api_base_url;
   store.road = config.bridge ? Road::portal_bridge : Road::portal_fetch;
+  // The key must not travel in clear text: an http:// address off this machine is refused.
+  if (!config.bridge && !is_safe_api_url(config.api_base_url)) {
+    state_.embedding.refused = "embed.clear_text";
+    state_.embedding.refused_detail = config.api_base_url;
+    return;
+  }
+  state_.embedding.refused.clear();
+  state_.embedding.refused_detail.clear();
   state_.embedding.configured = true;
   // Inside a portal this is the start: the drafts and the outbox (which sends
   // nothing before it has read what was waiting) come from this device too.

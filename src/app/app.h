@@ -26,6 +26,7 @@ namespace app {
 inline constexpr const char* kLangSettingKey = "lang";
 inline constexpr const char* kStoresSettingKey = "stores";
 inline constexpr const char* kActiveStoreSettingKey = "active_store";
+inline constexpr const char* kBuyerDataDaysSettingKey = "buyer_data_days";
 
 struct AppServices {
   store::SettingsStore& settings;
@@ -50,6 +51,8 @@ struct AppServices {
   std::function<void(const std::string& name, const std::string& text)> save_file = {};
   std::function<void(std::function<void(std::string text)>)> pick_file = {};
   std::function<void()> reload_page = {};
+  // Asks the browser for storage access (inside a third-party frame).
+  std::function<void()> request_storage_access = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
@@ -97,6 +100,7 @@ class App {
   void set_online(bool online);
   void set_update_available(bool available);
   void set_storage_info(bool persisted, double usage_bytes, double quota_bytes);
+  void set_storage_mode(StorageMode mode, bool access_possible);
 
   // --- The registry ---------------------------------------------------------
   const std::vector<std::unique_ptr<Feature>>& features() const { return features_; }
@@ -154,6 +158,9 @@ class App {
   void on(const SetBackupIncludeKeys&);
   void on(const ExportBackup&);
   void on(const ImportBackup&);
+  void on(const ApplyImport&);
+  void on(const SetBuyerDataDays&);
+  void on(const RequestStorageAccess&);
   void on(const ClearLocalData&);
   void import_backup(const std::string& text);
   void register_own_actions();
@@ -188,6 +195,11 @@ class App {
   void drop_unnamed_posting_records(const std::vector<store::Record>& records);
   void read_next_cached_record(std::shared_ptr<CachedListRead> read);
   void reread_offline_copies();  // after a store switch: that store's copies
+  void expire_old_lists(const std::vector<store::Record>& records);
+ public:
+  // Removes the offline copies of a store (it was deleted).
+  void forget_store_copies(const std::string& store_id);
+ private:
  public:
   // The screen as it was before a reload (each feature takes its part,
   // some once their data is in); the stores screen activates stores.

@@ -12,6 +12,7 @@
 
 #include "app/i18n.h"
 #include "app/outbox.h"
+#include "app/backup_import.h"
 #include "app/store_config.h"
 #include "core/box_split.h"
 #include "core/cancel_reason.h"
@@ -58,6 +59,12 @@ struct StoresSlice {
   Notice check_notice;
   int check_warehouses = 0;
   int check_count = 0;  // connection tests started so far
+  // The form came back after a reload with a key typed but not saved: keys
+  // are never written into drafts, so the seller types it again.
+  bool form_key_lost = false;
+  // The active store's key is not kept on this device and has not been
+  // typed since the page loaded: nothing is called until it is.
+  bool key_needed = false;
 };
 
 // The posting open in the detail panel: verification before it leaves,
@@ -197,8 +204,16 @@ struct PlanSlice {
 };
 
 // This device: the network, the local record store, the installed version.
+// Where drafts and the outbox are kept: this browser's storage, the
+// embedding portal's (a browser that blocks storage in third-party frames),
+// or nowhere (then nothing survives a reload: shown, with the remedy).
+enum class StorageMode { unknown, device, portal, none };
+std::string_view to_string(StorageMode mode);
+
 struct DeviceSlice {
   bool online = true;
+  StorageMode storage_mode = StorageMode::unknown;
+  bool storage_access_possible = false;  // the browser may grant storage on a click (Storage Access API)
   bool drafts_loaded = false;  // the saved drafts were read (or there is no store)
   Notice storage_error;        // the record store failed (private mode, quota): shown, not hidden
   std::int64_t drafts_saved = 0;       // draft writes confirmed so far
@@ -208,6 +223,11 @@ struct DeviceSlice {
   bool backup_include_keys = false;
   bool confirm_clear = false;   // the second click of "Clear all local data"
   Notice backup_notice;         // what the last export/import did, or what was wrong
+  // A backup read and checked, shown to the seller before it is applied.
+  std::optional<ImportPlan> import_plan;
+  // Buyer details (names, phones, addresses) of finished postings are kept
+  // on this device this many days, then dropped from the offline copies.
+  int buyer_data_days = 30;
   struct Storage {
     bool known = false;
     bool persisted = false;
@@ -228,6 +248,10 @@ struct OutboxSlice {
 struct EmbeddingInfo {
   std::string origin;  // the allowed parent origin; "" = not embedded
   bool configured = false;
+  // Why the embedder or its configuration was refused (a translation key:
+  // an origin not on the site's list of portals, a clear-text address), or "".
+  std::string refused;
+  std::string refused_detail;  // the origin or address in question
 };
 
 struct AppState {

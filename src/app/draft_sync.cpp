@@ -25,6 +25,7 @@ void App::load_local_data() {
       outbox_->restore({});  // still works, in memory only
       return;
     }
+    expire_old_lists(loaded.records);
     restore_offline_copies(loaded.records);
     outbox_->restore(loaded.records);  // replays what was waiting, in order
     state_.outbox.entries = outbox_->entries();
@@ -54,6 +55,7 @@ void App::apply_saved_ui() {
   if (ui_restored_.empty()) {
     const std::string view = ui_draft_view(*saved_ui_);
     if (const Feature* feature = find_feature(view); feature && feature->has_screen()) state_.view = view;
+    if (state_.stores.key_needed) state_.view = "stores";  // the open store waits for its key there
   }
   for (auto& feature : features_) {
     if (std::find(ui_restored_.begin(), ui_restored_.end(), feature.get()) != ui_restored_.end()) continue;
@@ -122,6 +124,25 @@ void App::flush_drafts() {
 void App::set_online(bool online) {
   state_.device.online = online;
   outbox_->set_online(online);
+}
+
+std::string_view to_string(StorageMode mode) {
+  switch (mode) {
+    case StorageMode::unknown: return "unknown";
+    case StorageMode::device: return "device";
+    case StorageMode::portal: return "portal";
+    case StorageMode::none: return "none";
+  }
+  return "unknown";
+}
+
+void App::set_storage_mode(StorageMode mode, bool access_possible) {
+  state_.device.storage_mode = mode;
+  state_.device.storage_access_possible = access_possible;
+}
+
+void App::on(const RequestStorageAccess&) {
+  if (services_.request_storage_access) services_.request_storage_access();
 }
 
 void App::set_update_available(bool available) { state_.device.update_available = available; }

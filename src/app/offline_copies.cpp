@@ -4,12 +4,14 @@
 // own JSON shape and read back by the same parser as Ozon's replies, with the
 // time it was loaded. Written after each successful load; read at start and
 // when another store opens, and used only while the network has not answered.
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <optional>
 #include <type_traits>
 
 #include "app/app.h"
+#include "core/buyer_data.h"
 #include "ozon/catalog_json.h"
 #include "ozon/parsers.h"
 #include "ozon/posting_json.h"
@@ -73,7 +75,17 @@ void App::cache_postings(const std::vector<core::Posting>& postings) {
   const std::string& store = state_.stores.active_id;
   const core::EpochMs now = services_.clock.now_ms();
   const std::string generation = std::to_string(now);
-  auto chunks = ozon::postings_to_list_json_chunks(postings, store::kPostingsPerRecord);
+  // Buyers' details of long-finished postings are not written down again.
+  const int days = state_.device.buyer_data_days;
+  std::vector<core::Posting> trimmed;
+  const bool expired = std::any_of(postings.begin(), postings.end(), [&](const core::Posting& p) {
+    return core::has_buyer_details(p) && core::buyer_details_expired(p, now, days);
+  });
+  if (expired) {
+    trimmed = postings;
+    core::drop_expired_buyer_details(trimmed, now, days);
+  }
+  auto chunks = ozon::postings_to_list_json_chunks(expired ? trimmed : postings, store::kPostingsPerRecord);
   const std::size_t count = chunks.size();
   for (std::size_t i = 0; i < count; ++i)
     put_offline_copy(store::collection::postings, postings_key(store, generation, i), std::move(chunks[i]));
@@ -110,6 +122,8 @@ void App::read_cached_postings(const std::vector<store::Record>& records) {
   auto read = std::make_shared<CachedListRead>();
   read->store = store;
   read->as_of = stored_time(records, postings_time_key(store));
+  const core::EpochMs retention = static_cast<core::EpochMs>(state_.device.buyer_data_days) * 24 * 60 * 60 * 1000;
+  if (read->as_of > 0 && services_.clock.now_ms() - read->as_of > retention) return;  // expired (expire_old_lists)
   if (!generation.empty()) {
     for (std::size_t i = 0; i < count; ++i) {
       const store::Record* record = find_record(records, store::collection::postings, postings_key(store, generation, i));
@@ -148,6 +162,7 @@ void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
     auto page = ozon::parse_posting_list(read->texts[read->next]);
     if (!page) return;  // a damaged copy: wait for the network
     std::string().swap(read->texts[read->next]);
+    core::drop_expired_buyer_details(page->items, services_.clock.now_ms(), state_.device.buyer_data_days);
     for (auto& posting : page->items) read->postings.push_back(std::move(posting));
     if (++read->next < read->texts.size()) return read_next_cached_record(read);
     orders.list.set_postings(std::move(read->postings));
@@ -176,6 +191,53 @@ void App::cache_barcodes() {
   }
   put_offline_copy(store::collection::catalog, products_key(state_.stores.active_id),
                    ozon::products_to_info_list_json(products));
+}
+
+namespace {
+// Whether `key` is one of `store_id`'s offline copies (see the key makers above).
+bool is_copy_of(const store::Record& record, const std::string& store_id) {
+  if (record.collection != store::collection::postings && record.collection != store::collection::catalog &&
+      record.collection != store::collection::meta)
+    return false;
+  const std::string& key = record.key;
+  const std::string suffix = ":" + store_id;
+  if (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+  return key.rfind(postings_prefix(store_id), 0) == 0;
+}
+}  // namespace
+
+void App::forget_store_copies(const std::string& store_id) {
+  cached_lists_.erase(store_id);
+  if (!services_.records) return;
+  services_.records->load_all(guard([this, store_id](store::LoadResult loaded) {
+    if (!loaded.ok()) return;
+    for (const auto& record : loaded.records)
+      if (is_copy_of(record, store_id)) services_.records->remove(record.collection, record.key, {});
+  }));
+}
+
+// An orders list not refreshed for longer than buyers' details are kept
+// (a store not opened for weeks) goes as a whole: it holds their names and
+// addresses, and is too old to work from.
+void App::expire_old_lists(const std::vector<store::Record>& records) {
+  const core::EpochMs now = services_.clock.now_ms();
+  const core::EpochMs retention = static_cast<core::EpochMs>(state_.device.buyer_data_days) * 24 * 60 * 60 * 1000;
+  const std::string time_prefix = "postings_as_of:";
+  for (const auto& record : records) {
+    if (record.collection != store::collection::meta || record.key.rfind(time_prefix, 0) != 0) continue;
+    const core::EpochMs as_of = std::atoll(record.value.c_str());
+    if (as_of <= 0 || now - as_of <= retention) continue;
+    const std::string store_id = record.key.substr(time_prefix.size());
+    cached_lists_.erase(store_id);
+    auto in_list = [&](const store::Record& r) {
+      if (r.collection == store::collection::postings)
+        return r.key.rfind(postings_prefix(store_id), 0) == 0 || r.key == legacy_postings_key(store_id);
+      return r.collection == store::collection::meta &&
+             (r.key == postings_list_key(store_id) || r.key == postings_time_key(store_id));
+    };
+    for (const auto& other : records)
+      if (in_list(other)) services_.records->remove(other.collection, other.key, {});
+  }
 }
 
 void App::restore_offline_copies(const std::vector<store::Record>& records) {

@@ -3,6 +3,23 @@
 #include "app/app.h"
 
 namespace app {
+namespace {
+
+// What an import would do, without the keys.
+nlohmann::json import_plan_json(const std::optional<ImportPlan>& plan) {
+  if (!plan) return nullptr;
+  nlohmann::json stores = nlohmann::json::array();
+  for (const auto& change : plan->stores)
+    stores.push_back({{"id", change.store.id},
+                      {"kind", to_string(change.kind)},
+                      {"problem", change.problem},
+                      {"changed", change.changed},
+                      {"keyDropped", change.key_dropped},
+                      {"needsKey", change.needs_key}});
+  return {{"stores", stores}, {"drafts", plan->drafts}};
+}
+
+}  // namespace
 
 nlohmann::json snapshot(const App& app) {
   const AppState& state = app.state();
@@ -15,7 +32,12 @@ nlohmann::json snapshot(const App& app) {
                    {"storageError", state.device.storage_error.key},
                    {"updateAvailable", state.device.update_available},
                    {"storageKnown", state.device.storage.known},
-                   {"storageUsage", state.device.storage.usage_bytes}};
+                   {"storageUsage", state.device.storage.usage_bytes},
+                   {"storageMode", to_string(state.device.storage_mode)},
+                   {"storageAccessPossible", state.device.storage_access_possible},
+                   {"buyerDataDays", state.device.buyer_data_days},
+                   {"backupNotice", state.device.backup_notice.key},
+                   {"importPlan", import_plan_json(state.device.import_plan)}};
   out["update_available"] = state.device.update_available;
   {
     nlohmann::json entries = nlohmann::json::array();
@@ -42,7 +64,11 @@ nlohmann::json snapshot(const App& app) {
   }
   out["screens"] = screens;
   out["document"] = state.document_name;
-  out["embedding"] = {{"origin", state.embedding.origin}, {"configured", state.embedding.configured}};
+  out["embedding"] = {{"origin", state.embedding.origin},
+                      {"configured", state.embedding.configured},
+                      {"refused", state.embedding.refused},
+                      {"refusedDetail", state.embedding.refused_detail},
+                      {"storeId", state.stores.active.is_portal() ? state.stores.active_id : std::string()}};
   return out;
 }
 

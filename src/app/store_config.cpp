@@ -31,7 +31,59 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// 127.0.0.0/8 written as four decimal parts.
+bool is_loopback_ipv4(std::string_view host) {
+  int parts = 0;
+  std::size_t start = 0;
+  while (start <= host.size()) {
+    const std::size_t dot = std::min(host.find('.', start), host.size());
+    const std::string_view part = host.substr(start, dot - start);
+    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    if (parts == 0 && part != "127") return false;
+    if (std::stoi(std::string(part)) > 255) return false;
+    ++parts;
+    start = dot + 1;
+  }
+  return parts == 4;
+}
+
+// The host of an absolute URL's authority ("" when there is none or it
+// carries credentials: "http://127.0.0.1@example.com" goes to example.com).
+std::string url_host(std::string_view rest) {
+  const std::size_t end = std::min({rest.find('/'), rest.find('?'), rest.find('#'), rest.size()});
+  std::string_view authority = rest.substr(0, end);
+  if (authority.find('@') != std::string_view::npos || authority.find('\\') != std::string_view::npos) return {};
+  if (starts_with(authority, "[")) {
+    const std::size_t close = authority.find(']');
+    return close == std::string_view::npos ? std::string() : lower(authority.substr(0, close + 1));
+  }
+  return lower(authority.substr(0, authority.find(':')));
+}
 }  // namespace
+
+bool is_safe_api_url(std::string_view url) {
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+  const std::string scheme = lower(url.substr(0, std::min<std::size_t>(url.size(), 8)));
+  if (starts_with(scheme, "https://")) return !url_host(url.substr(8)).empty();
+  if (!starts_with(scheme, "http://")) return false;
+  const std::string host = url_host(url.substr(7));
+  return host == "localhost" || host == "[::1]" || is_loopback_ipv4(host);
+}
+
+std::string portal_store_id(std::string_view portal_origin, std::string_view client_id) {
+  std::string id = "portal:";
+  id.append(portal_origin).append("#").append(client_id);
+  return id;
+}
 
 std::string api_base_url(const StoreConfig& store) {
   switch (store.road) {
@@ -49,21 +101,29 @@ std::string api_base_url(const StoreConfig& store) {
   return "";
 }
 
-std::vector<std::string> validate(const StoreConfig& store) {
+namespace {
+std::vector<std::string> problems_of(const StoreConfig& store, bool check_key) {
   std::vector<std::string> problems;
   if (trim(store.name).empty()) problems.push_back("stores.error.name");
   if (store.needs_keys()) {
     const std::string id = trim(store.client_id);
     if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
       problems.push_back("stores.error.client_id");
-    if (trim(store.api_key).empty()) problems.push_back("stores.error.api_key");
+    if (check_key && trim(store.api_key).empty()) problems.push_back("stores.error.api_key");
   }
-  if (store.road == Road::proxy_url) {
-    const std::string url = trim(store.proxy_url);
-    if (!starts_with(url, "https://") && !starts_with(url, "http://")) problems.push_back("stores.error.proxy_url");
+  if (store.road == Road::proxy_url || store.road == Road::portal_fetch) {
+    const std::string url = lower(trim(store.proxy_url));
+    if (!starts_with(url, "https://") && !starts_with(url, "http://"))
+      problems.push_back("stores.error.proxy_url");
+    else if (!is_safe_api_url(trim(store.proxy_url)))
+      problems.push_back("stores.error.clear_text");
   }
   return problems;
 }
+}  // namespace
+
+std::vector<std::string> validate(const StoreConfig& store) { return problems_of(store, true); }
+std::vector<std::string> validate_except_key(const StoreConfig& store) { return problems_of(store, false); }
 
 StoreConfig demo_store() {
   StoreConfig store;
@@ -73,13 +133,20 @@ StoreConfig demo_store() {
   return store;
 }
 
+nlohmann::json to_json_without_key(const StoreConfig& store) {
+  nlohmann::json json = {{"id", store.id},
+                         {"name", store.name},
+                         {"road", road_name(store.road)},
+                         {"clientId", store.client_id},
+                         {"proxyUrl", store.proxy_url}};
+  if (!store.remember_key) json["rememberKey"] = false;
+  return json;
+}
+
 nlohmann::json to_json(const StoreConfig& store) {
-  return {{"id", store.id},
-          {"name", store.name},
-          {"road", road_name(store.road)},
-          {"clientId", store.client_id},
-          {"apiKey", store.api_key},
-          {"proxyUrl", store.proxy_url}};
+  nlohmann::json json = to_json_without_key(store);
+  if (store.remember_key) json["apiKey"] = store.api_key;
+  return json;
 }
 
 std::optional<StoreConfig> store_from_json(const nlohmann::json& json) {
@@ -95,8 +162,10 @@ std::optional<StoreConfig> store_from_json(const nlohmann::json& json) {
   if (store.id.empty() || !road) return std::nullopt;
   store.road = *road;
   store.client_id = text("clientId");
-  store.api_key = text("apiKey");
   store.proxy_url = text("proxyUrl");
+  auto remember = json.find("rememberKey");
+  store.remember_key = remember == json.end() || !remember->is_boolean() || remember->get<bool>();
+  if (store.remember_key) store.api_key = text("apiKey");  // never read one back the seller said not to keep
   return store;
 }
 

@@ -35,21 +35,41 @@ struct StoreConfig {
   std::string api_key;
   std::string proxy_url;  // proxy_url and portal_fetch
   bool saved = true;      // portal-provided stores live only for the page
+  // false: the API key is kept in memory for this page only (a shared
+  // warehouse computer); after a reload the console asks for it again.
+  bool remember_key = true;
 
   bool needs_keys() const { return road != Road::demo && road != Road::portal_bridge; }
+  bool is_portal() const { return road == Road::portal_fetch || road == Road::portal_bridge; }
 };
+
+// A portal's store is one Ozon account seen through one portal: its id joins
+// the portal's origin and the Client-Id, so that work queued under one
+// account (the outbox, offline copies) never goes out or shows under another.
+std::string portal_store_id(std::string_view portal_origin, std::string_view client_id);
+
+// Whether `url` may carry an API key: https://, or http:// to this machine
+// only (a proxy the seller runs locally). Clear text elsewhere would hand the
+// key to anyone on the road.
+bool is_safe_api_url(std::string_view url);
 
 // The base URL API paths are appended to ("" for the in-page demo).
 std::string api_base_url(const StoreConfig& store);
 
 // Translation keys of what is wrong with a store the seller typed (empty = fine).
 std::vector<std::string> validate(const StoreConfig& store);
+// The same, for a store that may arrive without its key (a backup made
+// without keys): everything but the key is checked.
+std::vector<std::string> validate_except_key(const StoreConfig& store);
 
 StoreConfig demo_store();
 
-// Stored on this device only (localStorage). The key is included: the
-// console must be able to call Ozon after a reload. It is never logged.
+// Stored on this device only (localStorage). The key is included when the
+// seller lets the device remember it: the console must be able to call Ozon
+// after a reload. It is never logged.
 nlohmann::json to_json(const StoreConfig& store);
+// The same without the key (drafts, backups without keys).
+nlohmann::json to_json_without_key(const StoreConfig& store);
 std::optional<StoreConfig> store_from_json(const nlohmann::json& json);
 
 }  // namespace app

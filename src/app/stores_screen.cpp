@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/json_read.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -26,6 +27,7 @@ nlohmann::json store_json(const StoreConfig& store, const std::string& active_id
           {"name", store.name},
           {"road", road_name(store.road)},
           {"hasApiKey", !store.api_key.empty()},
+          {"rememberKey", store.remember_key},
           {"active", store.id == active_id}};
 }
 
@@ -35,7 +37,11 @@ StoresScreen::StoresScreen(App& app) : Feature(app) {
   handle<EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore>(this);
 }
 
-void StoresScreen::on(const EditStoreDraft& a) { app_.mutable_state().stores.draft = a.draft; }
+void StoresScreen::on(const EditStoreDraft& a) {
+  auto& stores = app_.mutable_state().stores;
+  if (!a.draft.api_key.empty()) stores.form_key_lost = false;
+  stores.draft = a.draft;
+}
 
 void StoresScreen::on(const TestConnection& a) {
   auto& stores = app_.mutable_state().stores;
@@ -91,6 +97,8 @@ void StoresScreen::on(const DeleteStore& a) {
   saved.erase(std::remove_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == a.id; }),
               saved.end());
   app_.save_stores();
+  // Its copies on this device (buyers' names and addresses among them) go with it.
+  app_.forget_store_copies(a.id);
   if (app_.state().stores.active_id == a.id) app_.activate(demo_store());
 }
 
@@ -105,16 +113,23 @@ void StoresScreen::write_snapshot(nlohmann::json& out) const {
                    {"checkDetail", stores.check_notice.detail},
                    {"checkWarehouses", stores.check_warehouses},
                    {"checkCount", stores.check_count},
-                   {"formName", stores.draft.name}};
+                   {"formName", stores.draft.name},
+                   {"formHasKey", !stores.draft.api_key.empty()},
+                   {"formKeyLost", stores.form_key_lost},
+                   {"keyNeeded", stores.key_needed}};
 }
 
-// The store form as typed survives a reload.
+// The store form as typed survives a reload, except the key: a draft is not
+// a safe place for it (drafts go into backups, and stay when the seller asked
+// the device not to remember the key). Only "a key was typed" is kept.
 void StoresScreen::write_ui_draft(nlohmann::json& ui) const {
   const StoreConfig& form = app_.state().stores.draft;
   if (form.name.empty() && form.client_id.empty() && form.api_key.empty() && form.proxy_url.empty()) return;
   StoreConfig named = form;
   if (named.id.empty()) named.id = kUnsavedStoreId;  // a store being added has no id yet
-  ui["store_form"] = to_json(named);
+  nlohmann::json json = to_json_without_key(named);
+  if (!form.api_key.empty() || app_.state().stores.form_key_lost) json["keyTyped"] = true;
+  ui["store_form"] = std::move(json);
 }
 
 bool StoresScreen::restore_ui_draft(const nlohmann::json& ui) {
@@ -122,7 +137,13 @@ bool StoresScreen::restore_ui_draft(const nlohmann::json& ui) {
   if (auto it = ui.find("store_form"); it != ui.end())
     if (auto form = store_from_json(*it)) {
       if (form->id == kUnsavedStoreId) form->id.clear();
-      app_.mutable_state().stores.draft = *form;
+      form->api_key.clear();  // an older build wrote it: not taken back
+      auto& stores = app_.mutable_state().stores;
+      if (stores.key_needed) return true;  // the form holds the store waiting for its key
+      stores.draft = *form;
+      auto typed = it->find("keyTyped");
+      stores.form_key_lost = (typed != it->end() && typed->is_boolean() && typed->get<bool>()) ||
+                             !core::json_read::read_string(*it, "apiKey").empty();
     }
   return true;
 }

@@ -35,8 +35,10 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
     Module._sc_request_done(id, status, typePtr, bodyPtr, length, failure, detailPtr);
     _free(typePtr); _free(detailPtr); _free(bodyPtr);
   }
+  // A redirect would carry the Api-Key header to wherever it points (fetch
+  // keeps custom headers across origins): with a key, redirects are refused.
   fetch(target, {method: "POST", headers: headers, body: text, signal: controller.signal,
-                 credentials: "omit", cache: "no-store", redirect: "follow"})
+                 credentials: "omit", cache: "no-store", redirect: key ? "error" : "follow"})
     .then(function(response) {
       return response.arrayBuffer().then(function(buffer) {
         done(response.status, response.headers.get("Content-Type"), new Uint8Array(buffer), 0, "");
@@ -47,12 +49,17 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
       if (!navigator.onLine) return done(0, "", null, 1, "the browser is offline");
       var crossOrigin = false;
       try { crossOrigin = new URL(target, location.href).origin !== location.origin; } catch (e) {}
-      if (!crossOrigin) return done(0, "", null, 1, String(error && error.message || error));
-      // fetch() hides why a cross-origin call failed. A no-cors probe tells
-      // "the server answered but refused CORS" from "nothing answered".
-      fetch(target, {method: "GET", mode: "no-cors", credentials: "omit", cache: "no-store"})
-        .then(function() { done(0, "", null, 2, "the server does not allow calls from a web page (CORS)"); })
-        .catch(function() { done(0, "", null, 1, "the server could not be reached"); });
+      // fetch() hides why a call failed. A probe without the keys that does
+      // not follow redirects tells "it redirects", "the server answered but
+      // refused CORS" and "nothing answered" apart.
+      fetch(target, {method: "GET", mode: "no-cors", credentials: "omit", cache: "no-store", redirect: "manual"})
+        .then(function(probe) {
+          if (probe.type === "opaqueredirect")
+            return done(0, "", null, 1, "the proxy answered with a redirect; the console does not follow redirects with your API key");
+          if (crossOrigin) return done(0, "", null, 2, "the server does not allow calls from a web page (CORS)");
+          done(0, "", null, 1, String(error && error.message || error));
+        })
+        .catch(function() { done(0, "", null, 1, crossOrigin ? "the server could not be reached" : String(error && error.message || error)); });
     });
 });
 

@@ -17,11 +17,19 @@ std::unordered_map<int, store::LoadCallback> pending_loads;
 std::unordered_map<int, std::vector<store::Record>> loaded_records;  // arriving one by one
 int next_id = 1;
 
-// Opens the database once (Module.recordStore.db, a promise) with the
-// migrations below, and offers put/remove/clear/loadAll that answer through
-// _sc_store_record(id, collection, key, value) for each
-// record a load finds, then _sc_store_done(id, status, detail). Status: 0 ok, 1 unavailable,
+// Opens the record store once (Module.recordStore.backend, a promise) and
+// offers put/remove/clear/loadAll that answer through
+// _sc_store_record(id, collection, key, value) for each record a load finds,
+// then _sc_store_done(id, status, detail). Status: 0 ok, 1 unavailable,
 // 2 quota exceeded, 3 other.
+//
+// Where the records live: this browser's IndexedDB; inside a portal whose
+// browser refuses storage to third-party frames (private windows, Safari,
+// Brave, blocked third-party storage), the IndexedDB the Storage Access API
+// opens once the seller has allowed it, or else the portal's own storage
+// through the embedding bridge when the portal offers it (configure
+// storage: true); otherwise none. _sc_storage_mode(mode, accessPossible)
+// says which: 1 device, 2 portal, 3 none.
 EM_JS(void, js_store_init, (const char* name, int version, const char* collections_json), {
   if (Module.recordStore) return;
   var collections = JSON.parse(UTF8ToString(collections_json));
@@ -42,49 +50,57 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
     return 3;
   }
   function describe(error) { return String((error && (error.name + ": " + error.message)) || error || "unknown error"); }
-  var db = new Promise(function(resolve, reject) {
-    if (typeof indexedDB === "undefined" || !indexedDB) return reject({status: 1, detail: "IndexedDB is not available in this browser"});
-    var request;
-    try { request = indexedDB.open(dbName, version); } catch (e) { return reject({status: 1, detail: describe(e)}); }
-    request.onupgradeneeded = function(event) {
-      for (var v = event.oldVersion; v < version && v < migrations.length; v++) migrations[v](request.result);
-    };
-    request.onsuccess = function() {
-      var opened = request.result;
-      // Another tab with a newer build upgrades the schema: let it, this tab reloads later.
-      opened.onversionchange = function() { opened.close(); };
-      resolve(opened);
-    };
-    request.onerror = function() { reject({status: statusOf(request.error) === 3 ? 1 : statusOf(request.error), detail: describe(request.error)}); };
-    request.onblocked = function() { /* an older tab still has it open: wait for it */ };
-  });
   function answer(id, status, detail) {
     var detailPtr = allocateUTF8(detail || "");
     Module._sc_store_done(id, status, detailPtr);
     _free(detailPtr);
   }
-  function write(id, names, durability, work) {
-    db.then(function(opened) {
+  function record(id, c, k, v) {
+    var cp = allocateUTF8(c), kp = allocateUTF8(k), vp = allocateUTF8(v);
+    Module._sc_store_record(id, cp, kp, vp);
+    _free(cp); _free(kp); _free(vp);
+  }
+  var framed = window.parent !== window;
+  var accessPossible = framed && typeof document.requestStorageAccess === "function";
+  function report(mode) { Module._sc_storage_mode(mode, accessPossible && mode === 3 ? 1 : 0); }
+
+  function openDatabase(factory) {
+    return new Promise(function(resolve, reject) {
+      if (!factory) return reject({status: 1, detail: "IndexedDB is not available in this browser"});
+      var request;
+      try { request = factory.open(dbName, version); } catch (e) { return reject({status: 1, detail: describe(e)}); }
+      request.onupgradeneeded = function(event) {
+        for (var v = event.oldVersion; v < version && v < migrations.length; v++) migrations[v](request.result);
+      };
+      request.onsuccess = function() {
+        var opened = request.result;
+        // Another tab with a newer build upgrades the schema: let it, this tab reloads later.
+        opened.onversionchange = function() { opened.close(); };
+        resolve(opened);
+      };
+      request.onerror = function() { reject({status: statusOf(request.error) === 3 ? 1 : statusOf(request.error), detail: describe(request.error)}); };
+      request.onblocked = function() { /* an older tab still has it open: wait for it */ };
+    });
+  }
+
+  function databaseBackend(opened) {
+    function write(id, names, durability, work) {
       var tx;
       try { tx = opened.transaction(names, "readwrite", {durability: durability}); work(tx); }
       catch (e) { return answer(id, statusOf(e), describe(e)); }
       tx.oncomplete = function() { answer(id, 0, ""); };
       tx.onabort = tx.onerror = function() { if (tx.done) return; tx.done = true; answer(id, statusOf(tx.error), describe(tx.error)); };
-    }, function(failure) { answer(id, failure.status, failure.detail); });
-  }
-  Module.recordStore = {
-    put: function(id, c, key, value) {
+    }
+    return {
       // Relaxed: committed to the browser's database before "complete" (a closed
       // tab or a reload keeps it); strict would also wait for the disk flush
       // (power loss), measured at ~47 ms per write here.
-      write(id, [c], "relaxed", function(tx) { tx.objectStore(c).put(value, key); });
-    },
-    remove: function(id, c, key) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).delete(key); }); },
-    clear: function(id) {
-      write(id, collections, "strict", function(tx) { collections.forEach(function(c) { tx.objectStore(c).clear(); }); });
-    },
-    loadAll: function(id) {
-      db.then(function(opened) {
+      put: function(id, c, key, value) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).put(value, key); }); },
+      remove: function(id, c, key) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).delete(key); }); },
+      clear: function(id) {
+        write(id, collections, "strict", function(tx) { collections.forEach(function(c) { tx.objectStore(c).clear(); }); });
+      },
+      loadAll: function(id) {
         var tx;
         try { tx = opened.transaction(collections, "readonly"); } catch (e) { return answer(id, statusOf(e), describe(e)); }
         var out = [];
@@ -97,17 +113,87 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
         });
         // One call per record: no JSON wrapping of megabytes to unwrap again.
         tx.oncomplete = function() {
-          out.forEach(function(r) {
-            var c = allocateUTF8(r[0]), k = allocateUTF8(r[1]), v = allocateUTF8(r[2]);
-            Module._sc_store_record(id, c, k, v);
-            _free(c); _free(k); _free(v);
-          });
+          out.forEach(function(r) { record(id, r[0], r[1], r[2]); });
           answer(id, 0, "");
         };
         tx.onabort = tx.onerror = function() { if (tx.done) return; tx.done = true; answer(id, statusOf(tx.error), describe(tx.error)); };
-      }, function(failure) { answer(id, failure.status, failure.detail); });
-    },
+      },
+    };
+  }
+
+  // The portal keeps the records: each operation is a message, answered by
+  // {type: "seller-console:stored", id, ok, error?, records?}, in order.
+  function portalBackend() {
+    var portal = Module.portal;
+    var timeoutMs = 15000;
+    function send(id, message, onAnswer) {
+      var timer = setTimeout(function() {
+        delete portal.storageHandlers[id];
+        answer(id, 3, "the portal did not answer within " + timeoutMs + " ms");
+      }, timeoutMs);
+      portal.storageHandlers[id] = function(reply) {
+        clearTimeout(timer);
+        delete portal.storageHandlers[id];
+        if (reply.ok !== true) return answer(id, reply.quota === true ? 2 : 3, "the portal could not store it: " + String(reply.error || "no reason given"));
+        if (onAnswer) onAnswer(reply);
+        answer(id, 0, "");
+      };
+      message.type = "seller-console:storage";
+      message.id = id;
+      window.parent.postMessage(message, portal.origin);
+    }
+    return {
+      put: function(id, c, key, value) { send(id, {op: "put", collection: c, key: key, value: value}); },
+      remove: function(id, c, key) { send(id, {op: "remove", collection: c, key: key}); },
+      clear: function(id) { send(id, {op: "clear"}); },
+      loadAll: function(id) {
+        send(id, {op: "load"}, function(reply) {
+          var records = Array.isArray(reply.records) ? reply.records : [];
+          records.forEach(function(r) {
+            if (r && typeof r.collection === "string" && typeof r.key === "string" && typeof r.value === "string" &&
+                collections.indexOf(r.collection) >= 0)
+              record(id, r.collection, r.key, r.value);
+          });
+        });
+      },
+    };
+  }
+
+  // Inside a frame the browser may have granted storage access before (the
+  // seller clicked "Allow"): then the Storage Access API opens the unpartitioned database.
+  function grantedDatabase() {
+    if (!accessPossible || !navigator.permissions) return Promise.reject(null);
+    // query() throws in browsers that do not know the permission's name.
+    return Promise.resolve().then(function() { return navigator.permissions.query({name: "storage-access"}); }).then(function(status) {
+      if (status.state !== "granted") throw null;
+      return document.requestStorageAccess({indexedDB: true});
+    }).then(function(handle) { return openDatabase(handle && handle.indexedDB); });
+  }
+
+  var factory = typeof indexedDB === "undefined" ? null : indexedDB;
+  var backend = openDatabase(factory).then(function(opened) { report(1); return databaseBackend(opened); }, function(failure) {
+    return grantedDatabase().then(function(opened) { report(1); return databaseBackend(opened); }, function() {
+      if (framed && Module.portal && Module.portal.storageOffered) { report(2); return portalBackend(); }
+      report(3);
+      throw failure;
+    });
+  });
+  function run(id, use) { backend.then(use, function(failure) { answer(id, failure.status, failure.detail); }); }
+  Module.recordStore = {
+    put: function(id, c, key, value) { run(id, function(b) { b.put(id, c, key, value); }); },
+    remove: function(id, c, key) { run(id, function(b) { b.remove(id, c, key); }); },
+    clear: function(id) { run(id, function(b) { b.clear(id); }); },
+    loadAll: function(id) { run(id, function(b) { b.loadAll(id); }); },
   };
+});
+
+// The seller clicked "Allow storage" inside a portal: the browser asks or
+// grants; once granted, the page reloads and opens the database through it.
+EM_JS(void, js_request_storage_access, (), {
+  if (typeof document.requestStorageAccess !== "function") return;
+  document.requestStorageAccess({indexedDB: true}).then(function() { location.reload(); }, function() {
+    Module._sc_storage_mode(3, 0);  // refused: the button goes, the reason stays
+  });
 });
 
 EM_JS(void, js_store_put, (int id, const char* collection, const char* key, const char* value), {
@@ -166,7 +252,23 @@ void IndexedDbStore::remove(std::string collection, std::string key, store::Writ
 
 void IndexedDbStore::clear_all(store::WriteCallback done) { js_store_clear(register_write(std::move(done))); }
 
+void request_storage_access() { js_request_storage_access(); }
+
+namespace {
+std::function<void(app::StorageMode, bool)> storage_mode_handler;
+}  // namespace
+
+void on_storage_mode(std::function<void(app::StorageMode, bool)> handler) { storage_mode_handler = std::move(handler); }
+
 }  // namespace platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void sc_storage_mode(int mode, int access_possible) {
+  const app::StorageMode modes[] = {app::StorageMode::unknown, app::StorageMode::device, app::StorageMode::portal,
+                                    app::StorageMode::none};
+  if (mode < 0 || mode > 3 || !platform::storage_mode_handler) return;
+  platform::storage_mode_handler(modes[mode], access_possible != 0);
+  platform::request_redraw(1);
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_record(int id, const char* collection, const char* key,
                                                      const char* value) {

@@ -102,6 +102,13 @@ std::size_t MemoryRecordStore::count(std::string_view collection) const {
   return total;
 }
 
+std::vector<std::string> MemoryRecordStore::keys(std::string_view collection) const {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : records_)
+    if (key.first == collection) out.push_back(key.second);
+  return out;
+}
+
 std::optional<std::string> MemoryRecordStore::get(std::string_view collection, std::string_view key) const {
   auto it = records_.find(Key{std::string(collection), std::string(key)});
   if (it == records_.end()) return std::nullopt;

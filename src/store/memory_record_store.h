@@ -44,6 +44,7 @@ class MemoryRecordStore final : public RecordStore {
   std::size_t bytes() const;  // collection + key + value sizes of every record
   std::size_t count(std::string_view collection) const;
   std::optional<std::string> get(std::string_view collection, std::string_view key) const;
+  std::vector<std::string> keys(std::string_view collection) const;
   std::size_t operations() const { return operations_; }  // operations made so far
 
  private:

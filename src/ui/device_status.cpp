@@ -11,6 +11,7 @@
 #include "ui/views.h"
 #include "ui/widgets.h"
 #include "app/orders_screen.h"
+#include "core/buyer_data.h"
 
 namespace ui {
 namespace {
@@ -90,9 +91,24 @@ void draw_needs_attention(const app::App& app, app::ActionQueue& actions) {
   }
 }
 
-void draw_device_settings(const app::App& app) {
+namespace {
+void draw_storage_mode(const app::App& app, app::ActionQueue& actions);
+}  // namespace
+
+void draw_device_settings(const app::App& app, app::ActionQueue& actions) {
   const auto& device = app.state().device;
   ImGui::SeparatorText(app.tr("device.title"));
+  draw_storage_mode(app, actions);
+  // How long buyers' names, phones and addresses of finished postings stay here.
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(app.tr("device.buyer_data"));
+  for (int days : core::kBuyerDataDayChoices) {
+    ImGui::SameLine();
+    char text[32];
+    std::snprintf(text, sizeof text, app.tr("device.days"), days);
+    if (radio_button(app, "device.buyer_days." + std::to_string(days), device.buyer_data_days == days, {.text = text}))
+      actions.push(app::SetBuyerDataDays{days});
+  }
   if (device.storage.known) {
     ImGui::Text(app.tr("device.storage_use"), megabytes(device.storage.usage_bytes).c_str(),
                 megabytes(device.storage.quota_bytes).c_str());
@@ -101,6 +117,72 @@ void draw_device_settings(const app::App& app) {
   ImGui::TextDisabled(app.tr("device.drafts_saved"), static_cast<int>(device.drafts_saved));
   draw_notice(app, device.storage_error);
 }
+
+namespace {
+
+// Where drafts and the outbox are kept; inside a portal whose browser blocks
+// storage, the remedy.
+void draw_storage_mode(const app::App& app, app::ActionQueue& actions) {
+  const auto& device = app.state().device;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+  switch (device.storage_mode) {
+    case app::StorageMode::unknown: break;
+    case app::StorageMode::device: ImGui::TextDisabled("%s", app.tr("device.storage_mode.device")); break;
+    case app::StorageMode::portal: ImGui::TextColored(palette::ok, "%s", app.tr("device.storage_mode.portal")); break;
+    case app::StorageMode::none:
+      ImGui::TextColored(palette::error, "%s", app.tr("device.storage_mode.none"));
+      if (device.storage_access_possible && button(app, "device.storage_access"))
+        actions.push(app::RequestStorageAccess{});
+      break;
+  }
+  ImGui::PopTextWrapPos();
+}
+
+// What a backup would change, line by line, before the seller applies it.
+void draw_import_plan(const app::App& app, app::ActionQueue& actions) {
+  const auto& plan = app.state().device.import_plan;
+  if (!plan) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::update_banner);
+  ImGui::BeginChild("##import_plan", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::TextUnformatted(app.tr("backup.plan.title"));
+  for (const auto& change : plan->stores) {
+    const std::string name = change.store.name.empty() ? change.store.id : change.store.name;
+    switch (change.kind) {
+      case app::StoreImport::Kind::add: ImGui::BulletText(app.tr("backup.plan.add"), name.c_str()); break;
+      case app::StoreImport::Kind::unchanged: ImGui::BulletText(app.tr("backup.plan.unchanged"), name.c_str()); break;
+      case app::StoreImport::Kind::replace: {
+        std::string fields;
+        for (const auto& field : change.changed) {
+          if (!fields.empty()) fields += ", ";
+          fields += app.tr("backup.field." + field);
+        }
+        ImGui::BulletText(app.tr("backup.plan.replace"), name.c_str(), fields.c_str());
+        break;
+      }
+      case app::StoreImport::Kind::refused:
+        ImGui::Bullet();
+        ImGui::TextColored(palette::error, app.tr("backup.plan.refused"), name.c_str(), app.tr(change.problem));
+        break;
+    }
+    if (change.key_dropped) {
+      ImGui::Indent();
+      ImGui::TextColored(palette::warning, "%s", app.tr("backup.plan.key_dropped"));
+      ImGui::Unindent();
+    } else if (change.needs_key && change.kind != app::StoreImport::Kind::refused) {
+      ImGui::Indent();
+      ImGui::TextDisabled("%s", app.tr("backup.plan.needs_key"));
+      ImGui::Unindent();
+    }
+  }
+  ImGui::BulletText(app.tr("backup.plan.drafts"), static_cast<int>(plan->drafts));
+  if (button(app, "backup.apply")) actions.push(app::ApplyImport{true});
+  ImGui::SameLine();
+  if (button(app, "backup.cancel_import")) actions.push(app::ApplyImport{false});
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace
 
 void draw_backup(const app::App& app, app::ActionQueue& actions) {
   const auto& device = app.state().device;
@@ -120,6 +202,7 @@ void draw_backup(const app::App& app, app::ActionQueue& actions) {
     ImGui::SameLine();
     if (button(app, "backup.clear_no")) actions.push(app::ClearLocalData{app::ClearLocalData::Step::cancel});
   }
+  draw_import_plan(app, actions);
   const auto& notice = device.backup_notice;
   if (notice.key == "backup.exported" || notice.key == "backup.imported") {
     ImGui::TextColored(palette::ok, app.tr(notice.key), notice.detail.c_str());

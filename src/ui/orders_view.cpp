@@ -281,6 +281,12 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
 void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   const auto& state = app.state();
   const auto& orders = state.orders;
+  if (!state.embedding.refused.empty()) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(palette::error, app.tr(state.embedding.refused), state.embedding.refused_detail.c_str());
+    ImGui::PopTextWrapPos();
+    return;
+  }
   if (!state.embedding.origin.empty() && !state.embedding.configured) {
     ImGui::TextDisabled("%s", app.tr("orders.waiting_portal"));
     return;

@@ -10,7 +10,7 @@ namespace ui {
 
 const char* store_display_name(const app::App& app, const app::StoreConfig& store) {
   if (store.road == app::Road::demo) return app.tr("store.demo");
-  if (store.id == "portal") return app.tr("store.portal");
+  if (store.is_portal()) return app.tr("store.portal");
   return store.name.c_str();
 }
 

@@ -25,7 +25,7 @@ void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextUnformatted(store_display_name(app, store));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.tr("road." + std::string(app::road_name(store.road))));
-    if (!active && store.id != "portal") {
+    if (!active && !store.is_portal()) {
       ImGui::SameLine();
       if (small_button(app, "stores.use." + store.id, {.text = app.tr("stores.use")}))
         actions.push(app::SelectStore{store.id});
@@ -39,7 +39,7 @@ void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
   };
   row(app::demo_store(), false);
   for (const auto& store : stores.saved) row(store, true);
-  if (stores.active.id == "portal") row(stores.active, false);
+  if (stores.active.is_portal()) row(stores.active, false);
 }
 
 void draw_store_form(const app::App& app, app::ActionQueue& actions) {
@@ -48,11 +48,23 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
   bool changed = false;
 
   ImGui::SeparatorText(app.tr("stores.connect"));
+  if (stores.key_needed) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextColored(palette::attention, "%s", app.tr("stores.key_needed"));
+    ImGui::PopTextWrapPos();
+  }
   ImGui::PushItemWidth(ImGui::GetFontSize() * 22);
   changed |= input_text(app, "stores.name", draft.name, {.labelled = true});
   changed |= input_text(app, "stores.client_id", draft.client_id,
                         {.labelled = true, .flags = ImGuiInputTextFlags_CharsDecimal});
   changed |= input_text(app, "stores.api_key", draft.api_key, {.labelled = true, .flags = ImGuiInputTextFlags_Password});
+  if (stores.form_key_lost && draft.api_key.empty()) ImGui::TextColored(palette::attention, "%s", app.tr("stores.key_lost"));
+  changed |= checkbox(app, "stores.remember_key", draft.remember_key);
+  if (!draft.remember_key) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextDisabled("%s", app.tr("stores.remember_key.help"));
+    ImGui::PopTextWrapPos();
+  }
 
   ImGui::TextUnformatted(app.tr("stores.road"));
   for (app::Road road : {app::Road::local_proxy, app::Road::proxy_url, app::Road::direct}) {
@@ -105,7 +117,7 @@ void draw_stores_view(const app::App& app, app::ActionQueue& actions) {
   ImGui::Spacing();
   draw_store_form(app, actions);
   ImGui::Spacing();
-  draw_device_settings(app);
+  draw_device_settings(app, actions);
   draw_backup(app, actions);
   ImGui::Spacing();
   draw_about(app);

@@ -18,7 +18,7 @@ void draw_stores_view(const app::App& app, app::ActionQueue& actions);
 // storage section of the settings screen.
 void draw_device_indicator(const app::App& app);
 void draw_update_banner(const app::App& app, app::ActionQueue& actions);
-void draw_device_settings(const app::App& app);
+void draw_device_settings(const app::App& app, app::ActionQueue& actions);
 void draw_backup(const app::App& app, app::ActionQueue& actions);
 void draw_needs_attention(const app::App& app, app::ActionQueue& actions);
 

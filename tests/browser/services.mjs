@@ -3,7 +3,8 @@
 // "seller portal" of another origin that embeds the console.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
 
 // Starts a process and resolves with the first http://host:port it prints;
 // stop() kills it and resolves once it has exited, waitForStderr(test) once
@@ -90,9 +91,41 @@ export async function startPortal({ page, apiTarget, clientId = '123456', apiKey
   return { url: origin, stop: () => server.close() };
 }
 
+// The site as a static host would serve it: the files of build/site and no
+// headers of ours (no Content-Security-Policy, so any page may frame it),
+// with `portals` as its portals.json. The console's own check of who embeds
+// it is all there is then.
+export async function startStaticSite(buildDir, { portals = [] } = {}) {
+  const root = join(buildDir, 'site');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
+    '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path === '/portals.json') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ portals }));
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  // localhost, not 127.0.0.1: another site than the portals (127.0.0.1), as a real portal is.
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://localhost:${server.address().port}`, stop: () => server.close() };
+}
+
 // The portal page: embeds the console and answers the protocol. `mode` is
 // 'bridge' (carry every request through /api/ of the portal) or 'fetch'
-// (give the console an apiBaseUrl of its own).
+// (give the console an apiBaseUrl of its own). With `configure.storage`
+// the portal keeps the console's records (here in its own localStorage).
 export function portalPage({ consoleUrl, configure }) {
   return `<!doctype html><html><body>
 <iframe id="console" src="${consoleUrl}" style="width:1000px;height:700px;border:0"></iframe>
@@ -112,6 +145,20 @@ window.addEventListener('message', async (event) => {
     const reply = { type: 'seller-console:response', id: msg.id, status: r.status, contentType: type };
     if (type.includes('json') || type.startsWith('text/')) reply.body = await r.text();
     else { const bytes = new Uint8Array(await r.arrayBuffer()); let s = ''; for (const b of bytes) s += String.fromCharCode(b); reply.bodyBase64 = btoa(s); }
+    frame.contentWindow.postMessage(reply, consoleOrigin);
+  } else if (msg.type === 'seller-console:storage') {
+    let all = JSON.parse(localStorage.getItem('console-records') || '{}');
+    const reply = { type: 'seller-console:stored', id: msg.id, ok: true };
+    const at = msg.collection + '\n' + msg.key;
+    if (msg.op === 'put') all[at] = msg.value;
+    else if (msg.op === 'remove') delete all[at];
+    else if (msg.op === 'clear') all = {};
+    else if (msg.op === 'load') reply.records = Object.entries(all).map(([k, value]) => {
+      const i = k.indexOf('\n');
+      return { collection: k.slice(0, i), key: k.slice(i + 1), value };
+    });
+    localStorage.setItem('console-records', JSON.stringify(all));
+    window.storageOps = (window.storageOps || 0) + 1;
     frame.contentWindow.postMessage(reply, consoleOrigin);
   }
 });

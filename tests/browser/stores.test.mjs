@@ -2,6 +2,7 @@
 // "Test connection" in plain words, saving, and the orders that follow.
 import assert from 'node:assert/strict';
 import { test, openConsole, clickItem, snapshot, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
+import { createServer } from 'node:http';
 import { startSandbox, startServe } from './services.mjs';
 
 async function testConnection(page) {
@@ -81,5 +82,79 @@ test('the connection test explains a CORS refusal and an unreachable proxy', asy
     assert.equal(snap.stores.checkProblem, 'problem.proxy_unreachable', JSON.stringify(snap.stores));
   } finally {
     sandbox.stop();
+  }
+});
+
+test('a proxy that redirects never gets the key carried on: the call fails and says why', async ({ context, siteUrl }) => {
+  // The redirect's target allows any cross-origin call and records the headers it is sent.
+  const seen = [];
+  const collector = createServer((req, res) => {
+    seen.push({ method: req.method, key: req.headers['api-key'] || '' });
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 200, {
+      'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': '*',
+      'Content-Type': 'application/json',
+    });
+    res.end(req.method === 'OPTIONS' ? '' : '{"result":[]}');
+  });
+  await new Promise((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  const collectorUrl = `http://127.0.0.1:${collector.address().port}`;
+  const redirecting = createServer((req, res) => {
+    res.writeHead(req.method === 'OPTIONS' ? 204 : 307, {
+      'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Access-Control-Allow-Methods': '*',
+      Location: collectorUrl + req.url,
+    });
+    res.end();
+  });
+  await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+  try {
+    const { page } = await openConsole(context, siteUrl);
+    await clickItem(page, 'nav.stores');
+    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+    await typeInto(page, 'stores.name', 'Redirected');
+    await typeInto(page, 'stores.client_id', '123456');
+    await typeInto(page, 'stores.api_key', 'key-that-must-stay');
+    await clickItem(page, 'stores.road.proxy_url');
+    await typeInto(page, 'stores.proxy_url', `http://127.0.0.1:${redirecting.address().port}/ozon`);
+    const snap = await testConnection(page);
+    assert.equal(snap.stores.check, 'failed', JSON.stringify(snap.stores));
+    assert.match(snap.stores.checkDetail, /redirect/);
+    assert.deepEqual(seen.filter((r) => r.key !== ''), [], 'the redirect target never saw the key');
+  } finally {
+    collector.close();
+    redirecting.close();
+  }
+});
+
+test('a store whose key the device does not remember asks for it after a reload, and keeps it out of storage', async ({ context, repoRoot, buildDir }) => {
+  const sandbox = await startSandbox(buildDir);
+  const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
+  try {
+    const { page } = await openConsole(context, proxied.url);
+    await clickItem(page, 'nav.stores');
+    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+    await typeInto(page, 'stores.name', 'Shared PC');
+    await typeInto(page, 'stores.client_id', '123456');
+    await typeInto(page, 'stores.api_key', 'shared-pc-key');
+    await clickItem(page, 'stores.road.local_proxy');
+    await clickItem(page, 'stores.remember_key');
+    await waitForSnapshot(page, (s) => s.stores.saved.length === 0 && s.stores.formHasKey, { what: 'the form' });
+    await clickItem(page, 'stores.save');
+    let snap = await waitForSnapshot(page, (s) => s.stores.active.road === 'local_proxy' && s.orders.count > 0,
+      { what: 'orders from the store', timeout: 20_000 });
+    assert.equal(snap.stores.saved[0].rememberKey, false);
+    const stored = await page.evaluate(() => JSON.stringify(Object.assign({}, localStorage)));
+    assert.ok(!stored.includes('shared-pc-key'), 'the key is not in localStorage');
+
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    snap = await waitForSnapshot(page, (s) => s.stores.keyNeeded, { what: 'the console asking for the key' });
+    assert.equal(snap.view, 'stores');
+    assert.equal(snap.orders.count, 0);
+    await typeInto(page, 'stores.api_key', 'shared-pc-key');
+    await clickItem(page, 'stores.save');
+    snap = await waitForSnapshot(page, (s) => !s.stores.keyNeeded && s.orders.count > 0, { what: 'orders again', timeout: 20_000 });
+  } finally {
+    sandbox.stop();
+    proxied.stop();
   }
 });

@@ -73,6 +73,8 @@ struct Device {
   store::MemorySettingsStore settings;
   store::MemoryRecordStore records{scheduler};
   std::unique_ptr<app::App> app;
+  std::string saved_file;   // the last file the app saved (a backup)
+  std::string file_to_pick;  // what the seller picks when the app asks for a file
 
   Device() { reload(); }
   // A new page over the same profile; `before_start` sees the app before it
@@ -81,6 +83,10 @@ struct Device {
     app.reset();
     app::AppServices services{settings, clock, scheduler, roads};
     services.records = &records;
+    services.save_file = [this](const std::string&, const std::string& text) { saved_file = text; };
+    services.pick_file = [this](std::function<void(std::string)> done) {
+      scheduler.after(0, [this, done] { done(file_to_pick); });
+    };
     app = std::make_unique<app::App>(services, std::vector<std::string>{"en"});
     if (before_start) before_start(*app);
     app->start();
