@@ -12,7 +12,8 @@
 
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
-request (method, path without query, status) on stderr.
+request (method, path without query, status) on stderr. It handles at most 64
+connections at once; more wait in a 1024-deep listen backlog.
 """
 
 import argparse
@@ -26,6 +27,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -64,6 +66,19 @@ CLIENT_TIMEOUT = 30
 FORWARDED_HEADERS = ("Client-Id", "Api-Key", "Content-Type")
 # Errors that just mean the client went away or stalled; never worth a traceback.
 QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+
+# At most this many connections are handled at once; the next ones wait in the
+# listen backlog (which is deep enough for a burst) until a handler is free.
+MAX_CONNECTIONS = 64
+LISTEN_BACKLOG = 1024
+# Before closing, read what a client may still be sending, for this long at most.
+LINGER_SECONDS = 2
+LINGER_BYTES = 1024 * 1024
+
+# A request line starts with a method name (or a stray empty line). Anything
+# else, such as a TLS ClientHello (0x16) sent to this plain-HTTP port, is
+# answered 400 at once instead of waiting for a line end that may never come.
+REQUEST_LINE_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\r\n")
 
 
 # The console calls a proxy URL the seller types in at run time (a store's
@@ -159,6 +174,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "ozon-console-serve"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # Never answer HTTP/0.9 style (a bare body): an error found before the version is
+    # known (505, a bad request line) still gets a status line and headers.
+    default_request_version = "HTTP/1.0"
     timeout = CLIENT_TIMEOUT
     error_content_type = "text/plain; charset=utf-8"
     error_message_format = "%(code)d %(message)s\n"
@@ -177,13 +195,27 @@ class Handler(BaseHTTPRequestHandler):
         return self.server_version
 
     def handle_one_request(self):
+        # The stdlib sets these only once a request line parses; log_request reads them.
+        self.command = self.path = None
+        self.request_version = ""
         try:
+            if not self._starts_like_http():
+                self.requestline = ""
+                return self.send_error(400)
             super().handle_one_request()
         except QUIET_ERRORS:
             self.close_connection = True
         except OSError as e:
             self.close_connection = True
             sys.stderr.write("connection error: %s\n" % e.__class__.__name__)
+
+    def _starts_like_http(self):
+        first = self.rfile.peek(1)[:1]
+        return not first or first[0] in REQUEST_LINE_START
+
+    def send_error(self, code, message=None, explain=None):
+        # The standard reason phrase only: the stdlib's own messages quote the raw request line.
+        super().send_error(code)
 
     def __getattr__(self, name):
         # Any method without a do_X handler (PUT, DELETE, OPTIONS, ...) answers 405, not 501.
@@ -434,6 +466,44 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = LISTEN_BACKLOG  # a burst of connections waits here instead of being refused
+
+    def __init__(self, *args, **kwargs):
+        self._handlers = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        # With every handler busy, stop accepting: new connections wait in the backlog.
+        self._handlers.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._handlers.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._handlers.release()
+
+    def shutdown_request(self, request):
+        # Closing a socket with input still unread (the rest of a refused request) sends a
+        # reset, which can destroy the answer before the client reads it: send our end's
+        # close first, then read until the client closes too, for a short while at most.
+        try:
+            request.shutdown(socket.SHUT_WR)
+            end = time.monotonic() + LINGER_SECONDS
+            drained = 0
+            while drained < LINGER_BYTES and time.monotonic() < end:
+                request.settimeout(max(0.01, end - time.monotonic()))
+                chunk = request.recv(64 * 1024)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        except OSError:
+            pass
+        self.close_request(request)
 
     def server_bind(self):
         # Skip HTTPServer.server_bind's getfqdn(), which can stall on DNS.

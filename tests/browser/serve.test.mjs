@@ -1,9 +1,11 @@
 // Tests of serve.py itself (no page involved): path safety, MIME types and
-// security headers, surviving clients that hang up mid-response, and the
-// optional forwarding proxy (/ozon/ -> Seller API) with its header filter.
+// security headers, malformed requests, bursts of connections, clients that
+// hang up mid-response, and the optional forwarding proxy (/ozon/ -> Seller
+// API) with its header filter.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
+import tls from 'node:tls';
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,7 +18,7 @@ function rawRequest(baseUrl, head, body = null) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
     const chunks = [];
-    sock.setTimeout(15_000, () => { sock.destroy(); reject(new Error(`raw request timed out: ${head.split('\r\n')[0]}`)); });
+    sock.setTimeout(15_000, () => { sock.destroy(); reject(new Error(`raw request timed out: ${String(head).split('\r\n')[0].slice(0, 100)}`)); });
     sock.on('connect', () => { sock.write(head); if (body) sock.write(body); });
     sock.on('data', (c) => chunks.push(c));
     sock.on('error', reject);
@@ -373,3 +375,68 @@ test('serve: --proxy on a non-loopback host needs --allow-remote', async ({ buil
     await stopChild(child);
   }
 });
+
+// ---- malformed requests, connection bursts -------------------------------------------------
+
+// The first bytes a TLS client sends (its ClientHello), captured from node's own TLS client.
+function tlsClientHello() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer((sock) => {
+      sock.once('data', (chunk) => { resolve(chunk); sock.destroy(); server.close(); });
+    });
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const client = tls.connect({ host: '127.0.0.1', port: server.address().port, servername: 'console.example' });
+      client.on('error', () => {});  // the capturing server hangs up on it
+    });
+  });
+}
+
+test('serve: malformed request lines are answered (414, 505, 400), never with a traceback', async ({ buildDir, repoRoot }) => {
+  const server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', join(buildDir, 'site')]);
+  try {
+    const { host } = new URL(server.url);
+    const long = await rawRequest(server.url, `GET /${'a'.repeat(70_000)} HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    assert.equal(long.status, 414);
+    const version = await rawRequest(server.url, `GET / HTTP/9.9\r\nHost: ${host}\r\n\r\n`);
+    assert.equal(version.status, 505);
+    const nonsense = await rawRequest(server.url, 'NONSENSE\r\n\r\n');
+    assert.equal(nonsense.status, 400);
+    // A TLS client on the plain-HTTP port sends no line end: it is answered at once, not after the idle timeout.
+    const hello = await tlsClientHello();
+    assert.equal(hello[0], 0x16, 'not a TLS handshake record');
+    const started = Date.now();
+    const tlsAnswer = await rawRequest(server.url, hello);
+    assert.equal(tlsAnswer.status, 400);
+    assert.ok(Date.now() - started < 5000, `the TLS bytes were answered after ${Date.now() - started} ms`);
+    for (const r of [long, version, nonsense, tlsAnswer]) {
+      assert.equal(r.headers.connection, 'close');
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.ok(!r.body.toString('latin1').includes('NONSENSE'), 'the error page echoes the request line');
+    }
+    // Still serving; one log line per refusal, and no error or traceback.
+    assert.equal((await request(server.url + '/')).status, 200);
+    const log = await stderrUntil(server, (text) => text.includes('GET / 200\n'));
+    for (const code of [414, 505, 400]) assert.match(log, new RegExp(` ${code}\\n`), `no ${code} logged: ${log}`);
+    assert.ok(!/traceback|error/i.test(log), `serve.py logged an error: ${log}`);
+  } finally {
+    await stopChild(server.child);
+  }
+});
+
+test('serve: a burst of 300 simultaneous connections is served without a reset', async ({ buildDir, repoRoot }) => {
+  const server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', join(buildDir, 'site')]);
+  try {
+    const results = await Promise.allSettled(Array.from({ length: 300 }, () => request(server.url + '/')));
+    const statuses = {};
+    const errors = {};
+    for (const r of results) {
+      if (r.status === 'fulfilled') statuses[r.value.status] = (statuses[r.value.status] || 0) + 1;
+      else errors[r.reason.code || r.reason.message] = (errors[r.reason.code || r.reason.message] || 0) + 1;
+    }
+    assert.deepEqual(errors, {}, `failed connections: ${JSON.stringify(errors)}, answers: ${JSON.stringify(statuses)}`);
+    assert.deepEqual(statuses, { 200: 300 });
+  } finally {
+    await stopChild(server.child);
+  }
+}, { timeout: 90_000 });
