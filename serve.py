@@ -8,7 +8,9 @@
                                (https://api-seller.ozon.ru/<path>), so a seller running
                                the console locally can use a real account. Only the
                                Client-Id, Api-Key and Content-Type headers are forwarded;
-                               the keys are never logged and never stored.
+                               the keys are never logged and never stored. A call gets
+                               60 s in all, the upstream's answer read to its end (504
+                               after; SERVE_PROXY_DEADLINE=<seconds> shortens it for tests).
 
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
@@ -18,6 +20,7 @@ connections at once; more wait in a 1024-deep listen backlog.
 
 import argparse
 import gzip
+import http.client
 import ipaddress
 import os
 import signal
@@ -61,11 +64,12 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest"
 NO_CACHE_FILES = {"index.html", "sw.js"}
 
 MAX_PROXY_BODY = 10 * 1024 * 1024
-UPSTREAM_TIMEOUT = 60
+UPSTREAM_TIMEOUT = 60  # seconds for a whole proxied call, the upstream's answer read to its end
 CLIENT_TIMEOUT = 30
 FORWARDED_HEADERS = ("Client-Id", "Api-Key", "Content-Type")
+TIMEOUTS = (socket.timeout, TimeoutError)
 # Errors that just mean the client went away or stalled; never worth a traceback.
-QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError) + TIMEOUTS
 
 # At most this many connections are handled at once; the next ones wait in the
 # listen backlog (which is deep enough for a burst) until a handler is free.
@@ -170,6 +174,115 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# ---- the proxy's deadline ---------------------------------------------------------------------
+# A socket timeout bounds each read, not a call: an upstream sending a byte every
+# few seconds could hold a call for ever. So every blocking operation on an
+# upstream socket gets as timeout what is left of the call's deadline, kept per
+# thread (a handler thread makes one upstream call at a time).
+
+_call = threading.local()
+
+
+def time_left():
+    """Seconds left for this thread's upstream call; TimeoutError once there are none."""
+    deadline = getattr(_call, "deadline", None)
+    if deadline is None:
+        return UPSTREAM_TIMEOUT
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("proxy deadline passed")
+    return left
+
+
+def _within_deadline(method):
+    def call(self, *args, **kwargs):
+        self.settimeout(time_left())
+        return method(self, *args, **kwargs)
+    return call
+
+
+class DeadlineSocket(socket.socket):
+    __slots__ = ()
+    connect = _within_deadline(socket.socket.connect)
+    recv = _within_deadline(socket.socket.recv)
+    recv_into = _within_deadline(socket.socket.recv_into)
+    send = _within_deadline(socket.socket.send)
+    sendall = _within_deadline(socket.socket.sendall)
+
+
+class DeadlineSSLSocket(ssl.SSLSocket):
+    # recv and recv_into read through read(); sendall loops over send().
+    do_handshake = _within_deadline(ssl.SSLSocket.do_handshake)
+    read = _within_deadline(ssl.SSLSocket.read)
+    send = _within_deadline(ssl.SSLSocket.send)
+
+
+def connect_within_deadline(address, timeout=None, source_address=None, *args, **kwargs):
+    """socket.create_connection for http.client, making a DeadlineSocket (the timeout is the deadline's)."""
+    host, port = address
+    error = OSError("no address for %s" % host)
+    for family, kind, proto, _, addr in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        sock = DeadlineSocket(family, kind, proto)
+        try:
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(addr)
+            return sock
+        except OSError as e:
+            sock.close()
+            error = e
+    raise error
+
+
+class _DeadlineConnection:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = connect_within_deadline  # http.client's hook for opening the socket
+
+
+class DeadlineHTTPConnection(_DeadlineConnection, http.client.HTTPConnection):
+    pass
+
+
+class DeadlineHTTPSConnection(_DeadlineConnection, http.client.HTTPSConnection):
+    pass
+
+
+class DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(DeadlineHTTPConnection, req)
+
+
+class DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(DeadlineHTTPSConnection, req, context=self._context)
+
+
+def proxy_opener(target):
+    """A urllib opener for the proxy target: no redirects followed, every socket bounded by the call's deadline."""
+    context = ssl.create_default_context()
+    context.sslsocket_class = DeadlineSSLSocket
+    handlers = [DeadlineHTTPHandler(), DeadlineHTTPSHandler(context=context), NoRedirect()]
+    if is_loopback(urllib.parse.urlsplit(target).hostname or ""):
+        handlers.append(urllib.request.ProxyHandler({}))  # never send a loopback target through an HTTP proxy
+    return urllib.request.build_opener(*handlers)
+
+
+def call_upstream(opener, req, seconds):
+    """Send `req`; (status, content type, body), the body read to its end, all within `seconds`."""
+    _call.deadline = time.monotonic() + seconds
+    try:
+        try:
+            resp = opener.open(req, timeout=seconds)
+        except urllib.error.HTTPError as e:
+            resp = e  # an upstream error status is relayed as is
+        with resp:
+            status = getattr(resp, "status", None) or resp.code
+            return status, resp.headers.get("Content-Type"), resp.read()
+    finally:
+        _call.deadline = None
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "ozon-console-serve"
     sys_version = ""
@@ -187,6 +300,7 @@ class Handler(BaseHTTPRequestHandler):
     proxy_target = None  # None: proxy disabled
     proxy_opener = None
     proxy_check_host = True
+    proxy_deadline = UPSTREAM_TIMEOUT
     gzip_cache = GzipCache()
 
     # ---- plumbing -------------------------------------------------------------------------
@@ -387,7 +501,10 @@ class Handler(BaseHTTPRequestHandler):
     # ---- proxy ----------------------------------------------------------------------------
 
     def _host_allowed(self):
-        """Refuse proxying for requests whose Host/Origin is not this loopback server (DNS rebinding)."""
+        """Refuse proxying for requests whose Host/Origin is not this loopback server (DNS rebinding),
+        and for pages with no origin (Origin: null: a sandboxed frame, a file: page)."""
+        if (self.headers.get("Origin") or "").strip().lower() == "null":
+            return False
         if not self.proxy_check_host:
             return True
         host = (self.headers.get("Host") or "").strip().lower()
@@ -398,11 +515,42 @@ class Handler(BaseHTTPRequestHandler):
         if hostname not in LOOPBACK_NAMES:
             return False
         origin = self.headers.get("Origin")
-        if origin and origin != "null":
+        if origin:
             o = urllib.parse.urlsplit(origin)
             if (o.hostname or "").lower() not in LOOPBACK_NAMES or o.netloc.lower() != host:
                 return False
         return True
+
+    def _upstream_url(self):
+        """The upstream URL for this /ozon/ path, or None if it must not be forwarded."""
+        rest = self.path[len("/ozon/"):].split("#", 1)[0]
+        # Printable ASCII only: a control or non-ASCII byte cannot go on the upstream's request line.
+        if not all("!" <= c <= "~" for c in rest):
+            return None
+        rest_path, _, query = rest.partition("?")
+        decoded = urllib.parse.unquote(rest_path)
+        if "\x00" in decoded or "\\" in decoded or any(s in ("..", ".") for s in decoded.split("/")):
+            return None
+        return self.proxy_target + "/" + rest_path + ("?" + query if query else "")
+
+    def _read_proxy_body(self):
+        """The request body, or None once a refusal was sent (or the client went away)."""
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self.send_json(411, {"code": 411, "message": "Content-Length required"})
+            return None
+        try:
+            n = int(length)
+            if n < 0:
+                raise ValueError
+        except ValueError:
+            self.send_json(400, {"code": 400, "message": "bad Content-Length"})
+            return None
+        if n > MAX_PROXY_BODY:
+            self.send_json(413, {"code": 413, "message": "request body too large"})
+            return None
+        body = self.rfile.read(n) if n else b""
+        return body if len(body) == n else None
 
     def do_POST(self):
         if not self._is_proxy_path():
@@ -413,46 +561,21 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True  # simple and safe: one proxied call per connection
         if not self._host_allowed():
             return self.send_json(403, {"code": 403, "message": "proxy refuses requests for another host"})
-        rest = self.path[len("/ozon/"):].split("#", 1)[0]
-        rest_path, _, query = rest.partition("?")
-        decoded = urllib.parse.unquote(rest_path)
-        if "\x00" in decoded or "\\" in decoded or any(s in ("..", ".") for s in decoded.split("/")):
+        url = self._upstream_url()
+        if url is None:
             return self.send_json(400, {"code": 400, "message": "bad proxy path"})
-        length = self.headers.get("Content-Length")
-        if length is None:
-            return self.send_json(411, {"code": 411, "message": "Content-Length required"})
-        try:
-            n = int(length)
-            if n < 0:
-                raise ValueError
-        except ValueError:
-            return self.send_json(400, {"code": 400, "message": "bad Content-Length"})
-        if n > MAX_PROXY_BODY:
-            return self.send_json(413, {"code": 413, "message": "request body too large"})
-        body = self.rfile.read(n) if n else b""
-        if len(body) != n:
-            return  # client went away
-        url = self.proxy_target + "/" + rest_path + ("?" + query if query else "")
-        headers = {}
-        for name in FORWARDED_HEADERS:
-            value = self.headers.get(name)
-            if value is not None:
-                headers[name] = value
+        body = self._read_proxy_body()
+        if body is None:
+            return
+        headers = {name: self.headers[name] for name in FORWARDED_HEADERS if self.headers.get(name) is not None}
         req = urllib.request.Request(url, data=body, method="POST", headers=headers)
-        target_host = urllib.parse.urlsplit(self.proxy_target).netloc
         try:
-            try:
-                resp = self.proxy_opener.open(req, timeout=UPSTREAM_TIMEOUT)
-            except urllib.error.HTTPError as e:
-                resp = e
-            with resp:
-                status = resp.status if hasattr(resp, "status") and resp.status else resp.code
-                ctype = resp.headers.get("Content-Type")
-                data = resp.read()
-        except QUIET_ERRORS + (urllib.error.URLError, OSError) as e:
+            status, ctype, data = call_upstream(self.proxy_opener, req, self.proxy_deadline)
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as e:
             reason = getattr(e, "reason", e)
-            if isinstance(e, (socket.timeout, TimeoutError)) or isinstance(reason, (socket.timeout, TimeoutError)):
+            if isinstance(e, TIMEOUTS) or isinstance(reason, TIMEOUTS):
                 return self.send_json(504, {"code": 504, "message": "upstream timeout"})
+            target_host = urllib.parse.urlsplit(self.proxy_target).netloc
             return self.send_json(502, {"code": 502, "message": "proxy could not reach %s: %s" % (target_host, reason)})
         self.send_response(status)
         if ctype:
@@ -555,6 +678,13 @@ def main(argv=None):
     for v in args.connect_src + ([args.frame_ancestors] if args.frame_ancestors else []):
         if any(c in v for c in ";,\r\n") or not v.strip():
             ap.error("bad CSP value: %r" % v)
+    try:
+        # Test hook: a shorter deadline for proxied calls.
+        deadline = float(os.environ.get("SERVE_PROXY_DEADLINE") or UPSTREAM_TIMEOUT)
+        if not 0 < deadline <= 3600:
+            raise ValueError
+    except ValueError:
+        ap.error("SERVE_PROXY_DEADLINE must be a number of seconds")
 
     loopback = is_loopback(args.host)
     if args.proxy and not loopback and not args.allow_remote:
@@ -591,11 +721,9 @@ def main(argv=None):
     Handler.csp = build_csp(args.connect_src, args.frame_ancestors)
     Handler.proxy_target = target
     Handler.proxy_check_host = not args.allow_remote
+    Handler.proxy_deadline = deadline
     if target:
-        handlers = [urllib.request.HTTPSHandler(context=ssl.create_default_context()), NoRedirect()]
-        if is_loopback(urllib.parse.urlsplit(target).hostname or ""):
-            handlers.append(urllib.request.ProxyHandler({}))
-        Handler.proxy_opener = urllib.request.build_opener(*handlers)
+        Handler.proxy_opener = proxy_opener(target)
 
     try:
         httpd = make_server(args.host, args.port)

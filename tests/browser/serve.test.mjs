@@ -1,7 +1,7 @@
 // Tests of serve.py itself (no page involved): path safety, MIME types and
 // security headers, malformed requests, bursts of connections, clients that
 // hang up mid-response, and the optional forwarding proxy (/ozon/ -> Seller
-// API) with its header filter.
+// API) with its header filter, origin checks and deadline.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
@@ -193,10 +193,12 @@ test('serve: a client hanging up mid-response does not stop the server', async (
   }
 });
 
-// Starts serve.py with `args`; resolves { child, url, stderr() } once it prints its line.
-function startServe(repoRoot, args) {
+// Starts serve.py with `args` (and `env` added to the environment); resolves
+// { child, url, stderr() } once it prints its line.
+function startServe(repoRoot, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(repoRoot, 'serve.py'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('python3', [join(repoRoot, 'serve.py'), ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => { child.kill(); reject(new Error(`serve.py did not start: ${err}`)); }, 15_000);
@@ -440,3 +442,139 @@ test('serve: a burst of 300 simultaneous connections is served without a reset',
     await stopChild(server.child);
   }
 }, { timeout: 90_000 });
+
+// ---- the proxy: path bytes, Origin: null, deadline ------------------------------------------
+
+// A stand-in Seller API on loopback: `handle(req, res)` answers each call once
+// its body is in; `received` lists the calls that reached it.
+async function startUpstream(handle) {
+  const received = [];
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      handle(req, res);
+    });
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close() { for (const s of sockets) s.destroy(); return new Promise((r) => server.close(r)); },
+  };
+}
+
+function answerOk(req, res) {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end('{"result":"ok"}');
+}
+
+const KEY_HEADERS = { 'Client-Id': '123456', 'Api-Key': 'test-key', 'Content-Type': 'application/json' };
+
+test('serve: the proxy answers 400 to a control or non-ASCII byte in its path', async ({ buildDir, repoRoot }) => {
+  const upstream = await startUpstream(answerOk);
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')]);
+    const { host } = new URL(proxy.url);
+    const paths = [
+      Buffer.from('/ozon/v1/a\x01b'), Buffer.from('/ozon/v1/a\x1bb'), Buffer.from('/ozon/v1/a\x7fb'),
+      Buffer.from('/ozon/v1/x?q=\x02'), Buffer.from('/ozon/v1/caf\u00e9', 'utf8'), Buffer.from('/ozon/v1/x?q=\u0436', 'utf8'),
+      Buffer.concat([Buffer.from('/ozon/v1/'), Buffer.from([0xff])]),
+    ];
+    for (const path of paths) {
+      const r = await rawRequest(proxy.url, Buffer.concat([Buffer.from('POST '), path,
+        Buffer.from(` HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`)]));
+      assert.equal(r.status, 400, `${JSON.stringify(path.toString('latin1'))} gave ${r.status}`);
+      assert.equal(JSON.parse(r.body.toString()).code, 400);
+    }
+    assert.equal(upstream.received.length, 0, 'a refused call reached the upstream');
+    // A clean path still goes through.
+    const ok = await request(proxy.url + '/ozon/v1/warehouse/list', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(ok.status, 200);
+    assert.equal(upstream.received.length, 1);
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
+
+test('serve: the proxy refuses Origin: null with 403', async ({ buildDir, repoRoot }) => {
+  const upstream = await startUpstream(answerOk);
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')]);
+    // A sandboxed frame or a file: page on this machine sends Origin: null.
+    const refused = await request(proxy.url + '/ozon/v1/warehouse/list',
+      { method: 'POST', body: '{}', headers: { ...KEY_HEADERS, Origin: 'null' } });
+    assert.equal(refused.status, 403);
+    assert.equal(JSON.parse(refused.body.toString()).code, 403);
+    assert.equal(upstream.received.length, 0, 'the Origin: null call reached the upstream');
+    // The console's own origin, and no Origin at all, still pass.
+    const own = await request(proxy.url + '/ozon/v1/warehouse/list',
+      { method: 'POST', body: '{}', headers: { ...KEY_HEADERS, Origin: proxy.url } });
+    assert.equal(own.status, 200);
+    const none = await request(proxy.url + '/ozon/v1/warehouse/list', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(none.status, 200);
+    assert.equal(upstream.received.length, 2);
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
+
+// Resolves with `promise`, or fails after `ms` (a safety net, not a pause).
+function within(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+test('serve: a proxied call ends with 504 at its deadline however slowly the upstream trickles', async ({ buildDir, repoRoot }) => {
+  const DEADLINE = 2;  // seconds (SERVE_PROXY_DEADLINE); the real one is 60
+  let hungUp = () => {};
+  // Trickles one byte every 250 ms: every read is quick, the whole answer takes 10 s or more.
+  const upstream = await startUpstream((req, res) => {
+    if (req.url === '/v1/fast') { answerOk(req, res); return; }
+    let text;
+    let write;
+    if (req.url === '/v1/slow-head') {
+      text = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+      write = (c) => res.socket.write(c);
+    } else {
+      text = `{"result":"${'x'.repeat(30)}"}`;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(text.length) });
+      res.flushHeaders();
+      write = (c) => res.write(c);
+    }
+    let i = 0;
+    const timer = setInterval(() => { if (i < text.length) write(text[i++]); else clearInterval(timer); }, 250);
+    res.socket.once('close', () => { clearInterval(timer); hungUp(req.url); });
+  });
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')], { SERVE_PROXY_DEADLINE: String(DEADLINE) });
+    const fast = await request(proxy.url + '/ozon/v1/fast', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(fast.status, 200);
+    for (const path of ['/v1/slow-body', '/v1/slow-head']) {
+      const closed = new Promise((resolve) => { hungUp = resolve; });
+      const started = Date.now();
+      const r = await request(proxy.url + '/ozon' + path, { method: 'POST', body: '{}', headers: KEY_HEADERS });
+      const seconds = (Date.now() - started) / 1000;
+      assert.equal(r.status, 504, `${path}: ${r.status} after ${seconds} s`);
+      assert.equal(JSON.parse(r.body.toString()).code, 504);
+      assert.ok(seconds >= DEADLINE - 0.1 && seconds < DEADLINE + 2, `${path}: answered after ${seconds} s (deadline ${DEADLINE} s)`);
+      // serve.py has let go of the upstream connection too.
+      assert.equal(await within(closed, 5000, `${path}: upstream connection closed`), path);
+    }
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
