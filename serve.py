@@ -4,6 +4,14 @@
     ./serve.py                 install deps, build the release site, serve it on
                                http://127.0.0.1:8080/
     ./serve.py --no-build      serve what is already built (build/site)
+    ./serve.py --portal https://portal.example
+                               let that seller portal embed the console in a frame
+                               (repeatable). The CSP always says frame-ancestors 'self'
+                               plus these origins, and GET /portals.json answers
+                               {"portals": [...]} (for the console to read at start, to
+                               know which embedders to trust). Without --portal, the list is
+                               the site's own portals.json (written at build time from
+                               CONSOLE_PORTALS), else empty.
     ./serve.py --proxy         also forward POST /ozon/<path> to the Ozon Seller API
                                (https://api-seller.ozon.ru/<path>), so a seller running
                                the console locally can use a real account. Only the
@@ -22,7 +30,9 @@ import argparse
 import gzip
 import http.client
 import ipaddress
+import json
 import os
+import re
 import signal
 import socket
 import socketserver
@@ -90,8 +100,70 @@ REQUEST_LINE_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 # and plain HTTP only on this machine (a proxy the seller runs locally).
 DEFAULT_CONNECT_SRC = ["'self'", "https:", "http://127.0.0.1:*", "http://localhost:*"]
 
+HOST_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\Z")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
-def build_csp(connect_extra, frame_ancestors):
+
+def parse_origin(text):
+    """`text` as a web origin in the form browsers give it (scheme://host[:port],
+    lower case, no default port), or ValueError saying what is wrong with it.
+    Portal origins go into the CSP and are compared with postMessage origins,
+    so nothing else (paths, wildcards, CSP keywords) is accepted."""
+    if not isinstance(text, str) or not text.isascii() or any(c.isspace() or not c.isprintable() for c in text):
+        raise ValueError("only printable ASCII, no spaces")
+    parts = urllib.parse.urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        raise ValueError("the scheme must be http or https")
+    if parts.path or parts.query or parts.fragment or text.endswith(("?", "#")):
+        raise ValueError("an origin has no path, query or fragment, not even a final /")
+    if "@" in parts.netloc:
+        raise ValueError("an origin has no user name")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError("bad port") from None
+    host = parts.hostname or ""
+    if ":" in host:
+        try:
+            host = "[%s]" % ipaddress.IPv6Address(host).compressed
+        except ValueError:
+            raise ValueError("bad IPv6 address") from None
+    elif not HOST_NAME.match(host):
+        raise ValueError("bad host name")
+    if port == 0:
+        raise ValueError("bad port")
+    shown_port = "" if port in (None, DEFAULT_PORTS[scheme]) else ":%d" % port
+    return "%s://%s%s" % (scheme, host, shown_port)
+
+
+def parse_origins(values):
+    """The canonical origins of `values`, each once, in order (ValueError names the first bad one)."""
+    out = []
+    for value in values:
+        try:
+            origin = parse_origin(value)
+        except ValueError as e:
+            raise ValueError("%s is not an origin (%s); write scheme://host[:port], "
+                             "e.g. https://portal.example" % (value, e)) from None
+        if origin not in out:
+            out.append(origin)
+    return out
+
+
+def read_site_portals(site):
+    """The origins in the site's portals.json (written at build time from CONSOLE_PORTALS), [] without one."""
+    path = os.path.join(site, "portals.json")
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not isinstance(data, dict) or not isinstance(data.get("portals"), list):
+        raise ValueError('expected {"portals": ["https://portal.example", ...]}')
+    return parse_origins(data["portals"])
+
+
+def build_csp(connect_extra, portals):
     connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
@@ -102,13 +174,15 @@ def build_csp(connect_extra, frame_ancestors):
         "connect-src " + connect,
         "worker-src 'self'",
         "manifest-src 'self'",
-        "frame-src 'self' blob:",
-        "object-src 'self' blob:",
+        # The console frames nothing and embeds no plugin: a label PDF opens in a
+        # new window from a blob: URL, a navigation neither directive governs.
+        "frame-src 'none'",
+        "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
+        # Only the console itself and the listed seller portals may frame it.
+        "frame-ancestors " + " ".join(["'self'"] + list(portals)),
     ]
-    if frame_ancestors:
-        parts.append("frame-ancestors " + frame_ancestors)
     return "; ".join(parts)
 
 
@@ -296,7 +370,8 @@ class Handler(BaseHTTPRequestHandler):
 
     # Set on the class by main().
     site = DEFAULT_SITE
-    csp = build_csp([], None)
+    portals = []
+    csp = build_csp([], [])
     proxy_target = None  # None: proxy disabled
     proxy_opener = None
     proxy_check_host = True
@@ -368,15 +443,15 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def send_json(self, code, obj):
-        import json
+    def send_json(self, code, obj, cache="no-store"):
         body = json.dumps(obj, ensure_ascii=False).encode("utf-8")
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def not_found(self):
         self.send_plain(404, "404 not found\n")
@@ -428,6 +503,9 @@ class Handler(BaseHTTPRequestHandler):
             if self.proxy_target:
                 return self._method_not_allowed()
             return self.not_found()
+        if self._url_path() == "/portals.json":
+            # The origins allowed to embed the console, for it to read at start.
+            return self.send_json(200, {"portals": self.portals}, cache="no-cache")
         try:
             full = self.resolve()
         except (UnicodeDecodeError, ValueError):
@@ -671,13 +749,18 @@ def main(argv=None):
     ap.add_argument("--allow-remote", action="store_true", help="allow --proxy on a non-loopback --host")
     ap.add_argument("--connect-src", action="append", default=[], metavar="ORIGIN",
                     help="extra origin for the CSP connect-src (repeatable)")
-    ap.add_argument("--frame-ancestors", default=None, metavar="VALUE",
-                    help="CSP frame-ancestors value (default: none set, embeddable)")
+    ap.add_argument("--portal", action="append", default=[], metavar="ORIGIN",
+                    help="a seller portal's origin (https://portal.example) allowed to embed the console "
+                         "in a frame (repeatable; default: the site's portals.json, else none)")
     args = ap.parse_args(argv)
 
-    for v in args.connect_src + ([args.frame_ancestors] if args.frame_ancestors else []):
+    for v in args.connect_src:
         if any(c in v for c in ";,\r\n") or not v.strip():
             ap.error("bad CSP value: %r" % v)
+    try:
+        portals = parse_origins(args.portal)
+    except ValueError as e:
+        ap.error("--portal %s" % e)
     try:
         # Test hook: a shorter deadline for proxied calls.
         deadline = float(os.environ.get("SERVE_PROXY_DEADLINE") or UPSTREAM_TIMEOUT)
@@ -717,8 +800,16 @@ def main(argv=None):
                          "or tools/build.sh wasm\n" % site)
         return 1
 
+    if not args.portal:
+        try:
+            portals = read_site_portals(site)
+        except (OSError, ValueError) as e:
+            sys.stderr.write("serve.py: %s: %s\n" % (os.path.join(site, "portals.json"), e))
+            return 1
+
     Handler.site = site
-    Handler.csp = build_csp(args.connect_src, args.frame_ancestors)
+    Handler.portals = portals
+    Handler.csp = build_csp(args.connect_src, portals)
     Handler.proxy_target = target
     Handler.proxy_check_host = not args.allow_remote
     Handler.proxy_deadline = deadline

@@ -1,13 +1,15 @@
-// Tests of serve.py itself (no page involved): path safety, MIME types and
-// security headers, malformed requests, bursts of connections, clients that
-// hang up mid-response, and the optional forwarding proxy (/ozon/ -> Seller
-// API) with its header filter, origin checks and deadline.
+// Tests of serve.py itself (no page involved but one): path safety, MIME types
+// and security headers, malformed requests, bursts of connections, clients
+// that hang up mid-response, the portal allow-list (frame-ancestors and
+// /portals.json), and the optional forwarding proxy (/ozon/ -> Seller API)
+// with its header filter, origin checks and deadline.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from './harness.mjs';
 
@@ -576,5 +578,184 @@ test('serve: a proxied call ends with 504 at its deadline however slowly the ups
   } finally {
     await stopChild(proxy && proxy.child);
     await upstream.close();
+  }
+});
+
+// ---- CSP and the portal allow-list -----------------------------------------------------------
+
+// A throw-away site directory holding `files` ({name: content}).
+function tempSite(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'serve-site-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const INDEX = '<!doctype html><meta charset="utf-8"><title>console</title>\n';
+
+// {directive: value} of a Content-Security-Policy header.
+function cspDirectives(header) {
+  const out = {};
+  for (const part of (header || '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name] = values.join(' ');
+  }
+  return out;
+}
+
+async function cspOf(url) {
+  const r = await request(url + '/');
+  assert.equal(r.status, 200);
+  return cspDirectives(r.headers['content-security-policy']);
+}
+
+async function portalsOf(url) {
+  const r = await request(url + '/portals.json');
+  assert.equal(r.status, 200);
+  assert.match(r.headers['content-type'], /^application\/json/);
+  assert.equal(r.headers['cache-control'], 'no-cache');
+  return JSON.parse(r.body.toString());
+}
+
+// A one-page PDF, enough for the browser's viewer.
+const PDF = `%PDF-1.4
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+trailer<</Root 1 0 R>>
+%%EOF
+`;
+
+test('serve: the CSP refuses plugins and frames, and a label PDF still opens from a blob: URL', async ({ context, repoRoot }) => {
+  // What src/platform/documents.cpp does with a label PDF: a blob: URL in a new window.
+  const site = tempSite({
+    'index.html': INDEX + '<script src="open.js"></script>\n',
+    'open.js': `fetch('label.pdf').then((r) => r.arrayBuffer()).then((bytes) => {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  window.open(url, '_blank', 'noopener');
+});\n`,
+    'label.pdf': PDF,
+  });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    const csp = await cspOf(server.url);
+    assert.equal(csp['object-src'], "'none'");
+    assert.equal(csp['frame-src'], "'none'");
+    assert.equal(csp['default-src'], "'self'");
+
+    // The blob: document inherits this CSP; the PDF viewer must still load in it.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const messages = [];
+    const page = await context.newPage();
+    page.on('console', (m) => messages.push(m.text()));
+    const popupOpened = context.waitForEvent('page', { timeout: 15_000 });
+    await page.goto(server.url + '/');
+    const popup = await popupOpened;
+    popup.on('console', (m) => messages.push(m.text()));
+    assert.match(popup.url(), /^blob:/);
+    const isViewer = (frame) => frame.url().startsWith('chrome-extension://');
+    if (!popup.frames().some(isViewer)) await popup.waitForEvent('framenavigated', { predicate: isViewer, timeout: 15_000 });
+    const violations = [];
+    for (const frame of popup.frames().concat(page.frames())) {
+      if (isViewer(frame)) continue;
+      violations.push(...(await frame.evaluate(() => window.__cspViolations || []).catch(() => [])));
+    }
+    assert.deepEqual(violations, []);
+    assert.ok(!messages.some((m) => /Content Security Policy/i.test(m)), messages.join('\n'));
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: by default only the console itself may frame it, and /portals.json is empty', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], "'self'");
+    assert.deepEqual(await portalsOf(server.url), { portals: [] });
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: each --portal origin may frame the console and is listed in /portals.json', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site,
+      '--portal', 'https://portal.example', '--portal', 'http://127.0.0.1:5000', '--portal', 'HTTPS://Shop.Example:443']);
+    const expected = ['https://portal.example', 'http://127.0.0.1:5000', 'https://shop.example'];
+    assert.equal((await cspOf(server.url))['frame-ancestors'], ["'self'", ...expected].join(' '));
+    assert.deepEqual(await portalsOf(server.url), { portals: expected });
+    const head = await request(server.url + '/portals.json', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test("serve: without --portal the site's portals.json (tools/write_portals.py, CONSOLE_PORTALS) is used", async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  const output = join(site, 'portals.json');
+  const writePortals = (value) => spawnSync('python3', [join(repoRoot, 'tools', 'write_portals.py'), '--output', output],
+    { env: { ...process.env, CONSOLE_PORTALS: value }, encoding: 'utf8', timeout: 10_000 });
+  let server = null;
+  try {
+    const empty = writePortals('');
+    assert.equal(empty.status, 0, empty.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: [] });
+
+    const written = writePortals(' https://a.example,http://127.0.0.1:5000  https://b.example ');
+    assert.equal(written.status, 0, written.stderr);
+    const listed = ['https://a.example', 'http://127.0.0.1:5000', 'https://b.example'];
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: listed });
+
+    // A bad origin fails the build step and leaves the file as it was.
+    const bad = writePortals('https://a.example/console');
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /https:\/\/a\.example\/console/);
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: listed });
+
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], ["'self'", ...listed].join(' '));
+    assert.deepEqual(await portalsOf(server.url), { portals: listed });
+    await stopChild(server.child);
+
+    // --portal replaces the site's list.
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site, '--portal', 'https://c.example']);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], "'self' https://c.example");
+    assert.deepEqual(await portalsOf(server.url), { portals: ['https://c.example'] });
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: a --portal that is not an origin is refused (exit code 2)', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  try {
+    const bad = [
+      'portal.example', 'https://portal.example/', 'https://portal.example/console', 'https://portal.example?x=1',
+      'ftp://portal.example', 'https://*.portal.example', "'self'", "https://portal.example 'unsafe-inline'",
+      'https://portal.example;script-src *', 'https://user@portal.example', 'https://portal.example:99999', 'https://',
+    ];
+    for (const value of bad) {
+      const r = spawnSync('python3', [join(repoRoot, 'serve.py'), '--no-build', '--port', '0', '--site', site, '--portal', value],
+        { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(r.status, 2, `--portal ${value}: exit ${r.status}, ${r.stdout}${r.stderr}`);
+      assert.ok(r.stderr.includes(value), `the error does not name ${value}: ${r.stderr}`);
+      assert.match(r.stderr, /--portal.*not an origin/, r.stderr);
+      assert.ok(!r.stdout.includes('Serving'), `serve.py started with --portal ${value}`);
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
   }
 });
