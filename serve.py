@@ -4,21 +4,35 @@
     ./serve.py                 install deps, build the release site, serve it on
                                http://127.0.0.1:8080/
     ./serve.py --no-build      serve what is already built (build/site)
+    ./serve.py --portal https://portal.example
+                               let that seller portal embed the console in a frame
+                               (repeatable). The CSP always says frame-ancestors 'self'
+                               plus these origins, and GET /portals.json answers
+                               {"portals": [...]} (for the console to read at start, to
+                               know which embedders to trust). Without --portal, the list is
+                               the site's own portals.json (written at build time from
+                               CONSOLE_PORTALS), else empty.
     ./serve.py --proxy         also forward POST /ozon/<path> to the Ozon Seller API
                                (https://api-seller.ozon.ru/<path>), so a seller running
                                the console locally can use a real account. Only the
                                Client-Id, Api-Key and Content-Type headers are forwarded;
-                               the keys are never logged and never stored.
+                               the keys are never logged and never stored. A call gets
+                               60 s in all, the upstream's answer read to its end (504
+                               after; SERVE_PROXY_DEADLINE=<seconds> shortens it for tests).
 
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
-request (method, path without query, status) on stderr.
+request (method, path without query, status) on stderr. It handles at most 64
+connections at once; more wait in a 1024-deep listen backlog.
 """
 
 import argparse
 import gzip
+import http.client
 import ipaddress
+import json
 import os
+import re
 import signal
 import socket
 import socketserver
@@ -26,6 +40,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -59,11 +74,25 @@ COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest"
 NO_CACHE_FILES = {"index.html", "sw.js"}
 
 MAX_PROXY_BODY = 10 * 1024 * 1024
-UPSTREAM_TIMEOUT = 60
+UPSTREAM_TIMEOUT = 60  # seconds for a whole proxied call, the upstream's answer read to its end
 CLIENT_TIMEOUT = 30
 FORWARDED_HEADERS = ("Client-Id", "Api-Key", "Content-Type")
+TIMEOUTS = (socket.timeout, TimeoutError)
 # Errors that just mean the client went away or stalled; never worth a traceback.
-QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, socket.timeout, TimeoutError)
+QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError) + TIMEOUTS
+
+# At most this many connections are handled at once; the next ones wait in the
+# listen backlog (which is deep enough for a burst) until a handler is free.
+MAX_CONNECTIONS = 64
+LISTEN_BACKLOG = 1024
+# Before closing, read what a client may still be sending, for this long at most.
+LINGER_SECONDS = 2
+LINGER_BYTES = 1024 * 1024
+
+# A request line starts with a method name (or a stray empty line). Anything
+# else, such as a TLS ClientHello (0x16) sent to this plain-HTTP port, is
+# answered 400 at once instead of waiting for a line end that may never come.
+REQUEST_LINE_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\r\n")
 
 
 # The console calls a proxy URL the seller types in at run time (a store's
@@ -71,8 +100,70 @@ QUIET_ERRORS = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, s
 # and plain HTTP only on this machine (a proxy the seller runs locally).
 DEFAULT_CONNECT_SRC = ["'self'", "https:", "http://127.0.0.1:*", "http://localhost:*"]
 
+HOST_NAME = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\Z")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
-def build_csp(connect_extra, frame_ancestors):
+
+def parse_origin(text):
+    """`text` as a web origin in the form browsers give it (scheme://host[:port],
+    lower case, no default port), or ValueError saying what is wrong with it.
+    Portal origins go into the CSP and are compared with postMessage origins,
+    so nothing else (paths, wildcards, CSP keywords) is accepted."""
+    if not isinstance(text, str) or not text.isascii() or any(c.isspace() or not c.isprintable() for c in text):
+        raise ValueError("only printable ASCII, no spaces")
+    parts = urllib.parse.urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS:
+        raise ValueError("the scheme must be http or https")
+    if parts.path or parts.query or parts.fragment or text.endswith(("?", "#")):
+        raise ValueError("an origin has no path, query or fragment, not even a final /")
+    if "@" in parts.netloc:
+        raise ValueError("an origin has no user name")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError("bad port") from None
+    host = parts.hostname or ""
+    if ":" in host:
+        try:
+            host = "[%s]" % ipaddress.IPv6Address(host).compressed
+        except ValueError:
+            raise ValueError("bad IPv6 address") from None
+    elif not HOST_NAME.match(host):
+        raise ValueError("bad host name")
+    if port == 0:
+        raise ValueError("bad port")
+    shown_port = "" if port in (None, DEFAULT_PORTS[scheme]) else ":%d" % port
+    return "%s://%s%s" % (scheme, host, shown_port)
+
+
+def parse_origins(values):
+    """The canonical origins of `values`, each once, in order (ValueError names the first bad one)."""
+    out = []
+    for value in values:
+        try:
+            origin = parse_origin(value)
+        except ValueError as e:
+            raise ValueError("%s is not an origin (%s); write scheme://host[:port], "
+                             "e.g. https://portal.example" % (value, e)) from None
+        if origin not in out:
+            out.append(origin)
+    return out
+
+
+def read_site_portals(site):
+    """The origins in the site's portals.json (written at build time from CONSOLE_PORTALS), [] without one."""
+    path = os.path.join(site, "portals.json")
+    if not os.path.isfile(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if not isinstance(data, dict) or not isinstance(data.get("portals"), list):
+        raise ValueError('expected {"portals": ["https://portal.example", ...]}')
+    return parse_origins(data["portals"])
+
+
+def build_csp(connect_extra, portals):
     connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
@@ -83,13 +174,15 @@ def build_csp(connect_extra, frame_ancestors):
         "connect-src " + connect,
         "worker-src 'self'",
         "manifest-src 'self'",
-        "frame-src 'self' blob:",
-        "object-src 'self' blob:",
+        # The console frames nothing and embeds no plugin: a label PDF opens in a
+        # new window from a blob: URL, a navigation neither directive governs.
+        "frame-src 'none'",
+        "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
+        # Only the console itself and the listed seller portals may frame it.
+        "frame-ancestors " + " ".join(["'self'"] + list(portals)),
     ]
-    if frame_ancestors:
-        parts.append("frame-ancestors " + frame_ancestors)
     return "; ".join(parts)
 
 
@@ -155,20 +248,134 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+# ---- the proxy's deadline ---------------------------------------------------------------------
+# A socket timeout bounds each read, not a call: an upstream sending a byte every
+# few seconds could hold a call for ever. So every blocking operation on an
+# upstream socket gets as timeout what is left of the call's deadline, kept per
+# thread (a handler thread makes one upstream call at a time).
+
+_call = threading.local()
+
+
+def time_left():
+    """Seconds left for this thread's upstream call; TimeoutError once there are none."""
+    deadline = getattr(_call, "deadline", None)
+    if deadline is None:
+        return UPSTREAM_TIMEOUT
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("proxy deadline passed")
+    return left
+
+
+def _within_deadline(method):
+    def call(self, *args, **kwargs):
+        self.settimeout(time_left())
+        return method(self, *args, **kwargs)
+    return call
+
+
+class DeadlineSocket(socket.socket):
+    __slots__ = ()
+    connect = _within_deadline(socket.socket.connect)
+    recv = _within_deadline(socket.socket.recv)
+    recv_into = _within_deadline(socket.socket.recv_into)
+    send = _within_deadline(socket.socket.send)
+    sendall = _within_deadline(socket.socket.sendall)
+
+
+class DeadlineSSLSocket(ssl.SSLSocket):
+    # recv and recv_into read through read(); sendall loops over send().
+    do_handshake = _within_deadline(ssl.SSLSocket.do_handshake)
+    read = _within_deadline(ssl.SSLSocket.read)
+    send = _within_deadline(ssl.SSLSocket.send)
+
+
+def connect_within_deadline(address, timeout=None, source_address=None, *args, **kwargs):
+    """socket.create_connection for http.client, making a DeadlineSocket (the timeout is the deadline's)."""
+    host, port = address
+    error = OSError("no address for %s" % host)
+    for family, kind, proto, _, addr in socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM):
+        sock = DeadlineSocket(family, kind, proto)
+        try:
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(addr)
+            return sock
+        except OSError as e:
+            sock.close()
+            error = e
+    raise error
+
+
+class _DeadlineConnection:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._create_connection = connect_within_deadline  # http.client's hook for opening the socket
+
+
+class DeadlineHTTPConnection(_DeadlineConnection, http.client.HTTPConnection):
+    pass
+
+
+class DeadlineHTTPSConnection(_DeadlineConnection, http.client.HTTPSConnection):
+    pass
+
+
+class DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(DeadlineHTTPConnection, req)
+
+
+class DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(DeadlineHTTPSConnection, req, context=self._context)
+
+
+def proxy_opener(target):
+    """A urllib opener for the proxy target: no redirects followed, every socket bounded by the call's deadline."""
+    context = ssl.create_default_context()
+    context.sslsocket_class = DeadlineSSLSocket
+    handlers = [DeadlineHTTPHandler(), DeadlineHTTPSHandler(context=context), NoRedirect()]
+    if is_loopback(urllib.parse.urlsplit(target).hostname or ""):
+        handlers.append(urllib.request.ProxyHandler({}))  # never send a loopback target through an HTTP proxy
+    return urllib.request.build_opener(*handlers)
+
+
+def call_upstream(opener, req, seconds):
+    """Send `req`; (status, content type, body), the body read to its end, all within `seconds`."""
+    _call.deadline = time.monotonic() + seconds
+    try:
+        try:
+            resp = opener.open(req, timeout=seconds)
+        except urllib.error.HTTPError as e:
+            resp = e  # an upstream error status is relayed as is
+        with resp:
+            status = getattr(resp, "status", None) or resp.code
+            return status, resp.headers.get("Content-Type"), resp.read()
+    finally:
+        _call.deadline = None
+
+
 class Handler(BaseHTTPRequestHandler):
     server_version = "ozon-console-serve"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # Never answer HTTP/0.9 style (a bare body): an error found before the version is
+    # known (505, a bad request line) still gets a status line and headers.
+    default_request_version = "HTTP/1.0"
     timeout = CLIENT_TIMEOUT
     error_content_type = "text/plain; charset=utf-8"
     error_message_format = "%(code)d %(message)s\n"
 
     # Set on the class by main().
     site = DEFAULT_SITE
-    csp = build_csp([], None)
+    portals = []
+    csp = build_csp([], [])
     proxy_target = None  # None: proxy disabled
     proxy_opener = None
     proxy_check_host = True
+    proxy_deadline = UPSTREAM_TIMEOUT
     gzip_cache = GzipCache()
 
     # ---- plumbing -------------------------------------------------------------------------
@@ -177,13 +384,27 @@ class Handler(BaseHTTPRequestHandler):
         return self.server_version
 
     def handle_one_request(self):
+        # The stdlib sets these only once a request line parses; log_request reads them.
+        self.command = self.path = None
+        self.request_version = ""
         try:
+            if not self._starts_like_http():
+                self.requestline = ""
+                return self.send_error(400)
             super().handle_one_request()
         except QUIET_ERRORS:
             self.close_connection = True
         except OSError as e:
             self.close_connection = True
             sys.stderr.write("connection error: %s\n" % e.__class__.__name__)
+
+    def _starts_like_http(self):
+        first = self.rfile.peek(1)[:1]
+        return not first or first[0] in REQUEST_LINE_START
+
+    def send_error(self, code, message=None, explain=None):
+        # The standard reason phrase only: the stdlib's own messages quote the raw request line.
+        super().send_error(code)
 
     def __getattr__(self, name):
         # Any method without a do_X handler (PUT, DELETE, OPTIONS, ...) answers 405, not 501.
@@ -222,15 +443,15 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def send_json(self, code, obj):
-        import json
+    def send_json(self, code, obj, cache="no-store"):
         body = json.dumps(obj, ensure_ascii=False).encode("utf-8")
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def not_found(self):
         self.send_plain(404, "404 not found\n")
@@ -282,6 +503,9 @@ class Handler(BaseHTTPRequestHandler):
             if self.proxy_target:
                 return self._method_not_allowed()
             return self.not_found()
+        if self._url_path() == "/portals.json":
+            # The origins allowed to embed the console, for it to read at start.
+            return self.send_json(200, {"portals": self.portals}, cache="no-cache")
         try:
             full = self.resolve()
         except (UnicodeDecodeError, ValueError):
@@ -355,7 +579,10 @@ class Handler(BaseHTTPRequestHandler):
     # ---- proxy ----------------------------------------------------------------------------
 
     def _host_allowed(self):
-        """Refuse proxying for requests whose Host/Origin is not this loopback server (DNS rebinding)."""
+        """Refuse proxying for requests whose Host/Origin is not this loopback server (DNS rebinding),
+        and for pages with no origin (Origin: null: a sandboxed frame, a file: page)."""
+        if (self.headers.get("Origin") or "").strip().lower() == "null":
+            return False
         if not self.proxy_check_host:
             return True
         host = (self.headers.get("Host") or "").strip().lower()
@@ -366,11 +593,42 @@ class Handler(BaseHTTPRequestHandler):
         if hostname not in LOOPBACK_NAMES:
             return False
         origin = self.headers.get("Origin")
-        if origin and origin != "null":
+        if origin:
             o = urllib.parse.urlsplit(origin)
             if (o.hostname or "").lower() not in LOOPBACK_NAMES or o.netloc.lower() != host:
                 return False
         return True
+
+    def _upstream_url(self):
+        """The upstream URL for this /ozon/ path, or None if it must not be forwarded."""
+        rest = self.path[len("/ozon/"):].split("#", 1)[0]
+        # Printable ASCII only: a control or non-ASCII byte cannot go on the upstream's request line.
+        if not all("!" <= c <= "~" for c in rest):
+            return None
+        rest_path, _, query = rest.partition("?")
+        decoded = urllib.parse.unquote(rest_path)
+        if "\x00" in decoded or "\\" in decoded or any(s in ("..", ".") for s in decoded.split("/")):
+            return None
+        return self.proxy_target + "/" + rest_path + ("?" + query if query else "")
+
+    def _read_proxy_body(self):
+        """The request body, or None once a refusal was sent (or the client went away)."""
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self.send_json(411, {"code": 411, "message": "Content-Length required"})
+            return None
+        try:
+            n = int(length)
+            if n < 0:
+                raise ValueError
+        except ValueError:
+            self.send_json(400, {"code": 400, "message": "bad Content-Length"})
+            return None
+        if n > MAX_PROXY_BODY:
+            self.send_json(413, {"code": 413, "message": "request body too large"})
+            return None
+        body = self.rfile.read(n) if n else b""
+        return body if len(body) == n else None
 
     def do_POST(self):
         if not self._is_proxy_path():
@@ -381,46 +639,21 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True  # simple and safe: one proxied call per connection
         if not self._host_allowed():
             return self.send_json(403, {"code": 403, "message": "proxy refuses requests for another host"})
-        rest = self.path[len("/ozon/"):].split("#", 1)[0]
-        rest_path, _, query = rest.partition("?")
-        decoded = urllib.parse.unquote(rest_path)
-        if "\x00" in decoded or "\\" in decoded or any(s in ("..", ".") for s in decoded.split("/")):
+        url = self._upstream_url()
+        if url is None:
             return self.send_json(400, {"code": 400, "message": "bad proxy path"})
-        length = self.headers.get("Content-Length")
-        if length is None:
-            return self.send_json(411, {"code": 411, "message": "Content-Length required"})
-        try:
-            n = int(length)
-            if n < 0:
-                raise ValueError
-        except ValueError:
-            return self.send_json(400, {"code": 400, "message": "bad Content-Length"})
-        if n > MAX_PROXY_BODY:
-            return self.send_json(413, {"code": 413, "message": "request body too large"})
-        body = self.rfile.read(n) if n else b""
-        if len(body) != n:
-            return  # client went away
-        url = self.proxy_target + "/" + rest_path + ("?" + query if query else "")
-        headers = {}
-        for name in FORWARDED_HEADERS:
-            value = self.headers.get(name)
-            if value is not None:
-                headers[name] = value
+        body = self._read_proxy_body()
+        if body is None:
+            return
+        headers = {name: self.headers[name] for name in FORWARDED_HEADERS if self.headers.get(name) is not None}
         req = urllib.request.Request(url, data=body, method="POST", headers=headers)
-        target_host = urllib.parse.urlsplit(self.proxy_target).netloc
         try:
-            try:
-                resp = self.proxy_opener.open(req, timeout=UPSTREAM_TIMEOUT)
-            except urllib.error.HTTPError as e:
-                resp = e
-            with resp:
-                status = resp.status if hasattr(resp, "status") and resp.status else resp.code
-                ctype = resp.headers.get("Content-Type")
-                data = resp.read()
-        except QUIET_ERRORS + (urllib.error.URLError, OSError) as e:
+            status, ctype, data = call_upstream(self.proxy_opener, req, self.proxy_deadline)
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as e:
             reason = getattr(e, "reason", e)
-            if isinstance(e, (socket.timeout, TimeoutError)) or isinstance(reason, (socket.timeout, TimeoutError)):
+            if isinstance(e, TIMEOUTS) or isinstance(reason, TIMEOUTS):
                 return self.send_json(504, {"code": 504, "message": "upstream timeout"})
+            target_host = urllib.parse.urlsplit(self.proxy_target).netloc
             return self.send_json(502, {"code": 502, "message": "proxy could not reach %s: %s" % (target_host, reason)})
         self.send_response(status)
         if ctype:
@@ -434,6 +667,44 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = LISTEN_BACKLOG  # a burst of connections waits here instead of being refused
+
+    def __init__(self, *args, **kwargs):
+        self._handlers = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        # With every handler busy, stop accepting: new connections wait in the backlog.
+        self._handlers.acquire()
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._handlers.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._handlers.release()
+
+    def shutdown_request(self, request):
+        # Closing a socket with input still unread (the rest of a refused request) sends a
+        # reset, which can destroy the answer before the client reads it: send our end's
+        # close first, then read until the client closes too, for a short while at most.
+        try:
+            request.shutdown(socket.SHUT_WR)
+            end = time.monotonic() + LINGER_SECONDS
+            drained = 0
+            while drained < LINGER_BYTES and time.monotonic() < end:
+                request.settimeout(max(0.01, end - time.monotonic()))
+                chunk = request.recv(64 * 1024)
+                if not chunk:
+                    break
+                drained += len(chunk)
+        except OSError:
+            pass
+        self.close_request(request)
 
     def server_bind(self):
         # Skip HTTPServer.server_bind's getfqdn(), which can stall on DNS.
@@ -478,13 +749,25 @@ def main(argv=None):
     ap.add_argument("--allow-remote", action="store_true", help="allow --proxy on a non-loopback --host")
     ap.add_argument("--connect-src", action="append", default=[], metavar="ORIGIN",
                     help="extra origin for the CSP connect-src (repeatable)")
-    ap.add_argument("--frame-ancestors", default=None, metavar="VALUE",
-                    help="CSP frame-ancestors value (default: none set, embeddable)")
+    ap.add_argument("--portal", action="append", default=[], metavar="ORIGIN",
+                    help="a seller portal's origin (https://portal.example) allowed to embed the console "
+                         "in a frame (repeatable; default: the site's portals.json, else none)")
     args = ap.parse_args(argv)
 
-    for v in args.connect_src + ([args.frame_ancestors] if args.frame_ancestors else []):
+    for v in args.connect_src:
         if any(c in v for c in ";,\r\n") or not v.strip():
             ap.error("bad CSP value: %r" % v)
+    try:
+        portals = parse_origins(args.portal)
+    except ValueError as e:
+        ap.error("--portal %s" % e)
+    try:
+        # Test hook: a shorter deadline for proxied calls.
+        deadline = float(os.environ.get("SERVE_PROXY_DEADLINE") or UPSTREAM_TIMEOUT)
+        if not 0 < deadline <= 3600:
+            raise ValueError
+    except ValueError:
+        ap.error("SERVE_PROXY_DEADLINE must be a number of seconds")
 
     loopback = is_loopback(args.host)
     if args.proxy and not loopback and not args.allow_remote:
@@ -517,15 +800,21 @@ def main(argv=None):
                          "or tools/build.sh wasm\n" % site)
         return 1
 
+    if not args.portal:
+        try:
+            portals = read_site_portals(site)
+        except (OSError, ValueError) as e:
+            sys.stderr.write("serve.py: %s: %s\n" % (os.path.join(site, "portals.json"), e))
+            return 1
+
     Handler.site = site
-    Handler.csp = build_csp(args.connect_src, args.frame_ancestors)
+    Handler.portals = portals
+    Handler.csp = build_csp(args.connect_src, portals)
     Handler.proxy_target = target
     Handler.proxy_check_host = not args.allow_remote
+    Handler.proxy_deadline = deadline
     if target:
-        handlers = [urllib.request.HTTPSHandler(context=ssl.create_default_context()), NoRedirect()]
-        if is_loopback(urllib.parse.urlsplit(target).hostname or ""):
-            handlers.append(urllib.request.ProxyHandler({}))
-        Handler.proxy_opener = urllib.request.build_opener(*handlers)
+        Handler.proxy_opener = proxy_opener(target)
 
     try:
         httpd = make_server(args.host, args.port)

@@ -131,3 +131,11 @@ add_custom_command(
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")
+# portals.json: the seller portals allowed to embed the console, from the
+# environment of the build (CONSOLE_PORTALS="https://portal.example ...";
+# tools/write_portals.py). An environment change is no file change, so this
+# runs on every build; the script rewrites the file only when the list changed.
+# Not part of the precached shell: the console fetches it fresh at start.
+add_custom_target(portals ALL
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/write_portals.py" --output "${SITE_DIR}/portals.json"
+  COMMENT "Writing portals.json (CONSOLE_PORTALS)")

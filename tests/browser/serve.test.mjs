@@ -1,11 +1,15 @@
-// Tests of serve.py itself (no page involved): path safety, MIME types and
-// security headers, surviving clients that hang up mid-response, and the
-// optional forwarding proxy (/ozon/ -> Seller API) with its header filter.
+// Tests of serve.py itself (no page involved but one): path safety, MIME types
+// and security headers, malformed requests, bursts of connections, clients
+// that hang up mid-response, the portal allow-list (frame-ancestors and
+// /portals.json), and the optional forwarding proxy (/ozon/ -> Seller API)
+// with its header filter, origin checks and deadline.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import tls from 'node:tls';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from './harness.mjs';
 
@@ -16,7 +20,7 @@ function rawRequest(baseUrl, head, body = null) {
   return new Promise((resolve, reject) => {
     const sock = net.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
     const chunks = [];
-    sock.setTimeout(15_000, () => { sock.destroy(); reject(new Error(`raw request timed out: ${head.split('\r\n')[0]}`)); });
+    sock.setTimeout(15_000, () => { sock.destroy(); reject(new Error(`raw request timed out: ${String(head).split('\r\n')[0].slice(0, 100)}`)); });
     sock.on('connect', () => { sock.write(head); if (body) sock.write(body); });
     sock.on('data', (c) => chunks.push(c));
     sock.on('error', reject);
@@ -191,10 +195,12 @@ test('serve: a client hanging up mid-response does not stop the server', async (
   }
 });
 
-// Starts serve.py with `args`; resolves { child, url, stderr() } once it prints its line.
-function startServe(repoRoot, args) {
+// Starts serve.py with `args` (and `env` added to the environment); resolves
+// { child, url, stderr() } once it prints its line.
+function startServe(repoRoot, args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(repoRoot, 'serve.py'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('python3', [join(repoRoot, 'serve.py'), ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
     const timer = setTimeout(() => { child.kill(); reject(new Error(`serve.py did not start: ${err}`)); }, 15_000);
@@ -371,5 +377,385 @@ test('serve: --proxy on a non-loopback host needs --allow-remote', async ({ buil
     assert.match(err, /allow-remote/);
   } finally {
     await stopChild(child);
+  }
+});
+
+// ---- malformed requests, connection bursts -------------------------------------------------
+
+// The first bytes a TLS client sends (its ClientHello), captured from node's own TLS client.
+function tlsClientHello() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer((sock) => {
+      sock.once('data', (chunk) => { resolve(chunk); sock.destroy(); server.close(); });
+    });
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const client = tls.connect({ host: '127.0.0.1', port: server.address().port, servername: 'console.example' });
+      client.on('error', () => {});  // the capturing server hangs up on it
+    });
+  });
+}
+
+test('serve: malformed request lines are answered (414, 505, 400), never with a traceback', async ({ buildDir, repoRoot }) => {
+  const server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', join(buildDir, 'site')]);
+  try {
+    const { host } = new URL(server.url);
+    const long = await rawRequest(server.url, `GET /${'a'.repeat(70_000)} HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+    assert.equal(long.status, 414);
+    const version = await rawRequest(server.url, `GET / HTTP/9.9\r\nHost: ${host}\r\n\r\n`);
+    assert.equal(version.status, 505);
+    const nonsense = await rawRequest(server.url, 'NONSENSE\r\n\r\n');
+    assert.equal(nonsense.status, 400);
+    // A TLS client on the plain-HTTP port sends no line end: it is answered at once, not after the idle timeout.
+    const hello = await tlsClientHello();
+    assert.equal(hello[0], 0x16, 'not a TLS handshake record');
+    const started = Date.now();
+    const tlsAnswer = await rawRequest(server.url, hello);
+    assert.equal(tlsAnswer.status, 400);
+    assert.ok(Date.now() - started < 5000, `the TLS bytes were answered after ${Date.now() - started} ms`);
+    for (const r of [long, version, nonsense, tlsAnswer]) {
+      assert.equal(r.headers.connection, 'close');
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.ok(!r.body.toString('latin1').includes('NONSENSE'), 'the error page echoes the request line');
+    }
+    // Still serving; one log line per refusal, and no error or traceback.
+    assert.equal((await request(server.url + '/')).status, 200);
+    const log = await stderrUntil(server, (text) => text.includes('GET / 200\n'));
+    for (const code of [414, 505, 400]) assert.match(log, new RegExp(` ${code}\\n`), `no ${code} logged: ${log}`);
+    assert.ok(!/traceback|error/i.test(log), `serve.py logged an error: ${log}`);
+  } finally {
+    await stopChild(server.child);
+  }
+});
+
+test('serve: a burst of 300 simultaneous connections is served without a reset', async ({ buildDir, repoRoot }) => {
+  const server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', join(buildDir, 'site')]);
+  try {
+    const results = await Promise.allSettled(Array.from({ length: 300 }, () => request(server.url + '/')));
+    const statuses = {};
+    const errors = {};
+    for (const r of results) {
+      if (r.status === 'fulfilled') statuses[r.value.status] = (statuses[r.value.status] || 0) + 1;
+      else errors[r.reason.code || r.reason.message] = (errors[r.reason.code || r.reason.message] || 0) + 1;
+    }
+    assert.deepEqual(errors, {}, `failed connections: ${JSON.stringify(errors)}, answers: ${JSON.stringify(statuses)}`);
+    assert.deepEqual(statuses, { 200: 300 });
+  } finally {
+    await stopChild(server.child);
+  }
+}, { timeout: 90_000 });
+
+// ---- the proxy: path bytes, Origin: null, deadline ------------------------------------------
+
+// A stand-in Seller API on loopback: `handle(req, res)` answers each call once
+// its body is in; `received` lists the calls that reached it.
+async function startUpstream(handle) {
+  const received = [];
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      handle(req, res);
+    });
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const port = await listen(server);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close() { for (const s of sockets) s.destroy(); return new Promise((r) => server.close(r)); },
+  };
+}
+
+function answerOk(req, res) {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end('{"result":"ok"}');
+}
+
+const KEY_HEADERS = { 'Client-Id': '123456', 'Api-Key': 'test-key', 'Content-Type': 'application/json' };
+
+test('serve: the proxy answers 400 to a control or non-ASCII byte in its path', async ({ buildDir, repoRoot }) => {
+  const upstream = await startUpstream(answerOk);
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')]);
+    const { host } = new URL(proxy.url);
+    const paths = [
+      Buffer.from('/ozon/v1/a\x01b'), Buffer.from('/ozon/v1/a\x1bb'), Buffer.from('/ozon/v1/a\x7fb'),
+      Buffer.from('/ozon/v1/x?q=\x02'), Buffer.from('/ozon/v1/caf\u00e9', 'utf8'), Buffer.from('/ozon/v1/x?q=\u0436', 'utf8'),
+      Buffer.concat([Buffer.from('/ozon/v1/'), Buffer.from([0xff])]),
+    ];
+    for (const path of paths) {
+      const r = await rawRequest(proxy.url, Buffer.concat([Buffer.from('POST '), path,
+        Buffer.from(` HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`)]));
+      assert.equal(r.status, 400, `${JSON.stringify(path.toString('latin1'))} gave ${r.status}`);
+      assert.equal(JSON.parse(r.body.toString()).code, 400);
+    }
+    assert.equal(upstream.received.length, 0, 'a refused call reached the upstream');
+    // A clean path still goes through.
+    const ok = await request(proxy.url + '/ozon/v1/warehouse/list', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(ok.status, 200);
+    assert.equal(upstream.received.length, 1);
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
+
+test('serve: the proxy refuses Origin: null with 403', async ({ buildDir, repoRoot }) => {
+  const upstream = await startUpstream(answerOk);
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')]);
+    // A sandboxed frame or a file: page on this machine sends Origin: null.
+    const refused = await request(proxy.url + '/ozon/v1/warehouse/list',
+      { method: 'POST', body: '{}', headers: { ...KEY_HEADERS, Origin: 'null' } });
+    assert.equal(refused.status, 403);
+    assert.equal(JSON.parse(refused.body.toString()).code, 403);
+    assert.equal(upstream.received.length, 0, 'the Origin: null call reached the upstream');
+    // The console's own origin, and no Origin at all, still pass.
+    const own = await request(proxy.url + '/ozon/v1/warehouse/list',
+      { method: 'POST', body: '{}', headers: { ...KEY_HEADERS, Origin: proxy.url } });
+    assert.equal(own.status, 200);
+    const none = await request(proxy.url + '/ozon/v1/warehouse/list', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(none.status, 200);
+    assert.equal(upstream.received.length, 2);
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
+
+// Resolves with `promise`, or fails after `ms` (a safety net, not a pause).
+function within(promise, ms, what) {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms); })])
+    .finally(() => clearTimeout(timer));
+}
+
+test('serve: a proxied call ends with 504 at its deadline however slowly the upstream trickles', async ({ buildDir, repoRoot }) => {
+  const DEADLINE = 2;  // seconds (SERVE_PROXY_DEADLINE); the real one is 60
+  let hungUp = () => {};
+  // Trickles one byte every 250 ms: every read is quick, the whole answer takes 10 s or more.
+  const upstream = await startUpstream((req, res) => {
+    if (req.url === '/v1/fast') { answerOk(req, res); return; }
+    let text;
+    let write;
+    if (req.url === '/v1/slow-head') {
+      text = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}';
+      write = (c) => res.socket.write(c);
+    } else {
+      text = `{"result":"${'x'.repeat(30)}"}`;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(text.length) });
+      res.flushHeaders();
+      write = (c) => res.write(c);
+    }
+    let i = 0;
+    const timer = setInterval(() => { if (i < text.length) write(text[i++]); else clearInterval(timer); }, 250);
+    res.socket.once('close', () => { clearInterval(timer); hungUp(req.url); });
+  });
+  let proxy = null;
+  try {
+    proxy = await startServe(repoRoot, ['--no-build', '--port', '0', '--proxy', '--proxy-target', upstream.url,
+      '--site', join(buildDir, 'site')], { SERVE_PROXY_DEADLINE: String(DEADLINE) });
+    const fast = await request(proxy.url + '/ozon/v1/fast', { method: 'POST', body: '{}', headers: KEY_HEADERS });
+    assert.equal(fast.status, 200);
+    for (const path of ['/v1/slow-body', '/v1/slow-head']) {
+      const closed = new Promise((resolve) => { hungUp = resolve; });
+      const started = Date.now();
+      const r = await request(proxy.url + '/ozon' + path, { method: 'POST', body: '{}', headers: KEY_HEADERS });
+      const seconds = (Date.now() - started) / 1000;
+      assert.equal(r.status, 504, `${path}: ${r.status} after ${seconds} s`);
+      assert.equal(JSON.parse(r.body.toString()).code, 504);
+      assert.ok(seconds >= DEADLINE - 0.1 && seconds < DEADLINE + 2, `${path}: answered after ${seconds} s (deadline ${DEADLINE} s)`);
+      // serve.py has let go of the upstream connection too.
+      assert.equal(await within(closed, 5000, `${path}: upstream connection closed`), path);
+    }
+  } finally {
+    await stopChild(proxy && proxy.child);
+    await upstream.close();
+  }
+});
+
+// ---- CSP and the portal allow-list -----------------------------------------------------------
+
+// A throw-away site directory holding `files` ({name: content}).
+function tempSite(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'serve-site-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+const INDEX = '<!doctype html><meta charset="utf-8"><title>console</title>\n';
+
+// {directive: value} of a Content-Security-Policy header.
+function cspDirectives(header) {
+  const out = {};
+  for (const part of (header || '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name] = values.join(' ');
+  }
+  return out;
+}
+
+async function cspOf(url) {
+  const r = await request(url + '/');
+  assert.equal(r.status, 200);
+  return cspDirectives(r.headers['content-security-policy']);
+}
+
+async function portalsOf(url) {
+  const r = await request(url + '/portals.json');
+  assert.equal(r.status, 200);
+  assert.match(r.headers['content-type'], /^application\/json/);
+  assert.equal(r.headers['cache-control'], 'no-cache');
+  return JSON.parse(r.body.toString());
+}
+
+// A one-page PDF, enough for the browser's viewer.
+const PDF = `%PDF-1.4
+1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj
+2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj
+3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 288 432]>>endobj
+trailer<</Root 1 0 R>>
+%%EOF
+`;
+
+test('serve: the CSP refuses plugins and frames, and a label PDF still opens from a blob: URL', async ({ context, repoRoot }) => {
+  // What src/platform/documents.cpp does with a label PDF: a blob: URL in a new window.
+  const site = tempSite({
+    'index.html': INDEX + '<script src="open.js"></script>\n',
+    'open.js': `fetch('label.pdf').then((r) => r.arrayBuffer()).then((bytes) => {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  window.open(url, '_blank', 'noopener');
+});\n`,
+    'label.pdf': PDF,
+  });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    const csp = await cspOf(server.url);
+    assert.equal(csp['object-src'], "'none'");
+    assert.equal(csp['frame-src'], "'none'");
+    assert.equal(csp['default-src'], "'self'");
+
+    // The blob: document inherits this CSP; the PDF viewer must still load in it.
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    const messages = [];
+    const page = await context.newPage();
+    page.on('console', (m) => messages.push(m.text()));
+    const popupOpened = context.waitForEvent('page', { timeout: 15_000 });
+    await page.goto(server.url + '/');
+    const popup = await popupOpened;
+    popup.on('console', (m) => messages.push(m.text()));
+    assert.match(popup.url(), /^blob:/);
+    const isViewer = (frame) => frame.url().startsWith('chrome-extension://');
+    if (!popup.frames().some(isViewer)) await popup.waitForEvent('framenavigated', { predicate: isViewer, timeout: 15_000 });
+    const violations = [];
+    for (const frame of popup.frames().concat(page.frames())) {
+      if (isViewer(frame)) continue;
+      violations.push(...(await frame.evaluate(() => window.__cspViolations || []).catch(() => [])));
+    }
+    assert.deepEqual(violations, []);
+    assert.ok(!messages.some((m) => /Content Security Policy/i.test(m)), messages.join('\n'));
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: by default only the console itself may frame it, and /portals.json is empty', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], "'self'");
+    assert.deepEqual(await portalsOf(server.url), { portals: [] });
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: each --portal origin may frame the console and is listed in /portals.json', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  let server = null;
+  try {
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site,
+      '--portal', 'https://portal.example', '--portal', 'http://127.0.0.1:5000', '--portal', 'HTTPS://Shop.Example:443']);
+    const expected = ['https://portal.example', 'http://127.0.0.1:5000', 'https://shop.example'];
+    assert.equal((await cspOf(server.url))['frame-ancestors'], ["'self'", ...expected].join(' '));
+    assert.deepEqual(await portalsOf(server.url), { portals: expected });
+    const head = await request(server.url + '/portals.json', { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.body.length, 0);
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test("serve: without --portal the site's portals.json (tools/write_portals.py, CONSOLE_PORTALS) is used", async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  const output = join(site, 'portals.json');
+  const writePortals = (value) => spawnSync('python3', [join(repoRoot, 'tools', 'write_portals.py'), '--output', output],
+    { env: { ...process.env, CONSOLE_PORTALS: value }, encoding: 'utf8', timeout: 10_000 });
+  let server = null;
+  try {
+    const empty = writePortals('');
+    assert.equal(empty.status, 0, empty.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: [] });
+
+    const written = writePortals(' https://a.example,http://127.0.0.1:5000  https://b.example ');
+    assert.equal(written.status, 0, written.stderr);
+    const listed = ['https://a.example', 'http://127.0.0.1:5000', 'https://b.example'];
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: listed });
+
+    // A bad origin fails the build step and leaves the file as it was.
+    const bad = writePortals('https://a.example/console');
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.match(bad.stderr, /https:\/\/a\.example\/console/);
+    assert.deepEqual(JSON.parse(readFileSync(output, 'utf8')), { portals: listed });
+
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site]);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], ["'self'", ...listed].join(' '));
+    assert.deepEqual(await portalsOf(server.url), { portals: listed });
+    await stopChild(server.child);
+
+    // --portal replaces the site's list.
+    server = await startServe(repoRoot, ['--no-build', '--port', '0', '--site', site, '--portal', 'https://c.example']);
+    assert.equal((await cspOf(server.url))['frame-ancestors'], "'self' https://c.example");
+    assert.deepEqual(await portalsOf(server.url), { portals: ['https://c.example'] });
+  } finally {
+    await stopChild(server && server.child);
+    rmSync(site, { recursive: true, force: true });
+  }
+});
+
+test('serve: a --portal that is not an origin is refused (exit code 2)', async ({ repoRoot }) => {
+  const site = tempSite({ 'index.html': INDEX });
+  try {
+    const bad = [
+      'portal.example', 'https://portal.example/', 'https://portal.example/console', 'https://portal.example?x=1',
+      'ftp://portal.example', 'https://*.portal.example', "'self'", "https://portal.example 'unsafe-inline'",
+      'https://portal.example;script-src *', 'https://user@portal.example', 'https://portal.example:99999', 'https://',
+    ];
+    for (const value of bad) {
+      const r = spawnSync('python3', [join(repoRoot, 'serve.py'), '--no-build', '--port', '0', '--site', site, '--portal', value],
+        { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(r.status, 2, `--portal ${value}: exit ${r.status}, ${r.stdout}${r.stderr}`);
+      assert.ok(r.stderr.includes(value), `the error does not name ${value}: ${r.stderr}`);
+      assert.match(r.stderr, /--portal.*not an origin/, r.stderr);
+      assert.ok(!r.stdout.includes('Serving'), `serve.py started with --portal ${value}`);
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
   }
 });
