@@ -407,6 +407,12 @@
     return;
   }
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // SDL cancels the pointer's default action, focus included: inside a
+  // portal's iframe the keys would then keep going to the portal. A press on
+  // the console takes the keyboard to it.
+  canvas.addEventListener('pointerdown', () => {
+    if (!document.hasFocus() || document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+  }, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
 })();

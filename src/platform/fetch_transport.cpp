@@ -49,17 +49,22 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
       if (!navigator.onLine) return done(0, "", null, 1, "the browser is offline");
       var crossOrigin = false;
       try { crossOrigin = new URL(target, location.href).origin !== location.origin; } catch (e) {}
-      // fetch() hides why a call failed. A probe without the keys that does
-      // not follow redirects tells "it redirects", "the server answered but
-      // refused CORS" and "nothing answered" apart.
-      fetch(target, {method: "GET", mode: "no-cors", credentials: "omit", cache: "no-store", redirect: "manual"})
+      // fetch() hides why a call failed. Probes without the keys tell "it
+      // redirects" (a plain GET that does not follow redirects), "the server
+      // answered but refused CORS" (a no-cors probe) and "nothing answered" apart.
+      var redirected = "the proxy answered with a redirect: the console does not follow redirects with your API key";
+      var plain = String(error && error.message || error);
+      fetch(target, {method: "GET", credentials: "omit", cache: "no-store", redirect: "manual"})
         .then(function(probe) {
-          if (probe.type === "opaqueredirect")
-            return done(0, "", null, 1, "the proxy answered with a redirect; the console does not follow redirects with your API key");
+          if (probe.type === "opaqueredirect") return done(0, "", null, 1, redirected);
           if (crossOrigin) return done(0, "", null, 2, "the server does not allow calls from a web page (CORS)");
-          done(0, "", null, 1, String(error && error.message || error));
-        })
-        .catch(function() { done(0, "", null, 1, crossOrigin ? "the server could not be reached" : String(error && error.message || error)); });
+          done(0, "", null, 1, plain);
+        }, function() {
+          if (!crossOrigin) return done(0, "", null, 1, plain);
+          fetch(target, {method: "GET", mode: "no-cors", credentials: "omit", cache: "no-store"})
+            .then(function() { done(0, "", null, 2, "the server does not allow calls from a web page (CORS)"); })
+            .catch(function() { done(0, "", null, 1, "the server could not be reached"); });
+        });
     });
 });
 

@@ -21,7 +21,8 @@ async function startPortalFor(configure, { apiTarget, consolePath = '/' } = {}) 
   return { portal, console: target };
 }
 
-// Clicks the widget `name` inside the console's iframe through the page's mouse.
+// Clicks the widget `name` inside the console's iframe through the page's
+// mouse; resolves once the frame has drawn the frames a click asks for.
 async function clickInFrame(page, frame, name) {
   const box = await (await page.$('iframe#console')).boundingBox();
   const rect = await waitForItem(frame, name);
@@ -30,9 +31,10 @@ async function clickInFrame(page, frame, name) {
   const drawn = await frame.evaluate(() => window.sellerConsole.framesDrawn());
   await page.mouse.move(x - 1, y);
   await page.mouse.move(x, y);
-  await waitForFrames(frame, 2, { since: drawn });  // ImGui saw the pointer there
+  const hovered = await waitForFrames(frame, 2, { since: drawn });  // ImGui saw the pointer there
   await page.mouse.down();
   await page.mouse.up();
+  await waitForFrames(frame, 4, { since: hovered });  // press and release applied
 }
 
 // The console's iframe (its src starts with `consoleOrigin`) once its first frame is drawn.
@@ -196,7 +198,6 @@ test('in a browser that refuses storage to third-party frames, the portal keeps 
     await clickInFrame(page, frame, 'nav.stores');
     await waitForSnapshot(frame, (s) => s.view === 'stores', { what: 'the stores screen' });
     await clickInFrame(page, frame, 'stores.name');
-    await waitForFrames(frame, 3);
     await page.keyboard.type('Sklad 7', { delay: 10 });
     const typed = await waitForSnapshot(frame, (s) => s.stores.formName === 'Sklad 7', { what: 'the typed name' });
     await waitForSnapshot(frame, (s) => s.device.draftsSaved > typed.device.draftsSaved, { what: 'the draft written to the portal' });

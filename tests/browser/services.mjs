@@ -149,13 +149,13 @@ window.addEventListener('message', async (event) => {
   } else if (msg.type === 'seller-console:storage') {
     let all = JSON.parse(localStorage.getItem('console-records') || '{}');
     const reply = { type: 'seller-console:stored', id: msg.id, ok: true };
-    const at = msg.collection + '\n' + msg.key;
+    const at = JSON.stringify([msg.collection, msg.key]);
     if (msg.op === 'put') all[at] = msg.value;
     else if (msg.op === 'remove') delete all[at];
     else if (msg.op === 'clear') all = {};
     else if (msg.op === 'load') reply.records = Object.entries(all).map(([k, value]) => {
-      const i = k.indexOf('\n');
-      return { collection: k.slice(0, i), key: k.slice(i + 1), value };
+      const [collection, key] = JSON.parse(k);
+      return { collection, key, value };
     });
     localStorage.setItem('console-records', JSON.stringify(all));
     window.storageOps = (window.storageOps || 0) + 1;
