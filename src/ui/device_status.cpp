@@ -138,12 +138,23 @@ void draw_storage_mode(const app::App& app, app::ActionQueue& actions) {
   ImGui::PopTextWrapPos();
 }
 
-// What a backup would change, line by line, before the seller applies it.
+// What a backup would change, line by line, in a dialog: nothing changes
+// until the seller applies it.
 void draw_import_plan(const app::App& app, app::ActionQueue& actions) {
   const auto& plan = app.state().device.import_plan;
-  if (!plan) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::update_banner);
-  ImGui::BeginChild("##import_plan", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  constexpr const char* kPopup = "##import_plan";
+  if (!plan && !ImGui::IsPopupOpen(kPopup)) return;
+  if (plan && !ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x * 0.95f, viewport->Size.y * 0.9f));
+  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+  if (!plan) {  // applied or dropped: the dialog goes
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
   ImGui::TextUnformatted(app.tr("backup.plan.title"));
   for (const auto& change : plan->stores) {
     const std::string name = change.store.name.empty() ? change.store.id : change.store.name;
@@ -175,11 +186,12 @@ void draw_import_plan(const app::App& app, app::ActionQueue& actions) {
     }
   }
   ImGui::BulletText(app.tr("backup.plan.drafts"), static_cast<int>(plan->drafts));
+  ImGui::PopTextWrapPos();
   if (button(app, "backup.apply")) actions.push(app::ApplyImport{true});
   ImGui::SameLine();
-  if (button(app, "backup.cancel_import")) actions.push(app::ApplyImport{false});
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
+  if (button(app, "backup.cancel_import") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    actions.push(app::ApplyImport{false});
+  ImGui::EndPopup();
 }
 
 }  // namespace
