@@ -115,6 +115,7 @@ void StoresScreen::write_snapshot(nlohmann::json& out) const {
                    {"checkCount", stores.check_count},
                    {"formName", stores.draft.name},
                    {"formHasKey", !stores.draft.api_key.empty()},
+                   {"formRemembersKey", stores.draft.remember_key},
                    {"formKeyLost", stores.form_key_lost},
                    {"keyNeeded", stores.key_needed}};
 }

@@ -137,7 +137,7 @@ test('a store whose key the device does not remember asks for it after a reload,
     await typeInto(page, 'stores.api_key', 'shared-pc-key');
     await clickItem(page, 'stores.road.local_proxy');
     await clickItem(page, 'stores.remember_key');
-    await waitForSnapshot(page, (s) => s.stores.saved.length === 0 && s.stores.formHasKey, { what: 'the form' });
+    await waitForSnapshot(page, (s) => s.stores.formHasKey && !s.stores.formRemembersKey, { what: 'the form, the key not to be remembered' });
     await clickItem(page, 'stores.save');
     let snap = await waitForSnapshot(page, (s) => s.stores.active.road === 'local_proxy' && s.orders.count > 0,
       { what: 'orders from the store', timeout: 20_000 });
