@@ -10,7 +10,7 @@ add_test(NAME unit_tests COMMAND unit_tests)
 
 # One executable per source file matching `pattern`, named after the file:
 # bench/*.cpp (benchmarks), src/tools/*.cpp (ozon_sandbox), tests/fuzz/*.cpp
-# (bounded-time fuzz drivers over the response parsers, run by tests/run).
+# (bounded-time fuzz drivers: the response parsers, the app's records; run by tests/run).
 function(add_executables_per_file pattern)
   file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/${pattern}")
   foreach(src ${sources})

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
+
 namespace app {
 namespace {
 
@@ -26,7 +28,10 @@ std::vector<std::pair<std::string, std::string>> read_records(const Json& root, 
     auto key = item.find("key");
     auto value = item.find("value");
     if (key == item.end() || !key->is_string() || value == item.end()) continue;
-    out.emplace_back(key->get<std::string>(), value->is_string() ? value->get<std::string>() : value->dump());
+    std::string text = value->is_string() ? value->get<std::string>() : core::json_read::dump(*value);
+    // JSON held as a string escapes the file's depth check: checked as the store checks its records.
+    if (!store::readable_record(text)) continue;
+    out.emplace_back(key->get<std::string>(), std::move(text));
   }
   return out;
 }
@@ -50,6 +55,10 @@ std::string make_backup(const BackupContents& contents, bool include_api_keys, c
 }
 
 BackupRead read_backup(const std::string& text) {
+  // Before parsing: a huge file would take the page's memory, a deep one
+  // its stack (nlohmann's dump and copies recurse once per level).
+  if (text.size() > kBackupMaxBytes) return {std::nullopt, "backup.too_large"};
+  if (!core::json_read::nesting_within(text, kBackupMaxDepth)) return {std::nullopt, "backup.too_deep"};
   auto root = Json::parse(text, nullptr, false);
   if (root.is_discarded()) return {std::nullopt, "backup.not_json"};
   auto format = root.find("format");

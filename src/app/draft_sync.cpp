@@ -34,6 +34,8 @@ void App::load_local_data() {
     for (auto& record : loaded.records) {
       if (record.collection != store::collection::drafts) continue;
       written_drafts_[record.key] = record.value;
+      // Too large or too deep counts as damaged: dumping it again would recurse per level.
+      if (!store::readable_record(record.value)) continue;
       auto json = nlohmann::json::parse(record.value, nullptr, false);
       if (json.is_discarded()) continue;  // a damaged record: skipped, the rest restores
       if (record.key == kUiDraftKey) {

@@ -55,7 +55,7 @@ template <typename Parse>
 auto read_copy(const std::vector<store::Record>& records, std::string_view collection, const std::string& key,
                Parse parse) -> std::optional<std::decay_t<decltype(*parse(std::string_view{}))>> {
   const store::Record* record = find_record(records, collection, key);
-  if (!record) return std::nullopt;
+  if (!record || !store::readable_record(record->value)) return std::nullopt;
   auto parsed = parse(record->value);
   if (!parsed) return std::nullopt;
   return std::move(*parsed);
@@ -159,7 +159,9 @@ void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
     auto& orders = state_.orders;
     // The network was faster (its list is newer), or another store opened.
     if (orders.as_of != 0 || state_.stores.active_id != read->store) return;
-    auto page = ozon::parse_posting_list(read->texts[read->next]);
+    const std::string& text = read->texts[read->next];
+    if (!store::readable_record(text)) return;  // too large or too deep: damaged too
+    auto page = ozon::parse_posting_list(text);
     if (!page) return;  // a damaged copy: wait for the network
     std::string().swap(read->texts[read->next]);
     core::drop_expired_buyer_details(page->items, services_.clock.now_ms(), state_.device.buyer_data_days);

@@ -26,6 +26,7 @@ int count_field(const Json& object, const char* key) {
 }
 
 std::int64_t read_next_id(const std::string& text) {
+  if (!store::readable_record(text)) return 0;
   const Json json = Json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object()) return 0;
   return read_int64_strict(json, "next_id");
@@ -125,6 +126,7 @@ std::optional<OutboxEntry> outbox_entry_from_json(std::string_view text, std::st
     if (why) *why = reason;
     return std::nullopt;
   };
+  if (!store::readable_record(text)) return fail("too large or nested too deep");
   const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
   if (json.is_discarded() || !json.is_object()) return fail("not a JSON object");
   // A newer version may mean something else by the same fields: leave it alone.

@@ -216,6 +216,31 @@ bool read_int64_list_strict(const Json& obj, std::string_view key, std::vector<s
   return true;
 }
 
+// ---- before parsing -------------------------------------------------------------
+
+bool nesting_within(std::string_view text, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;  // the escaped character cannot end the string
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;  // an unmatched closer: the parser refuses the text anyway
+    }
+  }
+  return true;
+}
+
 // ---- writing --------------------------------------------------------------------
 
 std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }

@@ -69,6 +69,17 @@ bool read_int64_list_strict(const Json& obj, std::string_view key, std::vector<s
 // Text helper, usable without JSON: "12", " -7 ", "+3", "12.0000" (all-zero fraction).
 std::optional<std::int64_t> parse_int64(std::string_view text);
 
+// ---- before parsing -------------------------------------------------------------
+// nlohmann's parser is iterative, but dump(), copies and comparisons recurse
+// once per level: a text nested thousands deep can overflow the stack (an
+// abort in the browser). Text from storage, a file or another window is
+// checked with this before it is parsed.
+// Whether no array or object in `text` nests deeper than `max_depth`;
+// brackets inside strings (escapes included) do not count. Exact for valid
+// JSON; for invalid JSON at least as deep as what a parser builds before
+// it stops.
+bool nesting_within(std::string_view text, int max_depth);
+
 // ---- writing ------------------------------------------------------------------
 // Compact JSON text. Invalid UTF-8 in a string (typed, pasted, or sent by
 // Ozon) is replaced with U+FFFD instead of throwing, which would abort the

@@ -50,3 +50,71 @@ TEST_CASE("a file that is not our backup is refused in plain words") {
   REQUIRE(tolerant.contents.has_value());
   CHECK(tolerant.contents->drafts == std::vector<std::pair<std::string, std::string>>{{"a", R"({"x":1})"}});
 }
+
+namespace {
+
+std::string nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+std::string backup_with_draft(const std::string& value) {
+  return R"({"format":"ozon-seller-console-backup","version":1,"drafts":[{"key":"posting:1","value":)" + value + "}]}";
+}
+
+}  // namespace
+
+// Before the cap, this file crashed the app: read_backup dumped the draft
+// value recursively (a stack overflow natively under ASan; in the browser
+// wasm's call stack runs out near 5,400 levels).
+TEST_CASE("a backup nested 10,000 deep is refused before nlohmann parses or dumps it") {
+  const auto deep = app::read_backup(backup_with_draft(nested(10'000)));
+  CHECK_FALSE(deep.contents.has_value());
+  CHECK(deep.problem == "backup.too_deep");
+  CHECK(app::read_backup(nested(10'000)).problem == "backup.too_deep");
+  CHECK(app::read_backup(std::string(10'000, '{')).problem == "backup.too_deep");
+  // Up to the cap a file reads (the value sits under three levels of the file's own).
+  const int record_depth = app::kBackupMaxDepth - 3;
+  CHECK(app::read_backup(backup_with_draft(nested(record_depth))).contents.has_value());
+  CHECK(app::read_backup(backup_with_draft(nested(record_depth + 1))).problem == "backup.too_deep");
+}
+
+TEST_CASE("a draft held as a JSON string nested too deep is dropped; the rest of the backup reads") {
+  const std::string text = R"({"format":"ozon-seller-console-backup","version":1,"drafts":[)"
+                           R"({"key":"posting:1","value":")" + nested(10'000) + R"("},)"
+                           R"({"key":"posting:2","value":"{\"number\":\"2\"}"}]})";
+  const auto read = app::read_backup(text);
+  REQUIRE(read.contents.has_value());
+  CHECK(read.contents->drafts == std::vector<std::pair<std::string, std::string>>{{"posting:2", R"({"number":"2"})"}});
+}
+
+TEST_CASE("a file over the size cap is refused before it is parsed; a thousand drafts are far below it") {
+  app::BackupContents contents;
+  contents.lang = "ru";
+  // A posting draft as the app writes it, three marking codes included: ~1.5 KB.
+  std::string draft =
+      R"({"v":1,"number":"12345678-0001-1","counts":[1,2],"items_picked":true,"address_checked":false,"log":[)";
+  for (int scan = 0; scan < 3; ++scan)
+    draft += R"({"at":1770000000000,"code":"4600000000017","outcome":"accepted","line":0},)";
+  draft += R"({"at":1770000000000,"code":"4600000000024","outcome":"completed_line","line":1}],"boxes":[[1,1],[0,1]],)"
+           R"("scan_text":"","tracking_text":"RA123456789RU","cutoff_text":"","cancel":{"open":false,"reason_id":0,)"
+           R"("message":"","partial":false,"quantities":[]},"marking":{"form":{"posting_number":"12345678-0001-1",)"
+           R"("multi_box_qty":0,"products":[{"product_id":1,"quantity":3,"gtd_needed":true,"mark_needed":true,)"
+           R"("mark_possible":true,"rnpt_needed":false,"exemplars":[)";
+  for (int unit = 0; unit < 3; ++unit)
+    draft += R"({"id":1,"gtd":"10702070/140526/0012345","gtd_absent":false,"rnpt":"","rnpt_absent":false,)"
+             R"("country":"CN","marks":[{"mark":"010460000000001721abcdefghijklm\u001d91EE06\u001d92)"
+             R"(abcdefghijklmnopqrstuvwxyz0123456789","type":"mandatory_mark"}]},)";
+  draft.back() = ']';
+  draft += R"(}]},"countries":{"1":"CN"}}})";
+  REQUIRE_FALSE(nlohmann::json::parse(draft, nullptr, false).is_discarded());
+  for (int i = 0; i < 1'000; ++i) contents.drafts.emplace_back("posting:" + std::to_string(i), draft);
+  const std::string file = app::make_backup(contents, false, 1'000);
+  CHECK(file.size() < app::kBackupMaxBytes / 4);
+  REQUIRE(app::read_backup(file).contents.has_value());
+  CHECK(app::read_backup(file).contents->drafts.size() == 1'000);
+
+  // Whitespace keeps it JSON: only the size is wrong.
+  std::string padded = app::make_backup({}, false, 1'000);
+  padded.resize(app::kBackupMaxBytes, ' ');
+  CHECK(app::read_backup(padded).contents.has_value());
+  padded.push_back(' ');
+  CHECK(app::read_backup(padded).problem == "backup.too_large");
+}

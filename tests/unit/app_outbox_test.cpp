@@ -790,6 +790,13 @@ TEST_CASE("outbox: entries survive the trip through JSON, bad bytes included") {
   std::string why;
   CHECK_FALSE(app::outbox_entry_from_json("", &why));
   CHECK(why == "not a JSON object");
+  // Refused before parsing: deeper than any record of ours, or heavier.
+  const std::string deep = R"({"id":1,"x":)" + std::string(10'000, '[') + std::string(10'000, ']') + "}";
+  CHECK_FALSE(app::outbox_entry_from_json(deep, &why));
+  CHECK(why == "too large or nested too deep");
+  why.clear();
+  CHECK_FALSE(app::outbox_entry_from_json(std::string(store::kMaxRecordBytes + 1, ' '), &why));
+  CHECK(why == "too large or nested too deep");
   CHECK(app::outbox_key(42) == "00000000000000000042");
   CHECK(app::outbox_key(9) < app::outbox_key(10));
 }

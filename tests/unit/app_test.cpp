@@ -134,6 +134,11 @@ TEST_CASE("a portal configuration opens a store that is never saved") {
 
 TEST_CASE("portal messages are parsed tolerantly") {
   CHECK_FALSE(app::parse_portal_configure("not json"));
+  // Not parsed at all: nested or huge is no configure message.
+  const std::string head = R"({"type":"seller-console:configure","clientId":"1","x":)";
+  CHECK_FALSE(app::parse_portal_configure(head + std::string(10'000, '[') + std::string(10'000, ']') + "}"));
+  CHECK_FALSE(app::parse_portal_configure(head + '"' + std::string(100'000, 'a') + "\"}"));
+  CHECK(app::parse_portal_configure(head + "[[1]]}"));
   CHECK_FALSE(app::parse_portal_configure(R"({"type":"seller-console:hello"})"));
   auto config = app::parse_portal_configure(R"({"type":"seller-console:configure","clientId":5,"bridge":"yes"})");
   REQUIRE(config);

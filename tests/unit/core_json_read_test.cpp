@@ -131,3 +131,25 @@ TEST_CASE("json_read: dump replaces invalid UTF-8 instead of throwing") {
   CHECK(dump(valid) == R"({"a":"Кружка 中文","b":[1,2]})");
   CHECK(dump(json()) == "null");
 }
+
+TEST_CASE("json_read: nesting_within counts arrays and objects, not brackets inside strings") {
+  CHECK(nesting_within("", 0));
+  CHECK(nesting_within("42", 0));
+  CHECK_FALSE(nesting_within("[]", 0));
+  CHECK(nesting_within("[]", 1));
+  CHECK(nesting_within("[][][]{}", 1));  // siblings do not add up
+  CHECK(nesting_within(R"({"a":[1,{"b":[]}]})", 4));
+  CHECK_FALSE(nesting_within(R"({"a":[1,{"b":[]}]})", 3));
+  CHECK(nesting_within(R"(["[[[{{", "\"[[[", "\\"])", 1));  // in strings, after escaped quotes and backslashes
+  CHECK_FALSE(nesting_within(R"(["\\", [[]]])", 2));         // an escaped backslash does not hide the quote after it
+  CHECK(nesting_within("]]][[", 2));                         // unmatched closers do not go below zero
+  CHECK_FALSE(nesting_within("]]][[", 1));
+  const std::string deep = std::string(10'000, '[') + std::string(10'000, ']');
+  CHECK_FALSE(nesting_within(deep, 64));
+  CHECK(nesting_within(deep, 10'000));
+  CHECK_FALSE(nesting_within(std::string(10'000, '{'), 64));  // never closed counts too
+  // Whatever it lets through, nlohmann builds no deeper.
+  const json parsed = json::parse(R"({"a":[[["]]]\"{{"]]]})");
+  CHECK(nesting_within(dump(parsed), 4));
+  CHECK_FALSE(nesting_within(dump(parsed), 3));
+}
