@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/backup.h"
 #include "app/snapshot.h"
 #include "app/storage_bench.h"
 #include "core/json_read.h"
@@ -74,7 +75,10 @@ struct Console {
                 [](const std::string& name, const std::string& text) { platform::show_text(name, text); },
                 &records, [] { platform::apply_update(); },
                 [](const std::string& name, const std::string& text) { platform::save_text_file(name, text); },
-                [](std::function<void(std::string)> done) { platform::pick_text_file(std::move(done)); },
+                // One byte over the cap: a bigger file is refused by its size, never read whole.
+                [](std::function<void(std::string)> done) {
+                  platform::pick_text_file(std::move(done), app::kBackupMaxBytes + 1);
+                },
                 [] { platform::reload_page(); }, [] { platform::request_storage_access(); }},
                platform::browser_languages()};
   app::ActionQueue actions;

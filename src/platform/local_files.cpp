@@ -28,7 +28,9 @@ EM_JS(void, js_save_text_file, (const char* name, const char* text), {
   setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
 });
 
-EM_JS(void, js_pick_text_file, (int id), {
+// Reads at most `max_bytes` of the file: a bigger one arrives cut, and the
+// app refuses it by its size without the whole of it in memory.
+EM_JS(void, js_pick_text_file, (int id, double max_bytes), {
   var input = document.createElement("input");
   input.type = "file";
   input.accept = ".json,application/json";
@@ -37,7 +39,7 @@ EM_JS(void, js_pick_text_file, (int id), {
     var file = input.files && input.files[0];
     input.remove();
     if (!file) return;
-    file.text().then(function(text) {
+    file.slice(0, Math.min(file.size, max_bytes)).text().then(function(text) {
       var ptr = allocateUTF8(text);
       Module._sc_file_picked(id, ptr);
       _free(ptr);
@@ -53,10 +55,10 @@ EM_JS(void, js_reload_page, (), { location.reload(); });
 
 void save_text_file(const std::string& name, const std::string& text) { js_save_text_file(name.c_str(), text.c_str()); }
 
-void pick_text_file(std::function<void(std::string text)> done) {
+void pick_text_file(std::function<void(std::string text)> done, std::size_t max_bytes) {
   const int id = next_pick++;
   pending_picks.emplace(id, std::move(done));
-  js_pick_text_file(id);
+  js_pick_text_file(id, static_cast<double>(max_bytes));
 }
 
 void reload_page() { js_reload_page(); }

@@ -464,7 +464,11 @@ class World {
         a.apply(app::EditCancelMessage{hostile_string(rng_)});
         break;
       case 9: a.apply(app::EditCutoff{hostile_string(rng_)}); break;
-      case 10: a.apply(app::ImportBackup{}); break;
+      case 10:  // the file is read and planned; the seller applies or drops it
+        a.apply(app::ImportBackup{});
+        settle(0);
+        a.apply(app::ApplyImport{pick(rng_, 4) != 0});
+        break;
       case 11:
         if (auto config = app::parse_portal_configure(text(seeds_.portal))) a.apply(app::ConfigureFromPortal{*config});
         break;
