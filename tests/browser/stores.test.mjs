@@ -145,11 +145,14 @@ test('a store whose key the device does not remember asks for it after a reload,
     const stored = await page.evaluate(() => JSON.stringify(Object.assign({}, localStorage)));
     assert.ok(!stored.includes('shared-pc-key'), 'the key is not in localStorage');
 
+    const total = (calls) => Object.values(calls).reduce((a, b) => a + b, 0);
+    const callsBefore = total(await sandbox.calls());
     await page.reload();
     await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
-    snap = await waitForSnapshot(page, (s) => s.stores.keyNeeded, { what: 'the console asking for the key' });
+    snap = await waitForSnapshot(page, (s) => s.stores.keyNeeded && s.device.draftsLoaded, { what: 'the console asking for the key' });
     assert.equal(snap.view, 'stores');
-    assert.equal(snap.orders.count, 0);
+    assert.equal(snap.orders.loading, false, 'nothing is asked of Ozon without the key');
+    assert.equal(total(await sandbox.calls()), callsBefore);
     await typeInto(page, 'stores.api_key', 'shared-pc-key');
     await clickItem(page, 'stores.save');
     snap = await waitForSnapshot(page, (s) => !s.stores.keyNeeded && s.orders.count > 0, { what: 'orders again', timeout: 20_000 });
