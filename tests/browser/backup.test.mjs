@@ -3,15 +3,11 @@
 // it would change and applies nothing before "Apply".
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot, fillStoreForm } from './harness.mjs';
 
 test('export without keys: no key anywhere in the file, not even one typed and not saved', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
-  await clickItem(page, 'nav.stores');
-  await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-  await typeInto(page, 'stores.name', 'Typed only');
-  await typeInto(page, 'stores.client_id', '123456');
-  await typeInto(page, 'stores.api_key', 'typed-key-never-saved');
+  await fillStoreForm(page, { name: 'Typed only', clientId: '123456', apiKey: 'typed-key-never-saved' });
   const typed = await waitForSnapshot(page, (s) => s.stores.formHasKey, { what: 'the key in the form' });
   await waitForSnapshot(page, (s) => s.device.draftsSaved > typed.device.draftsSaved, { what: 'the form draft written' });
 
@@ -33,11 +29,7 @@ test('export without keys: no key anywhere in the file, not even one typed and n
 
 test('import: the plan is shown first, a changed road loses the saved key, portal roads are refused', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
-  await clickItem(page, 'nav.stores');
-  await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-  await typeInto(page, 'stores.name', 'Main');
-  await typeInto(page, 'stores.client_id', '123456');
-  await typeInto(page, 'stores.api_key', 'the-sellers-key');
+  await fillStoreForm(page, { name: 'Main', clientId: '123456', apiKey: 'the-sellers-key' });
   await clickItem(page, 'stores.save');
   let snap = await waitForSnapshot(page, (s) => s.stores.saved.length === 1, { what: 'the saved store' });
   const id = snap.stores.saved[0].id;

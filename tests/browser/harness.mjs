@@ -194,3 +194,13 @@ export async function typeInto(page, name, text) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text, { delay: 10 });
 }
+
+// Shows the stores screen and types a store into its form (not saved):
+// its name, Client-Id and Api-Key.
+export async function fillStoreForm(page, { name, clientId, apiKey }) {
+  await clickItem(page, 'nav.stores');
+  await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
+  await typeInto(page, 'stores.name', name);
+  await typeInto(page, 'stores.client_id', clientId);
+  await typeInto(page, 'stores.api_key', apiKey);
+}

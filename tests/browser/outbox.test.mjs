@@ -3,7 +3,7 @@
 // service worker starts the console), and are sent exactly once when the
 // network returns (counted on the server).
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, typeInto, waitForCheck, waitForItem, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForCheck, waitForItem, waitForSnapshot, fillStoreForm } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const SHIP = '/v4/posting/fbs/ship';
@@ -14,11 +14,7 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
   try {
     const { page, errors } = await openConsole(context, proxied.url);
     // A real store through serve.py's proxy (the in-page demo would not need the network).
-    await clickItem(page, 'nav.stores');
-    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-    await typeInto(page, 'stores.name', 'Main store');
-    await typeInto(page, 'stores.client_id', '123456');
-    await typeInto(page, 'stores.api_key', 'seller-key-42');
+    await fillStoreForm(page, { name: 'Main store', clientId: '123456', apiKey: 'seller-key-42' });
     await clickItem(page, 'stores.road.local_proxy');
     await clickItem(page, 'stores.save');
     let snap = await waitForSnapshot(page, (s) => s.stores.active.road === 'local_proxy' && s.orders.count > 0 && !s.orders.loading,

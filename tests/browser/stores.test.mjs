@@ -1,7 +1,7 @@
 // Connecting a store through the real UI: typing Client-Id and Api-Key,
 // "Test connection" in plain words, saving, and the orders that follow.
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, snapshot, typeInto, waitForItem, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, snapshot, typeInto, waitForItem, waitForSnapshot, fillStoreForm } from './harness.mjs';
 import { createServer } from 'node:http';
 import { startSandbox, startServe } from './services.mjs';
 
@@ -19,11 +19,7 @@ test('connect a store through serve.py --proxy: wrong key, right key, save, orde
     const { page, errors } = await openConsole(context, proxied.url);
     const consoleText = [];
     page.on('console', (m) => consoleText.push(m.text()));
-    await clickItem(page, 'nav.stores');
-    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-    await typeInto(page, 'stores.name', 'Main store');
-    await typeInto(page, 'stores.client_id', '123456');
-    await typeInto(page, 'stores.api_key', 'bad-key');
+    await fillStoreForm(page, { name: 'Main store', clientId: '123456', apiKey: 'bad-key' });
     await clickItem(page, 'stores.road.local_proxy');
 
     let snap = await testConnection(page);
@@ -64,11 +60,7 @@ test('the connection test explains a CORS refusal and an unreachable proxy', asy
   const sandbox = await startSandbox(buildDir);  // no --cors: answers like Ozon, without CORS headers
   try {
     const { page } = await openConsole(context, siteUrl);
-    await clickItem(page, 'nav.stores');
-    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-    await typeInto(page, 'stores.name', 'Test');
-    await typeInto(page, 'stores.client_id', '123456');
-    await typeInto(page, 'stores.api_key', 'some-key');
+    await fillStoreForm(page, { name: 'Test', clientId: '123456', apiKey: 'some-key' });
     await clickItem(page, 'stores.road.proxy_url');
     // The field is drawn for this road only. ImGui takes about one key event a
     // frame, so the click waits behind the keys typed above (seconds here).
@@ -108,11 +100,7 @@ test('a proxy that redirects never gets the key carried on: the call fails and s
   await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
   try {
     const { page } = await openConsole(context, siteUrl);
-    await clickItem(page, 'nav.stores');
-    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-    await typeInto(page, 'stores.name', 'Redirected');
-    await typeInto(page, 'stores.client_id', '123456');
-    await typeInto(page, 'stores.api_key', 'key-that-must-stay');
+    await fillStoreForm(page, { name: 'Redirected', clientId: '123456', apiKey: 'key-that-must-stay' });
     await clickItem(page, 'stores.road.proxy_url');
     await typeInto(page, 'stores.proxy_url', `http://127.0.0.1:${redirecting.address().port}/ozon`);
     const snap = await testConnection(page);
@@ -130,11 +118,7 @@ test('a store whose key the device does not remember asks for it after a reload,
   const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
   try {
     const { page } = await openConsole(context, proxied.url);
-    await clickItem(page, 'nav.stores');
-    await waitForSnapshot(page, (s) => s.view === 'stores', { what: 'stores view' });
-    await typeInto(page, 'stores.name', 'Shared PC');
-    await typeInto(page, 'stores.client_id', '123456');
-    await typeInto(page, 'stores.api_key', 'shared-pc-key');
+    await fillStoreForm(page, { name: 'Shared PC', clientId: '123456', apiKey: 'shared-pc-key' });
     await clickItem(page, 'stores.road.local_proxy');
     await clickItem(page, 'stores.remember_key');
     await waitForSnapshot(page, (s) => s.stores.formHasKey && !s.stores.formRemembersKey, { what: 'the form, the key not to be remembered' });
