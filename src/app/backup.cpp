@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
+
 namespace app {
 namespace {
 
@@ -26,7 +28,7 @@ std::vector<std::pair<std::string, std::string>> read_records(const Json& root, 
     auto key = item.find("key");
     auto value = item.find("value");
     if (key == item.end() || !key->is_string() || value == item.end()) continue;
-    out.emplace_back(key->get<std::string>(), value->is_string() ? value->get<std::string>() : value->dump());
+    out.emplace_back(key->get<std::string>(), value->is_string() ? value->get<std::string>() : core::json_read::dump(*value));
   }
   return out;
 }
@@ -46,7 +48,7 @@ std::string make_backup(const BackupContents& contents, bool include_api_keys, c
                {"settings", {{"lang", contents.lang}, {"stores", stores}, {"active_store", contents.active_store}}},
                {"drafts", records(contents.drafts)},
                {"outbox", records(contents.outbox)}};
-  return root.dump(2);
+  return core::json_read::dump(root, 2);  // a stored text that is not UTF-8 must not abort the export
 }
 
 BackupRead read_backup(const std::string& text) {

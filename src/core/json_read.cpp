@@ -218,6 +218,8 @@ bool read_int64_list_strict(const Json& obj, std::string_view key, std::vector<s
 
 // ---- writing --------------------------------------------------------------------
 
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& value, int indent) {
+  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
 
 }  // namespace core::json_read

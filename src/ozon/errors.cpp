@@ -133,20 +133,55 @@ Problem classify(const ApiError& error) {
   return Problem::unknown;
 }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence at the start of `text` (1-4), or 0
+// when it is not one: a stray continuation byte, a lead byte without its
+// continuations (cut off), an overlong form, a surrogate, beyond U+10FFFF.
+std::size_t utf8_sequence(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead == 0xE0) length = 3, low = 0xA0;
+  else if (lead == 0xED) length = 3, high = 0x9F;
+  else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
+  else if (lead == 0xF0) length = 4, low = 0x90;
+  else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
+  else if (lead == 0xF4) length = 4, high = 0x8F;
+  else return 0;
+  if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i)
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  return length;
+}
+
+}  // namespace
+
 std::string excerpt(std::string_view body, std::size_t max_len) {
   std::string out;
   bool last_space = false;
-  for (char c : body) {
-    if (out.size() >= max_len) break;
-    const auto u = static_cast<unsigned char>(c);
-    const bool space = std::isspace(u) != 0;
-    if (space) {
+  std::size_t at = 0;
+  while (at < body.size() && out.size() < max_len) {
+    const auto u = static_cast<unsigned char>(body[at]);
+    if (std::isspace(u) != 0) {
       if (!last_space && !out.empty()) out.push_back(' ');
       last_space = true;
+      ++at;
       continue;
     }
     last_space = false;
-    out.push_back(u >= 0x20 && u != 0x7f ? c : '?');  // keep UTF-8 bytes >= 0x80
+    const std::size_t length = utf8_sequence(body.substr(at));
+    if (length == 0 || (length == 1 && (u < 0x20 || u == 0x7f))) {
+      out.push_back('?');  // a control character or a byte that is no UTF-8 character
+      ++at;
+      continue;
+    }
+    if (out.size() + length > max_len) break;  // never half a character
+    out.append(body.substr(at, length));
+    at += length;
   }
   return out;
 }

@@ -73,7 +73,10 @@ ApiError parse_error_body(int http_status, std::string_view body);
 
 ApiError malformed(std::string_view what, std::string_view body = {});
 
-// At most `max_len` bytes of printable text from `body`, for messages.
+// At most `max_len` bytes of printable text from `body`, for messages: runs
+// of whitespace become one space, control characters and bytes that are not
+// UTF-8 become '?', and a character is never cut in half, so the result is
+// always valid UTF-8 (a strict JSON dump of it cannot fail).
 std::string excerpt(std::string_view body, std::size_t max_len = 120);
 
 }  // namespace ozon

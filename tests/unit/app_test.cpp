@@ -157,3 +157,15 @@ TEST_CASE("store settings are validated in plain words") {
   auto back = app::store_from_json(json);
   CHECK_FALSE(back.has_value());  // no id yet: not a saved store
 }
+
+TEST_CASE("an error reply in broken UTF-8 becomes a notice that a strict JSON dump accepts") {
+  // A proxy's page in cp1251, and a reply whose excerpt ends inside a character.
+  const std::string cp1251 = "<html><body>\xCE\xF8\xE8\xE1\xEA\xE0 502</body></html>";
+  const std::string cut = "reply: " + std::string(110, '.') + "Кружка";
+  for (const auto& body : {cp1251, cut}) {
+    const app::Notice notice = app::notice_for(ozon::parse_error_body(502, body));
+    CHECK_FALSE(notice.empty());
+    nlohmann::json j = {{"key", notice.key}, {"detail", notice.detail}};
+    CHECK_NOTHROW((void)j.dump());  // nlohmann's default: throws on invalid UTF-8
+  }
+}
