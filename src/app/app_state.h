@@ -37,9 +37,12 @@ struct DisplayInfo {
 
 // A failure shown to the seller: a translation key for the plain-words
 // explanation plus the technical detail (status, Ozon's code and message).
+// The translation may name values from `params` as {name}, e.g. "(HTTP
+// {status}, {type})"; App::notice_text fills them in.
 struct Notice {
   std::string key;     // e.g. "problem.wrong_api_key"; "" = none
   std::string detail;  // never contains credentials
+  std::vector<std::pair<std::string, std::string>> params = {};  // {name} -> value
   bool empty() const { return key.empty(); }
 };
 

@@ -47,12 +47,15 @@ TEST_CASE("HTML, empty and truncated bodies become malformed replies with a shor
   CHECK(e.message.size() <= 160);
   CHECK(e.message.find("502 Bad Gateway") != std::string::npos);
   CHECK(e.retryable());  // a proxy's 5xx page is a server hiccup
-  CHECK(classify(e) == Problem::server_error);
+  CHECK(e.looks_like == ReplyBody::web_page);
+  CHECK(classify(e) == Problem::not_ozon_reply);  // not a server error of Ozon's: Ozon never saw it
 
+  // Something answered at the proxy's address, with nothing: not "unreachable".
   e = parse_error_body(404, "");
   CHECK(e.kind == ErrorKind::malformed_reply);
   CHECK_FALSE(e.retryable());
-  CHECK(classify(e) == Problem::proxy_unreachable);
+  CHECK(e.looks_like == ReplyBody::other);
+  CHECK(classify(e) == Problem::not_ozon_reply);
 
   e = parse_error_body(400, R"({"code": 3, "mess)");
   CHECK(e.kind == ErrorKind::malformed_reply);
@@ -156,4 +159,50 @@ TEST_CASE("a reply with broken UTF-8 gives an error whose summary dumps strictly
                                 std::string(196, 'v') + "Ж\"}]}");
   REQUIRE(e.details.size() == 1);
   CHECK(strict_dump_ok(e.details[0]));
+}
+
+TEST_CASE("every error from a reply keeps its HTTP status and Content-Type") {
+  auto html = [](int status, std::string type, std::string body) {
+    net::HttpResponse r;
+    r.status = status;
+    r.content_type = std::move(type);
+    r.body = std::move(body);
+    return error_from_response(r);
+  };
+  auto e = html(502, "text/html", fixture("error_500.html"));
+  CHECK(e.http_status == 502);
+  CHECK(e.content_type == "text/html");
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  CHECK(e.retryable());
+
+  // The markup of a page must not be read as Ozon's words.
+  e = html(403, "text/html", R"(<html><body role="main">Your IP address is not allowed</body></html>)");
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  // Ozon's own 403 still is.
+  e = html(403, "application/json", fixture("error_403_ip.json"));
+  CHECK(e.kind == ErrorKind::http);
+  CHECK(e.content_type == "application/json");
+  CHECK(classify(e) == Problem::ip_restricted);
+
+  // Plain text from a gateway: not a web page, but not Ozon's reply either.
+  e = html(502, "text/plain", "Bad Gateway");
+  CHECK(e.looks_like == ReplyBody::other);
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  // An HTML page mislabelled as JSON is still a page; JSON mislabelled as HTML is still Ozon's.
+  CHECK(html(500, "application/json", "<html>oops</html>").looks_like == ReplyBody::web_page);
+  CHECK(html(500, "text/html", R"({"code": 13, "mess)").looks_like == ReplyBody::ozon);
+  CHECK(classify(html(500, "text/html", R"({"code": 13, "mess)")) == Problem::server_error);
+  // Without a Content-Type (some bridges drop it) the body decides.
+  CHECK(html(404, "", "<html>Not Found</html>").looks_like == ReplyBody::web_page);
+  // A header that is not UTF-8 is kept as valid text.
+  e = html(502, "text/html; charset=\xFF", "<html></html>");
+  CHECK(e.content_type == "text/html; charset=?");
+  CHECK(media_type(e.content_type) == "text/html");
+  CHECK(media_type(" Text/HTML ;charset=utf-8") == "text/html");
+  CHECK(media_type("") == "");
+
+  // A stored body parsed outside the client has no reply to name: not "unreachable".
+  const auto stored = malformed("batch reply without a result array", "{}");
+  CHECK(stored.http_status == 0);
+  CHECK(classify(stored) == Problem::unknown);
 }
