@@ -108,6 +108,9 @@ struct PostingWork {
     int generation = 0;  // a new send ignores the old one's polls
     std::string last_fill;  // the outcome of the last scanned code ("filled", "duplicate", ...)
     std::map<std::int64_t, bool> countries_sent;  // during a send: which products' countries went
+    // SKU -> the seller's product_id: the form speaks in SKUs (Ozon's exemplar
+    // methods call them product_id), product/country/set wants the product_id.
+    std::map<std::int64_t, std::int64_t> product_ids;
   } marking;
 
   // rFBS delivery by the seller: the tracking number as typed, and the
