@@ -13,7 +13,19 @@ constexpr core::EpochMs kMinute = 60'000;
 }  // namespace
 
 Notice notice_for(const ozon::ApiError& error) {
-  return {"problem." + std::string(ozon::to_string(ozon::classify(error))), error.summary()};
+  const ozon::Problem problem = ozon::classify(error);
+  Notice notice{"problem." + std::string(ozon::to_string(problem)), error.summary()};
+  if (problem == ozon::Problem::not_ozon_reply) {
+    // A web page gets its own words; anything else is "something that is not Ozon's reply".
+    if (error.looks_like == ozon::ReplyBody::web_page) notice.key += ".web_page";
+    const std::string type = ozon::media_type(error.content_type);
+    notice.params = {{"status", std::to_string(error.http_status)}, {"type", type.empty() ? "no Content-Type" : type}};
+  }
+  return notice;
+}
+
+std::string App::notice_text(const Notice& notice) const {
+  return fill_placeholders(tr(notice.key), notice.params);
 }
 
 App::App(AppServices services, const std::vector<std::string>& browser_languages,

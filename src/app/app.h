@@ -75,6 +75,8 @@ class App {
   AppState& mutable_state() { return state_; }
   const Translations& translations() const { return translations_; }
   const char* tr(std::string_view key) const { return translations_.get(state_.lang, key); }
+  // The notice's text in the current language, its {params} filled in.
+  std::string notice_text(const Notice& notice) const;
   core::EpochMs now() const { return services_.clock.now_ms(); }
 
   // Runs the action's handler. An action no feature handles is a

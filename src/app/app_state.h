@@ -38,9 +38,12 @@ struct DisplayInfo {
 
 // A failure shown to the seller: a translation key for the plain-words
 // explanation plus the technical detail (status, Ozon's code and message).
+// The translation may name values from `params` as {name}, e.g. "(HTTP
+// {status}, {type})"; App::notice_text fills them in.
 struct Notice {
   std::string key;     // e.g. "problem.wrong_api_key"; "" = none
   std::string detail;  // never contains credentials
+  std::vector<std::pair<std::string, std::string>> params = {};  // {name} -> value
   bool empty() const { return key.empty(); }
 };
 
@@ -112,6 +115,9 @@ struct PostingWork {
     int generation = 0;  // a new send ignores the old one's polls
     std::string last_fill;  // the outcome of the last scanned code ("filled", "duplicate", ...)
     std::map<std::int64_t, bool> countries_sent;  // during a send: which products' countries went
+    // SKU -> the seller's product_id: the form speaks in SKUs (Ozon's exemplar
+    // methods call them product_id), product/country/set wants the product_id.
+    std::map<std::int64_t, std::int64_t> product_ids;
   } marking;
 
   // rFBS delivery by the seller: the tracking number as typed, and the

@@ -51,7 +51,7 @@ std::string make_backup(const BackupContents& contents, bool include_api_keys, c
                {"settings", {{"lang", contents.lang}, {"stores", stores}, {"active_store", contents.active_store}}},
                {"drafts", records(contents.drafts)},
                {"outbox", records(contents.outbox)}};
-  return root.dump(2);
+  return core::json_read::dump(root, 2);  // a stored text that is not UTF-8 must not abort the export
 }
 
 BackupRead read_backup(const std::string& text) {

@@ -117,4 +117,28 @@ std::string Translations::text_of(Lang lang) const {
   return text;
 }
 
+std::string fill_placeholders(std::string_view text,
+                              const std::vector<std::pair<std::string, std::string>>& values) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto open = text.find('{', at);
+    if (open == std::string_view::npos) break;
+    const auto close = text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    const std::string_view name = text.substr(open + 1, close - open - 1);
+    const auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+    out.append(text.substr(at, open - at));
+    if (value != values.end()) {
+      out.append(value->second);
+      at = close + 1;
+    } else {
+      out.push_back('{');  // not ours: kept, and scanning goes on after the brace
+      at = open + 1;
+    }
+  }
+  out.append(text.substr(at));
+  return out;
+}
+
 }  // namespace app

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace app {
@@ -18,6 +19,11 @@ std::string_view lang_code(Lang lang);
 Lang lang_from_code(std::string_view code);
 // Picks the first supported language of the browser's preference list.
 Lang lang_from_preferences(const std::vector<std::string>& codes);
+
+// `text` with every "{name}" of `values` replaced by its value; other braces
+// stay as they are. Values are put in as given, never expanded again.
+std::string fill_placeholders(std::string_view text,
+                              const std::vector<std::pair<std::string, std::string>>& values);
 
 class Translations {
  public:

@@ -45,10 +45,12 @@ void OrdersScreen::pump_labels(int generation) {
             const core::EpochMs at = app_.now();
             if (reply) {
               auto pdf = ozon::parse_pdf(*reply);
-              if (pdf)
+              if (pdf) {
                 l.job->on_success(id, std::move(*pdf));
-              else
+              } else {
+                ozon::note_reply(pdf.error(), *reply);  // e.g. a proxy's page instead of the PDF
                 l.job->on_failure(id, pdf.error().summary(), false, at);
+              }
             } else if (reply.error().kind == ozon::ErrorKind::label_not_ready) {
               l.job->on_not_ready(id, at);
             } else {

@@ -130,19 +130,57 @@ void OrdersScreen::on(const SendMarking&) {
 }
 
 // Countries go one product at a time (the endpoint takes one), then Ozon's
-// check is followed.
+// check is followed. The form names products by SKU; the country is set on
+// the seller's product_id, looked up once in the catalogue.
 void OrdersScreen::send_marking_countries(const std::string& number, int generation) {
   auto it = orders_slice().work.find(number);
   const core::Posting* posting = orders_slice().list.find(number);
   if (it == orders_slice().work.end() || !posting || !app_.session()) return;
   auto& marking = it->second.marking;
+  std::vector<std::int64_t> unknown;  // SKUs whose product_id is not known yet
+  for (const auto& product : marking.form.data.products)
+    if (core::needs_of(product, posting->requirements).country && !marking.countries_sent[product.product_id] &&
+        !marking.product_ids.count(product.product_id))
+      unknown.push_back(product.product_id);
+  if (!unknown.empty()) {
+    app_.session()->client().call(
+        ozon::build_product_info_list({}, {}, unknown), &ozon::parse_product_info_list,
+        [this, number, generation, unknown](ozon::Result<std::vector<core::Product>> products) {
+          auto w = orders_slice().work.find(number);
+          if (w == orders_slice().work.end() || w->second.marking.generation != generation) return;
+          auto& m = w->second.marking;
+          if (!products) {
+            m.state = MarkingState::failed;
+            m.error = notice_for(products.error());
+            return;
+          }
+          for (const auto& product : *products)
+            if (product.sku != 0 && product.product_id != 0) m.product_ids[product.sku] = product.product_id;
+          for (const std::int64_t sku : unknown)
+            if (!m.product_ids.count(sku)) {
+              m.state = MarkingState::failed;
+              m.error = {"marking.product_not_found", "SKU " + std::to_string(sku), {{"sku", std::to_string(sku)}}};
+              return;
+            }
+          send_marking_countries(number, generation);
+        });
+    return;
+  }
   for (const auto& product : marking.form.data.products) {
     if (!core::needs_of(product, posting->requirements).country) continue;
     const std::string code = marking.form.countries[product.product_id];
     bool& sent = marking.countries_sent[product.product_id];
     if (sent) continue;
     sent = true;
-    app_.session()->client().call(ozon::build_product_country_set(number, product.product_id, code),
+    const auto known = marking.product_ids.find(product.product_id);
+    if (known == marking.product_ids.end()) {  // looked up above: cannot happen, but never send the SKU
+      marking.state = MarkingState::failed;
+      marking.error = {"marking.product_not_found", "SKU " + std::to_string(product.product_id),
+                       {{"sku", std::to_string(product.product_id)}}};
+      return;
+    }
+    const std::int64_t product_id = known->second;
+    app_.session()->client().call(ozon::build_product_country_set(number, product_id, code),
                             [this, number, generation](ozon::Result<net::HttpResponse> reply) {
                               auto w = orders_slice().work.find(number);
                               if (w == orders_slice().work.end() || w->second.marking.generation != generation) return;

@@ -37,7 +37,7 @@ struct Exemplar {
 };
 
 struct ExemplarProduct {
-  std::int64_t product_id = 0;
+  std::int64_t product_id = 0;  // Ozon's SKU: the exemplar methods name it product_id
   std::int64_t quantity = 0;
   bool is_gtd_needed = false;
   bool is_mandatory_mark_needed = false;

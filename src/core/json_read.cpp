@@ -243,6 +243,8 @@ bool nesting_within(std::string_view text, int max_depth) {
 
 // ---- writing --------------------------------------------------------------------
 
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
+std::string dump(const Json& value, int indent) {
+  return value.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
 
 }  // namespace core::json_read

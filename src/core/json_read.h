@@ -81,9 +81,10 @@ std::optional<std::int64_t> parse_int64(std::string_view text);
 bool nesting_within(std::string_view text, int max_depth);
 
 // ---- writing ------------------------------------------------------------------
-// Compact JSON text. Invalid UTF-8 in a string (typed, pasted, or sent by
-// Ozon) is replaced with U+FFFD instead of throwing, which would abort the
-// WASM module. Every JSON text the project writes goes through here.
-std::string dump(const Json& value);
+// JSON text, compact (indent < 0) or indented by `indent` spaces. Invalid
+// UTF-8 in a string (typed, pasted, or sent by Ozon) is replaced with U+FFFD
+// instead of throwing, which would abort the WASM module. Every JSON text
+// the project writes goes through here.
+std::string dump(const Json& value, int indent = -1);
 
 }  // namespace core::json_read

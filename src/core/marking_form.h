@@ -26,7 +26,7 @@ struct MarkingNeeds {
 
 struct MarkingForm {
   ExemplarData data;                              // from create-or-get, edited in place
-  std::map<std::int64_t, std::string> countries;  // product_id -> ISO 3166 alpha-2
+  std::map<std::int64_t, std::string> countries;  // SKU (the form's product_id) -> ISO 3166 alpha-2
 };
 
 MarkingNeeds needs_of(const ExemplarProduct& product, const PostingRequirements& requirements);

@@ -9,7 +9,8 @@
 // Retry policy: transport failures, 429, 5xx (also a proxy's 5xx HTML page),
 // "Circle is open" and "label not ready" are retried; other 4xx and replies
 // that parse badly (a 200 with an HTML page or the wrong shape) are not:
-// repeating them gives the same answer.
+// repeating them gives the same answer. Every error from a reply keeps its
+// HTTP status and Content-Type (a 200 the parser refused too).
 #include <functional>
 #include <memory>
 #include <string>
@@ -67,7 +68,9 @@ class ApiClient {
         done(R(reply.error()));
         return;
       }
-      done(invoke_parser(parse, reply.value()));
+      auto parsed = invoke_parser(parse, reply.value());
+      if (!parsed) note_reply(parsed.error(), reply.value());  // the status and type of a 2xx the parser refused
+      done(std::move(parsed));
     });
   }
 

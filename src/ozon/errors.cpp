@@ -69,6 +69,7 @@ std::string_view to_string(Problem problem) {
     case Problem::rate_limited: return "rate_limited";
     case Problem::cors_refused: return "cors_refused";
     case Problem::proxy_unreachable: return "proxy_unreachable";
+    case Problem::not_ozon_reply: return "not_ozon_reply";
     case Problem::server_error: return "server_error";
     case Problem::unknown: return "unknown";
   }
@@ -101,6 +102,8 @@ std::string ApiError::summary() const {
   // append() rather than operator+ chains: GCC 12 warns falsely (-Wrestrict) on those.
   std::string out(to_string(kind));
   if (http_status != 0) out.append(" ").append(std::to_string(http_status));
+  // What came instead of Ozon's JSON: "malformed_reply 200 text/html: <html>...".
+  if (kind == ErrorKind::malformed_reply && !content_type.empty()) out.append(" ").append(media_type(content_type));
   if (!code.empty()) out.append(" [").append(code).append("]");
   if (!message.empty()) out.append(": ").append(message);
   return out;
@@ -119,6 +122,11 @@ Problem classify(const ApiError& error) {
       return Problem::rate_limited;
     default: break;
   }
+  // Something answered (a proxy's error page, a login page, a static host's
+  // 404), but not Ozon: named before the text checks below, which would find
+  // "role" or "ip address" in a page's markup.
+  if (error.kind == ErrorKind::malformed_reply && error.http_status != 0 && error.looks_like != ReplyBody::ozon)
+    return Problem::not_ozon_reply;
   if (has(text, "offer not signed")) return Problem::offer_not_signed;
   if (has(text, "restricted to specific ip") || has(text, "ip address")) return Problem::ip_restricted;
   if (has(text, "missing a required role") || has(text, "role")) return Problem::missing_role;
@@ -127,26 +135,75 @@ Problem classify(const ApiError& error) {
     return Problem::wrong_api_key;
   if (error.http_status >= 500) return Problem::server_error;
   if (error.http_status == 429) return Problem::rate_limited;
-  // A proxy answering 404/502 with a page instead of Ozon's JSON.
-  if (error.kind == ErrorKind::malformed_reply && (error.http_status == 404 || error.http_status == 0))
-    return Problem::proxy_unreachable;
   return Problem::unknown;
 }
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at the start of `text` (1-4), or 0
+// when it is not one: a stray continuation byte, a lead byte without its
+// continuations (cut off), an overlong form, a surrogate, beyond U+10FFFF.
+std::size_t utf8_sequence(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+  else if (lead == 0xE0) length = 3, low = 0xA0;
+  else if (lead == 0xED) length = 3, high = 0x9F;
+  else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
+  else if (lead == 0xF0) length = 4, low = 0x90;
+  else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
+  else if (lead == 0xF4) length = 4, high = 0x8F;
+  else return 0;
+  if (text.size() < length || byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i)
+    if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+  return length;
+}
+
+bool starts_like_json(std::string_view body) {
+  const auto at = body.find_first_not_of(" \t\r\n");
+  return at != std::string_view::npos && (body[at] == '{' || body[at] == '[');
+}
+
+// What a body that could not be read as the reply looked like. The body
+// decides over the Content-Type, which proxies get wrong both ways.
+ReplyBody look_of(std::string_view content_type, std::string_view body) {
+  if (starts_like_json(body) || nlohmann::json::accept(body.begin(), body.end())) return ReplyBody::ozon;
+  const auto at = body.find_first_not_of(" \t\r\n");
+  const std::string type = lower(content_type);
+  if ((at != std::string_view::npos && body[at] == '<') || has(type, "html")) return ReplyBody::web_page;
+  if (has(type, "json") || has(type, "pdf") || body.substr(0, 8).find("%PDF") != std::string_view::npos)
+    return ReplyBody::ozon;  // Ozon's own kinds, broken on the way
+  return ReplyBody::other;
+}
+
+}  // namespace
 
 std::string excerpt(std::string_view body, std::size_t max_len) {
   std::string out;
   bool last_space = false;
-  for (char c : body) {
-    if (out.size() >= max_len) break;
-    const auto u = static_cast<unsigned char>(c);
-    const bool space = std::isspace(u) != 0;
-    if (space) {
+  std::size_t at = 0;
+  while (at < body.size() && out.size() < max_len) {
+    const auto u = static_cast<unsigned char>(body[at]);
+    if (std::isspace(u) != 0) {
       if (!last_space && !out.empty()) out.push_back(' ');
       last_space = true;
+      ++at;
       continue;
     }
     last_space = false;
-    out.push_back(u >= 0x20 && u != 0x7f ? c : '?');  // keep UTF-8 bytes >= 0x80
+    const std::size_t length = utf8_sequence(body.substr(at));
+    if (length == 0 || (length == 1 && (u < 0x20 || u == 0x7f))) {
+      out.push_back('?');  // a control character or a byte that is no UTF-8 character
+      ++at;
+      continue;
+    }
+    if (out.size() + length > max_len) break;  // never half a character
+    out.append(body.substr(at, length));
+    at += length;
   }
   return out;
 }
@@ -166,6 +223,7 @@ ApiError parse_error_body(int http_status, std::string_view body) {
   if (json.is_discarded() || !json.is_object()) {
     error = malformed(body.empty() ? "empty error reply" : "unreadable error reply", body);
     error.http_status = http_status;
+    error.looks_like = look_of({}, body);
   } else {
     error.kind = ErrorKind::http;
     error.code = json_read::read_string(json, "code");
@@ -190,11 +248,29 @@ ApiError parse_error_body(int http_status, std::string_view body) {
   return error;
 }
 
+std::string media_type(std::string_view content_type) {
+  const auto end = content_type.find(';');
+  std::string_view type = content_type.substr(0, end);
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  return lower(type);
+}
+
+void note_reply(ApiError& error, const net::HttpResponse& response) {
+  if (response.failure != net::Failure::none) return;
+  if (error.http_status == 0) error.http_status = response.status;
+  // A header is text from anywhere: kept short and valid UTF-8 like any message.
+  if (error.content_type.empty()) error.content_type = excerpt(response.content_type, 100);
+  if (error.kind == ErrorKind::malformed_reply) error.looks_like = look_of(response.content_type, response.body);
+}
+
 ApiError error_from_response(const net::HttpResponse& response) {
   ApiError error;
   switch (response.failure) {
     case net::Failure::none:
-      return parse_error_body(response.status, response.body);
+      error = parse_error_body(response.status, response.body);
+      note_reply(error, response);
+      return error;
     case net::Failure::network: error.kind = ErrorKind::network; break;
     case net::Failure::cors: error.kind = ErrorKind::cors; break;
     case net::Failure::timeout: error.kind = ErrorKind::timeout; break;

@@ -27,9 +27,18 @@ enum class ErrorKind {
 
 std::string_view to_string(ErrorKind kind);
 
+// What a reply that could not be read looked like (kind malformed_reply).
+enum class ReplyBody {
+  ozon,      // JSON (or a PDF) as Ozon sends it, but truncated or of the wrong shape
+  web_page,  // an HTML page: a proxy's error page, a login or captive portal, a static host
+  other,     // plain text, an empty body, other bytes: nothing Ozon sends
+};
+
 struct ApiError {
   ErrorKind kind = ErrorKind::http;
   int http_status = 0;        // 0 when no HTTP response
+  std::string content_type;   // the reply's Content-Type as received; "" when none or no reply
+  ReplyBody looks_like = ReplyBody::ozon;  // what the body was; meaningful for malformed_reply
   std::string code;           // Ozon code as text: "8", "POSTING_ALREADY_SHIPPED"
   std::string message;        // Ozon message, or our own explanation
   std::vector<std::string> details;  // detail entries as compact text
@@ -49,6 +58,7 @@ enum class Problem {
   rate_limited,
   cors_refused,
   proxy_unreachable,
+  not_ozon_reply,  // something answered, but not with Ozon's JSON (a web page, plain text)
   server_error,
   unknown,
 };
@@ -64,16 +74,28 @@ struct ItemError {
 };
 
 // Builds the error for a transport failure or a non-2xx reply.
-// Returns an error with kind http/rate_limited/... for status >= 400.
+// Returns an error with kind http/rate_limited/... for status >= 400, with
+// the reply's status and Content-Type.
 ApiError error_from_response(const net::HttpResponse& response);
 
 // Parses an Ozon error body. An HTML page, empty or non-JSON body gives
 // malformed_reply carrying a short excerpt; the status is kept either way.
 ApiError parse_error_body(int http_status, std::string_view body);
 
+// Notes on `error` the reply it came from (a 2xx reply a parser refused):
+// the HTTP status and Content-Type, and for malformed_reply what the body
+// looked like. Transport failures carry no reply and are left alone.
+void note_reply(ApiError& error, const net::HttpResponse& response);
+
+// "text/html" of "text/html; charset=utf-8"; "" for "".
+std::string media_type(std::string_view content_type);
+
 ApiError malformed(std::string_view what, std::string_view body = {});
 
-// At most `max_len` bytes of printable text from `body`, for messages.
+// At most `max_len` bytes of printable text from `body`, for messages: runs
+// of whitespace become one space, control characters and bytes that are not
+// UTF-8 become '?', and a character is never cut in half, so the result is
+// always valid UTF-8 (a strict JSON dump of it cannot fail).
 std::string excerpt(std::string_view body, std::size_t max_len = 120);
 
 }  // namespace ozon

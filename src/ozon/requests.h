@@ -104,6 +104,8 @@ net::HttpRequest build_exemplar_create_or_get(const std::string& posting_number)
 net::HttpRequest build_exemplar_set(const core::ExemplarData& data);  // the full set, every time
 net::HttpRequest build_exemplar_status(const std::string& posting_number);
 // The country of manufacture of one product of the posting (ISO 3166 alpha-2).
+// `product_id` is the seller's product_id (/v3/product/info/list "id"), not
+// the SKU that the exemplar methods call product_id.
 net::HttpRequest build_product_country_set(const std::string& posting_number, std::int64_t product_id,
                                            const std::string& country_iso_code);
 

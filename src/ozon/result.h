@@ -26,6 +26,7 @@ class Result {
   T& value() { return value_; }
   const T& value() const { return value_; }
   const ApiError& error() const { return error_; }
+  ApiError& error() { return error_; }
   T& operator*() { return value_; }
   const T& operator*() const { return value_; }
   T* operator->() { return &value_; }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/json_read.h"
 #include "platform/web_runner.h"
 #include "store/schema.h"
 
@@ -221,7 +222,7 @@ void open_database() {
   opened = true;
   nlohmann::json names = nlohmann::json::array();
   for (auto name : store::kCollections) names.push_back(std::string(name));
-  js_store_init("ozon-seller-console", store::kSchemaVersion, names.dump().c_str());
+  js_store_init("ozon-seller-console", store::kSchemaVersion, core::json_read::dump(names).c_str());
 }
 
 int register_write(store::WriteCallback done) {

@@ -158,11 +158,14 @@ net::HttpResponse country_set(const Call& call, const json& b) {
   const bool iso_shape = code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
                          std::isupper(static_cast<unsigned char>(code[1]));
   if (!iso_shape) return bad("INVALID_ARGUMENT: country_iso_code must be two capital letters (ISO 3166-1 alpha-2)");
-  for (auto& it : p->items)
-    if (it.sku == product_id) {
+  // The seller's product_id, unlike the exemplar methods' "product_id" (a SKU).
+  for (auto& it : p->items) {
+    const Product* pr = call.state.product(it.sku);
+    if (pr && pr->product_id == product_id) {
       it.country_iso = code;
-      return ok({{"product_id", product_id}, {"is_gtd_needed", false}});
+      return ok({{"product_id", product_id}, {"is_gtd_needed", pr->needs_gtd}});
     }
+  }
   return bad("INVALID_ARGUMENT: product " + std::to_string(product_id) + " is not in the posting");
 }
 

@@ -43,19 +43,6 @@ using Corpus = std::vector<std::string>;
 
 // ---- hostile text -------------------------------------------------------------
 
-bool valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > text.size()) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-    if (n == 3 && c == 0xED && static_cast<unsigned char>(text[i + 1]) >= 0xA0) return false;  // a surrogate
-    i += n;
-  }
-  return true;
-}
-
 std::string deep_brackets(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 // 100..20,000 levels, or right at the caps (63..68).
@@ -488,12 +475,8 @@ class World {
     }
   }
 
-  // An export must read back. make_backup throws on invalid UTF-8 in a
-  // saved store (reported, not fixed here): those are not exported.
+  // An export must read back, whatever text the seller's stores hold.
   void export_backup() {
-    for (const auto& store : app_->state().stores.saved)
-      for (const std::string* field : {&store.id, &store.name, &store.client_id, &store.api_key, &store.proxy_url})
-        if (!valid_utf8(*field)) return;
     exported_.clear();
     app_->apply(app::ExportBackup{});
     if (!exported_.empty() && !app::read_backup(exported_).contents) {

@@ -118,3 +118,20 @@ TEST_CASE("a file over the size cap is refused before it is parsed; a thousand d
   padded.push_back(' ');
   CHECK(app::read_backup(padded).problem == "backup.too_large");
 }
+
+TEST_CASE("a stored text that is not UTF-8 does not abort the export") {
+  app::BackupContents contents;
+  app::StoreConfig store;
+  store.id = "s1";
+  store.name = "Склад \xD0";  // a name cut in the middle of a character
+  contents.stores.push_back(store);
+  contents.drafts = {{"posting:1-2-3", "not json \xFF\xFE"}};
+  std::string text;
+  CHECK_NOTHROW(text = app::make_backup(contents, false, 1'000));
+  auto read = app::read_backup(text);
+  REQUIRE(read.contents.has_value());
+  REQUIRE(read.contents->stores.size() == 1);
+  CHECK(read.contents->stores[0].name.rfind("Склад ", 0) == 0);
+  REQUIRE(read.contents->drafts.size() == 1);
+  CHECK(read.contents->drafts[0].second.rfind("not json ", 0) == 0);
+}

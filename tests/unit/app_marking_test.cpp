@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app_test_support.h"
+#include "ozon/endpoints.h"
 
 namespace {
 
@@ -113,4 +114,27 @@ TEST_CASE("a scanned marking code counts the unit and fills its code; the same c
   demo.app.apply(app::ScanCode{code});
   CHECK(work.last_scan.outcome == core::ScanOutcome::duplicate);
   CHECK(work.verification.counted(line) == 1);
+}
+
+TEST_CASE("the country of manufacture goes to Ozon under the seller's product_id") {
+  Demo demo;
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.country.empty(); });
+  REQUIRE_FALSE(number.empty());
+  demo.app.apply(app::OpenPosting{number});
+  demo.settle();
+  const auto& work = demo.orders().work.at(number);
+  REQUIRE(work.marking.state == State::editing);
+  auto& calls = demo.roads.market.faults();
+  calls.reset_counters();
+  fill_everything(demo, "10702070/011125/0012345");
+  demo.app.apply(app::SendMarking{});
+  demo.settle();
+  CHECK(work.marking.error.key == "");
+  CHECK(work.marking.state == State::accepted);
+  const core::Posting* posting = demo.orders().list.find(number);
+  REQUIRE(posting != nullptr);
+  // One country per product that needs one, each accepted (a SKU would be refused).
+  CHECK(calls.successes(ozon::endpoint::kProductCountrySet) == static_cast<int>(posting->requirements.country.size()));
+  CHECK(calls.calls(ozon::endpoint::kProductCountrySet) == calls.successes(ozon::endpoint::kProductCountrySet));
+  for (const auto& [sku, product_id] : work.marking.product_ids) CHECK(sku != product_id);
 }

@@ -162,3 +162,48 @@ TEST_CASE("store settings are validated in plain words") {
   auto back = app::store_from_json(json);
   CHECK_FALSE(back.has_value());  // no id yet: not a saved store
 }
+
+TEST_CASE("an error reply in broken UTF-8 becomes a notice that a strict JSON dump accepts") {
+  // A proxy's page in cp1251, and a reply whose excerpt ends inside a character.
+  const std::string cp1251 = "<html><body>\xCE\xF8\xE8\xE1\xEA\xE0 502</body></html>";
+  const std::string cut = "reply: " + std::string(110, '.') + "Кружка";
+  for (const auto& body : {cp1251, cut}) {
+    const app::Notice notice = app::notice_for(ozon::parse_error_body(502, body));
+    CHECK_FALSE(notice.empty());
+    nlohmann::json j = {{"key", notice.key}, {"detail", notice.detail}};
+    CHECK_NOTHROW((void)j.dump());  // nlohmann's default: throws on invalid UTF-8
+  }
+}
+
+TEST_CASE("a proxy's web page instead of Ozon's reply is named with its status and type") {
+  Fixture f;
+  app::App app(f.services(), {"en"});
+  net::HttpResponse page;
+  page.status = 200;
+  page.content_type = "text/html; charset=utf-8";
+  page.body = "<html><head><title>Router login</title></head><body>Please sign in</body></html>";
+  ozon::ApiError error = ozon::malformed("reply is not JSON", page.body);
+  ozon::note_reply(error, page);
+  app::Notice notice = app::notice_for(error);
+  CHECK(notice.key == "problem.not_ozon_reply.web_page");
+  CHECK(app.notice_text(notice) ==
+        "The proxy answered with a web page instead of Ozon's reply (HTTP 200, text/html).");
+  CHECK(notice.detail.find("Router login") != std::string::npos);  // the excerpt stays the detail
+
+  page.status = 502;
+  page.content_type = "text/plain";
+  page.body = "upstream connect error";
+  notice = app::notice_for(ozon::error_from_response(page));
+  CHECK(notice.key == "problem.not_ozon_reply");
+  CHECK(app.notice_text(notice) ==
+        "The proxy answered with something that is not Ozon's reply (HTTP 502, text/plain).");
+
+  page.content_type.clear();
+  notice = app::notice_for(ozon::error_from_response(page));
+  CHECK(app.notice_text(notice).find("(HTTP 502, no Content-Type)") != std::string::npos);
+
+  // Other notices read as before.
+  notice = app::notice_for(ozon::error_from_response(ozon_test::failure_reply(net::Failure::network)));
+  CHECK(notice.key == "problem.proxy_unreachable");
+  CHECK(app.notice_text(notice) == std::string(app.tr("problem.proxy_unreachable")));
+}

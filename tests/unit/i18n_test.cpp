@@ -55,3 +55,25 @@ TEST_CASE("language codes from the browser map onto the three UI languages") {
   CHECK(app::lang_from_preferences({"zh-CN", "en"}) == Lang::zh);
   CHECK(app::lang_code(Lang::zh) == "zh");
 }
+
+TEST_CASE("placeholders are filled by name; others are left alone") {
+  CHECK(app::fill_placeholders("HTTP {status}, {type}.", {{"status", "200"}, {"type", "text/html"}}) ==
+        "HTTP 200, text/html.");
+  CHECK(app::fill_placeholders("{a}{a} {b} {", {{"a", "x"}}) == "xx {b} {");
+  CHECK(app::fill_placeholders("{a}", {{"a", "{a}"}}) == "{a}");  // values are not expanded again
+  CHECK(app::fill_placeholders("no braces", {}) == "no braces");
+}
+
+TEST_CASE("every language names the status and type of a reply that is not Ozon's") {
+  const auto translations = app::Translations::embedded();
+  for (Lang lang : app::kAllLangs) {
+    for (const char* key : {"problem.not_ozon_reply", "problem.not_ozon_reply.web_page"}) {
+      CAPTURE(app::lang_code(lang));
+      CAPTURE(key);
+      REQUIRE(translations.has(lang, key));
+      const std::string text = translations.get(lang, key);
+      CHECK(text.find("{status}") != std::string::npos);
+      CHECK(text.find("{type}") != std::string::npos);
+    }
+  }
+}

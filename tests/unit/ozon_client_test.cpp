@@ -310,3 +310,82 @@ TEST_CASE("client: destroying the client drops pending callbacks") {
   scheduler.run();
   CHECK(calls == 0);
 }
+
+namespace {
+
+net::HttpResponse reply_of(int status, std::string content_type, std::string body) {
+  net::HttpResponse r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+
+const char* const kProxyPage =
+    "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+    "<body><main role=\"main\">Enter your IP address and password</main></body></html>";
+
+}  // namespace
+
+TEST_CASE("client: a reply that is not JSON is named for what it is, with its status and type") {
+  SUBCASE("200 with a web page: not Ozon's reply, HTTP 200, text/html; not retried") {
+    Rig rig;
+    rig.transport.script = {reply_of(200, "text/html; charset=utf-8", kProxyPage)};
+    std::optional<Result<Page<core::Posting>>> got;
+    rig.client.call(build_posting_list({}), parse_posting_list, [&](Result<Page<core::Posting>> r) { got = std::move(r); });
+    rig.scheduler.run();
+    REQUIRE(got);
+    REQUIRE_FALSE(got->ok());
+    const ApiError& e = got->error();
+    CHECK(e.kind == ErrorKind::malformed_reply);
+    CHECK(e.http_status == 200);
+    CHECK(e.content_type == "text/html; charset=utf-8");
+    CHECK(e.looks_like == ReplyBody::web_page);
+    CHECK(classify(e) == Problem::not_ozon_reply);  // not "missing role" or "IP restricted" from the markup
+    CHECK_FALSE(e.retryable());
+    CHECK(rig.transport.sent.size() == 1);
+    CHECK(e.summary().rfind("malformed_reply 200 text/html: ", 0) == 0);
+  }
+  SUBCASE("502 with a web page: the same, with 502, and retried") {
+    Rig rig;
+    rig.transport.script = {reply_of(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>")};
+    std::optional<Result<net::HttpResponse>> got;
+    rig.client.call(build_chat_list(), [&](Result<net::HttpResponse> r) { got = std::move(r); });
+    rig.scheduler.run();
+    REQUIRE(got);
+    REQUIRE_FALSE(got->ok());
+    const ApiError& e = got->error();
+    CHECK(e.http_status == 502);
+    CHECK(e.content_type == "text/html");
+    CHECK(classify(e) == Problem::not_ozon_reply);
+    CHECK(e.retryable());
+    CHECK(rig.transport.sent.size() > 1);
+  }
+  SUBCASE("truncated JSON labelled JSON is Ozon's reply, broken: malformed with its status") {
+    Rig rig;
+    rig.transport.script = {reply_of(200, "application/json", R"({"postings": [{"posting_number": "1-2)")};
+    std::optional<Result<Page<core::Posting>>> got;
+    rig.client.call(build_posting_list({}), parse_posting_list, [&](Result<Page<core::Posting>> r) { got = std::move(r); });
+    rig.scheduler.run();
+    REQUIRE(got);
+    REQUIRE_FALSE(got->ok());
+    CHECK(got->error().kind == ErrorKind::malformed_reply);
+    CHECK(got->error().http_status == 200);
+    CHECK(got->error().content_type == "application/json");
+    CHECK(got->error().looks_like == ReplyBody::ozon);
+    CHECK(classify(got->error()) == Problem::unknown);
+  }
+  SUBCASE("a network failure is still an unreachable proxy") {
+    Rig rig;
+    RetryPolicy once(RetryConfig{500, 30'000, 1, 0}, [] { return 0.5; });
+    ApiClient client(rig.transport, rig.clock, rig.scheduler, rig.limiter, once);
+    rig.transport.script = {failure_reply(net::Failure::network, "the server could not be reached")};
+    std::optional<Result<net::HttpResponse>> got;
+    client.call(build_chat_list(), [&](Result<net::HttpResponse> r) { got = std::move(r); });
+    rig.scheduler.run();
+    REQUIRE(got);
+    CHECK(got->error().http_status == 0);
+    CHECK(got->error().content_type.empty());
+    CHECK(classify(got->error()) == Problem::proxy_unreachable);
+  }
+}

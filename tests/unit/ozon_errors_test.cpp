@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "ozon/errors.h"
 #include "ozon_test_support.h"
 
@@ -45,12 +47,15 @@ TEST_CASE("HTML, empty and truncated bodies become malformed replies with a shor
   CHECK(e.message.size() <= 160);
   CHECK(e.message.find("502 Bad Gateway") != std::string::npos);
   CHECK(e.retryable());  // a proxy's 5xx page is a server hiccup
-  CHECK(classify(e) == Problem::server_error);
+  CHECK(e.looks_like == ReplyBody::web_page);
+  CHECK(classify(e) == Problem::not_ozon_reply);  // not a server error of Ozon's: Ozon never saw it
 
+  // Something answered at the proxy's address, with nothing: not "unreachable".
   e = parse_error_body(404, "");
   CHECK(e.kind == ErrorKind::malformed_reply);
   CHECK_FALSE(e.retryable());
-  CHECK(classify(e) == Problem::proxy_unreachable);
+  CHECK(e.looks_like == ReplyBody::other);
+  CHECK(classify(e) == Problem::not_ozon_reply);
 
   e = parse_error_body(400, R"({"code": 3, "mess)");
   CHECK(e.kind == ErrorKind::malformed_reply);
@@ -83,4 +88,121 @@ TEST_CASE("transport failures map to kinds; cors is not retried") {
   const auto e = error_from_response(ozon_test::json_reply(500, R"({"code": 13, "message": "boom"})"));
   CHECK(e.retryable());
   CHECK(e.summary() == "http 500 [13]: boom");
+}
+
+namespace {
+
+// nlohmann's default dump is strict: it throws on invalid UTF-8 (and the
+// WASM build, which has no exceptions, aborts instead).
+bool strict_dump_ok(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("excerpt never cuts a character in half") {
+  const std::string cyrillic = "Отправление не найдено: проверьте номер";  // 2-byte characters
+  const std::string chinese = "未找到货件，请检查编号";                       // 3-byte characters
+  const std::string mixed = "a\xF0\x9F\x93\xA6 Кружка 中文 \xF0\x9F\x93\xA6z";    // 4-byte emoji among them
+  for (const std::string& text : {cyrillic, chinese, mixed}) {
+    for (std::size_t max_len = 0; max_len <= 40; ++max_len) {
+      CAPTURE(text);
+      CAPTURE(max_len);
+      const std::string cut = excerpt(text, max_len);
+      CHECK(cut.size() <= max_len);
+      CHECK(strict_dump_ok(cut));
+      CHECK(text.compare(0, cut.size(), cut) == 0);  // a prefix: nothing replaced in valid text
+      // Only a last character that does not fit is left out.
+      CHECK((cut.size() == text.size() || max_len - cut.size() < 4));
+    }
+  }
+  CHECK(excerpt("Кружка", 5) == "Кр");
+  CHECK(excerpt("中文", 5) == "中");
+}
+
+TEST_CASE("excerpt replaces bytes that are not UTF-8, wherever they are") {
+  CHECK(excerpt("ok\xFF\xFEok") == "ok??ok");                  // never valid in UTF-8
+  CHECK(excerpt("\xD0") == "?");                                // a lead byte cut off at the end
+  CHECK(excerpt("\xD0 x") == "? x");                            // ... or in the middle
+  CHECK(excerpt("a\x80\xBF" "b") == "a??b");                     // stray continuation bytes
+  CHECK(excerpt("\xC0\xAF") == "??");                            // an overlong '/'
+  CHECK(excerpt("\xED\xA0\x80") == "???");                      // a UTF-16 surrogate
+  CHECK(excerpt("\xF4\x90\x80\x80") == "????");                // beyond U+10FFFF
+  CHECK(excerpt("\xE4\xB8 中") == "?? 中");                       // two bytes of a three-byte character
+  CHECK(excerpt("Кружка\xFF") == "Кружка?");
+  // A latin-1 page (a proxy's error page in cp1251 or latin-1) stays readable.
+  const std::string latin1 = "<title>Erreur 502 \xE9" "chec</title>";
+  CHECK(strict_dump_ok(excerpt(latin1)));
+  CHECK(excerpt(latin1) == "<title>Erreur 502 ?chec</title>");
+}
+
+TEST_CASE("a reply with broken UTF-8 gives an error whose summary dumps strictly") {
+  // A proxy page in cp1251, cut by the excerpt in the middle of nowhere.
+  std::string page = "<html><body>\xCE\xF8\xE8\xE1\xEA\xE0 502: \xF1\xE5\xF0\xE2\xE5\xF0 ";
+  page += std::string(200, 'x');
+  auto e = parse_error_body(502, page);
+  CHECK(strict_dump_ok(e.message));
+  CHECK(strict_dump_ok(e.summary()));
+  // Truncated UTF-8 at the very place the excerpt would cut.
+  std::string cut_reply = "reply: " + std::string(110, '.') + "Кружка";
+  e = parse_error_body(500, cut_reply);
+  CHECK(strict_dump_ok(e.summary()));
+  auto failure = ozon_test::failure_reply(net::Failure::network, "proxy said \xD0");
+  CHECK(strict_dump_ok(error_from_response(failure).summary()));
+  // Detail entries of a good Ozon body too.
+  e = parse_error_body(400, R"({"code": 3, "message": "bad", "details": [{"typeUrl": "t", "value": ")" +
+                                std::string(196, 'v') + "Ж\"}]}");
+  REQUIRE(e.details.size() == 1);
+  CHECK(strict_dump_ok(e.details[0]));
+}
+
+TEST_CASE("every error from a reply keeps its HTTP status and Content-Type") {
+  auto html = [](int status, std::string type, std::string body) {
+    net::HttpResponse r;
+    r.status = status;
+    r.content_type = std::move(type);
+    r.body = std::move(body);
+    return error_from_response(r);
+  };
+  auto e = html(502, "text/html", fixture("error_500.html"));
+  CHECK(e.http_status == 502);
+  CHECK(e.content_type == "text/html");
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  CHECK(e.retryable());
+
+  // The markup of a page must not be read as Ozon's words.
+  e = html(403, "text/html", R"(<html><body role="main">Your IP address is not allowed</body></html>)");
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  // Ozon's own 403 still is.
+  e = html(403, "application/json", fixture("error_403_ip.json"));
+  CHECK(e.kind == ErrorKind::http);
+  CHECK(e.content_type == "application/json");
+  CHECK(classify(e) == Problem::ip_restricted);
+
+  // Plain text from a gateway: not a web page, but not Ozon's reply either.
+  e = html(502, "text/plain", "Bad Gateway");
+  CHECK(e.looks_like == ReplyBody::other);
+  CHECK(classify(e) == Problem::not_ozon_reply);
+  // An HTML page mislabelled as JSON is still a page; JSON mislabelled as HTML is still Ozon's.
+  CHECK(html(500, "application/json", "<html>oops</html>").looks_like == ReplyBody::web_page);
+  CHECK(html(500, "text/html", R"({"code": 13, "mess)").looks_like == ReplyBody::ozon);
+  CHECK(classify(html(500, "text/html", R"({"code": 13, "mess)")) == Problem::server_error);
+  // Without a Content-Type (some bridges drop it) the body decides.
+  CHECK(html(404, "", "<html>Not Found</html>").looks_like == ReplyBody::web_page);
+  // A header that is not UTF-8 is kept as valid text.
+  e = html(502, "text/html; charset=\xFF", "<html></html>");
+  CHECK(e.content_type == "text/html; charset=?");
+  CHECK(media_type(e.content_type) == "text/html");
+  CHECK(media_type(" Text/HTML ;charset=utf-8") == "text/html");
+  CHECK(media_type("") == "");
+
+  // A stored body parsed outside the client has no reply to name: not "unreachable".
+  const auto stored = malformed("batch reply without a result array", "{}");
+  CHECK(stored.http_status == 0);
+  CHECK(classify(stored) == Problem::unknown);
 }

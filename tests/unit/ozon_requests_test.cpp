@@ -111,6 +111,12 @@ TEST_CASE("exemplar builders send the full set") {
   CHECK(b["products"][0]["exemplars"][0]["marks"][0]["mark_type"] == "mandatory_mark");
 }
 
+TEST_CASE("the country of manufacture is set by the seller's product_id") {
+  const auto r = build_product_country_set("1-2-3", 180550365, "NO");
+  CHECK(r.path == endpoint::kProductCountrySet);
+  CHECK(body_of(r) == json({{"posting_number", "1-2-3"}, {"product_id", 180550365}, {"country_iso_code", "NO"}}));
+}
+
 TEST_CASE("labels go in batches of 20") {
   std::vector<std::string> numbers;
   for (int i = 0; i < 45; ++i) numbers.push_back(numbered("p", i));

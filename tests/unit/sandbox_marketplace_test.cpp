@@ -333,6 +333,50 @@ TEST_CASE("sandbox: exemplars gate shipping") {
   CHECK(s.last.status == 200);
 }
 
+TEST_CASE("sandbox: the country of manufacture is set on the seller's product_id, not the SKU") {
+  Sim s;
+  json p = s.find([](const json& x) {
+    return x["status"] == "awaiting_packaging" && !x["requirements"]["products_requiring_country"].empty();
+  });
+  const std::string num = p["posting_number"];
+  const json sku = p["requirements"]["products_requiring_country"][0];
+  json info = s.call(ep::kProductInfoList, {{"sku", {std::to_string(sku.get<std::int64_t>())}}});
+  REQUIRE(info["items"].size() == 1);
+  const json product_id = info["items"][0]["id"];
+  REQUIRE(product_id != sku);
+
+  s.call(ep::kProductCountrySet, {{"posting_number", num}, {"product_id", sku}, {"country_iso_code", "CN"}});
+  CHECK(s.last.status == 400);  // a SKU is no product_id, as on Ozon
+  json r = s.call(ep::kProductCountrySet, {{"posting_number", num}, {"product_id", product_id}, {"country_iso_code", "CN"}});
+  CHECK(s.last.status == 200);
+  CHECK(r["product_id"] == product_id);
+
+  // With the country set (and any marks and GTDs filled), shipping is allowed.
+  json slots = s.call(ep::kExemplarCreateOrGet, {{"posting_number", num}});
+  json products = json::array();
+  for (auto& pr : slots["products"]) {
+    json ex = json::array();
+    for (auto& e : pr["exemplars"]) {
+      json x = {{"exemplar_id", e["exemplar_id"]}, {"gtd", "10702070/010124/0012345"}, {"is_gtd_absent", false}};
+      if (pr["is_mandatory_mark_needed"].get<bool>())
+        x["marks"] = {{{"mark", "010460000000000121abcdefghijkl"}, {"mark_type", "mandatory_mark"}}};
+      ex.push_back(x);
+    }
+    products.push_back({{"product_id", pr["product_id"]}, {"exemplars", ex}});
+  }
+  for (auto& other : p["requirements"]["products_requiring_country"]) {
+    if (other == sku) continue;
+    json i = s.call(ep::kProductInfoList, {{"sku", {std::to_string(other.get<std::int64_t>())}}});
+    s.call(ep::kProductCountrySet,
+           {{"posting_number", num}, {"product_id", i["items"][0]["id"]}, {"country_iso_code", "CN"}});
+    REQUIRE(s.last.status == 200);
+  }
+  s.call(ep::kExemplarSet, {{"posting_number", num}, {"products", products}});
+  REQUIRE(s.last.status == 200);
+  s.t += 3000;
+  CHECK(s.call(ep::kExemplarStatus, {{"posting_number", num}})["status"] == "ship_available");
+}
+
 TEST_CASE("sandbox: labels") {
   Sim s;
   json p = s.find([](const json& x) { return x["status"] == "awaiting_packaging" && !needs_exemplars(x); });
