@@ -122,7 +122,7 @@ void App::read_cached_postings(const std::vector<store::Record>& records) {
   auto read = std::make_shared<CachedListRead>();
   read->store = store;
   read->as_of = stored_time(records, postings_time_key(store));
-  const core::EpochMs retention = static_cast<core::EpochMs>(state_.device.buyer_data_days) * 24 * 60 * 60 * 1000;
+  const core::EpochMs retention = core::retention_ms(state_.device.buyer_data_days);
   if (read->as_of > 0 && services_.clock.now_ms() - read->as_of > retention) return;  // expired (expire_old_lists)
   if (!generation.empty()) {
     for (std::size_t i = 0; i < count; ++i) {
@@ -223,7 +223,7 @@ void App::forget_store_copies(const std::string& store_id) {
 // addresses, and is too old to work from.
 void App::expire_old_lists(const std::vector<store::Record>& records) {
   const core::EpochMs now = services_.clock.now_ms();
-  const core::EpochMs retention = static_cast<core::EpochMs>(state_.device.buyer_data_days) * 24 * 60 * 60 * 1000;
+  const core::EpochMs retention = core::retention_ms(state_.device.buyer_data_days);
   const std::string time_prefix = "postings_as_of:";
   for (const auto& record : records) {
     if (record.collection != store::collection::meta || record.key.rfind(time_prefix, 0) != 0) continue;

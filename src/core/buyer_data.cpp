@@ -28,8 +28,7 @@ bool has_buyer_details(const Posting& posting) {
 
 bool buyer_details_expired(const Posting& posting, EpochMs now, int retention_days) {
   if (!is_finished(posting.status)) return false;
-  const EpochMs retention = static_cast<EpochMs>(retention_days) * 24 * 60 * 60 * 1000;
-  return now - last_known_date(posting) > retention;
+  return now - last_known_date(posting) > retention_ms(retention_days);
 }
 
 std::size_t drop_expired_buyer_details(std::vector<Posting>& postings, EpochMs now, int retention_days) {

@@ -14,6 +14,9 @@ namespace core {
 inline constexpr int kDefaultBuyerDataDays = 30;
 inline constexpr int kBuyerDataDayChoices[] = {7, 30, 90};
 
+// The retention in milliseconds.
+constexpr EpochMs retention_ms(int retention_days) { return static_cast<EpochMs>(retention_days) * 24 * 60 * 60 * 1000; }
+
 bool is_finished(PostingStatus status);
 // The latest date the posting carries (in process, shipment, delivering).
 EpochMs last_known_date(const Posting& posting);
