@@ -143,8 +143,14 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
         !marking.product_ids.count(product.product_id))
       unknown.push_back(product.product_id);
   if (!unknown.empty()) {
+    auto request = ozon::build_product_info_list({}, {}, unknown);
+    if (!request) {
+      marking.state = MarkingState::failed;
+      marking.error = notice_for(request.error());
+      return;
+    }
     app_.session()->client().call(
-        ozon::build_product_info_list({}, {}, unknown), &ozon::parse_product_info_list,
+        std::move(request.value()), &ozon::parse_product_info_list,
         [this, number, generation, unknown](ozon::Result<std::vector<core::Product>> products) {
           auto w = orders_slice().work.find(number);
           if (w == orders_slice().work.end() || w->second.marking.generation != generation) return;

@@ -83,7 +83,7 @@ void OrdersScreen::load_products() {
   app_.session()->client().fetch_all<core::ProductListItem>(
       make_request, &ozon::parse_product_list, [this](ozon::Result<std::vector<core::ProductListItem>> items) {
         if (!items || !app_.session()) return;  // scanning then matches offer ids and SKUs only
-        constexpr std::size_t kChunk = 1000;
+        constexpr std::size_t kChunk = ozon::kProductInfoMax;
         // Once every chunk answered, the barcodes are kept for offline scanning.
         auto chunks_left = std::make_shared<std::size_t>((items->size() + kChunk - 1) / kChunk);
         auto all_answered = std::make_shared<bool>(true);
@@ -91,7 +91,13 @@ void OrdersScreen::load_products() {
           std::vector<std::string> offer_ids;
           for (std::size_t j = i; j < std::min(items->size(), i + kChunk); ++j)
             offer_ids.push_back((*items)[j].offer_id);
-          app_.session()->client().call(ozon::build_product_info_list(offer_ids), &ozon::parse_product_info_list,
+          auto request = ozon::build_product_info_list(offer_ids);  // a chunk is within the limit
+          if (!request) {
+            *all_answered = false;
+            --*chunks_left;
+            continue;
+          }
+          app_.session()->client().call(std::move(request.value()), &ozon::parse_product_info_list,
                                   [this, chunks_left, all_answered](ozon::Result<std::vector<core::Product>> products) {
                                     if (products) {
                                       for (const auto& product : *products)

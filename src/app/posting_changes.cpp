@@ -88,9 +88,10 @@ void OrdersScreen::on(const ConfirmCancel&) {
     }
     request = ozon::build_product_cancel(work->number, cancel.reason_id, cancel.message, items);
   }
-  if (!request) {  // e.g. reason 402 without a message: said before anything is sent
+  if (!request) {  // reason 402, or some items, without a message: said before anything is sent
     cancel.state = PostingWork::Cancel::State::failed;
-    cancel.error = {"cancel.message_required", request.error().message};
+    cancel.error = {cancel.partial ? "cancel.items_message_required" : "cancel.message_required",
+                    request.error().message};
     return;
   }
   cancel.state = PostingWork::Cancel::State::sending;

@@ -1,6 +1,7 @@
 #include "ozon/requests.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <nlohmann/json.hpp>
 
@@ -100,14 +101,16 @@ bool valid_package(const ShipPackage& package) {
                      [](const ShipItem& i) { return i.product_id > 0 && i.quantity > 0; });
 }
 
+bool blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
 Result<Json> cancel_fields(const std::string& posting_number, std::int64_t reason_id, const std::string& message) {
   if (posting_number.empty()) return refuse("posting number is empty");
   if (reason_id <= 0) return refuse("choose a cancellation reason");
-  const bool blank = std::all_of(message.begin(), message.end(),
-                                 [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-  if (reason_id == core::kCancelReasonOther && blank) return refuse("reason 402 (other) needs a message");
+  if (reason_id == core::kCancelReasonOther && blank(message)) return refuse("reason 402 (other) needs a message");
   Json body = {{"posting_number", posting_number}, {"cancel_reason_id", reason_id}};
-  if (!blank) body["cancel_reason_message"] = message;
+  if (!blank(message)) body["cancel_reason_message"] = message;
   return body;
 }
 
@@ -178,7 +181,6 @@ net::HttpRequest build_exemplar_set(const core::ExemplarData& data) {
       for (const auto& m : e.marks) marks.push_back({{"mark", m.mark}, {"mark_type", m.mark_type}});
       Json item = {{"exemplar_id", e.exemplar_id}, {"gtd", e.gtd},       {"is_gtd_absent", e.is_gtd_absent},
                    {"rnpt", e.rnpt},               {"is_rnpt_absent", e.is_rnpt_absent}, {"marks", marks}};
-      if (!e.country_iso.empty()) item["country_iso_code"] = e.country_iso;
       exemplars.push_back(std::move(item));
     }
     products.push_back({{"product_id", product.product_id}, {"exemplars", exemplars}});
@@ -233,6 +235,8 @@ Result<net::HttpRequest> build_product_cancel(const std::string& posting_number,
                                               const std::string& message, const std::vector<CancelItem>& items) {
   auto body = cancel_fields(posting_number, reason_id, message);
   if (!body) return body.error();
+  // cancel_reason_message is required here whatever the reason.
+  if (blank(message)) return refuse("cancelling some products needs a message");
   if (items.empty()) return refuse("choose the products to cancel");
   Json list = Json::array();
   for (const auto& item : items) {
@@ -285,10 +289,10 @@ net::HttpRequest build_act_check_status(std::int64_t act_id) { return make(endpo
 
 net::HttpRequest build_act_get_pdf(std::int64_t act_id) { return make(endpoint::kActGetPdf, {{"id", act_id}}); }
 
-net::HttpRequest build_act_list(TimeWindow dates, const std::vector<std::string>& statuses, int limit) {
-  Json filter = Json::object();
-  if (dates.from != 0) filter["date_from"] = iso(dates.from).substr(0, 10);  // dates, not times
-  if (dates.to != 0) filter["date_to"] = iso(dates.to).substr(0, 10);
+Result<net::HttpRequest> build_act_list(TimeWindow dates, const std::vector<std::string>& statuses, int limit) {
+  // filter.date_from and date_to are required: dates, not times.
+  if (dates.from == 0 || dates.to == 0) return refuse("the act list needs both ends of its date window");
+  Json filter = {{"date_from", iso(dates.from).substr(0, 10)}, {"date_to", iso(dates.to).substr(0, 10)}};
   if (!statuses.empty()) filter["status"] = string_list(statuses);
   return make(endpoint::kActList, {{"filter", filter}, {"limit", std::clamp(limit, 1, 1000)}});
 }
@@ -319,16 +323,16 @@ net::HttpRequest build_delivery_method_list(const std::vector<std::int64_t>& war
   return make(endpoint::kDeliveryMethodList, body);
 }
 
-std::vector<net::HttpRequest> build_stocks_update(const std::vector<StockUpdate>& updates) {
+Result<std::vector<net::HttpRequest>> build_stocks_update(const std::vector<StockUpdate>& updates) {
+  for (const auto& u : updates)
+    if (u.product_id <= 0) return refuse("a stock update needs the product_id (offer " + u.offer_id + ")");
   std::vector<net::HttpRequest> out;
   for (const auto& batch : batches(updates, kStockBatch)) {
     Json list = Json::array();
-    for (const auto& u : batch) {
-      Json item = {{"warehouse_id", u.warehouse_id}, {"stock", std::max<std::int64_t>(0, u.stock)}};
-      if (!u.offer_id.empty()) item["offer_id"] = u.offer_id;
-      if (u.product_id != 0) item["product_id"] = u.product_id;
-      list.push_back(std::move(item));
-    }
+    for (const auto& u : batch)
+      list.push_back({{"product_id", u.product_id},
+                      {"warehouse_id", u.warehouse_id},
+                      {"stock", std::max<std::int64_t>(0, u.stock)}});
     out.push_back(make(endpoint::kStocksUpdate, {{"stocks", list}}));
   }
   return out;
@@ -344,9 +348,13 @@ net::HttpRequest build_product_list(const std::string& last_id, int limit, const
                                        {"limit", std::clamp(limit, 1, 1000)}});
 }
 
-net::HttpRequest build_product_info_list(const std::vector<std::string>& offer_ids,
-                                         const std::vector<std::int64_t>& product_ids,
-                                         const std::vector<std::int64_t>& skus) {
+Result<net::HttpRequest> build_product_info_list(const std::vector<std::string>& offer_ids,
+                                                 const std::vector<std::int64_t>& product_ids,
+                                                 const std::vector<std::int64_t>& skus) {
+  const int kinds = int{!offer_ids.empty()} + int{!product_ids.empty()} + int{!skus.empty()};
+  if (kinds != 1) return refuse("product info is asked by one kind of identifier at a time");
+  if (offer_ids.size() + product_ids.size() + skus.size() > kProductInfoMax)
+    return refuse("at most 1000 products per product info request");
   Json body = Json::object();
   if (!offer_ids.empty()) body["offer_id"] = string_list(offer_ids);
   if (!product_ids.empty()) body["product_id"] = id_strings(product_ids);
@@ -360,13 +368,18 @@ net::HttpRequest build_chat_list(const std::string& cursor, int limit, bool unre
   return make(endpoint::kChatList, body);
 }
 
-net::HttpRequest build_chat_history(const std::string& chat_id, const std::string& from_message_id, int limit,
-                                    bool newest_first) {
+Result<net::HttpRequest> build_chat_history(const std::string& chat_id, const std::string& from_message_id, int limit,
+                                            bool newest_first) {
   Json body = {{"chat_id", chat_id}, {"direction", newest_first ? "Backward" : "Forward"},
                {"limit", std::clamp(limit, 1, 1000)}};
-  // Message ids can exceed int64: send the digits as a JSON number unparsed.
-  if (const auto id = json_read::parse_int64(from_message_id)) body["from_message_id"] = *id;
-  else if (!from_message_id.empty()) body["from_message_id"] = from_message_id;
+  if (!from_message_id.empty()) {
+    // A uint64 number: ids beyond int64 stay exact as unsigned JSON numbers, never a string.
+    std::uint64_t id = 0;
+    const char* end = from_message_id.data() + from_message_id.size();
+    const auto [ptr, ec] = std::from_chars(from_message_id.data(), end, id);
+    if (ec != std::errc{} || ptr != end) return refuse("message id is not a number: " + from_message_id);
+    body["from_message_id"] = id;
+  }
   return make(endpoint::kChatHistory, body);
 }
 
@@ -378,7 +391,8 @@ Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::
   return make(endpoint::kChatSendMessage, {{"chat_id", chat_id}, {"text", text}});
 }
 
-net::HttpRequest build_returns_list(const ReturnsFilter& f, std::int64_t last_id, int limit) {
+Result<net::HttpRequest> build_returns_list(const ReturnsFilter& f, std::int64_t last_id, int limit) {
+  if (f.posting_numbers.size() > kReturnsPostingsMax) return refuse("at most 50 posting numbers per returns request");
   Json filter = Json::object();
   if (!f.posting_numbers.empty()) filter["posting_numbers"] = string_list(f.posting_numbers);
   if (!f.return_schema.empty()) filter["return_schema"] = f.return_schema;

@@ -18,6 +18,8 @@ namespace ozon {
 inline constexpr std::size_t kLabelBatch = 20;
 inline constexpr std::size_t kTrackingBatch = 20;
 inline constexpr std::size_t kStockBatch = 100;
+inline constexpr std::size_t kProductInfoMax = 1000;      // identifiers per /v3/product/info/list
+inline constexpr std::size_t kReturnsPostingsMax = 50;    // filter.posting_numbers of /v1/returns/list
 inline constexpr int kPostingListMaxLimit = 100;
 
 struct TimeWindow {
@@ -67,7 +69,9 @@ struct TrackingNumber {
   std::string tracking_number;
 };
 
-// Exactly one of offer_id / product_id identifies the product.
+// The product is named by its product_id (required by the spec). offer_id is
+// the caller's own key and is not sent: Ozon applies an update to the offer_id
+// when both are given, and the spec asks for one of them only.
 struct StockUpdate {
   std::string offer_id;
   std::int64_t product_id = 0;
@@ -119,6 +123,7 @@ net::HttpRequest build_cancel_reason_list();
 net::HttpRequest build_posting_cancel_reasons(const std::vector<std::string>& posting_numbers);
 Result<net::HttpRequest> build_cancel(const std::string& posting_number, std::int64_t reason_id,
                                       const std::string& message);
+// Unlike build_cancel, the message is required for every reason.
 Result<net::HttpRequest> build_product_cancel(const std::string& posting_number, std::int64_t reason_id,
                                               const std::string& message, const std::vector<CancelItem>& items);
 
@@ -132,7 +137,9 @@ net::HttpRequest build_act_create(std::int64_t delivery_method_id, core::EpochMs
                                   std::int64_t containers_count = 0);
 net::HttpRequest build_act_check_status(std::int64_t act_id);
 net::HttpRequest build_act_get_pdf(std::int64_t act_id);
-net::HttpRequest build_act_list(TimeWindow dates, const std::vector<std::string>& statuses = {}, int limit = 50);
+// Both ends of `dates` are required (sent as "YYYY-MM-DD").
+Result<net::HttpRequest> build_act_list(TimeWindow dates, const std::vector<std::string>& statuses = {},
+                                        int limit = 50);
 
 // Pick list
 net::HttpRequest build_pick_list(TimeWindow cutoff, std::int64_t delivery_method_id = 0,
@@ -144,20 +151,26 @@ net::HttpRequest build_delivery_method_list(const std::vector<std::int64_t>& war
                                             const std::string& cursor = {}, int limit = 100);
 
 // Stock and products
-std::vector<net::HttpRequest> build_stocks_update(const std::vector<StockUpdate>& updates);  // <= 100 per request
+// <= 100 per request; refused when an item has no product_id.
+Result<std::vector<net::HttpRequest>> build_stocks_update(const std::vector<StockUpdate>& updates);
 net::HttpRequest build_stocks_by_warehouse(const std::vector<std::int64_t>& skus);
 net::HttpRequest build_product_list(const std::string& last_id = {}, int limit = 1000,
                                     const std::string& visibility = "ALL");
-net::HttpRequest build_product_info_list(const std::vector<std::string>& offer_ids,
-                                         const std::vector<std::int64_t>& product_ids = {},
-                                         const std::vector<std::int64_t>& skus = {});
+// One kind of identifier per request (the spec asks for that), at most
+// kProductInfoMax of them; refused otherwise.
+Result<net::HttpRequest> build_product_info_list(const std::vector<std::string>& offer_ids,
+                                                 const std::vector<std::int64_t>& product_ids = {},
+                                                 const std::vector<std::int64_t>& skus = {});
 
 // Buyers and after-sales
 net::HttpRequest build_chat_list(const std::string& cursor = {}, int limit = 100, bool unread_only = false);
-net::HttpRequest build_chat_history(const std::string& chat_id, const std::string& from_message_id = {},
-                                    int limit = 50, bool newest_first = true);
+// `from_message_id` is sent as a JSON number (uint64, as the spec declares);
+// refused when it is not one.
+Result<net::HttpRequest> build_chat_history(const std::string& chat_id, const std::string& from_message_id = {},
+                                            int limit = 50, bool newest_first = true);
 Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::string& text);
-net::HttpRequest build_returns_list(const ReturnsFilter& filter, std::int64_t last_id = 0, int limit = 500);
+// Refused with more than kReturnsPostingsMax posting numbers.
+Result<net::HttpRequest> build_returns_list(const ReturnsFilter& filter, std::int64_t last_id = 0, int limit = 500);
 net::HttpRequest build_review_list(const std::string& last_id = {}, int limit = 100,
                                    const std::string& status = "ALL");
 Result<net::HttpRequest> build_review_comment(const std::string& review_id, const std::string& text,

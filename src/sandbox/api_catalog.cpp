@@ -86,22 +86,25 @@ net::HttpResponse stocks_update(const Call& call, const json& b) {
   const json* list = find(b, "stocks");
   if (!list || !list->is_array() || list->empty()) return bad("INVALID_ARGUMENT: stocks must be a non-empty array");
   if (list->size() > 100) return bad("INVALID_ARGUMENT: at most 100 product-warehouse pairs per request");
+  // product_id, stock and warehouse_id are required in every item (the spec).
+  for (const auto& e : *list)
+    if (!find_int64_strict(e, "product_id") || !find_int64_strict(e, "stock") || !find_int64_strict(e, "warehouse_id"))
+      return bad("INVALID_ARGUMENT: stocks[] need product_id, stock and warehouse_id");
   json r = json::array();
   for (const auto& e : *list) {
     std::string offer = read_string_strict(e, "offer_id");
     const std::int64_t pid = read_int64_strict(e, "product_id", 0);
     const std::int64_t wh = read_int64_strict(e, "warehouse_id", 0);
-    const auto given_stock = find_int64_strict(e, "stock");
-    const bool has_stock = given_stock.has_value();
-    const std::int64_t stock = given_stock.value_or(0);
+    const std::int64_t stock = read_int64_strict(e, "stock", 0);
+    // Given both, Ozon applies the update to the offer_id.
     Product* pr = nullptr;
     for (auto& x : call.state.products)
-      if ((pid != 0 && x.product_id == pid) || (pid == 0 && !offer.empty() && x.offer_id == offer)) pr = &x;
+      if (offer.empty() ? x.product_id == pid : x.offer_id == offer) pr = &x;
     json errors = json::array();
     auto fail = [&](const char* code, const char* msg) { errors.push_back({{"code", code}, {"message", msg}}); };
     if (!pr) fail("PRODUCT_NOT_FOUND", "product not found");
     else if (!call.state.warehouse(wh)) fail("WAREHOUSE_NOT_FOUND", "warehouse not found");
-    else if (!has_stock || stock < 0) fail("INVALID_STOCK_VALUE", "stock must be a non-negative integer");
+    else if (stock < 0) fail("INVALID_STOCK_VALUE", "stock must be a non-negative integer");
     else if (stock > 1'000'000) fail("STOCK_TOO_BIG", "stock is too big");
     else {
       auto key = std::make_pair(pr->product_id, wh);

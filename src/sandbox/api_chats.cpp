@@ -24,8 +24,10 @@ net::HttpResponse chat_list(const Call& call, const json& b) {
   const json f = object_or_empty(b, "filter");
   std::string status = read_string_strict(f, "chat_status");
   bool unread_only = read_bool_strict(f, "unread_only");
-  const std::int64_t limit = read_int64_strict(b, "limit", 30);
-  if (limit < 1 || limit > 100) return bad("INVALID_ARGUMENT: limit must be between 1 and 100");
+  const auto given_limit = find_int64_strict(b, "limit");  // required; at most 1000 (the spec)
+  if (!given_limit) return bad("INVALID_ARGUMENT: limit is required");
+  const std::int64_t limit = *given_limit;
+  if (limit < 1 || limit > 1000) return bad("INVALID_ARGUMENT: limit must be between 1 and 1000");
   std::size_t start = 0;
   if (!index_cursor(b, &start)) return bad("INVALID_ARGUMENT: invalid cursor");
   std::vector<const Chat*> rows;
@@ -77,12 +79,17 @@ net::HttpResponse chat_history(const Call& call, const json& b) {
   bool forward = dir == "Forward" || dir == "FORWARD";
   const std::int64_t limit = read_int64_strict(b, "limit", 50);
   if (limit < 1 || limit > 1000) return bad("INVALID_ARGUMENT: limit must be between 1 and 1000");
-  const std::int64_t from = read_int64_strict(b, "from_message_id", 0);
+  // A uint64 (message ids pass int64's range on Ozon): an unsigned number, or an int64.
+  std::uint64_t from = 0;
+  if (const json* given = find(b, "from_message_id")) {
+    if (given->is_number_unsigned()) from = given->get<std::uint64_t>();
+    else if (const auto v = as_int64_strict(*given); v && *v >= 0) from = static_cast<std::uint64_t>(*v);
+    else return bad("proto: syntax error: from_message_id must be a uint64");
+  }
   const bool has_from = from > 0;
   std::vector<const ChatMessage*> rows;
   for (const auto& m : chat->messages)
-    if (!has_from || (forward ? m.id >= static_cast<std::uint64_t>(from) : m.id <= static_cast<std::uint64_t>(from)))
-      rows.push_back(&m);
+    if (!has_from || (forward ? m.id >= from : m.id <= from)) rows.push_back(&m);
   if (!forward) std::reverse(rows.begin(), rows.end());
   json msgs = json::array();
   for (std::size_t i = 0; i < rows.size() && static_cast<std::int64_t>(i) < limit; ++i)

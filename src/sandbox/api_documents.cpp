@@ -207,9 +207,14 @@ net::HttpResponse act_pdf(const Call& call, const json& b) {
 net::HttpResponse act_list(const Call& call, const json& b) {
   const json f = object_or_empty(b, "filter");
   std::string from = read_string_strict(f, "date_from"), to = read_string_strict(f, "date_to");
+  // The filter is optional; given, it needs both dates (the spec).
+  if (find(b, "filter") && (from.empty() || to.empty()))
+    return bad("INVALID_ARGUMENT: filter.date_from and filter.date_to are required");
   std::vector<std::string> statuses;
-  read_string_list_strict(f, "status", &statuses);
-  const std::int64_t limit = read_int64_strict(b, "limit", 50);
+  if (!read_string_list_strict(f, "status", &statuses)) return bad("proto: syntax error: filter.status");
+  const auto given_limit = find_int64_strict(b, "limit");
+  if (!given_limit) return bad("INVALID_ARGUMENT: limit is required");
+  const std::int64_t limit = *given_limit;
   if (limit < 1 || limit > 1000) return bad("INVALID_ARGUMENT: limit must be between 1 and 1000");
   json r = json::array();
   for (const auto& a : call.state.acts) {

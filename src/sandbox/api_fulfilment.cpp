@@ -25,12 +25,12 @@ std::string new_posting_number(const State& s, const std::string& order_number) 
   return order_number + "-" + std::to_string(max_suffix + 1);
 }
 
-// Parses [{product_id, quantity}] into items; false if malformed.
-bool parse_items(const json& arr, std::vector<Item>* out) {
+// Parses [{<key>, quantity}] into items: `key` names the SKU ("product_id"
+// in ship, "sku" in product/cancel, as the spec has it); false if malformed.
+bool parse_items(const json& arr, const char* key, std::vector<Item>* out) {
   if (!arr.is_array() || arr.empty()) return false;
   for (const auto& e : arr) {
-    auto sku = find_int64_strict(e, "product_id");
-    if (!sku) sku = find_int64_strict(e, "sku");
+    const auto sku = find_int64_strict(e, key);
     if (!sku) return false;
     const auto q = find_int64_strict(e, "quantity");
     if (!q || *q <= 0 || *q > 100000) return false;
@@ -104,7 +104,7 @@ net::HttpResponse ship(const Call& call, const json& b) {
   for (const auto& pkg : *pk) {
     std::vector<Item> items;
     const json* prods = find(pkg, "products");
-    if (!prods || !parse_items(*prods, &items)) return bad("HAS_INCORRECT_PRODUCT_QUANTITY");
+    if (!prods || !parse_items(*prods, "product_id", &items)) return bad("HAS_INCORRECT_PRODUCT_QUANTITY");
     for (const auto& it : items) totals[it.sku] += it.quantity;
     packages.push_back(std::move(items));
   }
@@ -136,7 +136,7 @@ net::HttpResponse ship_package(const Call& call, const json& b) {
   if (auto e = ship_precheck(call.state, p, call.now)) return *e;
   std::vector<Item> items;
   const json* prods = find(b, "products");
-  if (!prods || !parse_items(*prods, &items)) return bad("HAS_INCORRECT_PRODUCT_QUANTITY");
+  if (!prods || !parse_items(*prods, "product_id", &items)) return bad("HAS_INCORRECT_PRODUCT_QUANTITY");
   bool whole = true;
   for (const auto& it : items) {
     const Item* src = nullptr;
@@ -249,12 +249,16 @@ net::HttpResponse product_cancel(const Call& call, const json& b) {
   Posting* p = call.state.find(read_string_strict(b, "posting_number"));
   const CancelReason* reason = nullptr;
   if (auto e = check_reason(call.state, b, &reason)) return *e;
+  // Required here for every reason (the spec), not only for 402.
+  const std::string message = read_string_strict(b, "cancel_reason_message");
+  if (message.find_first_not_of(" \t\r\n") == std::string::npos)
+    return bad("CANCEL_REASON_MESSAGE_REQUIRED: cancel_reason_message is required");
   if (!p) return not_found("POSTING_NOT_FOUND");
   if (is_cancelled(p->status)) return bad("POSTING_ALREADY_CANCELLED");
   if (p->status != "awaiting_packaging") return bad("HAS_INCORRECT_STATUS");
   const json* items = find(b, "items");
   std::vector<Item> cut;
-  if (!items || !parse_items(*items, &cut)) return bad("INVALID_ARGUMENT: items must be [{sku, quantity}]");
+  if (!items || !parse_items(*items, "sku", &cut)) return bad("INVALID_ARGUMENT: items must be [{sku, quantity}]");
   for (const auto& c : cut) {
     const Item* src = nullptr;
     for (const auto& it : p->items)

@@ -16,6 +16,7 @@ net::HttpResponse returns_list(const Call& call, const json& b) {
   const json f = object_or_empty(b, "filter");
   std::vector<std::string> nums;
   if (!read_string_list_strict(f, "posting_numbers", &nums)) return bad("proto: syntax error: filter.posting_numbers");
+  if (nums.size() > 50) return bad("INVALID_ARGUMENT: at most 50 posting numbers");
   std::string schema = read_string_strict(f, "return_schema");
   if (!schema.empty() && schema != "FBS" && schema != "Fbs") return ok({{"returns", json::array()}, {"has_next", false}});
   json out = json::array();

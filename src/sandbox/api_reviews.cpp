@@ -11,8 +11,10 @@ namespace {
 namespace ep = ozon::endpoint;
 
 net::HttpResponse review_list(const Call& call, const json& b) {
-  const std::int64_t limit = read_int64_strict(b, "limit", 20);
-  if (limit < 1 || limit > 100) return bad("INVALID_ARGUMENT: limit must be between 1 and 100");
+  const auto given_limit = find_int64_strict(b, "limit");  // required, 20..100 (the spec)
+  if (!given_limit) return bad("INVALID_ARGUMENT: limit is required");
+  const std::int64_t limit = *given_limit;
+  if (limit < 20 || limit > 100) return bad("INVALID_ARGUMENT: limit must be between 20 and 100");
   std::string status = read_string_strict(b, "status"), last_id = read_string_strict(b, "last_id");
   bool asc = read_string_strict(b, "sort_dir") == "ASC";
   std::vector<const Review*> rows;

@@ -94,6 +94,12 @@ TEST_CASE("cancelling only some items sends those items and keeps the rest") {
   CHECK(cancel.error.key == "cancel.choose_items");
   demo.app.apply(app::SetCancelQuantity{0, 99});  // clamped to what was ordered
   CHECK(cancel.quantities[0] == before.products[0].quantity);
+  // Ozon requires a message for cancelling some items, whatever the reason.
+  demo.app.apply(app::EditCancelMessage{""});
+  demo.app.apply(app::ConfirmCancel{});
+  CHECK(cancel.error.key == "cancel.items_message_required");
+  CHECK(cancel.state == app::PostingWork::Cancel::State::failed);
+  demo.app.apply(app::EditCancelMessage{"Out of stock"});
   demo.app.apply(app::ConfirmCancel{});
   demo.settle();
   CHECK(cancel.state == app::PostingWork::Cancel::State::done);

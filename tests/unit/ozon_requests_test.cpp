@@ -107,7 +107,8 @@ TEST_CASE("exemplar builders send the full set") {
   const auto b = body_of(r);
   CHECK(b["products"][0]["product_id"] == 7);
   CHECK(b["products"][0]["exemplars"][0]["gtd"] == "G");
-  CHECK(b["products"][0]["exemplars"][0]["country_iso_code"] == "CN");
+  // Not a field of exemplar/set: the country goes through product/country/set.
+  CHECK_FALSE(b["products"][0]["exemplars"][0].contains("country_iso_code"));
   CHECK(b["products"][0]["exemplars"][0]["marks"][0]["mark_type"] == "mandatory_mark");
 }
 
@@ -146,11 +147,16 @@ TEST_CASE("cancel: reason 402 needs a message") {
   REQUIRE(with_text);
   CHECK(body_of(with_text.value())["cancel_reason_message"] == "Покупатель передумал");
   CHECK_FALSE(build_cancel("1-2-3", 0, "x"));
-  auto partial = build_product_cancel("1-2-3", 352, "", {{42, 1}});
+  auto partial = build_product_cancel("1-2-3", 352, "Нет в наличии", {{42, 1}});
   REQUIRE(partial);
   CHECK(partial->path == endpoint::kProductCancel);
   CHECK(body_of(partial.value())["items"][0] == json({{"sku", 42}, {"quantity", 1}}));
+  CHECK(body_of(partial.value())["cancel_reason_message"] == "Нет в наличии");
   CHECK_FALSE(build_product_cancel("1-2-3", 402, "", {{42, 1}}));
+  // cancel_reason_message is required by product/cancel whatever the reason.
+  const auto silent = build_product_cancel("1-2-3", 352, " ", {{42, 1}});
+  REQUIRE_FALSE(silent);
+  CHECK(silent.error().kind == ErrorKind::invalid_request);
   CHECK_FALSE(build_product_cancel("1-2-3", 352, "", {}));
 }
 
@@ -180,8 +186,13 @@ TEST_CASE("acts and pick list") {
   CHECK(body_of(act)["containers_count"] == 2);
   CHECK(body_of(build_act_check_status(5))["id"] == 5);
   CHECK(build_act_get_pdf(5).path == endpoint::kActGetPdf);
-  const auto list = body_of(build_act_list({kT, kT}, {"ready"}));
+  const auto list = body_of(build_act_list({kT, kT + 86'400'000}, {"ready"}).value());
   CHECK(list["filter"]["date_from"] == "2026-05-14");
+  CHECK(list["filter"]["date_to"] == "2026-05-15");
+  CHECK(list["limit"] == 50);
+  // filter.date_from and date_to are required.
+  CHECK_FALSE(build_act_list({}));
+  CHECK_FALSE(build_act_list({kT, 0}));
   CHECK(list["filter"]["status"][0] == "ready");
   const auto pick = build_pick_list({kT, kT + 1000}, 77);
   CHECK(pick.path == endpoint::kAssemblyProductList);
@@ -191,18 +202,22 @@ TEST_CASE("acts and pick list") {
 
 TEST_CASE("stocks go in batches of 100; catalogue and buyer builders") {
   std::vector<StockUpdate> updates;
-  for (int i = 0; i < 250; ++i) updates.push_back({numbered("offer", i), 0, 555, i});
+  for (int i = 0; i < 250; ++i) updates.push_back({numbered("offer", i), 1000 + i, 555, i});
   updates.push_back({"", 99, 555, -5});
-  const auto reqs = build_stocks_update(updates);
+  const auto stocks = build_stocks_update(updates);
+  REQUIRE(stocks);
+  const auto& reqs = stocks.value();
   REQUIRE(reqs.size() == 3);
   CHECK(reqs[0].path == endpoint::kStocksUpdate);
   CHECK(body_of(reqs[0])["stocks"].size() == 100);
   CHECK(body_of(reqs[2])["stocks"].size() == 51);
   const auto last = body_of(reqs[2])["stocks"][50];
   CHECK(last["product_id"] == 99);
-  CHECK_FALSE(last.contains("offer_id"));
   CHECK(last["stock"] == 0);  // never negative
-  CHECK(body_of(reqs[0])["stocks"][1] == json({{"offer_id", "offer1"}, {"stock", 1}, {"warehouse_id", 555}}));
+  // product_id is required; offer_id is left out (given both, Ozon would go by the offer_id).
+  CHECK(body_of(reqs[0])["stocks"][1] == json({{"product_id", 1001}, {"stock", 1}, {"warehouse_id", 555}}));
+  const std::vector<StockUpdate> offer_only = {{"offer1", 0, 555, 3}};
+  CHECK_FALSE(build_stocks_update(offer_only));
 
   CHECK(build_warehouse_list().path == endpoint::kWarehouseList);
   CHECK(body_of(build_warehouse_list("c"))["cursor"] == "c");
@@ -211,13 +226,27 @@ TEST_CASE("stocks go in batches of 100; catalogue and buyer builders") {
   CHECK(body_of(dm)["filter"]["warehouse_ids"][0] == "555");
   CHECK(body_of(build_stocks_by_warehouse({1, 2}))["sku"] == json::array({"1", "2"}));
   CHECK(body_of(build_product_list("x"))["last_id"] == "x");
-  CHECK(body_of(build_product_info_list({"o"}, {5}))["product_id"][0] == "5");
+  CHECK(body_of(build_product_info_list({}, {5}).value())["product_id"][0] == "5");
+  CHECK(body_of(build_product_info_list({}, {}, {7}).value())["sku"][0] == "7");
+  // One kind of identifier per request, at most 1000 of them.
+  CHECK_FALSE(build_product_info_list({"o"}, {5}));
+  CHECK_FALSE(build_product_info_list({}));
+  CHECK(build_product_info_list(std::vector<std::string>(1000, "o")));
+  CHECK_FALSE(build_product_info_list(std::vector<std::string>(1001, "o")));
 
   CHECK(build_chat_list().path == endpoint::kChatList);
-  const auto hist = body_of(build_chat_history("c1", "3000000000817031942", 30));
+  const auto hist = body_of(build_chat_history("c1", "3000000000817031942", 30).value());
   CHECK(hist["chat_id"] == "c1");
   CHECK(hist["from_message_id"] == 3000000000817031942LL);
   CHECK(hist["direction"] == "Backward");
+  // Beyond int64: still a JSON number (uint64), never a string.
+  const auto big = body_of(build_chat_history("c1", "18446744073709551615").value());
+  CHECK(big["from_message_id"].is_number_unsigned());
+  CHECK(big["from_message_id"] == 18446744073709551615ULL);
+  CHECK(big.dump().find("18446744073709551615") != std::string::npos);
+  CHECK_FALSE(build_chat_history("c1", "12ab"));
+  CHECK_FALSE(build_chat_history("c1", "-5"));
+  CHECK_FALSE(body_of(build_chat_history("c1").value()).contains("from_message_id"));
   auto send = build_chat_send("c1", "Здравствуйте");
   REQUIRE(send);
   CHECK(send->path == endpoint::kChatSendMessage);
@@ -230,10 +259,15 @@ TEST_CASE("stocks go in batches of 100; catalogue and buyer builders") {
   CHECK(build_chat_send("c1", cyrillic));
   ReturnsFilter rf;
   rf.posting_numbers = {"p"};
-  const auto ret = body_of(build_returns_list(rf, 10, 9999));
+  const auto ret = body_of(build_returns_list(rf, 10, 9999).value());
   CHECK(ret["filter"]["return_schema"] == "FBS");
   CHECK(ret["limit"] == 500);
   CHECK(ret["last_id"] == 10);
+  // filter.posting_numbers takes at most 50.
+  rf.posting_numbers = std::vector<std::string>(50, "p");
+  CHECK(build_returns_list(rf));
+  rf.posting_numbers.push_back("p");
+  CHECK_FALSE(build_returns_list(rf));
   CHECK(build_review_list().path == endpoint::kReviewList);
   auto comment = build_review_comment("r1", "Спасибо!");
   REQUIRE(comment);

@@ -452,7 +452,16 @@ TEST_CASE("sandbox: cancellation") {
   json m = s.find([](const json& x) { return x["status"] == "awaiting_packaging" && units(x) >= 2; });
   json sku = m["products"][0]["sku"];
   int before = m["products"][0]["quantity"];
+  // cancel_reason_message is required here for every reason; the items are named by "sku".
   s.call(ep::kProductCancel, {{"posting_number", m["posting_number"]}, {"cancel_reason_id", 352},
+                              {"items", {{{"sku", sku}, {"quantity", 1}}}}});
+  CHECK(message(s.last).rfind("CANCEL_REASON_MESSAGE_REQUIRED", 0) == 0);
+  s.call(ep::kProductCancel, {{"posting_number", m["posting_number"]}, {"cancel_reason_id", 352},
+                              {"cancel_reason_message", "Нет в наличии"},
+                              {"items", {{{"product_id", sku}, {"quantity", 1}}}}});
+  CHECK(s.last.status == 400);
+  s.call(ep::kProductCancel, {{"posting_number", m["posting_number"]}, {"cancel_reason_id", 352},
+                              {"cancel_reason_message", "Нет в наличии"},
                               {"items", {{{"sku", sku}, {"quantity", 1}}}}});
   REQUIRE(s.last.status == 200);
   json after = s.get(m["posting_number"]);
@@ -580,6 +589,68 @@ TEST_CASE("sandbox: fault knob and stock rules") {
   CHECK(s.last.status == 400);
   json page2 = s.call(ep::kProductList, {{"limit", 3}, {"last_id", list["result"]["last_id"]}});
   CHECK(page2["result"]["items"][0]["product_id"] != item["product_id"]);
+}
+
+TEST_CASE("sandbox: requests are taken as the spec declares them, no looser and no stricter") {
+  Sim s;
+  // Ship names the SKU "product_id"; "sku" is not a field of ship.
+  json p = s.find([](const json& x) { return x["status"] == "awaiting_packaging" && !needs_exemplars(x) &&
+                                             x["requirements"]["products_requiring_country"].empty(); });
+  json by_sku = json::array();
+  for (auto& pr : p["products"]) by_sku.push_back({{"sku", pr["sku"]}, {"quantity", pr["quantity"]}});
+  s.call(ep::kPostingShip, {{"posting_number", p["posting_number"]}, {"packages", {{{"products", by_sku}}}}});
+  CHECK(message(s.last) == "HAS_INCORRECT_PRODUCT_QUANTITY");
+  s.call(ep::kPostingShip, {{"posting_number", p["posting_number"]}, {"packages", one_package(p)}});
+  CHECK(s.last.status == 200);
+
+  // Stock updates: product_id, stock and warehouse_id in every item.
+  json item = s.call(ep::kProductList, {{"limit", 1}})["result"]["items"][0];
+  s.call(ep::kStocksUpdate, {{"stocks", {{{"offer_id", item["offer_id"]}, {"stock", 3}, {"warehouse_id", 1020000089564000}}}}});
+  CHECK(s.last.status == 400);
+  s.call(ep::kStocksUpdate, {{"stocks", {{{"product_id", item["product_id"]}, {"warehouse_id", 1020000089564000}}}}});
+  CHECK(s.last.status == 400);
+  json res = s.call(ep::kStocksUpdate,
+                    {{"stocks", {{{"product_id", item["product_id"]}, {"stock", 3}, {"warehouse_id", 1020000089564000}}}}});
+  CHECK(res["result"][0]["updated"] == true);
+
+  // Chat list: limit required, up to 1000.
+  s.call(ep::kChatList, json::object());
+  CHECK(s.last.status == 400);
+  s.call(ep::kChatList, {{"limit", 1000}});
+  CHECK(s.last.status == 200);
+  s.call(ep::kChatList, {{"limit", 1001}});
+  CHECK(s.last.status == 400);
+  // Chat history: from_message_id is a uint64 number.
+  json chats = s.call(ep::kChatList, {{"limit", 1}});
+  const std::string chat = chats["chats"][0]["chat"]["chat_id"];
+  json all = s.call(ep::kChatHistory, {{"chat_id", chat}, {"limit", 1000}});
+  REQUIRE(all["messages"].size() >= 2);
+  json beyond = s.call(ep::kChatHistory, {{"chat_id", chat}, {"limit", 1000}, {"from_message_id", 18446744073709551615ULL}});
+  CHECK(s.last.status == 200);
+  CHECK(beyond["messages"].size() == all["messages"].size());  // every id is below it
+  s.call(ep::kChatHistory, {{"chat_id", chat}, {"from_message_id", "latest"}});
+  CHECK(s.last.status == 400);
+
+  // Reviews: limit required, 20..100.
+  s.call(ep::kReviewList, {{"limit", 10}});
+  CHECK(s.last.status == 400);
+  s.call(ep::kReviewList, json::object());
+  CHECK(s.last.status == 400);
+  // Returns: at most 50 posting numbers.
+  json fifty = json::array();
+  for (int i = 0; i < 50; ++i) fifty.push_back("0-0-" + std::to_string(i));
+  s.call(ep::kReturnsList, {{"limit", 10}, {"filter", {{"posting_numbers", fifty}}}});
+  CHECK(s.last.status == 200);
+  fifty.push_back("0-0-50");
+  s.call(ep::kReturnsList, {{"limit", 10}, {"filter", {{"posting_numbers", fifty}}}});
+  CHECK(s.last.status == 400);
+  // Acts: limit required; a filter needs both dates.
+  s.call(ep::kActList, {{"filter", {{"date_from", "2026-11-20"}}}, {"limit", 50}});
+  CHECK(s.last.status == 400);
+  s.call(ep::kActList, {{"filter", {{"date_from", "2026-11-20"}, {"date_to", "2026-11-21"}}}});
+  CHECK(s.last.status == 400);
+  s.call(ep::kActList, {{"limit", 50}});
+  CHECK(s.last.status == 200);
 }
 
 TEST_CASE("sandbox: chats, returns, reviews, pick list") {
