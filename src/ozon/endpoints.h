@@ -55,7 +55,8 @@ inline constexpr std::string_view kDeliveryMethodList = "/v2/delivery-method/lis
 
 // Stock and products
 inline constexpr std::string_view kStocksUpdate = "/v2/products/stocks";
-inline constexpr std::string_view kStocksByWarehouse = "/v2/product/info/stocks-by-warehouse/fbs";
+inline constexpr std::string_view kStocksByWarehouse = "/v1/product/info/stocks-by-warehouse/fbs";
+inline constexpr std::string_view kProductStocks = "/v4/product/info/stocks";
 inline constexpr std::string_view kProductList = "/v3/product/list";
 inline constexpr std::string_view kProductInfoList = "/v3/product/info/list";
 

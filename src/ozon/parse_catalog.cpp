@@ -53,28 +53,64 @@ Result<Page<core::DeliveryMethod>> parse_delivery_methods(std::string_view body)
   return page;
 }
 
-Result<BatchResult> parse_stock_update(std::string_view body) {
+namespace {
+
+// One item of a /v2/products/stocks reply, with every error it carries.
+struct StockReplyItem {
+  std::string key;
+  core::StockItemResult result;  // code/message left empty
+  std::vector<ItemError> errors;
+};
+
+Result<std::vector<StockReplyItem>> read_stock_reply(std::string_view body) {
   auto root = parse_object(body);
   if (!root) return root.error();
   const Json* list = find_array(root.value(), "result");
   if (list == nullptr) return malformed("stock reply without a result array", body);
-  BatchResult out;
+  std::vector<StockReplyItem> out;
   for (const auto& j : *list) {
     if (!j.is_object()) continue;
-    std::string key = stock_item_key(read_string(j, "offer_id"), read_int64(j, "product_id"), read_int64(j, "warehouse_id"));
-    std::vector<ItemError> errors;
+    StockReplyItem item;
+    item.result.offer_id = read_string(j, "offer_id");
+    item.result.product_id = read_int64(j, "product_id");
+    item.result.warehouse_id = read_int64(j, "warehouse_id");
+    item.key = stock_item_key(item.result.offer_id, item.result.product_id, item.result.warehouse_id);
     if (const Json* list_errors = find_array(j, "errors"))
       for (const auto& e : *list_errors) {
-        if (e.is_object()) errors.push_back({key, read_string(e, "code"), read_string(e, "message")});
-        else if (!as_string(e).empty()) errors.push_back({key, as_string(e), {}});
+        if (e.is_object()) item.errors.push_back({item.key, read_string(e, "code"), read_string(e, "message")});
+        else if (!as_string(e).empty()) item.errors.push_back({item.key, as_string(e), {}});
       }
-    if (read_bool(j, "updated") && errors.empty()) {
-      out.succeeded.push_back(std::move(key));
-    } else if (errors.empty()) {
-      out.failed.push_back({std::move(key), "NOT_UPDATED", "not updated"});
-    } else {
-      for (auto& e : errors) out.failed.push_back(std::move(e));
+    // An item that reports errors did not take the new stock, whatever `updated` says.
+    item.result.updated = read_bool(j, "updated") && item.errors.empty();
+    if (!item.result.updated && item.errors.empty()) item.errors.push_back({item.key, "NOT_UPDATED", "not updated"});
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<BatchResult> parse_stock_update(std::string_view body) {
+  auto items = read_stock_reply(body);
+  if (!items) return items.error();
+  BatchResult out;
+  for (auto& item : items.value()) {
+    if (item.result.updated) out.succeeded.push_back(std::move(item.key));
+    for (auto& e : item.errors) out.failed.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<core::StockItemResult>> parse_stock_update_items(std::string_view body) {
+  auto items = read_stock_reply(body);
+  if (!items) return items.error();
+  std::vector<core::StockItemResult> out;
+  for (auto& item : items.value()) {
+    if (!item.errors.empty()) {
+      item.result.code = std::move(item.errors.front().code);
+      item.result.message = std::move(item.errors.front().message);
     }
+    out.push_back(std::move(item.result));
   }
   return out;
 }
@@ -88,7 +124,7 @@ Result<std::vector<core::StockRow>> parse_stocks_by_warehouse(std::string_view b
   for (const auto& j : *list) {
     if (!j.is_object()) continue;
     core::StockRow row;
-    row.sku = read_int64(j, "sku");
+    row.sku = read_int64(j, "sku", read_int64(j, "fbs_sku"));  // fbs_sku: the field's name until 2025
     row.product_id = read_int64(j, "product_id");
     row.offer_id = read_string(j, "offer_id");
     row.warehouse_id = read_int64(j, "warehouse_id");
@@ -98,6 +134,37 @@ Result<std::vector<core::StockRow>> parse_stocks_by_warehouse(std::string_view b
     out.push_back(std::move(row));
   }
   return out;
+}
+
+Result<Page<core::ProductStock>> parse_product_stocks(std::string_view body) {
+  auto root = parse_object(body);
+  if (!root) return root.error();
+  const Json* list = find_list(root.value(), {"items"});
+  if (list == nullptr) return malformed("product stocks reply without items", body);
+  Page<core::ProductStock> page;
+  for (const auto& j : *list) {
+    if (!j.is_object()) continue;
+    core::ProductStock product;
+    product.product_id = read_int64(j, "product_id");
+    product.offer_id = read_string(j, "offer_id");
+    if (const Json* parts = find_array(j, "stocks"))
+      for (const auto& s : *parts) {
+        if (!s.is_object()) continue;
+        core::ProductStock::Part part;
+        part.sku = read_int64(s, "sku");
+        part.type = read_string(s, "type");
+        part.present = read_int64(s, "present");
+        part.reserved = read_int64(s, "reserved");
+        part.warehouse_ids = read_int64_list(s, "warehouse_ids");
+        product.stocks.push_back(std::move(part));
+      }
+    page.items.push_back(std::move(product));
+  }
+  bool ignored = false;
+  read_paging(root.value(), page.cursor, ignored);
+  // No has_next in this reply: Ozon may hand a cursor with the last page, the next is then empty.
+  page.has_next = !page.items.empty() && !page.cursor.empty();
+  return page;
 }
 
 Result<Page<core::ProductListItem>> parse_product_list(std::string_view body) {

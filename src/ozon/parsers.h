@@ -80,7 +80,13 @@ Result<Page<core::PickListRow>> parse_pick_list(std::string_view body);
 Result<Page<core::Warehouse>> parse_warehouses(std::string_view body);
 Result<Page<core::DeliveryMethod>> parse_delivery_methods(std::string_view body);
 Result<BatchResult> parse_stock_update(std::string_view body);
+// /v2/products/stocks, one entry per result item: updated, the first error's
+// code and message ("NOT_UPDATED" when updated is false without errors).
+Result<std::vector<core::StockItemResult>> parse_stock_update_items(std::string_view body);
 Result<std::vector<core::StockRow>> parse_stocks_by_warehouse(std::string_view body);
+// /v4/product/info/stocks {items, cursor, total}: has_next when the page had
+// items and a non-empty cursor (the reply has no has_next).
+Result<Page<core::ProductStock>> parse_product_stocks(std::string_view body);
 Result<Page<core::ProductListItem>> parse_product_list(std::string_view body);  // cursor = last_id
 Result<std::vector<core::Product>> parse_product_info_list(std::string_view body);
 

@@ -342,6 +342,12 @@ net::HttpRequest build_stocks_by_warehouse(const std::vector<std::int64_t>& skus
   return make(endpoint::kStocksByWarehouse, {{"sku", id_strings(skus)}});
 }
 
+net::HttpRequest build_product_stocks(const std::string& cursor, int limit) {
+  Json body = {{"filter", {{"visibility", "ALL"}}}, {"limit", std::clamp(limit, 1, kProductStocksMaxLimit)}};
+  if (!cursor.empty()) body["cursor"] = cursor;
+  return make(endpoint::kProductStocks, body);
+}
+
 net::HttpRequest build_product_list(const std::string& last_id, int limit, const std::string& visibility) {
   return make(endpoint::kProductList, {{"filter", {{"visibility", visibility}}},
                                        {"last_id", last_id},

@@ -18,6 +18,12 @@ namespace ozon {
 inline constexpr std::size_t kLabelBatch = 20;
 inline constexpr std::size_t kTrackingBatch = 20;
 inline constexpr std::size_t kStockBatch = 100;
+// SKUs per /v1/product/info/stocks-by-warehouse/fbs call. The spec of 2025
+// states no limit; Ozon's earlier description of the method said "at most 500
+// SKUs in one request" (its fbs_sku field, since renamed sku). The demo store
+// refuses more.
+inline constexpr std::size_t kStocksByWarehouseBatch = 500;
+inline constexpr int kProductStocksMaxLimit = 1000;  // /v4/product/info/stocks limit: 1..1000
 inline constexpr std::size_t kProductInfoMax = 1000;      // identifiers per /v3/product/info/list
 inline constexpr std::size_t kReturnsPostingsMax = 50;    // filter.posting_numbers of /v1/returns/list
 inline constexpr int kPostingListMaxLimit = 100;
@@ -153,7 +159,10 @@ net::HttpRequest build_delivery_method_list(const std::vector<std::int64_t>& war
 // Stock and products
 // <= 100 per request; refused when an item has no product_id.
 Result<std::vector<net::HttpRequest>> build_stocks_update(const std::vector<StockUpdate>& updates);
+// One request; the caller splits the SKUs into kStocksByWarehouseBatch.
 net::HttpRequest build_stocks_by_warehouse(const std::vector<std::int64_t>& skus);
+// The catalogue's FBS/rFBS stock, every product but the archived ones (cursor paging).
+net::HttpRequest build_product_stocks(const std::string& cursor, int limit = kProductStocksMaxLimit);
 net::HttpRequest build_product_list(const std::string& last_id = {}, int limit = 1000,
                                     const std::string& visibility = "ALL");
 // One kind of identifier per request (the spec asks for that), at most

@@ -51,7 +51,9 @@ std::size_t feed(const std::string& body) {
   sum += touch(parse_warehouses(body));
   sum += touch(parse_delivery_methods(body));
   sum += touch(parse_stock_update(body));
+  sum += touch(parse_stock_update_items(body));
   sum += touch(parse_stocks_by_warehouse(body));
+  sum += touch(parse_product_stocks(body));
   sum += touch(parse_product_list(body));
   sum += touch(parse_product_info_list(body));
   sum += touch(parse_chat_list(body));

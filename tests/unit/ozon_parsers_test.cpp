@@ -116,6 +116,108 @@ TEST_CASE("stock update: updated items and per-item errors") {
   CHECK(stock_item_key("", 77, 999) == "#77|999");
 }
 
+TEST_CASE("stock update items: one result per item, the first error, NOT_UPDATED") {
+  auto r = parse_stock_update_items(fixture("stocks_update_result.json"));
+  REQUIRE(r);
+  REQUIRE(r->size() == 3);
+  CHECK(r->at(0).updated);
+  CHECK(r->at(0).offer_id == "PH11042");
+  CHECK(r->at(0).product_id == 118597312);
+  CHECK(r->at(0).warehouse_id == 22142605386000);
+  CHECK(r->at(0).code.empty());
+  CHECK(core::classify_stock_error(r->at(0)) == core::StockItemError::none);
+  CHECK_FALSE(r->at(1).updated);
+  CHECK(r->at(1).code == "TOO_MANY_REQUESTS");
+  CHECK(core::classify_stock_error(r->at(1)) == core::StockItemError::too_many_requests);
+  CHECK(r->at(2).product_id == 77);
+  CHECK(r->at(2).warehouse_id == 999);
+  CHECK(r->at(2).code == "WAREHOUSE_NOT_FOUND");  // the first of two
+  CHECK(r->at(2).message == "warehouse not found");
+  CHECK(core::classify_stock_error(r->at(2)) == core::StockItemError::unknown_warehouse);
+
+  auto quiet = parse_stock_update_items(R"({"result": [{"product_id": 5, "warehouse_id": 6, "updated": false},
+      {"product_id": 7, "warehouse_id": 6, "updated": true, "errors": ["STOCK_TOO_BIG"]}, 3, null]})");
+  REQUIRE(quiet);
+  REQUIRE(quiet->size() == 2);
+  CHECK(quiet->at(0).code == "NOT_UPDATED");
+  CHECK(core::classify_stock_error(quiet->at(0)) == core::StockItemError::other);
+  CHECK_FALSE(quiet->at(1).updated);  // errors win over `updated`
+  CHECK(quiet->at(1).code == "STOCK_TOO_BIG");
+  CHECK(core::classify_stock_error(quiet->at(1)) == core::StockItemError::too_big);
+  CHECK(parse_stock_update_items(R"({"result": []})")->empty());
+}
+
+TEST_CASE("classify_stock_error: Ozon's codes in every spelling") {
+  using core::StockItemError;
+  auto kind = [](const char* code, const char* message = "") {
+    core::StockItemResult item;
+    item.code = code;
+    item.message = message;
+    return core::classify_stock_error(item);
+  };
+  CHECK(kind("offer_id_not_found") == StockItemError::unknown_offer);
+  CHECK(kind("OFFER_ID_NOT_FOUND") == StockItemError::unknown_offer);
+  CHECK(kind("NOT_FOUND_ERROR") == StockItemError::unknown_offer);
+  CHECK(kind("NOT_FOUND") == StockItemError::unknown_offer);
+  CHECK(kind("PRODUCT_NOT_FOUND") == StockItemError::unknown_offer);
+  CHECK(kind("UNKNOWN_PRODUCT") == StockItemError::unknown_offer);
+  CHECK(kind("WAREHOUSE_NOT_FOUND") == StockItemError::unknown_warehouse);
+  CHECK(kind("warehouse_not_found") == StockItemError::unknown_warehouse);
+  CHECK(kind("INVALID_WAREHOUSE_ID") == StockItemError::unknown_warehouse);
+  CHECK(kind("STOCK_TOO_BIG") == StockItemError::too_big);
+  CHECK(kind("stock-too-big") == StockItemError::too_big);
+  CHECK(kind("TOO_MANY_REQUESTS") == StockItemError::too_many_requests);
+  CHECK(kind("too_many_requests") == StockItemError::too_many_requests);
+  CHECK(kind("Stock is updated too frequently") == StockItemError::too_many_requests);
+  CHECK(kind("", "Stock is updated too frequently") == StockItemError::too_many_requests);
+  CHECK(kind("INVALID_STOCK_VALUE") == StockItemError::other);
+  CHECK(kind("product_is_not_created") == StockItemError::other);
+  CHECK(kind("SOURCE_TYPE_NOT_FOUND") == StockItemError::other);
+  CHECK(kind("NON_KGT_ON_KGT_WAREHOUSE") == StockItemError::other);
+  CHECK(kind("NOT_UPDATED") == StockItemError::other);
+  core::StockItemResult silent;  // not updated, nothing said
+  CHECK(core::classify_stock_error(silent) == StockItemError::other);
+  silent.updated = true;
+  CHECK(core::classify_stock_error(silent) == StockItemError::none);
+}
+
+TEST_CASE("product stocks v4: parts per scheme, cursor paging, fbs_sku") {
+  auto page = parse_product_stocks(fixture("product_stocks_v4.json"));
+  REQUIRE(page);
+  REQUIRE(page->items.size() == 3);
+  CHECK(page->cursor == "WyIzMTM0NTUyNzYiXQ==");
+  CHECK(page->has_next);
+  const core::ProductStock& first = page->items[0];
+  CHECK(first.product_id == 313455276);
+  CHECK(first.offer_id == "PH11042");
+  REQUIRE(first.stocks.size() == 3);
+  CHECK(first.stocks[0].type == "fbs");
+  CHECK(first.stocks[0].present == 10);
+  CHECK(first.stocks[0].reserved == 2);
+  CHECK(first.stocks[0].warehouse_ids == std::vector<std::int64_t>{21321684811000, 21321684812000});
+  CHECK(first.fbs_sku() == 1234567890);
+  const core::ProductStock& second = page->items[1];  // numbers as strings, rFBS only
+  CHECK(second.product_id == 313455277);
+  CHECK(second.stocks.at(0).present == 3);
+  CHECK(second.fbs_sku() == 1234567891);
+  CHECK(page->items[2].fbs_sku() == 0);
+
+  auto last = parse_product_stocks(fixture("product_stocks_v4_last.json"));
+  REQUIRE(last);
+  CHECK(last->items.empty());
+  CHECK_FALSE(last->has_next);  // a cursor, but nothing came with it
+  auto end = parse_product_stocks(R"({"items": [{"product_id": 1}], "cursor": ""})");
+  REQUIRE(end);
+  CHECK_FALSE(end->has_next);
+  CHECK_FALSE(parse_product_stocks(R"({"cursor": "x"})"));
+
+  core::ProductStock fbo_only;
+  fbo_only.stocks = {{5, "fbo", 1, 0, {}}, {6, "RFBS", 1, 0, {}}, {7, "FBS", 1, 0, {}}};
+  CHECK(fbo_only.fbs_sku() == 7);  // fbs first, whatever the case
+  fbo_only.stocks.pop_back();
+  CHECK(fbo_only.fbs_sku() == 6);
+}
+
 TEST_CASE("labels: raw PDF, JSON base64, JSON raw text, and errors") {
   net::HttpResponse raw = ozon_test::json_reply(200, "%PDF-1.4\n...binary...");
   raw.content_type = "application/pdf";
@@ -220,6 +322,13 @@ TEST_CASE("warehouses v2, delivery methods v2, stocks, products") {
   CHECK(stocks->at(0).present == 10);
   CHECK(stocks->at(0).reserved == 2);
   CHECK(stocks->at(1).present == 3);
+  CHECK(stocks->at(1).sku == 1234567890);
+  CHECK(stocks->at(1).warehouse_name == "rFBS Москва");
+  CHECK(stocks->at(0).free() == 8);
+  auto old_name = parse_stocks_by_warehouse(R"({"result": [{"fbs_sku": 42, "present": 1}]})");
+  REQUIRE(old_name);
+  CHECK(old_name->at(0).sku == 42);
+  CHECK_FALSE(parse_stocks_by_warehouse(R"({"result": {}})"));
 
   auto list = parse_product_list(fixture("product_list.json"));
   REQUIRE(list);
@@ -299,6 +408,9 @@ TEST_CASE("wrong shapes give malformed_reply, never a crash") {
     CHECK_FALSE(parse_chat_list(body));
     CHECK_FALSE(parse_warehouses(body));
     CHECK_FALSE(parse_stock_update(body));
+    CHECK_FALSE(parse_stock_update_items(body));
+    CHECK_FALSE(parse_stocks_by_warehouse(body));
+    CHECK_FALSE(parse_product_stocks(body));
     CHECK_FALSE(parse_exemplar_data(body));
     CHECK_FALSE(parse_ship_result(body));
     const auto result = parse_reviews(body);

@@ -224,7 +224,17 @@ TEST_CASE("stocks go in batches of 100; catalogue and buyer builders") {
   const auto dm = build_delivery_method_list({555});
   CHECK(dm.path == endpoint::kDeliveryMethodList);
   CHECK(body_of(dm)["filter"]["warehouse_ids"][0] == "555");
-  CHECK(body_of(build_stocks_by_warehouse({1, 2}))["sku"] == json::array({"1", "2"}));
+  const auto by_warehouse = build_stocks_by_warehouse({1, 2});
+  CHECK(by_warehouse.path == "/v1/product/info/stocks-by-warehouse/fbs");
+  CHECK(body_of(by_warehouse) == json({{"sku", {"1", "2"}}}));
+  CHECK(kStocksByWarehouseBatch == 500);
+  const auto first_stocks = build_product_stocks("");
+  CHECK(first_stocks.path == "/v4/product/info/stocks");
+  CHECK(body_of(first_stocks) == json({{"filter", {{"visibility", "ALL"}}}, {"limit", 1000}}));
+  CHECK(body_of(build_product_stocks("abc", 50)) ==
+        json({{"cursor", "abc"}, {"filter", {{"visibility", "ALL"}}}, {"limit", 50}}));
+  CHECK(body_of(build_product_stocks("", 0))["limit"] == 1);
+  CHECK(body_of(build_product_stocks("", 5000))["limit"] == 1000);
   CHECK(body_of(build_product_list("x"))["last_id"] == "x");
   CHECK(body_of(build_product_info_list({}, {5}).value())["product_id"][0] == "5");
   CHECK(body_of(build_product_info_list({}, {}, {7}).value())["sku"][0] == "7");

@@ -136,10 +136,14 @@ TEST_CASE("the schema fixture covers every endpoint of the catalogue") {
   std::set<std::string> known;
   for (const auto& [path, schema] : schemas()["requests"].items()) known.insert(path);
   for (const auto& path : schemas()["not_in_spec"]) known.insert(path.get<std::string>());
+  // Stock: both in the spec (the by-warehouse list has no v2).
+  CHECK(schemas()["requests"].contains(std::string(endpoint::kStocksByWarehouse)));
+  CHECK(schemas()["requests"].contains(std::string(endpoint::kProductStocks)));
   for (auto path : {endpoint::kPostingGet, endpoint::kPostingShip, endpoint::kProductCountrySet,
                     endpoint::kStocksUpdate, endpoint::kChatHistory, endpoint::kReturnsList,
                     endpoint::kActList, endpoint::kProductCancel, endpoint::kExemplarSet,
-                    endpoint::kPostingList, endpoint::kWarehouseList})
+                    endpoint::kPostingList, endpoint::kWarehouseList, endpoint::kStocksByWarehouse,
+                    endpoint::kProductStocks})
     CHECK_MESSAGE(known.count(std::string(path)) == 1, std::string(path));
 }
 
@@ -213,6 +217,9 @@ TEST_CASE("catalogue and stock builders send only what the spec allows") {
   CHECK(violations(build_product_info_list({"o1"}).value()) == "");
   CHECK(violations(build_product_info_list({}, {5, 6}).value()) == "");
   CHECK(violations(build_product_info_list({}, {}, {7}).value()) == "");
+  CHECK(violations(build_stocks_by_warehouse({1234567890, 1234567891})) == "");
+  CHECK(violations(build_product_stocks("")) == "");
+  CHECK(violations(build_product_stocks("WyIzMTM0NTUyNzYiXQ==", 100)) == "");
   std::vector<StockUpdate> by_offer = {{"offer1", 0, 555, 3}};
   const auto offer_only = build_stocks_update(by_offer);
   if (offer_only)  // product_id is required: refused or sent
