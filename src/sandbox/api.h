@@ -15,6 +15,7 @@
 // "proto: syntax error" for arrays), it does not guess.
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
@@ -71,6 +72,9 @@ net::HttpResponse bad(std::string message);        // 400, code 3
 net::HttpResponse not_found(std::string message);  // 404, code 5
 net::HttpResponse ok(const json& j);
 net::HttpResponse pdf(std::string bytes);
+// A call at `now` against `limit` calls per `window_ms`: true (not counted)
+// when the window is full, else the call is counted.
+bool rate_limited(std::deque<core::EpochMs>& window, core::EpochMs now, int limit, core::EpochMs window_ms);
 
 // ---- reading requests ------------------------------------------------------------
 

@@ -31,6 +31,13 @@ net::HttpResponse pdf(std::string bytes) {
   return r;
 }
 
+bool rate_limited(std::deque<core::EpochMs>& window, core::EpochMs now, int limit, core::EpochMs window_ms) {
+  while (!window.empty() && window.front() <= now - window_ms) window.pop_front();
+  if (static_cast<int>(window.size()) >= limit) return true;
+  window.push_back(now);
+  return false;
+}
+
 // ---- reading requests ------------------------------------------------------------
 
 json object_or_empty(const json& body, const char* key) {

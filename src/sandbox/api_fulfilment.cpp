@@ -241,6 +241,7 @@ net::HttpResponse cancel(const Call& call, const json& b) {
   p->has_cancellation = true;
   p->cancellation = Cancellation{reason->id, reason->title, "Продавец", reason->affects_rating,
                                  p->status == "awaiting_deliver"};
+  call.state.free_units(*p, p->items);
   set_status(*p, "cancelled", call.now);
   return ok({{"result", true}});
 }
@@ -265,6 +266,7 @@ net::HttpResponse product_cancel(const Call& call, const json& b) {
       if (it.sku == c.sku) src = &it;
     if (!src || c.quantity > src->quantity) return bad("HAS_INCORRECT_PRODUCT_QUANTITY");
   }
+  call.state.free_units(*p, cut);
   for (const auto& c : cut)
     for (auto& it : p->items)
       if (it.sku == c.sku) {

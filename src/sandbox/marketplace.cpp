@@ -55,13 +55,6 @@ void tick(State& s, core::EpochMs now) {
   }
 }
 
-bool rate_limited(std::deque<core::EpochMs>& window, core::EpochMs now, int limit) {
-  while (!window.empty() && window.front() <= now - 1000) window.pop_front();
-  if (static_cast<int>(window.size()) >= limit) return true;
-  window.push_back(now);
-  return false;
-}
-
 }  // namespace
 
 Marketplace::Marketplace(std::uint64_t seed, core::EpochMs now) : state_(std::make_unique<State>(seed)) {
@@ -114,8 +107,8 @@ net::HttpResponse Marketplace::handle(std::string_view path, std::string_view bo
     s.faults.count(path, r.status);
     return r;
   }
-  if (rate_limited(s.recent_all, now, kRateLimitPerSecond) ||
-      (path == ozon::endpoint::kPostingGet && rate_limited(s.recent_get, now, kPostingGetPerSecond))) {
+  if (rate_limited(s.recent_all, now, kRateLimitPerSecond, 1000) ||
+      (path == ozon::endpoint::kPostingGet && rate_limited(s.recent_get, now, kPostingGetPerSecond, 1000))) {
     r = error(429, 8, "You have reached request rate limit per second");
   } else if (path.substr(0, kFilePrefix.size()) == kFilePrefix) {
     r = label_file(s, path, now);

@@ -28,6 +28,15 @@
 // {products[{sku, offer_id, name, quantity, postings[{posting_number,
 // quantity}]}], products_count, has_next}. Extension: cancel reasons carry
 // affects_cancellation_rating.
+// Stock: present = available (what the seller set) + reserved, reserved =
+// units of awaiting_packaging / awaiting_deliver postings at the warehouse of
+// their delivery method; hand-over takes units off present and reserved, a
+// cancellation returns them to available. /v2/products/stocks: <= 100 items
+// (else 400), 80 calls a minute (else 429, code 8), one update of a product
+// and warehouse per 30 s (item TOO_MANY_REQUESTS); item codes NOT_FOUND_ERROR,
+// offer_id_not_found, WAREHOUSE_NOT_FOUND, STOCK_TOO_BIG (>= 1e6),
+// INVALID_STOCK_VALUE (negative; the sandbox's own). The seed makes one
+// shortage (present < reserved at one FBS warehouse) for the Stock screen.
 #include <cstdint>
 #include <map>
 #include <memory>

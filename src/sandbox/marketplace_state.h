@@ -43,7 +43,9 @@ struct Product {
   bool needs_country = false;
   bool archived = false;
   core::EpochMs created_at = 0;
-  std::map<std::int64_t, std::int64_t> available;  // warehouse -> stock (excl. reserves)
+  // warehouse -> what the seller set (Ozon's `stock`, reserves excluded). Ozon's
+  // present = available + reserved; negative only for the seeded shortage.
+  std::map<std::int64_t, std::int64_t> available;
 };
 
 struct Exemplar {
@@ -185,11 +187,13 @@ struct Marketplace::State {
   std::vector<Review> reviews;
   std::deque<core::EpochMs> recent_all;
   std::deque<core::EpochMs> recent_get;
-  std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh)
+  std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh) -> last update
+  std::deque<core::EpochMs> recent_stock_updates;  // /v2/products/stocks calls, for the per-minute limit
   std::int64_t next_id = 900000000;
   std::uint64_t next_message_id = 3000000000000000000ULL;
 
   void generate(core::EpochMs now);
+  void seed_stock_shortage();  // called by generate()
   void add_posting(Posting p);
   Posting* find(std::string_view number);
   const Warehouse* warehouse(std::int64_t id) const;
@@ -197,7 +201,21 @@ struct Marketplace::State {
   const Product* product(std::int64_t sku) const;
   Product* product_mut(std::int64_t sku);
   bool is_rfbs(const Posting& p) const;
+
+  // Stock. A posting reserves its units at its delivery method's warehouse
+  // while it is open (awaiting_packaging, awaiting_deliver); hand-over ends
+  // the reserve and the units leave the shelf; a cancellation returns them to
+  // the free stock (free_units). Reserves are computed from the postings.
+  struct StockAt {
+    std::int64_t present = 0;  // available + reserved
+    std::int64_t reserved = 0;
+  };
+  static bool reserves(const Posting& p);
+  std::int64_t warehouse_of(const Posting& p) const;  // 0 when unknown
   std::int64_t reserved(std::int64_t sku, std::int64_t warehouse_id) const;
+  StockAt stock_at(const Product& product, std::int64_t warehouse_id) const;
+  // `items` of open posting `p` are cancelled: their units become free stock again.
+  void free_units(const Posting& p, const std::vector<Item>& items);
 };
 
 }  // namespace sandbox
