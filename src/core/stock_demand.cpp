@@ -1,26 +1,26 @@
 #include "core/stock_demand.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace core {
 namespace {
 
-// One posting's units at one key, with what orders it among the others.
+// One posting's units at one key, with its place in stock order copied in
+// (the sort then stays in this array instead of chasing the postings).
 struct PendingPart {
+  StockKey key;
+  bool packed = false;         // awaiting_deliver: its units are already in a box
+  EpochMs deadline = 0;        // shipment_date; none = the largest value
   const Posting* posting = nullptr;
   std::int64_t units = 0;
 };
 
 // Packed first, then the shipment deadline (0 = none, last), then the number.
-bool takes_stock_before(const Posting& a, const Posting& b) {
-  const bool packed_a = a.status == PostingStatus::awaiting_deliver;
-  const bool packed_b = b.status == PostingStatus::awaiting_deliver;
-  if (packed_a != packed_b) return packed_a;
-  const bool dated_a = a.shipment_date != 0;
-  const bool dated_b = b.shipment_date != 0;
-  if (dated_a != dated_b) return dated_a;
-  if (a.shipment_date != b.shipment_date) return a.shipment_date < b.shipment_date;
-  return a.posting_number < b.posting_number;
+bool takes_stock_before(const PendingPart& a, const PendingPart& b) {
+  if (a.packed != b.packed) return a.packed;
+  if (a.deadline != b.deadline) return a.deadline < b.deadline;
+  return a.posting->posting_number < b.posting->posting_number;
 }
 
 }  // namespace
@@ -30,30 +30,35 @@ bool takes_stock(PostingStatus status) {
 }
 
 std::map<StockKey, StockDemand> open_demand(const std::vector<Posting>& postings) {
-  std::map<StockKey, std::vector<PendingPart>> pending;
+  // One flat list sorted once (by key, then stock order) beats a map of
+  // vectors: 100,000 postings are one sort, not 200,000 tree walks.
+  std::vector<PendingPart> parts;
+  parts.reserve(postings.size() * 2);
   for (const Posting& posting : postings) {
     if (!takes_stock(posting.status)) continue;
+    const std::size_t first = parts.size();
+    const bool packed = posting.status == PostingStatus::awaiting_deliver;
+    const EpochMs deadline =
+        posting.shipment_date != 0 ? posting.shipment_date : std::numeric_limits<EpochMs>::max();
     for (const PostingProduct& product : posting.products) {
-      std::vector<PendingPart>& parts = pending[StockKey{product.sku, posting.delivery_method.warehouse_id}];
+      const StockKey key{product.sku, posting.delivery_method.warehouse_id};
       // The same SKU twice in one posting: one part with both lines' units.
-      if (!parts.empty() && parts.back().posting == &posting) {
-        parts.back().units += product.quantity;
-      } else {
-        parts.push_back(PendingPart{&posting, product.quantity});
-      }
+      auto same = std::find_if(parts.begin() + static_cast<std::ptrdiff_t>(first), parts.end(),
+                               [&](const PendingPart& part) { return part.key == key; });
+      if (same != parts.end()) same->units += product.quantity;
+      else parts.push_back(PendingPart{key, packed, deadline, &posting, product.quantity});
     }
   }
+  std::sort(parts.begin(), parts.end(), [](const PendingPart& a, const PendingPart& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return takes_stock_before(a, b);
+  });
   std::map<StockKey, StockDemand> out;
-  for (auto& [key, parts] : pending) {
-    std::stable_sort(parts.begin(), parts.end(), [](const PendingPart& a, const PendingPart& b) {
-      return takes_stock_before(*a.posting, *b.posting);
-    });
-    StockDemand& demand = out[key];
-    demand.postings.reserve(parts.size());
-    for (const PendingPart& part : parts) {
-      demand.units += part.units;
-      demand.postings.push_back(DemandPart{part.posting->posting_number, part.units});
-    }
+  auto slot = out.end();
+  for (const PendingPart& part : parts) {
+    if (slot == out.end() || slot->first != part.key) slot = out.emplace_hint(out.end(), part.key, StockDemand{});
+    slot->second.units += part.units;
+    slot->second.postings.push_back(DemandPart{part.posting->posting_number, part.units});
   }
   return out;
 }

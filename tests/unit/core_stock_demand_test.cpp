@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/replenishment.h"
@@ -25,12 +26,10 @@ core::Posting open_posting(std::string number, S status, core::EpochMs deadline,
   p.status = status;
   p.shipment_date = deadline;
   p.delivery_method.warehouse_id = warehouse;
-  for (const auto& [sku, units] : sku_units) {
-    core::PostingProduct product;
-    product.sku = sku;
-    product.offer_id = "OF-" + std::to_string(sku);
-    product.quantity = units;
-    p.products.push_back(product);
+  p.products.resize(sku_units.size());
+  for (std::size_t k = 0; k < sku_units.size(); ++k) {
+    std::tie(p.products[k].sku, p.products[k].quantity) = sku_units[k];
+    p.products[k].offer_id = "OF-" + std::to_string(p.products[k].sku);
   }
   return p;
 }
