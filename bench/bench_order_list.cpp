@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.h"
 #include "core/order_list.h"
 
 namespace {
@@ -17,18 +18,9 @@ constexpr core::EpochMs kHour = 60 * kMin;
 constexpr core::EpochMs kNow = 1'778'760'000'000;  // 2026-05-14 12:00 UTC
 constexpr int kMoscow = 180;
 constexpr std::size_t kPostings = 100'000;
-constexpr int kRuns = 5;
 
-struct Rng {  // xorshift64*: deterministic across platforms
-  std::uint64_t state = 0x9E3779B97F4A7C15ull;
-  std::uint64_t next() {
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 2685821657736338717ull;
-  }
-  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(next() % n); }
-};
+using bench::median_ms;
+using bench::Rng;
 
 std::vector<core::Posting> generate() {
   static const char* const kNouns[] = {
@@ -99,23 +91,6 @@ std::vector<core::Posting> generate() {
     out.push_back(std::move(p));
   }
   return out;
-}
-
-double ms_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-}
-
-template <typename Setup, typename Work>
-double median_ms(Setup setup, Work work) {
-  std::vector<double> times;
-  for (int r = 0; r < kRuns; ++r) {
-    setup();
-    const auto start = std::chrono::steady_clock::now();
-    work();
-    times.push_back(ms_since(start));
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
 }
 
 // Time a recompute after setting `query`; forces the filter/search pass by

@@ -70,6 +70,20 @@ class StockTable {
   std::int64_t find_line(std::int64_t product_id, std::int64_t warehouse_id) const;
 
  private:
+  struct LineRef {  // find_line's index, sorted by (product_id, warehouse_id, line)
+    std::int64_t product_id = 0;
+    std::int64_t warehouse_id = 0;
+    std::uint32_t line = 0;
+  };
+  struct SortRow {
+    std::int64_t primary = 0;   // the sort key, directed
+    std::uint64_t tie = 0;      // offer rank, then warehouse index (always ascending)
+    std::uint32_t line = 0;
+  };
+  void build_index();
+  void match_text();  // product_match_ for query_.text, when the text changed
+  void sort_visible();
+
   std::vector<StockProductInfo> products_;
   std::vector<std::string> haystacks_;  // per product
   std::vector<std::int64_t> warehouse_ids_;
@@ -78,6 +92,15 @@ class StockTable {
   std::vector<std::uint32_t> visible_;
   StockQuery query_;
   bool dirty_ = true;
+
+  std::vector<std::uint32_t> offer_rank_;      // per product: position by offer_id (equal ids share it)
+  std::vector<std::uint32_t> name_rank_;       // per product: position by folded name (equal names share it)
+  std::vector<std::uint32_t> warehouse_rank_;  // per warehouse: position by folded name
+  std::vector<LineRef> line_index_;
+  std::vector<std::uint8_t> product_match_;    // per product: matches matched_text_
+  std::string matched_text_;
+  bool match_valid_ = false;
+  std::vector<SortRow> sort_rows_;
 };
 
 }  // namespace core
