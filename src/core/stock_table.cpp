@@ -120,6 +120,12 @@ void StockTable::match_text() {
 void StockTable::refresh() {
   if (!dirty_) return;
   dirty_ = false;
+  if (offer_rank_.size() != products_.size() || warehouse_rank_.size() != warehouse_ids_.size()) {
+    // The product or warehouse list was resized through the mutable accessors: index it again.
+    warehouse_names_.resize(warehouse_ids_.size());
+    build_index();
+    match_valid_ = false;
+  }
   match_text();
 
   // The warehouse filter as an index; an id not in the table shows nothing.

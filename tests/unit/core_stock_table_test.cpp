@@ -211,6 +211,14 @@ TEST_CASE("stock table: find_line and bad indices") {
   bad.refresh();
   CHECK(bad.visible() == std::vector<std::uint32_t>{0});  // lines pointing nowhere are never shown
   CHECK(bad.find_line(1, 101) == 0);
+  // Resized through the accessor (not meant, but never out of bounds).
+  bad.mutable_products_numbers().push_back(product(2, 2, "B", "", "", 0));
+  bad.mutable_lines().push_back(line(1, 0, 1, 0, 0));
+  bad.invalidate();
+  bad.refresh();
+  CHECK(bad.visible() == std::vector<std::uint32_t>{0, 3});
+  CHECK(bad.find_line(2, 101) == 3);
+
   core::StockTable empty;
   empty.refresh();
   CHECK(empty.visible().empty());
