@@ -116,6 +116,47 @@ if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
   await context.close();
 }
 
+// 3b. The Stock screen with 10,000 products x 5 warehouses: the
+// frame that applies a search (filter + sort in the frame), then frames
+// while scrolling.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  await page.waitForFunction(() => window.sellerConsole.snapshot().stock.loaded, null, { timeout: 30_000 });
+  const nav = await page.evaluate(() => window.sellerConsole.itemRect('nav.stock'));
+  await page.mouse.click(nav.x + nav.w / 2, nav.y + nav.h / 2);
+  await page.waitForFunction(() => window.sellerConsole.snapshot().view === 'stock');
+  const loadMs = await page.evaluate(() => { const s = performance.now(); window.sellerConsole.benchLoadStock(10000); return performance.now() - s; });
+  await page.waitForFunction(() => window.sellerConsole.snapshot().stock.rowsTotal >= 10000 * 5, null, { timeout: 60_000 });
+  const rows = (await page.evaluate(() => window.sellerConsole.snapshot())).stock.rowsTotal;
+  const frameTimes = () => page.evaluate(() => window.sellerConsole.benchFrameTimes());
+  // A search typed: each key press re-filters and re-sorts every row within its frame.
+  const search = await page.evaluate(() => window.sellerConsole.itemRect('stock.search'));
+  await page.mouse.click(search.x + search.w / 2, search.y + search.h / 2);
+  await page.waitForTimeout(300);
+  let before = (await frameTimes()).length;
+  await page.keyboard.type('kru', { delay: 60 });
+  await page.waitForTimeout(300);
+  const typing = (await frameTimes()).slice(before).map((f) => f[0]);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForTimeout(300);
+  // Scrolled.
+  await page.mouse.move(400, 500);
+  before = (await frameTimes()).length;
+  for (let i = 0; i < 150; i++) { await page.mouse.wheel(0, i % 50 < 40 ? 240 : -600); await page.waitForTimeout(16); }
+  await page.waitForTimeout(300);
+  const scroll = (await frameTimes()).slice(before).map((f) => f[0]);
+  const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  console.log(`stock_rows ${rows} (10,000 products x ${rows / 10000} warehouses)`);
+  console.log(`stock_load_and_index_ms ${loadMs.toFixed(0)}`);
+  console.log(`stock_search_frame_ms_max ${Math.max(...typing).toFixed(2)} (the frames while typing a search: filter + sort + draw)`);
+  console.log(`stock_scroll_frame_ms_p50 ${pctOf(scroll, 0.5).toFixed(2)} p95 ${pctOf(scroll, 0.95).toFixed(2)}`);
+  await context.close();
+}
+
 // 4. Parsing postings in WebAssembly vs the browser's JSON.parse, on the
 // 100-posting v4 page bench_parsers wrote (POSTINGS_JSON), in the same page:
 // one page, and 100,000 postings as the 1,000 pages paging delivers.

@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/backup.h"
 #include "app/snapshot.h"
+#include "app/stock_screen.h"
 #include "app/storage_bench.h"
 #include "core/json_read.h"
 #include "platform/automation_hook.h"
@@ -106,6 +107,8 @@ int main() {
       },
   });
 
+  platform::install_stock_bench(
+      [](std::size_t products) { console.app.feature<app::StockScreen>().replace_stock_for_benchmark(products); });
   platform::install_bench(
       [](std::size_t count) { console.app.replace_postings_for_benchmark(count); },
       [](std::size_t postings, std::size_t entries, std::function<void(const std::string&)> done) {

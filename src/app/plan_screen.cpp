@@ -6,6 +6,7 @@
 
 #include "app/plan_screen.h"
 #include "app/orders_screen.h"
+#include "app/stock_screen.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -196,6 +197,10 @@ void PlanScreen::on(const PrintPickList& a) {
   if (postings.empty() || !app_.services().show_text) return;
   core::PickListTextOptions options;
   options.title = app_.tr("pick.title");
+  options.header_packing = app_.tr("pick.packing");
+  options.packing_note = [&stock = app_.feature<StockScreen>()](const core::PickListRow& row) {
+    return stock.packing_text(row.offer_id);
+  };
   const auto list = core::pick_list(postings);
   app_.services().show_text("pick-list.txt", core::pick_list_text(list, options));
 }

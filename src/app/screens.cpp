@@ -3,6 +3,7 @@
 // snapshot, drafts and redraw needs; its view registers itself in ui/).
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
+#include "app/stock_screen.h"
 #include "app/stores_screen.h"
 
 namespace app {
@@ -10,6 +11,7 @@ namespace app {
 void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<OrdersScreen>(app));
   features.push_back(std::make_unique<PlanScreen>(app));
+  features.push_back(std::make_unique<StockScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
 }
 

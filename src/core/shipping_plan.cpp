@@ -149,7 +149,9 @@ std::string pick_list_text(const PickList& list, const PickListTextOptions& opti
   cell(options.header_offer_id, false);
   cell(options.header_name, false);
   cell(options.header_quantity, false);
-  cell(options.header_postings, true);
+  const bool packing = static_cast<bool>(options.packing_note);
+  cell(options.header_postings, !packing);
+  if (packing) cell(options.header_packing, true);
   for (const auto& row : list.rows) {
     std::string numbers;
     for (std::size_t i = 0; i < row.posting_numbers.size(); ++i) {
@@ -159,13 +161,15 @@ std::string pick_list_text(const PickList& list, const PickListTextOptions& opti
     cell(row.offer_id.empty() ? std::to_string(row.sku) : row.offer_id, false);
     cell(row.name, false);
     cell(std::to_string(row.quantity), false);
-    cell(numbers, true);
+    cell(numbers, !packing);
+    if (packing) cell(options.packing_note(row), true);
   }
   if (!options.total_label.empty()) {
     cell(options.total_label, false);
     cell("", false);
     cell(std::to_string(list.total_quantity), false);
-    cell(std::to_string(list.posting_count), true);
+    cell(std::to_string(list.posting_count), !packing);
+    if (packing) cell("", true);
   }
   return out;
 }

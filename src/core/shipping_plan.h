@@ -10,6 +10,7 @@
 // every calendar day (working days of the warehouse are not considered).
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,10 @@ struct PickListTextOptions {
   std::string header_name = "name";
   std::string header_quantity = "quantity";
   std::string header_postings = "postings";
+  // The seller's packing note for a product (own name, packaging, note);
+  // when set, a "packing" column is added.
+  std::function<std::string(const PickListRow&)> packing_note = {};
+  std::string header_packing = "packing";
   std::string total_label = "total";  // last row: label, "", total quantity, posting count; "" = none
   char separator = '\t';
   std::string posting_separator = ", ";

@@ -16,6 +16,7 @@
 namespace {
 double last_count = 0;
 std::function<void(std::size_t)> load_postings;
+std::function<void(std::size_t)> load_stock;
 std::function<void(std::size_t, std::size_t, std::function<void(const std::string&)>)> storage_bench;
 
 EM_JS(void, js_bench_storage_done, (const char* json), {
@@ -30,6 +31,7 @@ void install_bench(std::function<void(std::size_t count)> load,
   load_postings = std::move(load);
   storage_bench = std::move(storage);
 }
+void install_stock_bench(std::function<void(std::size_t products)> load) { load_stock = std::move(load); }
 }  // namespace platform
 
 extern "C" {
@@ -47,6 +49,12 @@ EMSCRIPTEN_KEEPALIVE double sc_bench_last_count() { return last_count; }
 // Replaces the orders with `count` postings (copies of the loaded ones).
 EMSCRIPTEN_KEEPALIVE void sc_bench_load_postings(int count) {
   if (load_postings && count > 0) load_postings(static_cast<std::size_t>(count));
+  platform::request_redraw();
+}
+
+// Replaces the stock with `products` x the loaded warehouses.
+EMSCRIPTEN_KEEPALIVE void sc_bench_load_stock(int products) {
+  if (load_stock && products > 0) load_stock(static_cast<std::size_t>(products));
   platform::request_redraw();
 }
 

@@ -14,4 +14,7 @@ void install_bench(std::function<void(std::size_t count)> load,
                                       std::function<void(const std::string& json)> done)>
                        storage);
 
+// `load(products)` fills the Stock screen with `products` x the loaded warehouses.
+void install_stock_bench(std::function<void(std::size_t products)> load);
+
 }  // namespace platform

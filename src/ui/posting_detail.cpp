@@ -11,6 +11,7 @@
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
+#include "ui/stock_view.h"
 #include "ui/widget_id.h"
 #include "ui/widgets.h"
 
@@ -64,6 +65,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     ImGui::TextUnformatted(product.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s · SKU %lld", product.offer_id.c_str(), static_cast<long long>(product.sku));
+    draw_stock_for_line(app, posting, product, actions);
     ImGui::TableNextColumn();
     ImGui::Text("%s %s", core::format_amount(product.price).c_str(), product.price.currency.c_str());
     ImGui::TableNextColumn();

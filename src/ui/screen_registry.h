@@ -21,6 +21,8 @@ struct ScreenView {
     const char* what;  // translation key
   };
   std::vector<HelpRow> help;
+  // Drawn beside the screen's button in the top bar, on every screen (counts that need attention).
+  void (*badge)(const app::App& app, app::ActionQueue& actions) = nullptr;
 };
 
 // Called once per screen at start-up, from a static initialiser in its view file:

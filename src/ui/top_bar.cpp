@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/palette.h"
+#include "ui/screen_registry.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 
@@ -25,6 +26,7 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
     ImGui::SameLine();
     if (button(app, "nav." + std::string(feature->id()), {.current = state.view == feature->id()}))
       actions.push(app::ShowView{std::string(feature->id())});
+    if (const ScreenView* view = find_screen_view(feature->id()); view && view->badge) view->badge(app, actions);
   }
 
   ImGui::SameLine();
