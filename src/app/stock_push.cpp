@@ -130,9 +130,9 @@ void StockScreen::schedule_replan(core::EpochMs at) {
   if (replan_scheduled_ && slice_.replan_at <= at) return;
   replan_scheduled_ = true;
   slice_.replan_at = at;
-  const int generation = generation_;
-  app_.after(std::max<core::EpochMs>(0, at - app_.now()), [this, generation, at] {
-    if (generation != generation_ || slice_.replan_at != at) return;
+  // Not tied to a load: a refresh while edits wait must not strand them.
+  app_.after(std::max<core::EpochMs>(0, at - app_.now()), [this, store = store_id_, at] {
+    if (store != store_id_ || slice_.replan_at != at) return;
     replan_scheduled_ = false;
     slice_.replan_at = 0;
     plan_push();
