@@ -194,6 +194,7 @@ class StockScreen final : public Feature {
   void on(const ExportReorder&);
 
  private:
+  void reset_slice();
   void load();
   void load_names(std::vector<core::ProductStock> catalogue, int generation);
   void load_rows(std::vector<core::ProductStock> catalogue, int generation);
