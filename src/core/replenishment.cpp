@@ -37,7 +37,16 @@ void append_fixed(std::string& out, double value, int decimals) {
 
 enum class Format { csv, tsv };
 
-void append_cell(std::string& out, std::string_view text, Format format) {
+void append_cell(std::string& out, std::string_view raw, Format format) {
+  // A cell starting like a formula would run as one when the file is opened
+  // in a spreadsheet (an offer id or a name is data): a leading apostrophe
+  // keeps it text (OWASP's advice on CSV injection).
+  std::string guarded;
+  if (!raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos) {
+    guarded = "'" + std::string(raw);
+    raw = guarded;
+  }
+  const std::string_view text = raw;
   if (format == Format::tsv) {
     // A tab or line break would start a new cell or row: spreadsheets get a space.
     for (const char c : text) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;

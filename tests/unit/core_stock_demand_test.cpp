@@ -253,3 +253,16 @@ TEST_CASE("replenishment: CSV quoting and TSV") {
   CHECK(core::reorder_csv({}) ==
         "offer_id,sku,name,sold_30d,per_day,free,days_of_cover,lead_time_days,safety_days,reorder_point,suggested\r\n");
 }
+
+TEST_CASE("replenishment: a cell that starts like a formula stays text in a spreadsheet") {
+  const core::ReorderSettings settings{14, 7};
+  const std::vector<core::ReorderLine> lines = {
+      core::reorder_line(1, "=HYPERLINK(\"x\")", "+7 cups", 3, 0, settings),
+      core::reorder_line(2, "-A", "@home", 3, 0, settings),
+  };
+  const std::string csv = core::reorder_csv(lines);
+  CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\",1,'+7 cups,") != std::string::npos);
+  CHECK(csv.find("'-A,2,'@home,") != std::string::npos);
+  const std::string tsv = core::reorder_tsv(lines);
+  CHECK(tsv.find("'=HYPERLINK(\"x\")\t1\t'+7 cups\t") != std::string::npos);
+}
