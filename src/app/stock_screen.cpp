@@ -283,22 +283,11 @@ void StockScreen::rebuild_table() {
 
 // Shortages and replenishment: after the rows, the postings or the
 // seller's reorder settings changed.
-void StockScreen::recompute() {
+void StockScreen::recompute_numbers() {
   const auto& postings = app_.state().orders.list.postings();
-  slice_.demand = core::open_demand(postings);
-  slice_.shortages = slice_.loaded ? core::shortages(slice_.demand, slice_.rows) : std::vector<core::Shortage>{};
-
-  auto& lines = slice_.table.mutable_lines();
   auto& products = slice_.table.mutable_products_numbers();
-  const auto& warehouse_ids = slice_.table.warehouse_ids();
   std::vector<std::int64_t> free_by_product(products.size(), 0);
-  for (auto& line : lines) {
-    const core::StockKey key{products[line.product].sku, warehouse_ids[line.warehouse]};
-    auto d = slice_.demand.find(key);
-    line.demand = d == slice_.demand.end() ? 0 : d->second.units;
-    line.short_by = std::max<std::int64_t>(0, line.demand - line.present);
-    free_by_product[line.product] += std::max<std::int64_t>(0, line.free());
-  }
+  for (const auto& line : slice_.table.lines()) free_by_product[line.product] += std::max<std::int64_t>(0, line.free());
 
   const auto sales = core::sales_by_sku(postings, app_.now());
   slice_.reorder.clear();
@@ -323,8 +312,25 @@ void StockScreen::recompute() {
   slice_.table.invalidate();
 }
 
-// Derived numbers follow the data on every screen (the top bar counts low
-// and zero stock); the table's order only while the screen is shown.
+void StockScreen::recompute_demand() {
+  slice_.demand = core::open_demand(app_.state().orders.list.postings());
+  slice_.shortages = slice_.loaded ? core::shortages(slice_.demand, slice_.rows) : std::vector<core::Shortage>{};
+  auto& lines = slice_.table.mutable_lines();
+  const auto& products = slice_.table.products();
+  const auto& warehouse_ids = slice_.table.warehouse_ids();
+  for (auto& line : lines) {
+    auto d = slice_.demand.find({products[line.product].sku, warehouse_ids[line.warehouse]});
+    line.demand = d == slice_.demand.end() ? 0 : d->second.units;
+    line.short_by = std::max<std::int64_t>(0, line.demand - line.present);
+  }
+  slice_.table.invalidate();
+}
+
+// The low/zero counts follow the data on every screen (the top bar shows
+// them). Shortages walk every open posting: only while the Stock screen or
+// a posting's detail shows them (100,000 postings cost ~40 MB of peak heap
+// otherwise, on a screen that does not show them). The table's order only
+// while the screen is shown.
 void StockScreen::prepare_frame(bool on_screen) {
   // The warehouse list came after the stock: its warehouses get their cells.
   if (slice_.loaded && app_.state().plan.warehouses.size() != slice_.warehouses_in_grid) {
@@ -334,9 +340,14 @@ void StockScreen::prepare_frame(bool on_screen) {
   }
   const int orders_version = app_.state().orders.data_version;
   if (slice_.computed_version != slice_.data_version || slice_.computed_orders_version != orders_version) {
-    recompute();
+    recompute_numbers();
     slice_.computed_version = slice_.data_version;
     slice_.computed_orders_version = orders_version;
+    slice_.demand_stale = true;
+  }
+  if (slice_.demand_stale && (on_screen || !app_.state().orders.open.empty())) {
+    recompute_demand();
+    slice_.demand_stale = false;
   }
   if (!on_screen) return;
   slice_.table.set_query(slice_.query);

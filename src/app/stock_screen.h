@@ -77,7 +77,8 @@ struct StockSlice {
   core::StockQuery query;
   int data_version = 0;  // bumped when rows, postings or notes change what is derived
 
-  // Derived from the rows and the open postings.
+  // Derived from the rows and the open postings (demand and shortages only
+  // while the Stock screen or a posting detail is shown).
   std::map<core::StockKey, core::StockDemand> demand;
   std::vector<core::Shortage> shortages;
   std::vector<core::ReorderLine> reorder;  // every product with sales, to_reorder ones first
@@ -85,6 +86,7 @@ struct StockSlice {
   int zero_products = 0;  // no free stock at any warehouse
   int computed_version = -1;
   int computed_orders_version = -1;
+  bool demand_stale = true;  // shortages wait until something shows them
 
   // Edits: drafts until pushed, then pushing (in the outbox or waiting for
   // Ozon's limits), refused (with Ozon's reason) or gone (accepted).
@@ -204,7 +206,8 @@ class StockScreen final : public Feature {
   void reload_skus(const std::vector<std::int64_t>& skus);
   void merge_rows(const std::vector<core::StockRow>& fresh);
   void rebuild_table();
-  void recompute();
+  void recompute_numbers();  // free stock, replenishment, low/zero counts
+  void recompute_demand();   // open postings' demand and shortages
   // Plans the pushing edits within Ozon's limits and hands the calls to the outbox.
   void plan_push();
   void schedule_replan(core::EpochMs at);

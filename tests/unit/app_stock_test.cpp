@@ -15,6 +15,13 @@ namespace {
 
 const app::StockSlice& stock_of(app::App& app) { return app.feature<app::StockScreen>().slice(); }
 
+// The Stock screen on screen (demand and shortages are computed while it is shown).
+app::App& show_stock(app_test::Device& device) {
+  device.app->apply(app::ShowView{"stock"});
+  device.app->prepare_frame();
+  return *device.app;
+}
+
 // The first rows (product, warehouse) with no open postings, so their free stock is theirs to set.
 std::vector<const core::StockLine*> quiet_lines(app::App& app, std::size_t count) {
   const auto& stock = stock_of(app);
@@ -55,7 +62,7 @@ int stock_calls(const app::App& app) {
 
 TEST_CASE("stock: every product at every warehouse, reserved units are the open postings'") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const auto& stock = stock_of(app);
   REQUIRE(stock.loaded);
   CHECK(stock.error.empty());
@@ -79,7 +86,7 @@ TEST_CASE("stock: every product at every warehouse, reserved units are the open 
 
 TEST_CASE("stock: two edits go in one call, Ozon accepts them, the rows are read back") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const auto lines = quiet_lines(app, 2);
   REQUIRE(lines.size() == 2);
   const auto a = std::make_pair(product_id_of(app, *lines[0]), warehouse_of(app, *lines[0]));
@@ -106,7 +113,7 @@ TEST_CASE("stock: two edits go in one call, Ozon accepts them, the rows are read
 
 TEST_CASE("stock: a pair pushed again within 30 seconds waits for Ozon's limit and then goes") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const auto lines = quiet_lines(app, 1);
   REQUIRE(lines.size() == 1);
   const auto product = product_id_of(app, *lines[0]);
@@ -131,7 +138,7 @@ TEST_CASE("stock: a pair pushed again within 30 seconds waits for Ozon's limit a
 
 TEST_CASE("stock: an item Ozon refuses keeps its edit with Ozon's reason; the rest of the call goes through") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const auto lines = quiet_lines(app, 2);
   REQUIRE(lines.size() == 2);
   const auto good = std::make_pair(product_id_of(app, *lines[0]), warehouse_of(app, *lines[0]));
@@ -163,7 +170,7 @@ TEST_CASE("stock: an item Ozon refuses keeps its edit with Ozon's reason; the re
 
 TEST_CASE("stock: edits and notes survive a reload; an offline push waits in the outbox and goes once") {
   app_test::Device device;
-  const auto lines = quiet_lines(*device.app, 2);
+  const auto lines = quiet_lines(show_stock(device), 2);
   REQUIRE(lines.size() == 2);
   const auto draft = std::make_pair(product_id_of(*device.app, *lines[0]), warehouse_of(*device.app, *lines[0]));
   const auto pushed = std::make_pair(product_id_of(*device.app, *lines[1]), warehouse_of(*device.app, *lines[1]));
@@ -218,7 +225,7 @@ TEST_CASE("stock: edits and notes survive a reload; an offline push waits in the
 
 TEST_CASE("stock: pasted lines are previewed, skipped ones say why, applied ones become edits") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const auto& stock = stock_of(app);
   const auto& table = stock.table;
   REQUIRE(table.products().size() >= 3);
@@ -237,7 +244,7 @@ TEST_CASE("stock: pasted lines are previewed, skipped ones say why, applied ones
 
 TEST_CASE("stock: the demo store's shortage is found, with the postings at risk, both ways") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   app.prepare_frame();
   const auto& stock = stock_of(app);
   REQUIRE_FALSE(stock.shortages.empty());
@@ -261,7 +268,7 @@ TEST_CASE("stock: the demo store's shortage is found, with the postings at risk,
 
 TEST_CASE("stock: replenishment numbers, the to-reorder export, and low/zero counts") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   app.prepare_frame();
   const auto& stock = stock_of(app);
   REQUIRE_FALSE(stock.reorder.empty());
@@ -291,7 +298,7 @@ TEST_CASE("stock: replenishment numbers, the to-reorder export, and low/zero cou
 
 TEST_CASE("stock: product notes go into the backup and the pick list") {
   app_test::Device device;
-  auto& app = *device.app;
+  auto& app = show_stock(device);
   const core::StockProductInfo product = stock_of(app).table.products().front();  // a copy: a rename rebuilds the table
   app::ProductNote note;
   note.own_name = "蓝色马克杯";
