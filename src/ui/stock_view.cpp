@@ -486,10 +486,12 @@ void draw_stock_for_line(const app::App& app, const core::Posting& posting, cons
   if (!shortage) return;
   const bool at_risk = std::find(shortage->at_risk.begin(), shortage->at_risk.end(), posting.posting_number) !=
                        shortage->at_risk.end();
+  // Wrapped, and the link on its own line: the products column is narrow.
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextColored(at_risk ? palette::error : palette::attention, app.tr("stock.line_short"),
                      static_cast<long long>(shortage->short_by), static_cast<long long>(shortage->present),
                      static_cast<long long>(shortage->demand));
-  ImGui::SameLine();
+  ImGui::PopTextWrapPos();
   if (small_button(app, "detail.stock_shortage." + std::to_string(product.sku), {.text = app.tr("stock.open_shortage")})) {
     actions.push(app::ShowView{"stock"});
     actions.push(app::SetStockTab{"shortages"});

@@ -3,7 +3,7 @@
 // lines, push, read back; a refused item shows its error on its row; an edit
 // survives a reload; edits pushed offline queue and go once.
 import assert from 'node:assert/strict';
-import { test, openConsole, clickItem, typeInto, waitForSnapshot, waitForItem, waitForCheck, fillStoreForm, waitForInputHandled } from './harness.mjs';
+import { test, openConsole, openDemo, clickItem, typeInto, waitForSnapshot, waitForItem, waitForCheck, fillStoreForm, waitForInputHandled } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const STOCKS = '/v2/products/stocks';
@@ -151,3 +151,21 @@ test('stock: an edit survives a reload before it is pushed; offline pushes queue
     await opened.stop();
   }
 }, { timeout: 120_000 });
+
+test('stock: a shortage leads to its postings at risk, and a posting back to its shortage', async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'nav.stock');
+  await waitForSnapshot(page, (s) => s.view === 'stock' && s.stock.loaded, { what: 'the stock' });
+  await clickItem(page, 'stock.tab.shortages');
+  let snap = await waitForSnapshot(page, (s) => s.stock.tab === 'shortages' && s.stock.shortages.length > 0,
+    { what: 'the demo store\'s shortage' });
+  const shortage = snap.stock.shortages[0];
+  assert.ok(shortage.shortBy > 0 && shortage.atRisk.length > 0);
+  const number = shortage.atRisk[0];
+  await clickItem(page, `stock.posting.${number}`);
+  snap = await waitForSnapshot(page, (s) => s.view === 'orders' && s.orders.open === number && s.orders.detail,
+    { what: 'the posting at risk opened' });
+  await clickItem(page, `detail.stock_shortage.${shortage.sku}`);
+  await waitForSnapshot(page, (s) => s.view === 'stock' && s.stock.tab === 'shortages', { what: 'back to the shortage' });
+  assert.deepEqual(errors, []);
+});
