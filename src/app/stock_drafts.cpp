@@ -256,6 +256,7 @@ void StockScreen::write_snapshot(nlohmann::json& out) const {
   for (const auto& s : slice_.paste.skipped) skipped.push_back({{"line", s.line}, {"reason", core::to_string(s.reason)}});
   out["stock"] = {{"loading", slice_.loading},
                   {"loaded", slice_.loaded},
+                  {"fromCache", slice_.from_cache},
                   {"asOf", slice_.as_of},
                   {"error", slice_.error.key},
                   {"rows", rows},

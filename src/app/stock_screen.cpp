@@ -140,7 +140,9 @@ void StockScreen::load_rows(std::vector<core::ProductStock> catalogue, int gener
         slice_.catalogue.push_back(std::move(entry));
       }
     add_missing_cells(rows);
+    slice_.from_cache = false;
     set_rows(std::move(rows));
+    cache_rows();
   };
   if (batches.empty() || !app_.session()) return finish();
   for (const auto& batch : batches)

@@ -69,6 +69,7 @@ struct StockSlice {
   Notice error;
   core::EpochMs as_of = 0;
   bool loaded = false;  // the rows are Ozon's (not before the first load)
+  bool from_cache = false;  // the rows are this device's copy (offline), as of as_of
   std::vector<core::StockRow> rows;  // every product at every FBS/rFBS warehouse
   std::vector<core::StockRow> catalogue;  // one per product (no warehouse): the FBS SKU and ids
   std::size_t warehouses_in_grid = 0;     // the warehouse list's size when the rows were completed
@@ -163,6 +164,7 @@ class StockScreen final : public Feature {
   void on_store_opened() override;
   void prepare_frame(bool on_screen) override;
   void write_snapshot(nlohmann::json& snapshot) const override;
+  void on_local_records(const std::vector<store::Record>& records) override;
   void collect_drafts(std::map<std::string, std::string>& drafts) const override;
   bool restore_draft(const std::string& key, const nlohmann::json& draft) override;
   void write_ui_draft(nlohmann::json& ui) const override;
@@ -202,6 +204,8 @@ class StockScreen final : public Feature {
   void load_rows(std::vector<core::ProductStock> catalogue, int generation);
   bool add_missing_cells(std::vector<core::StockRow>& rows) const;
   void set_rows(std::vector<core::StockRow> rows);
+  // The stock as last loaded, kept on the device for an offline start (stock_cache.cpp).
+  void cache_rows();
   // Reads the stock of these SKUs again (after a push) and merges it.
   void reload_skus(const std::vector<std::int64_t>& skus);
   void merge_rows(const std::vector<core::StockRow>& fresh);

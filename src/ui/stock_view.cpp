@@ -48,6 +48,10 @@ void draw_header(const app::App& app, const app::StockSlice& stock, app::ActionQ
   else if (stock.loaded)
     ImGui::TextDisabled(app.tr("stock.summary"), static_cast<int>(stock.table.products().size()),
                         static_cast<int>(stock.table.warehouse_ids().size()), format_local_clock(stock.as_of).c_str());
+  if (stock.from_cache) {
+    ImGui::SameLine();
+    ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
+  }
   int drafts = 0, pushing = 0, refused = 0;
   for (const auto& [pair, edit] : stock.edits) {
     if (edit.state == StockEditState::State::draft) ++drafts;

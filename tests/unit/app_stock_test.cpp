@@ -326,3 +326,24 @@ TEST_CASE("stock: product notes go into the backup and the pick list") {
   CHECK(text.find("\tpacking\n") != std::string::npos);
   CHECK(text.find("\t1-1-1\t蓝色马克杯; bag 20x15; 350 g; two layers\n") != std::string::npos);
 }
+
+TEST_CASE("stock: the stock is kept on the device and shown, with its time, when the store cannot be reached") {
+  app_test::Device device;
+  auto& stock = show_stock(device).feature<app::StockScreen>();
+  REQUIRE(stock.slice().loaded);
+  CHECK_FALSE(stock.slice().from_cache);
+  const auto rows = stock.slice().rows.size();
+  const core::EpochMs loaded_at = stock.slice().as_of;
+  const std::string name = stock.slice().names.begin()->second;
+  device.settle(1'000);
+  device.clock.advance(3'600'000);
+  device.roads.market.faults().force_next(1'000, sandbox::FaultKnob::Kind::http500);
+  device.reload([](app::App& app) { app.set_online(false); });
+  const auto& cached = device.app->feature<app::StockScreen>().slice();
+  CHECK(cached.from_cache);
+  CHECK(cached.loaded);
+  CHECK(cached.rows.size() == rows);
+  CHECK(cached.as_of == loaded_at);
+  CHECK(cached.names.begin()->second == name);
+  CHECK(app::snapshot(*device.app)["stock"]["fromCache"] == true);
+}
