@@ -23,19 +23,23 @@ app::App& show_stock(app_test::Device& device) {
 }
 
 // The first rows (product, warehouse) with no open postings, so their free stock is theirs to set.
-std::vector<const core::StockLine*> quiet_lines(app::App& app, std::size_t count) {
-  const auto& stock = stock_of(app);
-  std::vector<const core::StockLine*> out;
-  for (const auto& line : stock.table.lines())
-    if (line.demand == 0 && line.reserved == 0 && out.size() < count) out.push_back(&line);
+using Cell = std::pair<std::int64_t, std::int64_t>;  // (product_id, warehouse_id)
+
+// The first `count` cells with nothing reserved or asked for: their free stock is theirs to set.
+std::vector<Cell> quiet_cells(app::App& app, std::size_t count) {
+  const auto& table = stock_of(app).table;
+  std::vector<Cell> out;
+  for (const auto& line : table.lines())
+    if (line.demand == 0 && line.reserved == 0 && out.size() < count)
+      out.emplace_back(table.products()[line.product].product_id, table.warehouse_ids()[line.warehouse]);
+  REQUIRE(out.size() == count);
   return out;
 }
 
-std::int64_t product_id_of(app::App& app, const core::StockLine& line) {
-  return stock_of(app).table.products()[line.product].product_id;
-}
-std::int64_t warehouse_of(app::App& app, const core::StockLine& line) {
-  return stock_of(app).table.warehouse_ids()[line.warehouse];
+std::string offer_of(app::App& app, std::int64_t product_id) {
+  for (const auto& product : stock_of(app).table.products())
+    if (product.product_id == product_id) return product.offer_id;
+  return {};
 }
 
 std::int64_t free_of(app::App& app, std::int64_t product_id, std::int64_t warehouse_id) {
@@ -87,10 +91,8 @@ TEST_CASE("stock: every product at every warehouse, reserved units are the open 
 TEST_CASE("stock: two edits go in one call, Ozon accepts them, the rows are read back") {
   app_test::Device device;
   auto& app = show_stock(device);
-  const auto lines = quiet_lines(app, 2);
-  REQUIRE(lines.size() == 2);
-  const auto a = std::make_pair(product_id_of(app, *lines[0]), warehouse_of(app, *lines[0]));
-  const auto b = std::make_pair(product_id_of(app, *lines[1]), warehouse_of(app, *lines[1]));
+  const auto cells = quiet_cells(app, 2);
+  const auto a = cells[0], b = cells[1];
   const std::int64_t a_value = free_of(app, a.first, a.second) + 41;
   const std::int64_t b_value = free_of(app, b.first, b.second) + 3;
   app.apply(app::EditStock{a.first, a.second, a_value});
@@ -114,10 +116,7 @@ TEST_CASE("stock: two edits go in one call, Ozon accepts them, the rows are read
 TEST_CASE("stock: a pair pushed again within 30 seconds waits for Ozon's limit and then goes") {
   app_test::Device device;
   auto& app = show_stock(device);
-  const auto lines = quiet_lines(app, 1);
-  REQUIRE(lines.size() == 1);
-  const auto product = product_id_of(app, *lines[0]);
-  const auto warehouse = warehouse_of(app, *lines[0]);
+  const auto [product, warehouse] = quiet_cells(app, 1)[0];
   app.apply(app::EditStock{product, warehouse, 7});
   app.apply(app::PushStock{});
   device.settle(2'000);
@@ -139,10 +138,8 @@ TEST_CASE("stock: a pair pushed again within 30 seconds waits for Ozon's limit a
 TEST_CASE("stock: an item Ozon refuses keeps its edit with Ozon's reason; the rest of the call goes through") {
   app_test::Device device;
   auto& app = show_stock(device);
-  const auto lines = quiet_lines(app, 2);
-  REQUIRE(lines.size() == 2);
-  const auto good = std::make_pair(product_id_of(app, *lines[0]), warehouse_of(app, *lines[0]));
-  const auto bad = std::make_pair(product_id_of(app, *lines[1]), warehouse_of(app, *lines[1]));
+  const auto cells = quiet_cells(app, 2);
+  const auto good = cells[0], bad = cells[1];
   app.apply(app::EditStock{good.first, good.second, 12});
   app.apply(app::EditStock{bad.first, bad.second, 50'000'000});
   app.apply(app::PushStock{});
@@ -170,11 +167,9 @@ TEST_CASE("stock: an item Ozon refuses keeps its edit with Ozon's reason; the re
 
 TEST_CASE("stock: edits and notes survive a reload; an offline push waits in the outbox and goes once") {
   app_test::Device device;
-  const auto lines = quiet_lines(show_stock(device), 2);
-  REQUIRE(lines.size() == 2);
-  const auto draft = std::make_pair(product_id_of(*device.app, *lines[0]), warehouse_of(*device.app, *lines[0]));
-  const auto pushed = std::make_pair(product_id_of(*device.app, *lines[1]), warehouse_of(*device.app, *lines[1]));
-  const std::string offer = stock_of(*device.app).table.products()[lines[0]->product].offer_id;
+  const auto cells = quiet_cells(show_stock(device), 2);
+  const auto draft = cells[0], pushed = cells[1];
+  const std::string offer = offer_of(*device.app, draft.first);
   device.app->apply(app::EditStock{draft.first, draft.second, 33});
   app::ProductNote note;
   note.own_name = "陶瓷杯";
