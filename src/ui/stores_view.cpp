@@ -89,7 +89,16 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
   if (button(app, "stores.test", {.enabled = !running})) actions.push(app::TestConnection{draft});
   ImGui::SameLine();
   const bool valid = app::validate(draft).empty();
-  if (button(app, "stores.save", {.enabled = valid})) actions.push(app::SaveStore{draft});
+  if (button(app, "stores.save", {.enabled = valid && !stores.save_asking})) actions.push(app::SaveStore{draft});
+  if (stores.save_asking) {
+    // The test of this store failed: why we ask, then both answers.
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextColored(palette::attention, "%s", app.tr("stores.save_anyway.question"));
+    ImGui::PopTextWrapPos();
+    if (button(app, "stores.save_anyway")) actions.push(app::SaveStore{draft, true});
+    ImGui::SameLine();
+    if (button(app, "stores.save_cancel")) actions.push(app::CancelSaveStore{});
+  }
 
   switch (stores.check) {
     case app::StoresSlice::Check::idle: break;
