@@ -19,6 +19,9 @@
                                the keys are never logged and never stored. A call gets
                                60 s in all, the upstream's answer read to its end (504
                                after; SERVE_PROXY_DEADLINE=<seconds> shortens it for tests).
+                               Without --proxy, /ozon/<path> answers 404 with the JSON body
+                               {"error": "proxy_off", "message": ...}, for the console to
+                               say what to run.
 
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
@@ -456,6 +459,13 @@ class Handler(BaseHTTPRequestHandler):
     def not_found(self):
         self.send_plain(404, "404 not found\n")
 
+    def proxy_off(self):
+        # A Seller API path on a server started without --proxy: a 404 the
+        # console tells apart from Ozon's own (JSON with code/message/details)
+        # by its "error" field, to say what to run instead of "not found".
+        self.send_json(404, {"error": "proxy_off",
+                             "message": "this server was started without --proxy: run python3 serve.py --proxy"})
+
     def _method_not_allowed(self):
         self.close_connection = True  # a request body may be unread
         allow = "POST" if self._is_proxy_path() and self.proxy_target else "GET, HEAD"
@@ -502,7 +512,7 @@ class Handler(BaseHTTPRequestHandler):
         if self._is_proxy_path():
             if self.proxy_target:
                 return self._method_not_allowed()
-            return self.not_found()
+            return self.proxy_off()
         if self._url_path() == "/portals.json":
             # The origins allowed to embed the console, for it to read at start.
             return self.send_json(200, {"portals": self.portals}, cache="no-cache")
@@ -635,7 +645,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._method_not_allowed()
         if not self.proxy_target:
             self.close_connection = True
-            return self.not_found()
+            return self.proxy_off()
         self.close_connection = True  # simple and safe: one proxied call per connection
         if not self._host_allowed():
             return self.send_json(403, {"code": 403, "message": "proxy refuses requests for another host"})

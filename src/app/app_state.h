@@ -62,6 +62,10 @@ struct StoresSlice {
   Notice check_notice;
   int check_warehouses = 0;
   int check_count = 0;  // connection tests started so far
+  // The store the latest test tried: "Save and use" of that same store after
+  // a failed test asks first ("Save anyway?"); the question is on screen.
+  StoreConfig checked;
+  bool save_asking = false;
   // The form came back after a reload with a key typed but not saved: keys
   // are never written into drafts, so the seller types it again.
   bool form_key_lost = false;

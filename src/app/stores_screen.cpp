@@ -31,21 +31,36 @@ nlohmann::json store_json(const StoreConfig& store, const std::string& active_id
           {"active", store.id == active_id}};
 }
 
+// The fields that decide whether a store can connect (not its name, nor
+// whether the device remembers its key).
+bool same_connection(const StoreConfig& a, const StoreConfig& b) {
+  return a.road == b.road && a.proxy_url == b.proxy_url && a.client_id == b.client_id && a.api_key == b.api_key;
+}
+
 }  // namespace
 
 StoresScreen::StoresScreen(App& app) : Feature(app) {
-  handle<EditStoreDraft, TestConnection, SaveStore, SelectStore, DeleteStore>(this);
+  handle<EditStoreDraft, TestConnection, SaveStore, CancelSaveStore, SelectStore, DeleteStore>(this);
 }
 
 void StoresScreen::on(const EditStoreDraft& a) {
   auto& stores = app_.mutable_state().stores;
   if (!a.draft.api_key.empty()) stores.form_key_lost = false;
+  // A test's outcome no longer speaks for a store whose road, address or keys
+  // changed: a new test is needed, and "Save and use" no longer asks.
+  if (!same_connection(a.draft, stores.draft) && stores.check != StoresSlice::Check::running) {
+    stores.check = StoresSlice::Check::idle;
+    stores.check_notice = {};
+    stores.save_asking = false;
+  }
   stores.draft = a.draft;
 }
 
 void StoresScreen::on(const TestConnection& a) {
   auto& stores = app_.mutable_state().stores;
   stores.check_notice = {};
+  stores.save_asking = false;
+  stores.checked = a.store;
   ++stores.check_count;
   if (auto problems = validate(a.store); !problems.empty()) {
     stores.check = StoresSlice::Check::failed;
@@ -70,9 +85,16 @@ void StoresScreen::on(const TestConnection& a) {
 
 void StoresScreen::on(const SaveStore& a) {
   if (!validate(a.store).empty()) return;
+  auto& state = app_.mutable_state();
+  // The test of this very store failed: saved only when the seller says so
+  // (a proxy not up yet is a fair reason), never silently.
+  if (!a.anyway && state.stores.check == StoresSlice::Check::failed && same_connection(a.store, state.stores.checked)) {
+    state.stores.save_asking = true;
+    return;
+  }
+  state.stores.save_asking = false;
   StoreConfig store = a.store;
   if (store.id.empty()) store.id = "store-" + std::to_string(app_.now());
-  auto& state = app_.mutable_state();
   auto& saved = state.stores.saved;
   auto it = std::find_if(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; });
   if (it != saved.end())
@@ -83,8 +105,11 @@ void StoresScreen::on(const SaveStore& a) {
   app_.activate(store);
   state.stores.draft = StoresSlice{}.draft;
   state.stores.check = StoresSlice::Check::idle;
+  state.stores.checked = {};
   state.view = "orders";
 }
+
+void StoresScreen::on(const CancelSaveStore&) { app_.mutable_state().stores.save_asking = false; }
 
 void StoresScreen::on(const SelectStore& a) {
   if (a.id == "demo") return app_.activate(demo_store());
@@ -113,6 +138,7 @@ void StoresScreen::write_snapshot(nlohmann::json& out) const {
                    {"checkDetail", stores.check_notice.detail},
                    {"checkWarehouses", stores.check_warehouses},
                    {"checkCount", stores.check_count},
+                   {"saveAsking", stores.save_asking},
                    {"formName", stores.draft.name},
                    {"formHasKey", !stores.draft.api_key.empty()},
                    {"formRemembersKey", stores.draft.remember_key},

@@ -17,10 +17,15 @@ struct EditStoreDraft {
 struct TestConnection {
   StoreConfig store;
 };
-// Saves a new or edited store and switches to it.
+// Saves a new or edited store and switches to it. After a failed test of
+// the same store (road, proxy URL, Client-Id, key) it asks first, unless
+// `anyway` (the seller's "Save anyway").
 struct SaveStore {
   StoreConfig store;
+  bool anyway = false;
 };
+// "Cancel" on the "Save anyway?" question: nothing saved, the form kept.
+struct CancelSaveStore {};
 struct SelectStore {
   std::string id;
 };
@@ -40,6 +45,7 @@ class StoresScreen final : public Feature {
   void on(const EditStoreDraft&);
   void on(const TestConnection&);
   void on(const SaveStore&);
+  void on(const CancelSaveStore&);
   void on(const SelectStore&);
   void on(const DeleteStore&);
 

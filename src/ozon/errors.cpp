@@ -70,6 +70,7 @@ std::string_view to_string(Problem problem) {
     case Problem::cors_refused: return "cors_refused";
     case Problem::proxy_unreachable: return "proxy_unreachable";
     case Problem::not_ozon_reply: return "not_ozon_reply";
+    case Problem::proxy_off: return "proxy_off";
     case Problem::server_error: return "server_error";
     case Problem::unknown: return "unknown";
   }
@@ -122,6 +123,10 @@ Problem classify(const ApiError& error) {
       return Problem::rate_limited;
     default: break;
   }
+  // serve.py without --proxy, by its own reply (parse_error_body): before the
+  // text checks, which would find "proxy" or "api" in its message.
+  if (error.kind == ErrorKind::http && error.http_status == 404 && error.code == kProxyOffCode)
+    return Problem::proxy_off;
   // Something answered (a proxy's error page, a login page, a static host's
   // 404), but not Ozon: named before the text checks below, which would find
   // "role" or "ip address" in a page's markup.
@@ -228,7 +233,10 @@ ApiError parse_error_body(int http_status, std::string_view body) {
     error.kind = ErrorKind::http;
     error.code = json_read::read_string(json, "code");
     error.message = json_read::read_string(json, "message");
-    if (error.message.empty()) error.message = json_read::read_string(json, "error");
+    const std::string error_field = json_read::read_string(json, "error");
+    if (error.message.empty()) error.message = error_field;
+    // serve.py's own answer, not Ozon's: {"error": "proxy_off", ...} with no code.
+    if (http_status == 404 && error.code.empty() && error_field == kProxyOffCode) error.code = kProxyOffCode;
     if (const auto* details = json_read::find_array(json, "details")) {
       for (const auto& d : *details) {
         if (d.is_object()) {

@@ -59,11 +59,18 @@ enum class Problem {
   cors_refused,
   proxy_unreachable,
   not_ozon_reply,  // something answered, but not with Ozon's JSON (a web page, plain text)
+  proxy_off,       // serve.py answered for the local proxy road, but runs without --proxy
   server_error,
   unknown,
 };
 
 std::string_view to_string(Problem problem);
+
+// serve.py started without --proxy answers a Seller API path with 404 and
+// the JSON body {"error": "proxy_off", "message": ...}: its own shape, never
+// Ozon's ({"code", "message", "details"}). parse_error_body gives such a
+// reply this code, and classify() Problem::proxy_off.
+inline constexpr std::string_view kProxyOffCode = "proxy_off";
 Problem classify(const ApiError& error);
 
 // One failed item of a batch call.

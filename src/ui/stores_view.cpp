@@ -89,7 +89,7 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
   if (button(app, "stores.test", {.enabled = !running})) actions.push(app::TestConnection{draft});
   ImGui::SameLine();
   const bool valid = app::validate(draft).empty();
-  if (button(app, "stores.save", {.enabled = valid})) actions.push(app::SaveStore{draft});
+  if (button(app, "stores.save", {.enabled = valid && !stores.save_asking})) actions.push(app::SaveStore{draft});
 
   switch (stores.check) {
     case app::StoresSlice::Check::idle: break;
@@ -98,6 +98,15 @@ void draw_store_form(const app::App& app, app::ActionQueue& actions) {
       ImGui::TextColored(palette::ok, app.tr("stores.check_ok"), stores.check_warehouses);
       break;
     case app::StoresSlice::Check::failed: draw_notice(app, stores.check_notice); break;
+  }
+  if (stores.save_asking) {
+    // Under the failed test's notice: why we ask, then both answers.
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+    ImGui::TextColored(palette::attention, "%s", app.tr("stores.save_anyway.question"));
+    ImGui::PopTextWrapPos();
+    if (button(app, "stores.save_anyway")) actions.push(app::SaveStore{draft, true});
+    ImGui::SameLine();
+    if (button(app, "stores.save_cancel")) actions.push(app::CancelSaveStore{});
   }
 }
 

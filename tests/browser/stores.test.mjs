@@ -56,6 +56,40 @@ test('connect a store through serve.py --proxy: wrong key, right key, save, orde
   }
 });
 
+test('serve.py without --proxy: the test says to start it with --proxy; Save asks, Cancel keeps the form, Save anyway saves', async ({ context, repoRoot, buildDir }) => {
+  const plain = await startServe(repoRoot, buildDir);  // no --proxy: /ozon/ is not forwarded
+  try {
+    const { page } = await openConsole(context, plain.url);
+    await fillStoreForm(page, { name: 'Proxy later', clientId: '123456', apiKey: 'some-key' });
+    await clickItem(page, 'stores.road.local_proxy');
+    let snap = await testConnection(page);
+    assert.equal(snap.stores.check, 'failed', JSON.stringify(snap.stores));
+    assert.equal(snap.stores.checkProblem, 'problem.proxy_off', JSON.stringify(snap.stores));
+
+    await clickItem(page, 'stores.save');
+    snap = await waitForSnapshot(page, (s) => s.stores.saveAsking, { what: '"Save anyway?" asked' });
+    assert.equal(snap.stores.saved.length, 0, 'nothing saved before the answer');
+
+    await clickItem(page, 'stores.save_cancel');
+    snap = await waitForSnapshot(page, (s) => !s.stores.saveAsking, { what: 'the question gone on Cancel' });
+    assert.equal(snap.view, 'stores');
+    assert.equal(snap.stores.saved.length, 0);
+    assert.equal(snap.stores.formName, 'Proxy later', 'Cancel keeps the form');
+    assert.equal(snap.stores.formHasKey, true);
+    assert.equal(snap.stores.checkProblem, 'problem.proxy_off');
+
+    await clickItem(page, 'stores.save');
+    await waitForSnapshot(page, (s) => s.stores.saveAsking, { what: 'asked again' });
+    await clickItem(page, 'stores.save_anyway');
+    snap = await waitForSnapshot(page, (s) => s.stores.saved.length === 1 && s.stores.active.road === 'local_proxy',
+      { what: 'the store saved anyway' });
+    assert.equal(snap.stores.saved[0].name, 'Proxy later');
+    assert.equal(snap.stores.saveAsking, false);
+  } finally {
+    plain.stop();
+  }
+});
+
 test('the connection test explains a CORS refusal and an unreachable proxy', async ({ context, siteUrl, buildDir }) => {
   const sandbox = await startSandbox(buildDir);  // no --cors: answers like Ozon, without CORS headers
   try {

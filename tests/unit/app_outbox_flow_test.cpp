@@ -41,14 +41,7 @@ void verify_and_ship(Device& device, const std::string& number) { verify_and_shi
 
 int ship_calls(Device& device) { return device.roads.market.faults().calls(ozon::endpoint::kPostingShip); }
 
-app::StoreConfig second_store() {
-  app::StoreConfig store;
-  store.name = "Second";
-  store.road = app::Road::local_proxy;
-  store.client_id = "222222";
-  store.api_key = "second-key";
-  return store;
-}
+app::StoreConfig second_store() { return app_test::local_proxy_store("Second", "222222", "second-key"); }
 
 const app::OutboxEntry* entry_in(Device& device, std::int64_t id) {
   for (const auto& entry : device.app->state().outbox.entries)

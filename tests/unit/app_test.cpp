@@ -28,12 +28,7 @@ struct Fixture {
 };
 
 app::StoreConfig proxy_store(std::string key = "secret-key") {
-  app::StoreConfig store;
-  store.name = "Main";
-  store.road = app::Road::local_proxy;
-  store.client_id = "123456";
-  store.api_key = std::move(key);
-  return store;
+  return app_test::local_proxy_store("Main", "123456", std::move(key));
 }
 
 }  // namespace

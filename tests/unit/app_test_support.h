@@ -3,6 +3,8 @@
 // answering through the manual scheduler; the roads asked for are recorded.
 #include <functional>
 #include <memory>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "app/app.h"
@@ -33,6 +35,16 @@ class SandboxRoads final : public app::TransportFactory {
   core::Clock& clock_;
   core::Scheduler& scheduler_;
 };
+
+// A store on the local proxy road (serve.py --proxy).
+inline app::StoreConfig local_proxy_store(std::string name, std::string client_id, std::string api_key) {
+  app::StoreConfig store;
+  store.name = std::move(name);
+  store.road = app::Road::local_proxy;
+  store.client_id = std::move(client_id);
+  store.api_key = std::move(api_key);
+  return store;
+}
 
 // The app on the demo store with a manual clock, loaded and settled.
 struct Demo {

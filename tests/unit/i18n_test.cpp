@@ -77,3 +77,15 @@ TEST_CASE("every language names the status and type of a reply that is not Ozon'
     }
   }
 }
+
+TEST_CASE("every language gives the command to start serve.py with its proxy, as typed") {
+  const auto translations = app::Translations::embedded();
+  for (Lang lang : app::kAllLangs) {
+    CAPTURE(app::lang_code(lang));
+    REQUIRE(translations.has(lang, "problem.proxy_off"));
+    CHECK(std::string(translations.get(lang, "problem.proxy_off")).find("`python3 serve.py --proxy`") !=
+          std::string::npos);
+    for (const char* key : {"stores.save_anyway", "stores.save_cancel", "stores.save_anyway.question"})
+      CHECK(translations.has(lang, key));
+  }
+}

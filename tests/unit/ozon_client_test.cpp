@@ -313,13 +313,7 @@ TEST_CASE("client: destroying the client drops pending callbacks") {
 
 namespace {
 
-net::HttpResponse reply_of(int status, std::string content_type, std::string body) {
-  net::HttpResponse r;
-  r.status = status;
-  r.content_type = std::move(content_type);
-  r.body = std::move(body);
-  return r;
-}
+using ozon_test::reply_of;
 
 const char* const kProxyPage =
     "<!DOCTYPE html><html><head><title>Sign in</title></head>"

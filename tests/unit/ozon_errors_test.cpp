@@ -206,3 +206,33 @@ TEST_CASE("every error from a reply keeps its HTTP status and Content-Type") {
   CHECK(stored.http_status == 0);
   CHECK(classify(stored) == Problem::unknown);
 }
+
+TEST_CASE("serve.py without --proxy is told apart from Ozon's own 404 by the reply's shape") {
+  // serve.py's answer for a Seller API path when started without --proxy.
+  const auto off = error_from_response(ozon_test::json_reply(
+      404, R"({"error": "proxy_off", "message": "this server was started without --proxy: run python3 serve.py --proxy"})"));
+  CHECK(off.kind == ErrorKind::http);
+  CHECK(off.code == kProxyOffCode);
+  CHECK(classify(off) == Problem::proxy_off);
+  CHECK(to_string(classify(off)) == "proxy_off");
+  CHECK_FALSE(off.retryable());
+
+  // Ozon's 404 through a working proxy: its JSON with code, message and details.
+  const auto ozon_404 = error_from_response(
+      ozon_test::json_reply(404, R"({"code": 5, "message": "Not Found", "details": []})"));
+  CHECK(ozon_404.code == "5");
+  CHECK(classify(ozon_404) != Problem::proxy_off);
+  // Ozon's code wins even if a message happened to say proxy_off.
+  CHECK(classify(error_from_response(ozon_test::json_reply(404, R"({"code": 5, "message": "proxy_off"})"))) !=
+        Problem::proxy_off);
+  CHECK(classify(error_from_response(ozon_test::json_reply(404, R"({"code": 5, "error": "proxy_off"})"))) !=
+        Problem::proxy_off);
+  // Another server's JSON 404, and the marker on any other status, are not it either.
+  CHECK(classify(error_from_response(ozon_test::json_reply(404, R"({"error": "Not Found"})"))) !=
+        Problem::proxy_off);
+  CHECK(classify(error_from_response(ozon_test::json_reply(500, R"({"error": "proxy_off"})"))) !=
+        Problem::proxy_off);
+  // An older serve.py's plain "404 not found": still "not Ozon's reply", as before.
+  CHECK(classify(error_from_response(ozon_test::reply_of(404, "text/plain; charset=utf-8", "404 not found\n"))) ==
+        Problem::not_ozon_reply);
+}

@@ -69,12 +69,16 @@ class ManualScheduler final : public core::Scheduler {
   std::uint64_t next_seq_ = 0;
 };
 
-inline net::HttpResponse json_reply(int status, std::string body) {
+inline net::HttpResponse reply_of(int status, std::string content_type, std::string body) {
   net::HttpResponse r;
   r.status = status;
-  r.content_type = "application/json";
+  r.content_type = std::move(content_type);
   r.body = std::move(body);
   return r;
+}
+
+inline net::HttpResponse json_reply(int status, std::string body) {
+  return reply_of(status, "application/json", std::move(body));
 }
 
 inline net::HttpResponse failure_reply(net::Failure failure, std::string detail = "failed") {
