@@ -12,18 +12,13 @@ namespace {
 
 constexpr std::string_view kDraftPrefix = "stock:";
 
-std::string text_of(const nlohmann::json& json, const char* name) {
-  auto it = json.find(name);
-  return it != json.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+using core::json_read::read_bool_strict;
+using core::json_read::read_int64_strict;
+using core::json_read::read_string_strict;
 
-std::int64_t number_of(const nlohmann::json& json, const char* name, std::int64_t fallback = 0) {
-  auto it = json.find(name);
-  return it != json.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
-}
-
+// A small count kept in a draft; out of range: the default.
 int small_number(const nlohmann::json& json, const char* name, int fallback, int max) {
-  const std::int64_t value = number_of(json, name, fallback);
+  const std::int64_t value = read_int64_strict(json, name, fallback);
   return value < 0 || value > max ? fallback : static_cast<int>(value);
 }
 
@@ -76,14 +71,13 @@ nlohmann::json to_json(const ProductNote& note) {
 ProductNote product_note_from_json(const nlohmann::json& json) {
   ProductNote note;
   if (!json.is_object()) return note;
-  note.own_name = text_of(json, "ownName");
-  note.packaging.container = text_of(json, "container");
-  note.packaging.size = text_of(json, "size");
-  note.packaging.material = text_of(json, "material");
-  auto fragile = json.find("fragile");
-  note.packaging.fragile = fragile != json.end() && fragile->is_boolean() && fragile->get<bool>();
+  note.own_name = read_string_strict(json, "ownName");
+  note.packaging.container = read_string_strict(json, "container");
+  note.packaging.size = read_string_strict(json, "size");
+  note.packaging.material = read_string_strict(json, "material");
+  note.packaging.fragile = read_bool_strict(json, "fragile");
   note.packaging.weight_g = small_number(json, "weightG", 0, 1'000'000);
-  note.note = text_of(json, "note");
+  note.note = read_string_strict(json, "note");
   note.reorder.lead_time_days = small_number(json, "leadTimeDays", note.reorder.lead_time_days, 365);
   note.reorder.safety_days = small_number(json, "safetyDays", note.reorder.safety_days, 365);
   return note;
@@ -122,14 +116,14 @@ void StockScreen::apply_drafts_json(const nlohmann::json& draft) {
     for (const auto& e : *edits) {
       if (!e.is_object()) continue;
       StockEditState edit;
-      edit.product_id = number_of(e, "productId");
-      edit.warehouse_id = number_of(e, "warehouseId");
-      edit.sku = number_of(e, "sku");
-      edit.offer_id = text_of(e, "offerId");
-      edit.stock = number_of(e, "stock", -1);
-      edit.state = state_from(text_of(e, "state"));
-      edit.code = text_of(e, "code");
-      edit.message = text_of(e, "message");
+      edit.product_id = read_int64_strict(e, "productId");
+      edit.warehouse_id = read_int64_strict(e, "warehouseId");
+      edit.sku = read_int64_strict(e, "sku");
+      edit.offer_id = read_string_strict(e, "offerId");
+      edit.stock = read_int64_strict(e, "stock", -1);
+      edit.state = state_from(read_string_strict(e, "state"));
+      edit.code = read_string_strict(e, "code");
+      edit.message = read_string_strict(e, "message");
       if (edit.product_id <= 0 || edit.warehouse_id <= 0 || edit.stock < 0) continue;
       slice_.edits.emplace(std::make_pair(edit.product_id, edit.warehouse_id), std::move(edit));
     }
@@ -190,20 +184,19 @@ void StockScreen::write_ui_draft(nlohmann::json& ui) const {
 
 bool StockScreen::restore_ui_draft(const nlohmann::json& ui) {
   if (!ui.is_object()) return true;
-  if (const auto tab = text_of(ui, "stock_tab"); !tab.empty()) on(SetStockTab{tab});
-  slice_.query.text = text_of(ui, "stock_text");
-  slice_.query.filter = filter_from(text_of(ui, "stock_filter"));
-  slice_.query.warehouse_id = number_of(ui, "stock_warehouse");
-  slice_.selected_product = number_of(ui, "stock_selected");
-  auto open = ui.find("stock_paste_open");
-  slice_.paste_open = open != ui.end() && open->is_boolean() && open->get<bool>();
-  const std::string paste = text_of(ui, "stock_paste");
+  if (const auto tab = read_string_strict(ui, "stock_tab"); !tab.empty()) on(SetStockTab{tab});
+  slice_.query.text = read_string_strict(ui, "stock_text");
+  slice_.query.filter = filter_from(read_string_strict(ui, "stock_filter"));
+  slice_.query.warehouse_id = read_int64_strict(ui, "stock_warehouse");
+  slice_.selected_product = read_int64_strict(ui, "stock_selected");
+  slice_.paste_open = read_bool_strict(ui, "stock_paste_open");
+  const std::string paste = read_string_strict(ui, "stock_paste");
   // The preview needs the catalogue: wait for the stock before reading the paste again.
   if (!paste.empty() && !slice_.loaded) {
     slice_.paste_text = paste;
     return false;
   }
-  if (!paste.empty()) on(EditStockPaste{paste, number_of(ui, "stock_paste_warehouse")});
+  if (!paste.empty()) on(EditStockPaste{paste, read_int64_strict(ui, "stock_paste_warehouse")});
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/stock_screen.h"
+#include "core/json_read.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -23,17 +24,15 @@ struct SentItem {
 
 // The items of an outbox entry's request body (written by build_stocks_update).
 std::vector<SentItem> sent_items(const std::string& body) {
+  using core::json_read::read_int64_strict;
   std::vector<SentItem> out;
   const auto json = nlohmann::json::parse(body, nullptr, false);
-  if (!json.is_object() || !json.contains("stocks") || !json["stocks"].is_array()) return out;
-  for (const auto& item : json["stocks"]) {
-    if (!item.is_object()) continue;
-    auto number = [&](const char* name) {
-      auto it = item.find(name);
-      return it != item.end() && it->is_number_integer() ? it->get<std::int64_t>() : std::int64_t{0};
-    };
-    out.push_back({number("product_id"), number("warehouse_id"), number("stock")});
-  }
+  const auto* stocks = json.is_object() ? core::json_read::find_array(json, "stocks") : nullptr;
+  if (!stocks) return out;
+  for (const auto& item : *stocks)
+    if (item.is_object())
+      out.push_back({read_int64_strict(item, "product_id"), read_int64_strict(item, "warehouse_id"),
+                     read_int64_strict(item, "stock")});
   return out;
 }
 

@@ -15,15 +15,6 @@
 namespace app {
 namespace {
 
-template <typename T>
-std::vector<std::vector<T>> chunks(const std::vector<T>& items, std::size_t size) {
-  std::vector<std::vector<T>> out;
-  for (std::size_t i = 0; i < items.size(); i += size)
-    out.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(i),
-                     items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), i + size)));
-  return out;
-}
-
 // Counts down the answers of calls sent in parallel; the last one finishes.
 struct Countdown {
   std::size_t left = 0;
@@ -86,11 +77,11 @@ void StockScreen::load_names(std::vector<core::ProductStock> catalogue, int gene
   std::vector<std::int64_t> ids;
   for (const auto& product : catalogue)
     if (product.product_id > 0) ids.push_back(product.product_id);
-  auto batches = chunks(ids, ozon::kProductInfoMax);
-  if (batches.empty() || !app_.session()) return load_rows(std::move(catalogue), generation);
-  auto countdown = std::make_shared<Countdown>(Countdown{batches.size(), false, {}});
+  auto calls = ozon::batches(ids, ozon::kProductInfoMax);
+  if (calls.empty() || !app_.session()) return load_rows(std::move(catalogue), generation);
+  auto countdown = std::make_shared<Countdown>(Countdown{calls.size(), false, {}});
   auto shared_catalogue = std::make_shared<std::vector<core::ProductStock>>(std::move(catalogue));
-  for (const auto& batch : batches) {
+  for (const auto& batch : calls) {
     auto request = ozon::build_product_info_list({}, batch, {});
     if (!request) {
       if (--countdown->left == 0) load_rows(std::move(*shared_catalogue), generation);
@@ -112,8 +103,8 @@ void StockScreen::load_rows(std::vector<core::ProductStock> catalogue, int gener
   std::vector<std::int64_t> skus;
   for (const auto& product : catalogue)
     if (const auto sku = product.fbs_sku(); sku > 0) skus.push_back(sku);
-  auto batches = chunks(skus, ozon::kStocksByWarehouseBatch);
-  auto countdown = std::make_shared<Countdown>(Countdown{batches.size(), false, {}});
+  auto calls = ozon::batches(skus, ozon::kStocksByWarehouseBatch);
+  auto countdown = std::make_shared<Countdown>(Countdown{calls.size(), false, {}});
   auto gathered = std::make_shared<std::vector<core::StockRow>>();
   auto shared_catalogue = std::make_shared<std::vector<core::ProductStock>>(std::move(catalogue));
   auto finish = [this, countdown, gathered, shared_catalogue] {
@@ -144,8 +135,8 @@ void StockScreen::load_rows(std::vector<core::ProductStock> catalogue, int gener
     set_rows(std::move(rows));
     cache_rows();
   };
-  if (batches.empty() || !app_.session()) return finish();
-  for (const auto& batch : batches)
+  if (calls.empty() || !app_.session()) return finish();
+  for (const auto& batch : calls)
     app_.session()->client().call(
         ozon::build_stocks_by_warehouse(batch), &ozon::parse_stocks_by_warehouse,
         [this, generation, countdown, gathered, finish](ozon::Result<std::vector<core::StockRow>> rows) {
@@ -206,7 +197,7 @@ void StockScreen::set_rows(std::vector<core::StockRow> rows) {
 void StockScreen::reload_skus(const std::vector<std::int64_t>& skus) {
   if (!app_.session() || skus.empty()) return;
   const int generation = generation_;
-  for (const auto& batch : chunks(skus, ozon::kStocksByWarehouseBatch))
+  for (const auto& batch : ozon::batches(skus, ozon::kStocksByWarehouseBatch))
     app_.session()->client().call(ozon::build_stocks_by_warehouse(batch), &ozon::parse_stocks_by_warehouse,
                                   [this, generation](ozon::Result<std::vector<core::StockRow>> rows) {
                                     if (generation != generation_ || !rows) return;

@@ -43,10 +43,7 @@ struct ProductNote {
   PackagingPreset packaging;
   std::string note;
   core::ReorderSettings reorder;
-  bool operator==(const ProductNote& other) const {
-    return own_name == other.own_name && packaging == other.packaging && note == other.note &&
-           reorder.lead_time_days == other.reorder.lead_time_days && reorder.safety_days == other.reorder.safety_days;
-  }
+  bool operator==(const ProductNote&) const = default;
   bool empty() const { return *this == ProductNote{}; }
 };
 nlohmann::json to_json(const ProductNote& note);

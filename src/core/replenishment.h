@@ -17,6 +17,7 @@ inline constexpr int kSalesWindowDays = 30;
 struct ReorderSettings {
   int lead_time_days = 14;  // from ordering to units on the shelf (cross-border: weeks)
   int safety_days = 7;      // extra cover against late arrivals and spikes
+  bool operator==(const ReorderSettings&) const = default;
 };
 
 // Units sold per SKU in the `days` before `now`: postings whose in_process_at

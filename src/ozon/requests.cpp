@@ -40,15 +40,6 @@ Json string_list(const std::vector<std::string>& items) {
   return out;
 }
 
-template <typename T>
-std::vector<std::vector<T>> batches(const std::vector<T>& items, std::size_t size) {
-  std::vector<std::vector<T>> out;
-  for (std::size_t i = 0; i < items.size(); i += size)
-    out.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(i),
-                     items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), i + size)));
-  return out;
-}
-
 std::string iso(core::EpochMs ms) { return json_read::format_iso8601(ms); }
 
 Json posting_list_body(const PostingListQuery& q, bool unfulfilled) {

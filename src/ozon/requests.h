@@ -3,6 +3,8 @@
 // net::HttpRequest (path from the endpoint catalogue, JSON body). Builders
 // that can refuse (missing cancel message, empty text) return Result;
 // builders with a per-request item cap return one request per batch.
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +29,17 @@ inline constexpr int kProductStocksMaxLimit = 1000;  // /v4/product/info/stocks 
 inline constexpr std::size_t kProductInfoMax = 1000;      // identifiers per /v3/product/info/list
 inline constexpr std::size_t kReturnsPostingsMax = 50;    // filter.posting_numbers of /v1/returns/list
 inline constexpr int kPostingListMaxLimit = 100;
+
+
+// `items` in consecutive slices of at most `size` (the per-call limits above).
+template <typename T>
+std::vector<std::vector<T>> batches(const std::vector<T>& items, std::size_t size) {
+  std::vector<std::vector<T>> out;
+  for (std::size_t i = 0; i < items.size(); i += size)
+    out.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(i),
+                     items.begin() + static_cast<std::ptrdiff_t>(i + std::min(size, items.size() - i)));
+  return out;
+}
 
 struct TimeWindow {
   core::EpochMs from = 0;  // 0 = not set
