@@ -100,22 +100,63 @@ void App::activate(StoreConfig store) {
   if (store.saved) save_setting(kActiveStoreSettingKey, store.id);
   // A key this device does not keep: ask for it before calling anything.
   state_.stores.key_needed = store.needs_keys() && store.api_key.empty();
-  if (state_.stores.key_needed) {
-    session_.reset();
-    if (store.saved) {
-      state_.stores.draft = store;
-      state_.stores.form_key_lost = false;
-      state_.view = "stores";
-    }
-  } else {
-    session_ = std::make_unique<StoreSession>(std::move(store), services_.transports, services_.clock,
-                                              services_.scheduler);
+  if (state_.stores.key_needed && store.saved) {
+    state_.stores.draft = store;
+    state_.stores.form_key_lost = false;
+    state_.view = "stores";
   }
-  abandon_outbox_calls();  // the old session's answers will not come
+  sync_sessions();
   for (auto& feature : features_) feature->on_store_opened();
   // A store opened after the start shows its copies on this device until the
   // network answers (at the start, load_local_data brings them).
   if (state_.device.drafts_loaded) reread_offline_copies();
+}
+
+std::vector<StoreConfig> App::fleet() const {
+  const StoreConfig& active = state_.stores.active;
+  const bool key_needed = active.needs_keys() && active.api_key.empty();
+  if (active.is_portal()) return key_needed ? std::vector<StoreConfig>{} : std::vector<StoreConfig>{active};
+  std::vector<StoreConfig> stores;
+  if (!key_needed) stores.push_back(active);
+  const bool demo = active.road == Road::demo;
+  if (demo && active.id != demo_store().id) stores.insert(stores.begin(), demo_store());
+  for (const auto& store : state_.stores.saved) {
+    if (store.id == active.id || (store.road == Road::demo) != demo || store.is_portal()) continue;
+    if (store.needs_keys() && store.api_key.empty()) continue;  // its key was not typed since the page loaded
+    stores.push_back(store);
+  }
+  return stores;
+}
+
+StoreSession* App::session_for(std::string_view store_id) {
+  auto it = sessions_.find(store_id);
+  return it == sessions_.end() ? nullptr : it->second.get();
+}
+
+namespace {
+bool same_road(const StoreConfig& a, const StoreConfig& b) {
+  return a.road == b.road && a.proxy_url == b.proxy_url && a.client_id == b.client_id && a.api_key == b.api_key;
+}
+}  // namespace
+
+// A session per store of the fleet: kept while its store stays (switching
+// between them drops no call), replaced when its road or keys changed.
+void App::sync_sessions() {
+  const std::vector<StoreConfig> stores = fleet();
+  for (auto it = sessions_.begin(); it != sessions_.end();) {
+    auto kept = std::find_if(stores.begin(), stores.end(), [&](const StoreConfig& s) { return s.id == it->first; });
+    if (kept != stores.end() && same_road(*kept, it->second->store())) {
+      ++it;
+      continue;
+    }
+    const std::string closed = it->first;
+    it = sessions_.erase(it);
+    abandon_outbox_calls(closed);  // the closed session's answers will not come
+  }
+  for (const auto& store : stores)
+    if (!sessions_.count(store.id))
+      sessions_.emplace(store.id, std::make_unique<StoreSession>(store, services_.transports, services_.clock,
+                                                                 services_.scheduler));
 }
 
 void App::after(std::int64_t delay_ms, std::function<void()> task) { services_.scheduler.after(delay_ms, guard(std::move(task))); }

@@ -122,12 +122,23 @@ class App {
 
   // --- Shared services, for the features -------------------------------------
   const AppServices& services() const { return services_; }
-  // The open store's connection; null before the first store opens.
-  StoreSession* session() { return session_.get(); }
+  // The open store's connection; null before the first store opens (or
+  // while its key is not known).
+  StoreSession* session() { return session_for(state_.stores.active_id); }
+  // The stores kept and refreshed together ("All stores"), in order: the
+  // demo stores while a demo store is open; a portal's store alone; else the
+  // saved stores of Ozon accounts whose key this page knows (the open one first).
+  std::vector<StoreConfig> fleet() const;
+  // A store's connection (each store: its own keys, road and rate limiter);
+  // null for a store that is not in the fleet.
+  StoreSession* session_for(std::string_view store_id);
   // Sends a change to Ozon through the outbox (written down first, in order).
-  // `kind` is the stored name of the feature's typed change kind.
+  // `kind` is the stored name of the feature's typed change kind; it goes to
+  // `store_id`'s store (the open store when empty).
   void enqueue_change(std::string_view kind, const std::string& posting_number, const net::HttpRequest& request,
-                      std::string draft_key);
+                      std::string draft_key, const std::string& store_id = {});
+  // The seller's changes still waiting to be sent (the background refresh yields to them).
+  std::size_t outbox_pending() const;
   // Runs `task` later unless the app is gone by then.
   void after(std::int64_t delay_ms, std::function<void()> task);
   // Wraps a callback so that it does nothing once the app is gone.
@@ -141,7 +152,7 @@ class App {
   // Keeps a copy of what Ozon sent on this device (offline use).
   void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
   // The orders list / the product barcodes kept on this device.
-  void cache_postings(const std::vector<core::Posting>& postings);
+  void cache_postings(const std::string& store_id, const std::vector<core::Posting>& postings);
   void cache_barcodes();
   void cache_plan_catalog();
 
@@ -177,7 +188,7 @@ class App {
   void send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done);
   void verify_outbox_entry(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done);
   void on_outbox_change(const OutboxEntry& entry);
-  void abandon_outbox_calls();
+  void abandon_outbox_calls(const std::string& store_id);
 
   // Drafts (draft_sync.cpp).
   void load_local_data();
@@ -193,8 +204,8 @@ class App {
     std::size_t next = 0;
     std::vector<core::Posting> postings;
   };
-  void read_cached_postings(const std::vector<store::Record>& records);
-  void drop_unnamed_posting_records(const std::vector<store::Record>& records);
+  void read_cached_postings(const std::vector<store::Record>& records, const std::string& store);
+  void drop_unnamed_posting_records(const std::vector<store::Record>& records, const std::string& store);
   void read_next_cached_record(std::shared_ptr<CachedListRead> read);
   void reread_offline_copies();  // after a store switch: that store's copies
   void expire_old_lists(const std::vector<store::Record>& records);
@@ -218,7 +229,9 @@ class App {
   AppState state_;
   ActionRouter router_;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guard() and after() check it
-  std::unique_ptr<StoreSession> session_;
+  // One session per store of the fleet, by store id (see sync_sessions).
+  std::map<std::string, std::unique_ptr<StoreSession>, std::less<>> sessions_;
+  void sync_sessions();
   std::optional<nlohmann::json> saved_ui_;           // applied once the features took it
   std::vector<const Feature*> ui_restored_;          // features that took their part
   std::map<std::string, std::string> written_drafts_;  // key -> text last written
@@ -234,8 +247,13 @@ class App {
   std::unique_ptr<Outbox> outbox_;
   // The outbox's requests awaiting the open store's answer, by call number.
   std::int64_t outbox_calls_started_ = 0;
-  std::map<std::int64_t, std::function<void(SendOutcome)>> outbox_sends_in_flight_;
-  std::map<std::int64_t, std::function<void(VerifyOutcome)>> outbox_verifies_in_flight_;
+  template <typename Outcome>
+  struct InFlight {
+    std::string store_id;
+    std::function<void(Outcome)> answer;
+  };
+  std::map<std::int64_t, InFlight<SendOutcome>> outbox_sends_in_flight_;
+  std::map<std::int64_t, InFlight<VerifyOutcome>> outbox_verifies_in_flight_;
   // Last: destroyed first, while the services they use still exist.
   std::vector<std::unique_ptr<Feature>> features_;
 };

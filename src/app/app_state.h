@@ -24,6 +24,8 @@
 #include "core/warehouse.h"
 #include "core/delivery_method.h"
 #include "core/order_list.h"
+#include "core/order_changes.h"
+#include "core/refresh_schedule.h"
 #include "core/posting.h"
 #include "core/selection.h"
 #include "core/verification.h"
@@ -137,14 +139,41 @@ inline bool busy_marking(const PostingWork::Marking& marking) {
   return marking.state == State::loading || marking.state == State::sending || marking.state == State::checking;
 }
 
+// One store's orders as the console keeps them: refreshed in the background
+// on its own schedule, through its own session.
+struct StoreFeed {
+  StoreFeed(std::string id, std::string store_name, core::RefreshSchedule refresh)
+      : store_id(std::move(id)), name(std::move(store_name)), schedule(refresh) {}
+  std::string store_id;
+  std::string name;
+  core::RefreshSchedule schedule;
+  bool loading = false;
+  Notice error;              // the last refresh's failure ("" after a success)
+  core::EpochMs as_of = 0;   // when its list was last loaded (0 = never)
+  bool from_cache = false;   // the list is this device's copy, not a fresh load
+  bool fetched = false;      // a list came from the network in this page (later ones are diffed)
+  int refreshes = 0;         // finished refreshes, failed ones included
+  int requests = 0;          // calls made by its refreshes
+  core::EpochMs last_duration_ms = 0;
+  int generation = 0;        // a refresh's answers are ignored once a newer one started
+};
+
 struct OrdersSlice {
-  // All postings of the active store, with the seller's query applied.
+  // The postings of every store of the fleet (Posting::store_id), with the
+  // seller's query applied: the open store's, or all of them ("All stores").
   core::OrderListModel list;
   core::Selection selection;
+  // The open store's feed, mirrored for the screens that show one store.
   bool loading = false;
   Notice error;
   core::EpochMs as_of = 0;  // when the list was last loaded
   bool from_cache = false;  // the list is this device's copy (offline), not a fresh load
+  std::vector<StoreFeed> stores;  // the fleet, in order
+  bool all_stores = false;        // the list shows every store ("All stores")
+  // Background refresh: every this many ms (0 = only when the seller asks).
+  std::int64_t refresh_interval_ms = 180'000;
+  // What changed since the seller last looked (marked in the list until seen).
+  core::ChangeMarks changes;
   core::EpochMs computed_minute = -1;  // risk buckets are as of this minute
   int data_version = 0;                // bumped whenever postings change
   // Barcodes per SKU from the product catalogue, for scan-to-verify.
@@ -175,10 +204,20 @@ struct OrdersSlice {
   std::vector<std::string> batch_failed;
 };
 
+// The single-store fields of the slice (loading, error, as of) from the
+// feeds: the open store's, or in "All stores" the whole fleet's.
+void mirror_feeds(OrdersSlice& orders, const std::string& active_id);
+
 // Printing labels for many postings: batches of 20, "not ready" retried with
 // a countdown, a failing posting isolated, the parts merged into one PDF.
 struct LabelsSlice {
-  std::shared_ptr<core::LabelJob> job;  // null when no job ran yet
+  // One job per store (a store's labels come from that store), run side by
+  // side; the document joins them in this order. Empty when none ran yet.
+  struct StoreJob {
+    std::string store_id;
+    std::shared_ptr<core::LabelJob> job;
+  };
+  std::vector<StoreJob> jobs;
   int generation = 0;                   // a new job ignores the old one's timers
   bool running = false;
   core::LabelProgress progress;
@@ -207,7 +246,11 @@ struct PlanSlice {
   std::vector<core::DeliveryMethod> methods;
   core::EpochMs catalog_as_of = 0;  // when the warehouses and methods were loaded
   bool catalog_from_cache = false;  // they are this device's copy (offline), not a fresh load
+  // The delivery methods of the fleet's other stores (their cutoffs, for the
+  // plan across stores), by store id.
+  std::map<std::string, std::vector<core::DeliveryMethod>> fleet_methods;
   std::vector<core::ShippingGroup> groups;  // as of computed_version / minute
+  bool computed_all_stores = false;
   int computed_version = -1;
   core::EpochMs computed_minute = -1;
   std::map<std::int64_t, ActWork> acts;  // by delivery method id

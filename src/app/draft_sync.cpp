@@ -126,6 +126,7 @@ void App::flush_drafts() {
 void App::set_online(bool online) {
   state_.device.online = online;
   outbox_->set_online(online);
+  for (auto& feature : features_) feature->on_online_changed(online);
 }
 
 std::string_view to_string(StorageMode mode) {

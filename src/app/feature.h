@@ -44,6 +44,8 @@ class Feature {
 
   // A store became active (at the start, after a switch): load what it has.
   virtual void on_store_opened() {}
+  // The network came or went.
+  virtual void on_online_changed(bool /*online*/) {}
   // Once per frame before drawing; `on_screen` while its view is shown.
   virtual void prepare_frame(bool /*on_screen*/) {}
   virtual RedrawNeeds redraw_needs(bool /*on_screen*/) const { return {}; }

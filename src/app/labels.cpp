@@ -2,6 +2,7 @@
 // at most 20, "not ready" retried with a visible countdown, a posting that
 // fails its batch isolated, and the parts handed over as one PDF.
 #include "app/orders_screen.h"
+#include "core/store_batches.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -24,47 +25,70 @@ void OrdersScreen::on(const PrintLabels& a) {
     labels.error = {"labels.none", ""};
     return;
   }
-  labels.job = std::make_shared<core::LabelJob>(std::move(numbers));
+  // A selection across stores: each store prints its own postings.
+  std::vector<core::StorePosting> selected;
+  for (auto& number : numbers) selected.push_back({store_of(number), std::move(number)});
+  for (auto& batch : core::split_by_store(selected))
+    labels.jobs.push_back({batch.store_id, std::make_shared<core::LabelJob>(std::move(batch.posting_numbers))});
   labels.running = true;
-  labels.progress = labels.job->progress();
   pump_labels(labels.generation);
 }
 
 void OrdersScreen::pump_labels(int generation) {
   auto& labels = app_.mutable_state().labels;
-  if (!app_.session() || !labels.job || generation != labels.generation) return;
+  if (labels.jobs.empty() || generation != labels.generation) return;
   const core::EpochMs now = app_.now();
-  while (auto batch = labels.job->next_request(now)) {
-    const int id = batch->id;
-    for (auto& request : ozon::build_package_labels(batch->posting_numbers)) {
-      app_.session()->client().call_with(
-          std::move(request), ozon::CallOptions{.retry_not_ready = false},
-          [this, generation, id](ozon::Result<net::HttpResponse> reply) {
-            auto& l = app_.mutable_state().labels;
-            if (generation != l.generation || !l.job) return;
-            const core::EpochMs at = app_.now();
-            if (reply) {
-              auto pdf = ozon::parse_pdf(*reply);
-              if (pdf) {
-                l.job->on_success(id, std::move(*pdf));
+  for (std::size_t j = 0; j < labels.jobs.size(); ++j) {
+    const std::shared_ptr<core::LabelJob> job = labels.jobs[j].job;
+    StoreSession* session = app_.session_for(labels.jobs[j].store_id);
+    if (!session) continue;
+    while (auto batch = job->next_request(now)) {
+      const int id = batch->id;
+      for (auto& request : ozon::build_package_labels(batch->posting_numbers)) {
+        session->client().call_with(
+            std::move(request), ozon::CallOptions{.retry_not_ready = false},
+            [this, generation, id, job](ozon::Result<net::HttpResponse> reply) {
+              if (generation != app_.state().labels.generation) return;
+              const core::EpochMs at = app_.now();
+              if (reply) {
+                auto pdf = ozon::parse_pdf(*reply);
+                if (pdf) {
+                  job->on_success(id, std::move(*pdf));
+                } else {
+                  ozon::note_reply(pdf.error(), *reply);  // e.g. a proxy's page instead of the PDF
+                  job->on_failure(id, pdf.error().summary(), false, at);
+                }
+              } else if (reply.error().kind == ozon::ErrorKind::label_not_ready) {
+                job->on_not_ready(id, at);
               } else {
-                ozon::note_reply(pdf.error(), *reply);  // e.g. a proxy's page instead of the PDF
-                l.job->on_failure(id, pdf.error().summary(), false, at);
+                job->on_failure(id, reply.error().summary(), reply.error().retryable(), at);
               }
-            } else if (reply.error().kind == ozon::ErrorKind::label_not_ready) {
-              l.job->on_not_ready(id, at);
-            } else {
-              l.job->on_failure(id, reply.error().summary(), reply.error().retryable(), at);
-            }
-            pump_labels(generation);
-          });
+              pump_labels(generation);
+            });
+      }
     }
   }
-  labels.progress = labels.job->progress();
-  labels.failed = labels.job->failed();
+  labels.progress = {};
+  labels.failed.clear();
   labels.retry_in_ms.reset();
-  if (labels.job->done()) return finish_labels();
-  if (auto wakeup = labels.job->next_wakeup(); wakeup && labels.job->in_flight() == 0) {
+  bool done = true;
+  std::optional<core::EpochMs> wakeup;
+  std::size_t in_flight = 0;
+  for (const auto& store_job : labels.jobs) {
+    const core::LabelJob* job = store_job.job.get();
+    const auto progress = job->progress();
+    labels.progress.succeeded += progress.succeeded;
+    labels.progress.failed += progress.failed;
+    labels.progress.total += progress.total;
+    for (auto& failure : job->failed()) labels.failed.push_back(std::move(failure));
+    // A store that is no longer connected cannot finish: its postings count as failed.
+    if (!app_.session_for(store_job.store_id)) continue;
+    done = done && job->done();
+    in_flight += job->in_flight();
+    if (auto w = job->next_wakeup(); w && (!wakeup || *w < *wakeup)) wakeup = w;
+  }
+  if (done) return finish_labels();
+  if (wakeup && in_flight == 0) {
     labels.retry_in_ms = *wakeup - now;
     app_.after(*wakeup - now, [this, generation] { pump_labels(generation); });
   }
@@ -74,8 +98,9 @@ void OrdersScreen::finish_labels() {
   auto& labels = app_.mutable_state().labels;
   labels.running = false;
   std::vector<std::string> parts;
-  for (const auto& part : labels.job->pdfs())
-    if (part.bytes) parts.push_back(*part.bytes);
+  for (const auto& store_job : labels.jobs)
+    for (const auto& part : store_job.job->pdfs())
+      if (part.bytes) parts.push_back(*part.bytes);
   if (parts.empty()) {
     labels.error = {"labels.all_failed", ""};
     return;

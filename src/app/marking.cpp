@@ -42,13 +42,13 @@ void OrdersScreen::apply_marking_status(PostingWork& work, const core::ExemplarD
 
 void OrdersScreen::on(const LoadMarking&) {
   PostingWork* work = open_work();
-  if (!work || !app_.session() || busy_marking(work->marking)) return;
+  if (!work || !session_of(work->number) || busy_marking(work->marking)) return;
   auto& marking = work->marking;
   marking.state = MarkingState::loading;
   marking.error = {};
   const std::string number = work->number;
   const int generation = ++marking.generation;
-  app_.session()->client().call(
+  session_of(number)->client().call(
       ozon::build_exemplar_create_or_get(number), &ozon::parse_exemplar_data,
       [this, number, generation](ozon::Result<core::ExemplarData> form) {
         auto it = orders_slice().work.find(number);
@@ -102,7 +102,7 @@ void OrdersScreen::on(const EditMarking& a) {
 void OrdersScreen::on(const SendMarking&) {
   PostingWork* work = open_work();
   const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
-  if (!posting || !app_.session() || busy_marking(work->marking)) return;
+  if (!posting || !session_of(work->number) || busy_marking(work->marking)) return;
   auto& marking = work->marking;
   const auto missing = core::missing_fields(marking.form, posting->requirements);
   if (!missing.empty()) {
@@ -115,7 +115,7 @@ void OrdersScreen::on(const SendMarking&) {
   work->verification.set_marking_complete(false);
   const std::string number = work->number;
   const int generation = ++marking.generation;
-  app_.session()->client().call(ozon::build_exemplar_set(marking.form.data),
+  session_of(number)->client().call(ozon::build_exemplar_set(marking.form.data),
                           [this, number, generation](ozon::Result<net::HttpResponse> sent) {
                             auto it = orders_slice().work.find(number);
                             if (it == orders_slice().work.end() || it->second.marking.generation != generation) return;
@@ -135,7 +135,7 @@ void OrdersScreen::on(const SendMarking&) {
 void OrdersScreen::send_marking_countries(const std::string& number, int generation) {
   auto it = orders_slice().work.find(number);
   const core::Posting* posting = orders_slice().list.find(number);
-  if (it == orders_slice().work.end() || !posting || !app_.session()) return;
+  if (it == orders_slice().work.end() || !posting || !session_of(number)) return;
   auto& marking = it->second.marking;
   std::vector<std::int64_t> unknown;  // SKUs whose product_id is not known yet
   for (const auto& product : marking.form.data.products)
@@ -149,7 +149,7 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
       marking.error = notice_for(request.error());
       return;
     }
-    app_.session()->client().call(
+    session_of(number)->client().call(
         std::move(request.value()), &ozon::parse_product_info_list,
         [this, number, generation, unknown](ozon::Result<std::vector<core::Product>> products) {
           auto w = orders_slice().work.find(number);
@@ -186,7 +186,7 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
       return;
     }
     const std::int64_t product_id = known->second;
-    app_.session()->client().call(ozon::build_product_country_set(number, product_id, code),
+    session_of(number)->client().call(ozon::build_product_country_set(number, product_id, code),
                             [this, number, generation](ozon::Result<net::HttpResponse> reply) {
                               auto w = orders_slice().work.find(number);
                               if (w == orders_slice().work.end() || w->second.marking.generation != generation) return;
@@ -206,8 +206,9 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
 }
 
 void OrdersScreen::poll_marking(const std::string& number, int generation) {
-  if (!app_.session()) return;
-  app_.session()->client().call(
+  StoreSession* session = session_of(number);
+  if (!session) return;
+  session->client().call(
       ozon::build_exemplar_status(number), &ozon::parse_exemplar_data,
       [this, number, generation](ozon::Result<core::ExemplarData> status) {
         auto it = orders_slice().work.find(number);

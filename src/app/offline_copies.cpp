@@ -70,9 +70,8 @@ void App::put_offline_copy(std::string_view collection, const std::string& key, 
   }));
 }
 
-void App::cache_postings(const std::vector<core::Posting>& postings) {
+void App::cache_postings(const std::string& store, const std::vector<core::Posting>& postings) {
   if (!services_.records) return;
-  const std::string& store = state_.stores.active_id;
   const core::EpochMs now = services_.clock.now_ms();
   const std::string generation = std::to_string(now);
   // Buyers' details of long-finished postings are not written down again.
@@ -116,8 +115,7 @@ std::pair<std::string, std::size_t> named_list(const std::vector<store::Record>&
 }
 }  // namespace
 
-void App::read_cached_postings(const std::vector<store::Record>& records) {
-  const std::string& store = state_.stores.active_id;
+void App::read_cached_postings(const std::vector<store::Record>& records, const std::string& store) {
   const auto [generation, count] = named_list(records, postings_list_key(store));
   auto read = std::make_shared<CachedListRead>();
   read->store = store;
@@ -139,8 +137,7 @@ void App::read_cached_postings(const std::vector<store::Record>& records) {
 // Records of a list no meta record names (a write cut short, or replaced
 // before this page knew of it) are dropped; so is the list the device named
 // once this page has written a newer one.
-void App::drop_unnamed_posting_records(const std::vector<store::Record>& records) {
-  const std::string& store = state_.stores.active_id;
+void App::drop_unnamed_posting_records(const std::vector<store::Record>& records, const std::string& store) {
   const auto named = named_list(records, postings_list_key(store));
   auto known = cached_lists_.find(store);
   if (known == cached_lists_.end() && !named.first.empty())
@@ -157,8 +154,10 @@ void App::drop_unnamed_posting_records(const std::vector<store::Record>& records
 void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
   after(0, [this, read] {
     auto& orders = state_.orders;
-    // The network was faster (its list is newer), or another store opened.
-    if (orders.as_of != 0 || state_.stores.active_id != read->store) return;
+    // The network was faster (its list is newer), or the store left the fleet.
+    auto feed = std::find_if(orders.stores.begin(), orders.stores.end(),
+                             [&](const StoreFeed& f) { return f.store_id == read->store; });
+    if (feed == orders.stores.end() || feed->as_of != 0) return;
     const std::string& text = read->texts[read->next];
     if (!store::readable_record(text)) return;  // too large or too deep: damaged too
     auto page = ozon::parse_posting_list(text);
@@ -167,10 +166,11 @@ void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
     core::drop_expired_buyer_details(page->items, services_.clock.now_ms(), state_.device.buyer_data_days);
     for (auto& posting : page->items) read->postings.push_back(std::move(posting));
     if (++read->next < read->texts.size()) return read_next_cached_record(read);
-    orders.list.set_postings(std::move(read->postings));
+    orders.list.replace_store(read->store, std::move(read->postings));
     ++orders.data_version;
-    orders.as_of = read->as_of;
-    orders.from_cache = true;
+    feed->as_of = read->as_of;
+    feed->from_cache = true;
+    mirror_feeds(orders, state_.stores.active_id);
   });
 }
 
@@ -246,8 +246,10 @@ void App::restore_offline_copies(const std::vector<store::Record>& records) {
   const std::string& store = state_.stores.active_id;
   // Each copy only fills in what the network has not brought yet: its answer is newer.
   auto& orders = state_.orders;
-  if (services_.records) drop_unnamed_posting_records(records);
-  if (orders.as_of == 0) read_cached_postings(records);
+  for (const auto& feed : orders.stores) {
+    if (services_.records) drop_unnamed_posting_records(records, feed.store_id);
+    if (feed.as_of == 0) read_cached_postings(records, feed.store_id);
+  }
   auto& plan = state_.plan;
   if (plan.warehouses.empty() && plan.methods.empty()) {
     auto warehouses = read_copy(records, store::collection::catalog, warehouses_key(store), &ozon::parse_warehouses);

@@ -13,7 +13,6 @@
 namespace app {
 namespace {
 constexpr core::EpochMs kMinute = 60'000;
-constexpr core::EpochMs kDay = 24 * 60 * kMinute;
 }  // namespace
 
 OrdersScreen::OrdersScreen(App& app) : Feature(app) {
@@ -22,7 +21,12 @@ OrdersScreen::OrdersScreen(App& app) : Feature(app) {
          SetBoxQuantity, ShipOpenPosting, BatchShipSelected, LoadMarking, EditMarking, SendMarking, OpenCancel,
          CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel, SetCancelPartial, SetCancelQuantity,
          EditCutoff, SetCutoff, EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste,
-         SendTrackingPaste, MarkDelivery, PrintLabels, FocusSearch, FocusScan>(this);
+         SendTrackingPaste, MarkDelivery, PrintLabels, FocusSearch, FocusScan, SetAllStores, SetRefreshInterval,
+         MarkChangesSeen>(this);
+  if (auto minutes = app.services().settings.get(kRefreshMinutesSettingKey)) {
+    const long value = std::strtol(minutes->c_str(), nullptr, 10);
+    if (value >= 0 && value <= 24 * 60) orders_slice().refresh_interval_ms = value * 60'000;
+  }
 }
 
 std::string_view to_string(CheckItem item) {
@@ -33,56 +37,34 @@ std::string_view to_string(CheckItem item) {
   return "items_picked";
 }
 
-// A new store: its own list (the seller's query stays) and catalogue.
-void OrdersScreen::on_store_opened() {
-  core::OrderQuery query = orders_slice().list.query();
-  orders_slice() = OrdersSlice{};
-  orders_slice().list.set_query(std::move(query));
-  refresh_orders();
-  load_products();
-}
+// Another store opened: the same fleet keeps its lists (the list now shows
+// that store), another fleet loads afresh (the seller's query stays).
+void OrdersScreen::on_store_opened() { open_fleet(); }
 
 void OrdersScreen::enqueue(PostingChange change, const std::string& number, const net::HttpRequest& request) {
-  app_.enqueue_change(to_string(change), number, request, posting_draft_key(number));
+  app_.enqueue_change(to_string(change), number, request, posting_draft_key(number), store_of(number));
 }
 
-void OrdersScreen::refresh_orders() {
-  if (!app_.session() || orders_slice().loading) return;
-  orders_slice().loading = true;
-  orders_slice().error = {};
-  const core::EpochMs now = app_.now();
-  // Everything that started processing in the last 30 days, whatever its status.
-  auto make_request = [now](const std::string& cursor) {
-    ozon::PostingListQuery query;
-    query.since_to = {now - 30 * kDay, now + 2 * kDay};
-    query.cursor = cursor;
-    return ozon::build_posting_list(query);
-  };
-  app_.session()->client().fetch_all<core::Posting>(
-      make_request, &ozon::parse_posting_list, [this](ozon::Result<std::vector<core::Posting>> result) {
-        auto& orders = orders_slice();
-        orders.loading = false;
-        if (!result) {
-          orders.error = notice_for(result.error());
-          return;
-        }
-        app_.cache_postings(result.value());
-        orders.list.set_postings(std::move(result.value()));
-        ++orders.data_version;
-        orders.as_of = app_.now();
-        orders.from_cache = false;
-        app_.apply_saved_ui();  // reopen the posting the seller had open
-      });
+std::string OrdersScreen::store_of(std::string_view posting_number) const {
+  const core::Posting* posting = orders_slice().list.find(posting_number);
+  return posting && !posting->store_id.empty() ? posting->store_id : app_.state().stores.active_id;
+}
+
+StoreSession* OrdersScreen::session_of(std::string_view posting_number) {
+  return app_.session_for(store_of(posting_number));
 }
 
 // Barcodes of every product, for scan-to-verify: product ids page by page,
 // then the product info in chunks.
-void OrdersScreen::load_products() {
-  if (!app_.session()) return;
+// SKUs are Ozon's, the same in every store: one table for the fleet.
+void OrdersScreen::load_products(const std::string& store_id) {
+  StoreSession* session = app_.session_for(store_id);
+  if (!session) return;
   auto make_request = [](const std::string& last_id) { return ozon::build_product_list(last_id); };
-  app_.session()->client().fetch_all<core::ProductListItem>(
-      make_request, &ozon::parse_product_list, [this](ozon::Result<std::vector<core::ProductListItem>> items) {
-        if (!items || !app_.session()) return;  // scanning then matches offer ids and SKUs only
+  session->client().fetch_all<core::ProductListItem>(
+      make_request, &ozon::parse_product_list, [this, store_id](ozon::Result<std::vector<core::ProductListItem>> items) {
+        StoreSession* still_open = app_.session_for(store_id);
+        if (!items || !still_open) return;  // scanning then matches offer ids and SKUs only
         constexpr std::size_t kChunk = ozon::kProductInfoMax;
         // Once every chunk answered, the barcodes are kept for offline scanning.
         auto chunks_left = std::make_shared<std::size_t>((items->size() + kChunk - 1) / kChunk);
@@ -97,7 +79,7 @@ void OrdersScreen::load_products() {
             --*chunks_left;
             continue;
           }
-          app_.session()->client().call(std::move(request.value()), &ozon::parse_product_info_list,
+          still_open->client().call(std::move(request.value()), &ozon::parse_product_info_list,
                                   [this, chunks_left, all_answered](ozon::Result<std::vector<core::Product>> products) {
                                     if (products) {
                                       for (const auto& product : *products)
@@ -130,6 +112,7 @@ RedrawNeeds OrdersScreen::redraw_needs(bool on_screen) const {
 }
 
 void OrdersScreen::on(const RefreshOrders&) { refresh_orders(); }
+
 
 void OrdersScreen::on(const SelectTab& a) {
   core::OrderQuery query = orders_slice().list.query();
@@ -208,6 +191,7 @@ void OrdersScreen::on(const OpenPosting& a) {
   if (!posting) return;
   PostingWork& work = work_for(*posting);
   orders_slice().open = a.number;
+  orders_slice().changes.mark_seen(a.number);
   // The marking form loads with the posting, so the scanner can fill it.
   if (posting->requirements.any() && posting->status == core::PostingStatus::awaiting_packaging &&
       work.marking.state == PostingWork::Marking::State::idle)
@@ -312,7 +296,7 @@ void OrdersScreen::on(const BatchShipSelected&) {
 
 void OrdersScreen::ship(const std::string& number, const core::BoxPlan& boxes) {
   const core::Posting* posting = orders_slice().list.find(number);
-  if (!app_.session() || !posting) return;
+  if (!session_of(number) || !posting) return;
   PostingWork& work = work_for(*posting);
   std::vector<ozon::ShipPackage> packages;
   for (const auto& box : core::to_packages(*posting, boxes)) {
@@ -337,12 +321,14 @@ void OrdersScreen::on(const FocusSearch&) { orders_slice().focus_search_pending 
 void OrdersScreen::on(const FocusScan&) { orders_slice().focus_scan_pending = !orders_slice().open.empty(); }
 
 // Re-reads postings whose state changed (after ship, a split creates new ones).
-void OrdersScreen::reload_postings(const std::vector<std::string>& numbers) {
-  if (!app_.session()) return;
+void OrdersScreen::reload_postings(const std::vector<std::string>& numbers, const std::string& store) {
+  StoreSession* session = app_.session_for(store);
+  if (!session) return;
   for (const auto& number : numbers) {
-    app_.session()->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
-                            [this](ozon::Result<core::Posting> posting) {
+    session->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
+                            [this, store](ozon::Result<core::Posting> posting) {
                               if (!posting) return;
+                              posting->store_id = store;  // a new posting of a split is its parent's store's
                               orders_slice().list.upsert(std::move(*posting));
                               ++orders_slice().data_version;
                             });

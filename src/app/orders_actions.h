@@ -12,6 +12,16 @@
 namespace app {
 
 struct RefreshOrders {};
+// "All stores": the list shows the postings of every store of the fleet.
+struct SetAllStores {
+  bool all = false;
+};
+// Background refresh every this many minutes; 0 = only when the seller asks.
+struct SetRefreshInterval {
+  std::int64_t minutes = 3;
+};
+// The seller has seen every change marked in the list.
+struct MarkChangesSeen {};
 
 // The orders screen: tabs, search, filters, sorting, selection.
 struct SelectTab {

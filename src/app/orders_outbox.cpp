@@ -65,8 +65,9 @@ std::optional<std::string> OrdersScreen::refusal_in_reply(const OutboxEntry& ent
 
 void OrdersScreen::verify_change(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done) {
   const auto change = posting_change_from(entry.kind);
-  if (!change || !app_.session()) return done(VerifyOutcome::unknown("cannot tell"));
-  app_.session()->client().call(
+  StoreSession* session = app_.session_for(entry.store_id);
+  if (!change || !session) return done(VerifyOutcome::unknown("cannot tell"));
+  session->client().call(
       ozon::build_posting_get(entry.posting_number), &ozon::parse_posting,
       [entry, change = *change, done = std::move(done)](ozon::Result<core::Posting> posting) {
         if (!posting) return done(VerifyOutcome::unknown(posting.error().summary()));
@@ -139,7 +140,7 @@ void OrdersScreen::on_change_finished(const OutboxEntry& entry) {
       break;
     }
   }
-  reload_postings(changed);
+  reload_postings(changed, entry.store_id);
 }
 
 }  // namespace app

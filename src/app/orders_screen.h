@@ -13,8 +13,19 @@
 #include "app/app.h"
 #include "app/orders_actions.h"
 #include "app/posting_change.h"
+#include "core/refresh_window.h"
 
 namespace app {
+
+inline constexpr const char* kRefreshMinutesSettingKey = "refresh_minutes";
+
+// One store's list was refreshed: what changed since its previous list from
+// the network (empty on its first), for the alerts.
+struct OrdersRefreshed {
+  const std::string& store_id;
+  const core::PostingDiff& diff;
+  bool first = false;
+};
 
 class OrdersScreen final : public Feature {
  public:
@@ -36,8 +47,19 @@ class OrdersScreen final : public Feature {
   void verify_change(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done) override;
   void on_change_finished(const OutboxEntry& entry) override;
 
-  // Re-reads postings whose state changed (after ship, a split creates new ones).
-  void reload_postings(const std::vector<std::string>& numbers);
+  // Re-reads postings of one store whose state changed (after ship, a split creates new ones).
+  void reload_postings(const std::vector<std::string>& numbers, const std::string& store_id);
+  // Called after every successful refresh of a store (the alerts listen).
+  void listen(std::function<void(const OrdersRefreshed&)> listener) { listeners_.push_back(std::move(listener)); }
+  // The network came or went: refreshes pause, and resume when it is back.
+  void on_online_changed(bool online) override;
+  std::vector<std::string> working_postings() const;
+  // The store a posting belongs to (the open store for an unknown number).
+  std::string store_of(std::string_view posting_number) const;
+
+  void on(const SetAllStores&);
+  void on(const SetRefreshInterval&);
+  void on(const MarkChangesSeen&);
 
   void on(const RefreshOrders&);
   void on(const SelectTab&);
@@ -84,7 +106,19 @@ class OrdersScreen final : public Feature {
   OrdersSlice& orders_slice() { return app_.mutable_state().orders; }
   const OrdersSlice& orders_slice() const { return app_.state().orders; }
   void refresh_orders();
-  void load_products();
+  void load_products(const std::string& store_id);
+  // Background refresh (orders_refresh.cpp).
+  StoreFeed* feed(std::string_view store_id);
+  void open_fleet();
+  void apply_store_scope();
+  void mirror_active_feed();
+  void pump_refresh();
+  void start_refresh(const std::string& store_id);
+  void reread_unaccounted(const std::string& store_id, int generation, std::shared_ptr<core::RefreshMerge> merged);
+  void apply_refresh(const std::string& store_id, std::vector<core::Posting> postings);
+  void finish_refresh(const std::string& store_id, Notice error);
+  // The session of the store a posting belongs to (null: not connected).
+  StoreSession* session_of(std::string_view posting_number);
   PostingWork* open_work();
   PostingWork& work_for(const core::Posting& posting);
   void ship(const std::string& number, const core::BoxPlan& boxes);
@@ -98,6 +132,8 @@ class OrdersScreen final : public Feature {
 
   // Drafts read at start, applied when their posting is first opened.
   std::map<std::string, nlohmann::json> saved_posting_drafts_;
+  std::vector<std::function<void(const OrdersRefreshed&)>> listeners_;
+  int refresh_timer_ = 0;  // only the latest armed timer pumps
 };
 
 }  // namespace app

@@ -97,6 +97,14 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
   return out;
 }
 
+// The postings of the stores the list shows (the open store, or all).
+std::size_t scope_count(const AppState& state) {
+  std::size_t count = 0;
+  for (const auto& p : state.orders.list.postings())
+    if (state.orders.all_stores || p.store_id == state.stores.active_id) ++count;
+  return count;
+}
+
 nlohmann::json orders_snapshot(const AppState& state) {
   const auto& orders = state.orders;
   const auto& list = orders.list;
@@ -109,8 +117,32 @@ nlohmann::json orders_snapshot(const AppState& state) {
                        {"risk", core::risk_name(list.risk_at(row))},
                        {"rfbs", p.is_rfbs()},
                        {"marking", p.requirements.any()},
-                       {"actions", p.available_actions}});
+                       {"actions", p.available_actions},
+                       {"store", p.store_id},
+                       {"change", core::change_kind_name(orders.changes.mark(p.posting_number))}});
   }
+  // Per store of the fleet: its postings, its last refresh, its error.
+  nlohmann::json stores = nlohmann::json::array();
+  for (const auto& feed : orders.stores) {
+    int count = 0, in_tab = 0;
+    for (const auto& c : list.store_counts())
+      if (c.store_id == feed.store_id) {
+        count = c.total;
+        in_tab = c.in_tab;
+      }
+    stores.push_back({{"id", feed.store_id},
+                      {"name", feed.name},
+                      {"count", count},
+                      {"inTab", in_tab},
+                      {"loading", feed.loading},
+                      {"lastRefresh", feed.as_of},
+                      {"fromCache", feed.from_cache},
+                      {"refreshes", feed.refreshes},
+                      {"requests", feed.requests},
+                      {"error", feed.error.key},
+                      {"errorDetail", feed.error.detail}});
+  }
+
   nlohmann::json counts = nlohmann::json::object();
   for (std::size_t i = 0; i < core::kStageCount; ++i)
     counts[std::string(core::stage_name(static_cast<core::Stage>(i)))] = list.tab_counts()[i];
@@ -118,7 +150,14 @@ nlohmann::json orders_snapshot(const AppState& state) {
   nlohmann::json out = {
       {"loading", orders.loading},
       {"fromCache", orders.from_cache},
-      {"count", list.size()},
+      {"count", scope_count(state)},
+      {"allStores", orders.all_stores},
+      {"stores", stores},
+      {"refreshMinutes", orders.refresh_interval_ms / 60'000},
+      {"changes", {{"count", orders.changes.count()},
+                   {"new", orders.changes.count(core::ChangeKind::new_posting)},
+                   {"statusChanged", orders.changes.count(core::ChangeKind::status_changed)},
+                   {"cancelled", orders.changes.count(core::ChangeKind::cancelled)}}},
       {"error", orders.error.key},
       {"errorDetail", orders.error.detail},
       {"asOf", orders.as_of},

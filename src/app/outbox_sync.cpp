@@ -62,11 +62,11 @@ void App::init_outbox() {
 
 namespace {
 // The callback for `call`, removed from `in_flight`; empty if it was answered already.
-template <typename Callback>
-Callback take_in_flight(std::map<std::int64_t, Callback>& in_flight, std::int64_t call) {
+template <typename Entry>
+auto take_in_flight(std::map<std::int64_t, Entry>& in_flight, std::int64_t call) -> decltype(Entry{}.answer) {
   auto it = in_flight.find(call);
   if (it == in_flight.end()) return {};
-  Callback callback = std::move(it->second);
+  auto callback = std::move(it->second.answer);
   in_flight.erase(it);
   return callback;
 }
@@ -79,14 +79,18 @@ Feature* App::owner_of(std::string_view kind) const {
 }
 
 void App::enqueue_change(std::string_view kind, const std::string& posting_number, const net::HttpRequest& request,
-                         std::string draft_key) {
-  outbox_->enqueue({state_.stores.active_id, std::string(kind), posting_number, request.path, request.body,
-                    std::move(draft_key)});
+                         std::string draft_key, const std::string& store_id) {
+  outbox_->enqueue({store_id.empty() ? state_.stores.active_id : store_id, std::string(kind), posting_number,
+                    request.path, request.body, std::move(draft_key)});
 }
 
+std::size_t App::outbox_pending() const { return outbox_ ? outbox_->pending_count() : 0; }
+
 void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done) {
-  // An entry for another store waits until that store is open again.
-  if (!session_ || entry.store_id != state_.stores.active_id) {
+  // An entry for a store not connected now (another world: demo or real,
+  // or its key not typed yet) waits until it is.
+  StoreSession* session = session_for(entry.store_id);
+  if (!session) {
     done(SendOutcome::transient("the store of this change is not open", false, 30'000));
     return;
   }
@@ -94,8 +98,8 @@ void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOut
   options.retry = false;
   net::HttpRequest request{entry.path, entry.body};
   const std::int64_t call = ++outbox_calls_started_;
-  outbox_sends_in_flight_[call] = std::move(done);
-  session_->client().call_with(std::move(request), options,
+  outbox_sends_in_flight_[call] = {entry.store_id, std::move(done)};
+  session->client().call_with(std::move(request), options,
                                [this, call, entry](ozon::Result<net::HttpResponse> reply) {
                                  auto answer = take_in_flight(outbox_sends_in_flight_, call);
                                  if (!answer) return;
@@ -108,7 +112,7 @@ void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOut
 }
 
 void App::verify_outbox_entry(const OutboxEntry& entry, std::function<void(VerifyOutcome)> done) {
-  if (!session_ || entry.store_id != state_.stores.active_id) {
+  if (!session_for(entry.store_id)) {
     done(VerifyOutcome::unknown("the store of this change is not open"));
     return;
   }
@@ -118,7 +122,7 @@ void App::verify_outbox_entry(const OutboxEntry& entry, std::function<void(Verif
     return;
   }
   const std::int64_t call = ++outbox_calls_started_;
-  outbox_verifies_in_flight_[call] = std::move(done);
+  outbox_verifies_in_flight_[call] = {entry.store_id, std::move(done)};
   owner->verify_change(entry, guard([this, call](VerifyOutcome outcome) {
     if (auto answer = take_in_flight(outbox_verifies_in_flight_, call)) answer(std::move(outcome));
   }));
@@ -128,12 +132,22 @@ void App::verify_outbox_entry(const OutboxEntry& entry, std::function<void(Verif
 // The outbox sends one entry at a time and waits for its answer, so a request
 // left unanswered would stall it: it is answered here instead. A send may have
 // reached Ozon, so it is verified before it goes again.
-void App::abandon_outbox_calls() {
-  auto sends = std::exchange(outbox_sends_in_flight_, {});
-  auto verifies = std::exchange(outbox_verifies_in_flight_, {});
-  for (auto& [call, done] : sends)
-    done(SendOutcome::transient("the store was switched while this change was being sent", true));
-  for (auto& [call, done] : verifies) done(VerifyOutcome::unknown("the store was switched while checking"));
+void App::abandon_outbox_calls(const std::string& store_id) {
+  auto take = [&](auto& in_flight) {
+    std::vector<std::decay_t<decltype(in_flight.begin()->second.answer)>> taken;
+    for (auto it = in_flight.begin(); it != in_flight.end();) {
+      if (it->second.store_id != store_id) {
+        ++it;
+        continue;
+      }
+      taken.push_back(std::move(it->second.answer));
+      it = in_flight.erase(it);
+    }
+    return taken;
+  };
+  for (auto& done : take(outbox_sends_in_flight_))
+    done(SendOutcome::transient("the store was closed while this change was being sent", true));
+  for (auto& done : take(outbox_verifies_in_flight_)) done(VerifyOutcome::unknown("the store was closed while checking"));
 }
 
 // What a finished (or refused) change means for the screen.

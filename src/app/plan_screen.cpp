@@ -38,7 +38,7 @@ PlanScreen::PlanScreen(App& app) : Feature(app) { handle<CreateAct, DownloadAct,
 // A new store: its own warehouses, delivery methods and acts.
 void PlanScreen::on_store_opened() {
   app_.mutable_state().plan = PlanSlice{};
-  load_delivery_methods();
+  for (const auto& store : app_.fleet()) load_delivery_methods(store.id);
 }
 
 // Walks every posting: only while the plan is on screen.
@@ -48,8 +48,25 @@ void PlanScreen::prepare_frame(bool on_screen) {
   auto& plan = app_.mutable_state().plan;
   const core::EpochMs now = app_.now();
   const core::EpochMs minute = now / 60'000;
-  if (plan.computed_version == state.orders.data_version && plan.computed_minute == minute) return;
-  plan.groups = core::shipping_plan(state.orders.list.postings(), plan.methods, now, state.utc_offset_minutes);
+  const bool all = state.orders.all_stores;
+  if (plan.computed_version == state.orders.data_version && plan.computed_minute == minute &&
+      plan.computed_all_stores == all)
+    return;
+  plan.groups.clear();
+  // Across stores: each store's groups with its own cutoffs, store by store.
+  for (const auto& feed : state.orders.stores) {
+    if (!all && feed.store_id != state.stores.active_id) continue;
+    const bool active = feed.store_id == state.stores.active_id;
+    auto other = plan.fleet_methods.find(feed.store_id);
+    const std::vector<core::DeliveryMethod> none;
+    const auto& methods = active ? plan.methods : other != plan.fleet_methods.end() ? other->second : none;
+    for (auto& group : core::shipping_plan(state.orders.list.postings_of(feed.store_id), methods, now,
+                                           state.utc_offset_minutes)) {
+      group.store_id = feed.store_id;
+      plan.groups.push_back(std::move(group));
+    }
+  }
+  plan.computed_all_stores = all;
   plan.computed_version = state.orders.data_version;
   plan.computed_minute = minute;
 }
@@ -59,7 +76,8 @@ void PlanScreen::write_snapshot(nlohmann::json& out) const {
   {
     nlohmann::json groups = nlohmann::json::array();
     for (const auto& g : state.plan.groups)
-      groups.push_back({{"warehouse", g.warehouse_name},
+      groups.push_back({{"store", g.store_id},
+                        {"warehouse", g.warehouse_name},
                         {"methodId", g.delivery_method_id},
                         {"method", g.delivery_method_name},
                         {"toPack", g.to_pack},
@@ -86,22 +104,31 @@ void PlanScreen::write_snapshot(nlohmann::json& out) const {
   }
 }
 
-void PlanScreen::load_delivery_methods() {
-  if (!app_.session()) return;
-  app_.session()->client().fetch_all<core::Warehouse>(
+// The open store's catalogue is kept for offline use; another store of the
+// fleet lends its delivery methods (cutoffs) to the plan across stores.
+void PlanScreen::load_delivery_methods(const std::string& store_id) {
+  StoreSession* session = app_.session_for(store_id);
+  if (!session) return;
+  session->client().fetch_all<core::Warehouse>(
       [](const std::string& cursor) { return ozon::build_warehouse_list(cursor); }, &ozon::parse_warehouses,
-      [this](ozon::Result<std::vector<core::Warehouse>> warehouses) {
-        if (!warehouses || !app_.session()) return;  // the plan then groups without cutoffs (or with the saved copy)
-        app_.mutable_state().plan.warehouses = *warehouses;
+      [this, store_id](ozon::Result<std::vector<core::Warehouse>> warehouses) {
+        StoreSession* still_open = app_.session_for(store_id);
+        if (!warehouses || !still_open) return;  // the plan then groups without cutoffs (or with the saved copy)
+        const bool active = store_id == app_.state().stores.active_id;
+        if (active) app_.mutable_state().plan.warehouses = *warehouses;
         std::vector<std::int64_t> ids;
         for (const auto& w : *warehouses) ids.push_back(w.warehouse_id);
-        app_.session()->client().fetch_all<core::DeliveryMethod>(
+        still_open->client().fetch_all<core::DeliveryMethod>(
             [ids](const std::string& cursor) { return ozon::build_delivery_method_list(ids, cursor); },
-            &ozon::parse_delivery_methods, [this](ozon::Result<std::vector<core::DeliveryMethod>> methods) {
+            &ozon::parse_delivery_methods, [this, store_id, active](ozon::Result<std::vector<core::DeliveryMethod>> methods) {
               if (!methods) return;
               auto& plan = app_.mutable_state().plan;
-              plan.methods = std::move(*methods);
               plan.computed_version = -1;  // regroup with the cutoffs
+              if (!active) {
+                plan.fleet_methods[store_id] = std::move(*methods);
+                return;
+              }
+              plan.methods = std::move(*methods);
               plan.catalog_as_of = app_.now();
               plan.catalog_from_cache = false;
               app_.cache_plan_catalog();
@@ -109,13 +136,24 @@ void PlanScreen::load_delivery_methods() {
       });
 }
 
+std::string PlanScreen::store_of_method(std::int64_t method_id) const {
+  for (const auto& group : app_.state().plan.groups)
+    if (group.delivery_method_id == method_id && !group.store_id.empty()) return group.store_id;
+  return app_.state().stores.active_id;
+}
+
+StoreSession* PlanScreen::session_of_method(std::int64_t method_id) {
+  return app_.session_for(store_of_method(method_id));
+}
+
 void PlanScreen::on(const CreateAct& a) {
-  if (!app_.session()) return;
+  StoreSession* session = session_of_method(a.delivery_method_id);
+  if (!session) return;
   auto& act = app_.mutable_state().plan.acts[a.delivery_method_id];
   if (act.state == ActWork::State::creating && act.id != 0) return;
   act = ActWork{};
   const std::int64_t method = a.delivery_method_id;
-  app_.session()->client().call(ozon::build_act_create(method, app_.now()), &ozon::parse_act_create,
+  session->client().call(ozon::build_act_create(method, app_.now()), &ozon::parse_act_create,
                           [this, method](ozon::Result<std::int64_t> id) {
                             auto& w = app_.mutable_state().plan.acts[method];
                             if (!id) {
@@ -130,8 +168,9 @@ void PlanScreen::on(const CreateAct& a) {
 }
 
 void PlanScreen::poll_act(std::int64_t method_id, std::int64_t act_id, int attempt) {
-  if (!app_.session()) return;
-  app_.session()->client().call(ozon::build_act_check_status(act_id), &ozon::parse_act_status,
+  StoreSession* session = session_of_method(method_id);
+  if (!session) return;
+  session->client().call(ozon::build_act_check_status(act_id), &ozon::parse_act_status,
                           [this, method_id, act_id, attempt](ozon::Result<core::ActStatus> status) {
                             auto it = app_.mutable_state().plan.acts.find(method_id);
                             if (it == app_.mutable_state().plan.acts.end() || it->second.id != act_id) return;
@@ -147,7 +186,7 @@ void PlanScreen::poll_act(std::int64_t method_id, std::int64_t act_id, int attem
                             w.state = act_state(status->status);
                             if (w.state == ActWork::State::ready) {
                               // The hand-over moves statuses on: show them as Ozon has them.
-                              app_.feature<OrdersScreen>().reload_postings(w.added);
+                              app_.feature<OrdersScreen>().reload_postings(w.added, store_of_method(method_id));
                               return;
                             }
                             if (w.state == ActWork::State::forming) {
@@ -165,10 +204,11 @@ void PlanScreen::poll_act(std::int64_t method_id, std::int64_t act_id, int attem
 
 void PlanScreen::on(const DownloadAct& a) {
   auto it = app_.mutable_state().plan.acts.find(a.delivery_method_id);
-  if (!app_.session() || it == app_.mutable_state().plan.acts.end() || it->second.state != ActWork::State::ready) return;
+  StoreSession* session = session_of_method(a.delivery_method_id);
+  if (!session || it == app_.mutable_state().plan.acts.end() || it->second.state != ActWork::State::ready) return;
   const std::int64_t method = a.delivery_method_id;
   const std::int64_t id = it->second.id;
-  app_.session()->client().call(ozon::build_act_get_pdf(id), &ozon::parse_pdf,
+  session->client().call(ozon::build_act_get_pdf(id), &ozon::parse_pdf,
                           [this, method, id](ozon::Result<std::string> pdf) {
                             auto& w = app_.mutable_state().plan.acts[method];
                             if (!pdf) {

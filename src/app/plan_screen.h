@@ -37,8 +37,11 @@ class PlanScreen final : public Feature {
   void on(const PrintPickList&);
 
  private:
-  void load_delivery_methods();
+  void load_delivery_methods(const std::string& store_id);
   void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
+  // The session of the store a delivery method belongs to (by the plan's groups).
+  StoreSession* session_of_method(std::int64_t method_id);
+  std::string store_of_method(std::int64_t method_id) const;
 };
 
 }  // namespace app

@@ -33,7 +33,7 @@ ozon::StatusChange status_change(DeliveryStep step) {
 
 void OrdersScreen::on(const OpenCancel&) {
   PostingWork* work = open_work();
-  if (!work || !app_.session()) return;
+  if (!work || !session_of(work->number)) return;
   auto& cancel = work->cancel;
   cancel.open = true;
   cancel.state = PostingWork::Cancel::State::idle;
@@ -41,7 +41,7 @@ void OrdersScreen::on(const OpenCancel&) {
   if (!cancel.reasons.empty() || cancel.loading) return;
   cancel.loading = true;
   const std::string number = work->number;
-  app_.session()->client().call(ozon::build_posting_cancel_reasons({number}), &ozon::parse_posting_cancel_reasons,
+  session_of(number)->client().call(ozon::build_posting_cancel_reasons({number}), &ozon::parse_posting_cancel_reasons,
                           [this, number](ozon::Result<std::vector<core::PostingCancelReasons>> result) {
                             auto it = orders_slice().work.find(number);
                             if (it == orders_slice().work.end()) return;
@@ -72,7 +72,7 @@ void OrdersScreen::on(const EditCancelMessage& a) {
 
 void OrdersScreen::on(const ConfirmCancel&) {
   PostingWork* work = open_work();
-  if (!work || !app_.session() || work->cancel.reason_id == 0) return;
+  if (!work || !session_of(work->number) || work->cancel.reason_id == 0) return;
   auto& cancel = work->cancel;
   ozon::Result<net::HttpRequest> request = ozon::build_cancel(work->number, cancel.reason_id, cancel.message);
   if (cancel.partial) {
@@ -120,7 +120,7 @@ void OrdersScreen::on(const EditCutoff& a) {
 
 void OrdersScreen::on(const SetCutoff&) {
   PostingWork* work = open_work();
-  if (!work || !app_.session()) return;
+  if (!work || !session_of(work->number)) return;
   const auto when = core::parse_local_datetime(work->cutoff_text, app_.mutable_state().utc_offset_minutes);
   if (!when || *when < app_.now()) {
     work->delivery = PostingWork::Delivery::failed;
@@ -138,7 +138,7 @@ void OrdersScreen::on(const EditTracking& a) {
 
 void OrdersScreen::on(const SetTrackingNumber&) {
   PostingWork* work = open_work();
-  if (!work || !app_.session()) return;
+  if (!work || !session_of(work->number)) return;
   std::string tracking = work->tracking_text;
   tracking.erase(0, tracking.find_first_not_of(" \t"));
   tracking.erase(tracking.find_last_not_of(" \t") + 1);
@@ -174,7 +174,7 @@ void OrdersScreen::on(const EditTrackingPaste& a) {
 
 void OrdersScreen::on(const SendTrackingPaste&) {
   auto& paste = orders_slice().tracking_paste;
-  if (!app_.session() || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
+  if (orders_slice().stores.empty() || paste.rows.empty() || paste.state == OrdersSlice::TrackingPaste::State::sending) return;
   paste.state = OrdersSlice::TrackingPaste::State::sending;
   paste.pending = static_cast<int>(paste.rows.size());
   paste.sent = 0;
@@ -187,7 +187,7 @@ void OrdersScreen::on(const SendTrackingPaste&) {
 }
 
 void OrdersScreen::on(const MarkDelivery& a) {
-  if (!app_.session()) return;
+  if (orders_slice().stores.empty()) return;
   auto& orders = orders_slice();
   std::vector<std::string> numbers =
       a.selected ? orders.selection.numbers(orders.list) : std::vector<std::string>{orders.open};

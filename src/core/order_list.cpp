@@ -87,6 +87,7 @@ void OrderListModel::clear_data() {
   product_ids_.clear();
   warehouses_ = {};
   methods_ = {};
+  store_ids_.clear();
   filtered_.clear();
   visible_.clear();
 }
@@ -147,6 +148,8 @@ void OrderListModel::put(Posting&& posting) {
   const std::size_t pos = find_slot(posting.posting_number);
   if (pos != kNpos) {  // replace in place: the index and visible rows stay valid
     const std::uint32_t i = index_[pos];
+    // A re-read posting (Ozon's answer carries no store) stays in its store.
+    if (posting.store_id.empty()) posting.store_id = postings_[i].store_id;
     release(meta_[i]);
     meta_[i] = build_meta(posting);
     postings_[i] = std::move(posting);
@@ -230,8 +233,36 @@ std::uint32_t OrderListModel::intern_product(const PostingProduct& product) {
   return id;
 }
 
+std::uint16_t OrderListModel::intern_store(const std::string& store_id) {
+  for (std::size_t s = 0; s < store_ids_.size(); ++s)
+    if (store_ids_[s] == store_id) return static_cast<std::uint16_t>(s);  // a handful of stores: a scan is fastest
+  if (store_ids_.size() >= 0xFFFF) return 0xFFFF - 1;  // absurd: more stores than a seller can have
+  store_ids_.push_back(store_id);
+  return static_cast<std::uint16_t>(store_ids_.size() - 1);
+}
+
+void OrderListModel::replace_store(std::string_view store_id, std::vector<Posting> postings) {
+  std::vector<Posting> all;
+  all.reserve(postings_.size() + postings.size());
+  for (Posting& posting : postings_)
+    if (posting.store_id != store_id) all.push_back(std::move(posting));
+  for (Posting& posting : postings) {
+    posting.store_id = std::string(store_id);
+    all.push_back(std::move(posting));
+  }
+  set_postings(std::move(all));
+}
+
+std::vector<Posting> OrderListModel::postings_of(std::string_view store_id) const {
+  std::vector<Posting> out;
+  for (const Posting& posting : postings_)
+    if (posting.store_id == store_id) out.push_back(posting);
+  return out;
+}
+
 OrderListModel::Meta OrderListModel::build_meta(const Posting& posting) {
   Meta m;
+  m.store_slot = intern_store(posting.store_id);
   m.shipment_date = posting.shipment_date;
   m.in_process_at = posting.in_process_at;
   m.number_key = number_key_of(posting.posting_number);
@@ -357,7 +388,7 @@ void OrderListModel::set_query(OrderQuery query) {
   if (query.search != query_.search || query.warehouse_ids != query_.warehouse_ids ||
       query.delivery_method_ids != query_.delivery_method_ids || query.schema != query_.schema ||
       query.needs_marking_or_gtd_only != query_.needs_marking_or_gtd_only ||
-      query.express_only != query_.express_only) {
+      query.express_only != query_.express_only || query.store_ids != query_.store_ids) {
     filter_dirty_ = true;
   }
   if (!(query == query_)) view_dirty_ = true;
@@ -435,6 +466,11 @@ void OrderListModel::rebuild_filtered() {
   };
   const std::vector<std::uint8_t> warehouse_ok = allowed(warehouses_, query_.warehouse_ids);
   const std::vector<std::uint8_t> method_ok = allowed(methods_, query_.delivery_method_ids);
+  std::vector<std::uint8_t> store_ok(store_ids_.size(), query_.store_ids.empty() ? 1 : 0);
+  for (std::size_t s = 0; s < store_ids_.size() && !query_.store_ids.empty(); ++s)
+    store_ok[s] = std::find(query_.store_ids.begin(), query_.store_ids.end(), store_ids_[s]) != query_.store_ids.end();
+  // Per store and stage, matching search + filters: the store counts.
+  store_stage_counts_.assign(store_ids_.size(), {});
 
   std::uint8_t need_flags = 0;
   std::uint8_t want_flags = 0;
@@ -475,6 +511,8 @@ void OrderListModel::rebuild_filtered() {
       }
       if (!ok) continue;
     }
+    if (m.store_slot < store_stage_counts_.size()) ++store_stage_counts_[m.store_slot][static_cast<std::size_t>(m.stage)];
+    if (m.store_slot < store_ok.size() && !store_ok[m.store_slot]) continue;
     filtered_.push_back(static_cast<std::uint32_t>(i));
     ++tab_counts_[static_cast<std::size_t>(m.stage)];
   }
@@ -483,6 +521,15 @@ void OrderListModel::rebuild_filtered() {
 void OrderListModel::rebuild_visible() {
   visible_.clear();
   risk_counts_ = {};
+  store_counts_.clear();
+  std::vector<int> totals(store_ids_.size(), 0);
+  for (const Meta& m : meta_)
+    if (m.store_slot < totals.size()) ++totals[m.store_slot];
+  for (std::size_t s = 0; s < store_ids_.size(); ++s) {
+    if (totals[s] == 0) continue;  // a store whose postings all went
+    const int in_tab = s < store_stage_counts_.size() ? store_stage_counts_[s][static_cast<std::size_t>(query_.tab)] : 0;
+    store_counts_.push_back(StoreCount{store_ids_[s], totals[s], in_tab});
+  }
   for (const std::uint32_t i : filtered_) {
     if (meta_[i].stage != query_.tab) continue;
     visible_.push_back(i);
@@ -607,7 +654,7 @@ std::size_t OrderListModel::memory_bytes() const {
              heap(p.tpl_integration_type) + heap(p.barcodes.upper_barcode) +
              heap(p.barcodes.lower_barcode) + heap(p.customer.name) + heap(p.customer.phone) +
              heap(p.customer.address.address_tail) + heap(p.cancellation.reason) +
-             heap(p.parent_posting_number) + heap(p.delivery_schema) + heap(p.integration_type_flow);
+             heap(p.parent_posting_number) + heap(p.delivery_schema) + heap(p.integration_type_flow) + heap(p.store_id);
     bytes += p.products.capacity() * sizeof(PostingProduct);
     for (const PostingProduct& product : p.products) {
       bytes += heap(product.offer_id) + heap(product.name) + heap(product.price.currency);

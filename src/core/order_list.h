@@ -50,6 +50,7 @@ struct OrderQuery {
   enum class Schema : std::uint8_t { any, fbs, rfbs };
 
   Stage tab = Stage::awaiting_packaging;
+  std::vector<std::string> store_ids;            // empty = every store (Posting::store_id)
   std::string search;                            // whitespace-separated terms, all must match
   std::vector<std::int64_t> warehouse_ids;       // empty = every warehouse
   std::vector<std::int64_t> delivery_method_ids; // empty = every delivery method
@@ -74,6 +75,16 @@ struct RiskCounts {
   bool operator==(const RiskCounts&) const = default;
 };
 
+// One store's postings in the list: all of them, and those of the current tab
+// matching search + filters (the store filter ignored, so every store's count
+// shows what choosing it would list).
+struct StoreCount {
+  std::string store_id;
+  int total = 0;
+  int in_tab = 0;
+  bool operator==(const StoreCount&) const = default;
+};
+
 // One entry of a filter dropdown: present in the data, with how many postings.
 struct FilterOption {
   std::int64_t id = 0;
@@ -87,13 +98,20 @@ class OrderListModel {
   static constexpr std::uint32_t kNotFound = 0xFFFFFFFFu;
 
   // Data. Postings are identified by posting_number (a later duplicate
-  // replaces an earlier one). upsert/remove keep visible() safe to draw
+  // replaces an earlier one), across stores too: Ozon's posting numbers are
+  // unique across sellers, and the demo stores draw disjoint ones. An
+  // upserted posting with no store_id keeps the one it had. upsert/remove keep visible() safe to draw
   // (a removed posting leaves it at once; an updated one is redrawn with its
   // new data) but filters, counts and order are updated by the next recompute().
   void set_postings(std::vector<Posting> postings);
   void upsert(const Posting& posting);
   void upsert(Posting&& posting);
   bool remove(std::string_view posting_number);  // false if absent
+  // The postings of one store replaced by `postings` (each gets that
+  // store_id); the other stores' postings stay. O(all postings).
+  void replace_store(std::string_view store_id, std::vector<Posting> postings);
+  // A copy of one store's postings, in list order.
+  std::vector<Posting> postings_of(std::string_view store_id) const;
 
   // Query; takes effect at the next recompute().
   void set_query(OrderQuery query);
@@ -128,6 +146,8 @@ class OrderListModel {
   // filter can always be widened again), sorted by name; as of recompute.
   const std::vector<FilterOption>& warehouses() const { return warehouse_options_; }
   const std::vector<FilterOption>& delivery_methods() const { return method_options_; }
+  // Per store seen in the data, in order of first appearance; as of recompute.
+  const std::vector<StoreCount>& store_counts() const { return store_counts_; }
 
   // Approximate heap + object bytes: of the index alone (haystacks, keys,
   // maps, row vectors) and including the postings themselves (walks them: O(n)).
@@ -149,6 +169,7 @@ class OrderListModel {
     PostingStatus status = PostingStatus::unknown;
     Stage stage = Stage::other;
     std::uint8_t flags = 0;
+    std::uint16_t store_slot = 0;  // into store_ids_
   };
   struct Slot {  // one warehouse or delivery method seen in the data
     std::int64_t id = 0;
@@ -211,6 +232,8 @@ class OrderListModel {
 
   SlotTable warehouses_;
   SlotTable methods_;
+  std::vector<std::string> store_ids_;  // distinct Posting::store_id, first seen first
+  std::uint16_t intern_store(const std::string& store_id);
 
   OrderQuery query_;
   bool data_dirty_ = true;
@@ -225,6 +248,8 @@ class OrderListModel {
   RiskCounts risk_counts_;
   std::vector<FilterOption> warehouse_options_;
   std::vector<FilterOption> method_options_;
+  std::vector<StoreCount> store_counts_;
+  std::vector<std::array<int, kStageCount>> store_stage_counts_;  // as of rebuild_filtered
 };
 
 }  // namespace core

@@ -105,6 +105,9 @@ struct Posting {
   std::vector<std::string> available_actions;
   std::string delivery_schema;        // e.g. "FBS", "RFBS" (v4)
   std::string integration_type_flow;  // v4
+  // Which of the seller's stores it belongs to (StoreConfig::id). Not Ozon's
+  // field: the app sets it when a store's list arrives.
+  std::string store_id;
 
   bool is_rfbs() const;
   bool can(std::string_view action) const;  // is `action` in available_actions

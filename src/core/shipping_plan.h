@@ -31,6 +31,7 @@ inline constexpr std::int64_t kMsPerDay = 86'400'000;
 EpochMs next_cutoff_after(EpochMs now, int cutoff_minutes, int utc_offset_minutes);
 
 struct ShippingGroup {
+  std::string store_id;              // the caller's (a plan across stores); "" from shipping_plan
   std::int64_t warehouse_id = 0;
   std::string warehouse_name;        // from the postings
   std::int64_t delivery_method_id = 0;

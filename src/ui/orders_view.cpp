@@ -185,7 +185,7 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
 
 void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
   const auto& labels = app.state().labels;
-  if (!labels.job && labels.error.empty()) return;
+  if (labels.jobs.empty() && labels.error.empty()) return;
   if (labels.running) {
     ImGui::TextDisabled(app.tr("labels.progress"), static_cast<int>(labels.progress.finished()),
                         static_cast<int>(labels.progress.total));

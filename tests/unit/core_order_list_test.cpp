@@ -446,3 +446,46 @@ TEST_CASE("order list: needs-marking helper ignores weight alone") {
     CHECK(core::needs_marking_or_gtd(q));
   }
 }
+
+TEST_CASE("order list: stores side by side, a store filter, counts per store, one store replaced") {
+  core::OrderListModel list;
+  auto in = [](core::Posting p, const char* store) {
+    p.store_id = store;
+    return p;
+  };
+  list.set_postings({in(posting("A-1", core::PostingStatus::awaiting_packaging, kNow + 3 * kHour, 1, 10), "a"),
+                     in(posting("B-1", core::PostingStatus::awaiting_packaging, kNow + 1 * kHour, 2, 20), "b"),
+                     in(posting("B-2", core::PostingStatus::delivered, kNow - 9 * kHour, 2, 20), "b"),
+                     in(posting("A-2", core::PostingStatus::awaiting_packaging, kNow + 2 * kHour, 1, 10), "a")});
+  list.recompute(kNow, 180);
+  REQUIRE(list.visible_count() == 3);  // every store, by deadline
+  CHECK(list.at(0).posting_number == "B-1");
+  CHECK(list.at(1).posting_number == "A-2");
+  REQUIRE(list.store_counts().size() == 2);
+  CHECK(list.store_counts()[0] == core::StoreCount{"a", 2, 2});
+  CHECK(list.store_counts()[1] == core::StoreCount{"b", 2, 1});
+
+  core::OrderQuery query = list.query();
+  query.store_ids = {"a"};
+  list.set_query(query);
+  list.recompute(kNow, 180);
+  REQUIRE(list.visible_count() == 2);
+  CHECK(list.at(0).posting_number == "A-2");
+  CHECK(list.tab_counts()[static_cast<std::size_t>(core::Stage::awaiting_packaging)] == 2);
+  CHECK(list.store_counts()[1] == core::StoreCount{"b", 2, 1});  // the filter does not hide the other store's count
+
+  // A refresh of store b: its postings replaced, store a's untouched.
+  list.replace_store("b", {posting("B-3", core::PostingStatus::awaiting_packaging, kNow + 4 * kHour, 2, 20)});
+  query.store_ids = {};
+  list.set_query(query);
+  list.recompute(kNow, 180);
+  CHECK(list.size() == 3);
+  CHECK(list.find("B-1") == nullptr);
+  REQUIRE(list.find("B-3") != nullptr);
+  CHECK(list.find("B-3")->store_id == "b");
+  CHECK(list.postings_of("a").size() == 2);
+
+  // A re-read posting carries no store: it stays in its own.
+  list.upsert(posting("A-1", core::PostingStatus::awaiting_deliver, kNow + 3 * kHour, 1, 10));
+  CHECK(list.find("A-1")->store_id == "a");
+}
