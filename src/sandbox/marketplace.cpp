@@ -1,8 +1,8 @@
 // The demo marketplace: the routing and dispatch core. Time moves on
-// (acts handed over), injected faults and rate limits answer first, then
-// the call goes to its domain's handler by path. The handlers live one file
-// per Ozon domain (api_*.cpp, see api.h); their routes are registered here,
-// in kDomains.
+// (postings arrive, acts are handed over), injected faults and rate limits
+// answer first, then the call goes to its domain's handler by path. The
+// handlers live one file per Ozon domain (api_*.cpp, see api.h); their routes
+// are registered here, in kDomains.
 #include "sandbox/marketplace.h"
 
 #include <nlohmann/json.hpp>
@@ -40,6 +40,7 @@ net::HttpResponse dispatch(const Call& call, const json& body) {
 }
 
 void tick(State& s, core::EpochMs now) {
+  s.arrive(now);
   // Hand-over: kActHandoverMs after an act is ready, its postings still
   // awaiting_deliver leave with the carrier (delivering).
   for (auto& a : s.acts) {
@@ -78,6 +79,18 @@ std::vector<std::string> Marketplace::posting_numbers() const {
 std::string Marketplace::posting_status(std::string_view number) const {
   const Posting* p = state_->find(number);
   return p ? p->status : std::string();
+}
+
+void Marketplace::set_arrivals(bool on) { state_->arrivals_on = on; }
+bool Marketplace::arrivals() const { return state_->arrivals_on; }
+
+std::vector<std::string> Marketplace::add_postings(int count, core::EpochMs now) {
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    std::string number = state_->add_arrival(now);
+    if (!number.empty()) out.push_back(std::move(number));
+  }
+  return out;
 }
 
 net::HttpResponse Marketplace::handle(std::string_view path, std::string_view body, core::EpochMs now) {

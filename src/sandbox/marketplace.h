@@ -37,6 +37,20 @@
 // offer_id_not_found, WAREHOUSE_NOT_FOUND, STOCK_TOO_BIG (>= 1e6),
 // INVALID_STOCK_VALUE (negative; the sandbox's own). The seed makes one
 // shortage (present < reserved at one FBS warehouse) for the Stock screen.
+// Deadlines look like a working day at construction time, whatever its time
+// of day: of the open and awaiting_deliver postings about 4% are overdue by
+// 1..6 h, 6% due within 2 h, 45% within 2..10 h, the rest in 14..48 h
+// (express: 0..3 h); in_process_at is before now and before shipment_date.
+// Arrivals: while arrivals are on (the default), a new awaiting_packaging
+// posting arrives every 4..9 min of sandbox time, the first at least
+// kArrivalMinGapMs after construction; handle() creates those due by its
+// `now` (at most kMaxArrivalsPerCall, the latest, per call). Its
+// in_process_at is the arrival, shipment_date 6..30 h later (express 1..3 h),
+// 1..3 items of products with free stock there (the units move from
+// available to reserved); all deterministic given the seed and the calls.
+// Seeds: demo_seed(i) is demo store i's; two seeds in different blocks
+// (demo_seed(0..kSeedBlocks-1) all are) share no posting or order number,
+// order_id, product_id, SKU or return id.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -126,11 +140,32 @@ class Marketplace {
   // Status of a posting, "" if unknown.
   std::string posting_status(std::string_view posting_number) const;
 
+  // Arrivals on (default) or off; off keeps the store static (no posting
+  // arrives until they are on again, the first kArrivalMinGapMs or more
+  // after the last call while off).
+  void set_arrivals(bool on);
+  bool arrivals() const;
+  // `count` postings arriving at `now` at once (as scheduled arrivals are
+  // made); their numbers. Fewer when no product has free stock left.
+  std::vector<std::string> add_postings(int count, core::EpochMs now);
+
+  // The seed of demo store `store_index`: 0 is the browser demo's store,
+  // 1, 2, ... more demo stores with their own data.
+  static constexpr std::uint64_t demo_seed(int store_index) {
+    return kDemoSeed0 + static_cast<std::uint64_t>(store_index);
+  }
+  static constexpr std::uint64_t kDemoSeed0 = 20261126;
+  // A seed's block of numbers: (seed - kDemoSeed0) mod kSeedBlocks.
+  static constexpr std::uint64_t kSeedBlocks = 80;
+
   // Timing rules (sandbox time).
   static constexpr core::EpochMs kLabelDelayMs = 45'000;        // label "not ready" after ship
   static constexpr core::EpochMs kExemplarCheckMs = 3'000;      // validation_in_process
   static constexpr core::EpochMs kActReadyMs = 5'000;           // act in_process -> ready
   static constexpr core::EpochMs kActHandoverMs = 60'000;       // ready -> postings delivering
+  static constexpr core::EpochMs kArrivalMinGapMs = 4 * 60'000;  // between two arrivals
+  static constexpr core::EpochMs kArrivalMaxGapMs = 9 * 60'000;
+  static constexpr int kMaxArrivalsPerCall = 20;  // catch-up after a long pause
   static constexpr int kRateLimitPerSecond = 50;
   static constexpr int kPostingGetPerSecond = 2;
 

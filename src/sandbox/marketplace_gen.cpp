@@ -1,6 +1,7 @@
 // Deterministic generation of the demo store from a seed.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 
 #include "sandbox/marketplace_state.h"
 
@@ -90,6 +91,63 @@ std::string pad(std::int64_t v, int width) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
   return buf;
+}
+
+constexpr const char* kFbsCities[][2] = {{"Москва", "Москва"},
+                                          {"Московская область", "Химки"},
+                                          {"Санкт-Петербург", "Санкт-Петербург"},
+                                          {"Ленинградская область", "Всеволожск"},
+                                          {"Тверская область", "Тверь"}};
+
+// Numbers of a seed's block (see Marketplace::kSeedBlocks): order numbers
+// 10000000 + block * kOrderBlock .. + kOrderBlock - 1; the generated ones
+// start in the first kOrderSpread of it, arrivals follow them.
+constexpr std::int64_t kOrderBlock = 1'000'000;
+constexpr std::int64_t kOrderSpread = 400'000;
+constexpr std::int64_t kProductIdBlock = 100'000;  // 200 products * 137 + 100 fit
+constexpr std::int64_t kSkuBlock = 2'000'000;      // 200 products * 7919 + 5000 fit
+constexpr std::int64_t kReturnIdBlock = 10'000;
+
+std::int64_t seed_block(std::uint64_t seed) {
+  return static_cast<std::int64_t>((seed - Marketplace::kDemoSeed0) % Marketplace::kSeedBlocks);
+}
+
+// `t` rounded up to a multiple of 5 minutes: deadlines on round times.
+core::EpochMs ceil5(core::EpochMs t) {
+  constexpr core::EpochMs k = 5 * kMin;
+  return (t % k == 0) ? t : t + (k - ((t % k) + k) % k);
+}
+
+// A working-day deadline for an open (or awaiting_deliver) posting at `now`;
+// `bucket` is uniform in 0..99: 4% overdue by 1..6 h, 6% due within 2 h,
+// 45% in 2..10 h, the rest in 14..48 h; express within 0..3 h.
+core::EpochMs working_day_deadline(std::uint64_t bucket, bool express, core::EpochMs now, Rng& times) {
+  const core::EpochMs base = ceil5(now);
+  constexpr core::EpochMs k5 = 5 * kMin;
+  if (express) return base + times.range(0, 36) * k5;
+  if (bucket < 4) return base - times.range(12, 72) * k5;
+  if (bucket < 10) return base + times.range(2, 22) * k5;
+  if (bucket < 55) return base + times.range(24, 120) * k5;
+  return base + times.range(14 * 12, 48 * 12) * k5;
+}
+
+void fill_customer(Customer& c, Rng& rng) {
+  c.id = 70000000 + static_cast<std::int64_t>(rng.below(9000000));
+  const char* first = kFirstNames[rng.below(12)];
+  std::string last = kLastNamesM[rng.below(7)];
+  bool female = std::string(first) == "Анна" || std::string(first) == "Мария" ||
+                std::string(first) == "Екатерина" || std::string(first) == "Ольга" ||
+                std::string(first) == "Ирина" || std::string(first) == "Наталья" ||
+                std::string(first) == "Татьяна";
+  if (female) last += "а";
+  c.name = last + " " + first;
+  c.phone = "+79" + pad(static_cast<std::int64_t>(rng.below(1000000000)), 9);
+  c.city = "Казань";
+  c.region = "Республика Татарстан";
+  c.zip = "420" + pad(static_cast<std::int64_t>(rng.below(200)), 3);
+  c.address_tail = std::string(kStreets[rng.below(7)]) + ", д. " + std::to_string(rng.range(1, 120)) +
+                   ", кв. " + std::to_string(rng.range(1, 300));
+  c.comment = rng.chance(0.3) ? "Позвонить за час до доставки" : "";
 }
 
 const char* substatus_for(const std::string& s) {
@@ -214,6 +272,11 @@ void Marketplace::State::generate(core::EpochMs now) {
       {684, "Покупатель отменил заказ", "buyer", false, false},
   };
 
+  const std::int64_t block = seed_block(seed);
+  // Deadline and in_process_at details: their own stream, so the main one
+  // (and every product, posting and item it makes) is as before.
+  Rng times(seed ^ 0x7173e5ULL);
+
   // Products.
   constexpr int kProducts = 200;
   constexpr int kBaseCount = static_cast<int>(sizeof(kBases) / sizeof(kBases[0]));
@@ -223,8 +286,8 @@ void Marketplace::State::generate(core::EpochMs now) {
     const BaseProduct& base = kBases[b];
     ++per_prefix[b];
     Product p;
-    p.product_id = 310000000 + i * 137 + static_cast<std::int64_t>(rng.below(100));
-    p.sku = 1400000000 + i * 7919 + static_cast<std::int64_t>(rng.below(5000));
+    p.product_id = 310000000 + block * kProductIdBlock + i * 137 + static_cast<std::int64_t>(rng.below(100));
+    p.sku = 1400000000 + block * kSkuBlock + i * 7919 + static_cast<std::int64_t>(rng.below(5000));
     p.offer_id = std::string(base.prefix) + "-" + pad(per_prefix[b] * 7 + static_cast<int>(rng.below(7)), 4);
     p.color = kColors[rng.below(8)];
     p.name = std::string(base.name) + " " + base.variants[rng.below(4)] + ", " + p.color;
@@ -251,7 +314,9 @@ void Marketplace::State::generate(core::EpochMs now) {
   for (std::size_t i = statuses.size(); i > 1; --i) std::swap(statuses[i - 1], statuses[rng.index(i)]);
 
   const core::EpochMs midnight_utc = now - ((now % kDay) + kDay) % kDay;
-  std::int64_t order_base = 10000000 + static_cast<std::int64_t>(rng.below(80000000));
+  // The seed's block of order numbers; the draw of the old spread is kept.
+  const std::int64_t order_base =
+      10000000 + block * kOrderBlock + static_cast<std::int64_t>(rng.below(80000000)) % kOrderSpread;
   std::int64_t exemplar_id = 5000000;
   for (std::size_t k = 0; k < statuses.size(); ++k) {
     Posting p;
@@ -271,16 +336,20 @@ void Marketplace::State::generate(core::EpochMs now) {
                 p.status == "acceptance_in_progress" || p.status == "awaiting_approve" ||
                 p.status == "awaiting_verification";
     core::EpochMs cutoff_ms = dm.cutoff_minutes * kMin - kMoscowOffset;
-    if (open || p.status == "awaiting_deliver") {
-      std::uint64_t r = rng.below(100);
-      std::int64_t day = r < 8 ? -1 : r < 60 ? 0 : r < 85 ? 1 : 2;
-      p.shipment_date = midnight_utc + day * kDay + cutoff_ms;
-      if (open && rng.chance(0.06)) p.shipment_date = now - rng.range(1, 6) * kHour;  // overdue by hours
-      if (p.is_express) p.shipment_date = now + rng.range(-1, 3) * kHour;
+    const bool timed = open || p.status == "awaiting_deliver";
+    if (timed) {
+      // Relative to now: a working day whatever its time of day.
+      const std::uint64_t bucket = rng.below(100);
+      // Draws of the earlier calendar-day scheme, kept for the main stream.
+      if (open && rng.chance(0.06)) rng.range(1, 6);
+      if (p.is_express) rng.range(-1, 3);
+      p.shipment_date = working_day_deadline(bucket, p.is_express, now, times);
     } else {
       p.shipment_date = midnight_utc - rng.range(1, 14) * kDay + cutoff_ms;
     }
     p.in_process_at = p.shipment_date - rng.range(12, 60) * kHour + rng.range(0, 59) * kMin;
+    // Processing started before now (15 min .. 10 h ago at the latest).
+    if (timed) p.in_process_at = std::min(p.in_process_at, now - times.range(15, 600) * kMin);
     p.status_changed_at = std::min(now, p.in_process_at + rng.range(1, 10) * kHour);
     if (!open && p.status != "cancelled") {
       p.shipped_at = std::min(now - 10 * kMin, p.shipment_date - rng.range(1, 6) * kHour);
@@ -325,22 +394,7 @@ void Marketplace::State::generate(core::EpochMs now) {
 
     if (rfbs) {
       p.has_customer = true;
-      p.customer.id = 70000000 + static_cast<std::int64_t>(rng.below(9000000));
-      const char* first = kFirstNames[rng.below(12)];
-      std::string last = kLastNamesM[rng.below(7)];
-      bool female = std::string(first) == "Анна" || std::string(first) == "Мария" ||
-                    std::string(first) == "Екатерина" || std::string(first) == "Ольга" ||
-                    std::string(first) == "Ирина" || std::string(first) == "Наталья" ||
-                    std::string(first) == "Татьяна";
-      if (female) last += "а";
-      p.customer.name = last + " " + first;
-      p.customer.phone = "+79" + pad(static_cast<std::int64_t>(rng.below(1000000000)), 9);
-      p.customer.city = "Казань";
-      p.customer.region = "Республика Татарстан";
-      p.customer.zip = "420" + pad(static_cast<std::int64_t>(rng.below(200)), 3);
-      p.customer.address_tail = std::string(kStreets[rng.below(7)]) + ", д. " + std::to_string(rng.range(1, 120)) +
-                                ", кв. " + std::to_string(rng.range(1, 300));
-      p.customer.comment = rng.chance(0.3) ? "Позвонить за час до доставки" : "";
+      fill_customer(p.customer, rng);
       p.needs_cutoff = p.status == "awaiting_packaging" && rng.chance(0.3);
       if (p.status != "awaiting_packaging" && p.status != "cancelled" && p.status != "awaiting_deliver" &&
           rng.chance(0.8))
@@ -348,14 +402,9 @@ void Marketplace::State::generate(core::EpochMs now) {
       p.region = "Республика Татарстан";
       p.city = "Казань";
     } else {
-      static const char* kCities[][2] = {{"Москва", "Москва"},
-                                         {"Московская область", "Химки"},
-                                         {"Санкт-Петербург", "Санкт-Петербург"},
-                                         {"Ленинградская область", "Всеволожск"},
-                                         {"Тверская область", "Тверь"}};
       std::size_t c = rng.index(5);
-      p.region = kCities[c][0];
-      p.city = kCities[c][1];
+      p.region = kFbsCities[c][0];
+      p.city = kFbsCities[c][1];
     }
 
     if (p.status == "cancelled") {
@@ -370,6 +419,10 @@ void Marketplace::State::generate(core::EpochMs now) {
     p.lower_barcode = "2" + pad(order_no, 8) + pad(static_cast<std::int64_t>(k), 4);
     add_posting(std::move(p));
   }
+  // Arrivals continue the block's order numbers; the first arrives 4..9 min from now.
+  next_order_no = order_base + static_cast<std::int64_t>(statuses.size()) * 37 + 100;
+  next_arrival_at =
+      now + arrival_clock_rng.range(Marketplace::kArrivalMinGapMs / 1000, Marketplace::kArrivalMaxGapMs / 1000) * 1000;
 
   // Chats: buyer conversations about recent postings.
   for (int c = 0; c < 30; ++c) {
@@ -402,7 +455,7 @@ void Marketplace::State::generate(core::EpochMs now) {
   }
 
   // Returns from delivered postings.
-  std::int64_t ret_id = 1000015000;
+  std::int64_t ret_id = 1000015000 + block * kReturnIdBlock;
   for (const auto& p : postings) {
     if (p.status != "delivered" || !rng.chance(0.35) || p.items.empty()) continue;
     Return r;
@@ -463,6 +516,82 @@ void Marketplace::State::seed_stock_shortage() {
       return;
     }
   }
+}
+
+void Marketplace::State::arrive(core::EpochMs now) {
+  constexpr core::EpochMs kMinGap = Marketplace::kArrivalMinGapMs, kMaxGap = Marketplace::kArrivalMaxGapMs;
+  if (!arrivals_on) {
+    // Off: nothing arrives; the next one is due a gap after this call.
+    next_arrival_at = now + kMinGap;
+    return;
+  }
+  // A sandbox clock moved on by days: only the last two days are scheduled.
+  if (now - next_arrival_at > 2 * kDay) next_arrival_at = now - 2 * kDay;
+  std::deque<core::EpochMs> due;
+  while (next_arrival_at <= now) {
+    due.push_back(next_arrival_at);
+    if (due.size() > static_cast<std::size_t>(Marketplace::kMaxArrivalsPerCall)) due.pop_front();
+    next_arrival_at += arrival_clock_rng.range(kMinGap / 1000, kMaxGap / 1000) * 1000;
+  }
+  for (core::EpochMs t : due) add_arrival(t);
+}
+
+std::string Marketplace::State::add_arrival(core::EpochMs at) {
+  Rng& r = arrival_rng;
+  Posting p;
+  p.status = "awaiting_packaging";
+  const std::size_t mi = r.index(100) < 72 ? r.index(4) : 4 + r.index(2);
+  const DeliveryMethod& dm = methods[mi];
+  const std::int64_t wh = dm.warehouse_id;
+  p.delivery_method_id = dm.id;
+  p.is_express = mi == 1;
+
+  // 1..3 items of products on sale with free stock at the warehouse; the
+  // units move from available to reserved.
+  const std::uint64_t n = r.below(100);
+  const int n_items = n < 60 ? 1 : n < 88 ? 2 : 3;
+  for (int i = 0; i < n_items; ++i) {
+    const std::uint64_t qd = r.below(100);
+    const int q = qd < 70 ? 1 : qd < 90 ? 2 : 3;
+    for (int attempt = 0; attempt < 30; ++attempt) {
+      Product& pr = products[r.index(products.size())];
+      auto it = pr.available.find(wh);
+      if (pr.archived || it == pr.available.end() || it->second < q) continue;
+      bool dup = false;
+      for (const auto& item : p.items) dup = dup || item.sku == pr.sku;
+      if (dup) continue;
+      it->second -= q;
+      p.items.push_back(Item{pr.sku, q, {}, {}});
+      break;
+    }
+  }
+  if (p.items.empty()) return {};
+
+  const std::int64_t order_no = next_order_no;
+  next_order_no += r.range(1, 5);
+  p.order_number = pad(order_no, 8) + "-" + pad(r.range(1, 40), 4);
+  p.number = p.order_number + "-1";
+  p.order_id = 30000000000 + order_no * 3;
+  p.in_process_at = at;
+  p.status_changed_at = at;
+  // Working-day deadlines: 6..30 h ahead (express 1..3 h), on round 5 minutes.
+  p.shipment_date = ceil5(at + (p.is_express ? r.range(12, 36) : r.range(72, 360)) * 5 * kMin);
+  if (mi >= 4) {
+    p.has_customer = true;
+    fill_customer(p.customer, r);
+    p.needs_cutoff = r.chance(0.3);
+    p.region = "Республика Татарстан";
+    p.city = "Казань";
+  } else {
+    const std::size_t c = r.index(5);
+    p.region = kFbsCities[c][0];
+    p.city = kFbsCities[c][1];
+  }
+  p.upper_barcode = "%101%" + pad(p.order_id, 12);
+  p.lower_barcode = "2" + pad(order_no, 8) + pad(static_cast<std::int64_t>(postings.size() % 10000), 4);
+  std::string number = p.number;
+  add_posting(std::move(p));
+  return number;
 }
 
 }  // namespace sandbox

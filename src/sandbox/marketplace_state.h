@@ -168,10 +168,13 @@ struct CancelReason {
 };
 
 struct Marketplace::State {
-  explicit State(std::uint64_t s) : rng(s), fault_rng(s ^ 0x5eed5eedULL) {}
+  explicit State(std::uint64_t s)
+      : rng(s), fault_rng(s ^ 0x5eed5eedULL), arrival_rng(s ^ 0xa771a1ULL), arrival_clock_rng(s ^ 0xc10cULL) {}
   std::uint64_t seed = 0;
   Rng rng;
   Rng fault_rng;
+  Rng arrival_rng;        // arrivals: their contents
+  Rng arrival_clock_rng;  // arrivals: the gaps between them (apart, so catch-up makes the same postings)
   FaultKnob faults;
   std::vector<Warehouse> warehouses;
   std::vector<DeliveryMethod> methods;
@@ -192,7 +195,19 @@ struct Marketplace::State {
   std::int64_t next_id = 900000000;
   std::uint64_t next_message_id = 3000000000000000000ULL;
 
+  // Arrivals: new awaiting_packaging postings while the sandbox runs (see
+  // marketplace.h). Order numbers continue in the seed's block after the
+  // generated ones.
+  bool arrivals_on = true;
+  core::EpochMs next_arrival_at = 0;
+  std::int64_t next_order_no = 0;
+
   void generate(core::EpochMs now);
+  // Creates the arrivals due up to `now` (at most kMaxArrivalsPerCall, the latest).
+  void arrive(core::EpochMs now);
+  // One new awaiting_packaging posting that arrived at `at`; its number, or
+  // "" when no product has free stock to order.
+  std::string add_arrival(core::EpochMs at);
   void seed_stock_shortage();  // called by generate()
   void add_posting(Posting p);
   Posting* find(std::string_view number);

@@ -2,12 +2,20 @@
 // browser tests and for trying the console against a "real" HTTP endpoint.
 //
 //   ozon_sandbox --port N [--host 127.0.0.1] [--seed S] [--latency-ms L]
-//                [--error-rate R] [--cors]
+//                [--error-rate R] [--no-arrivals] [--cors]
+//
+// --seed S: the store's data (default 42); the browser's demo stores are
+// seeds 20261126, 20261127, 20261128 (Marketplace::demo_seed(0..2)), each
+// with its own posting numbers. --no-arrivals: no new postings arrive as
+// time passes (a static store); by default one arrives every 4..9 minutes.
 //
 // POST <Seller API path> with Client-Id + Api-Key headers -> Marketplace.
 // Control endpoints (no keys): POST /__sandbox/faults {error_rate, latency_ms,
 // force_next: {count, kind: 429|500|"malformed"|"html"}}, GET /__sandbox/calls,
-// POST /__sandbox/reset, POST /__sandbox/advance {seconds};
+// POST /__sandbox/reset, POST /__sandbox/advance {seconds},
+// POST /__sandbox/postings/add {count: 1..100} -> {added: [posting numbers]}
+// (new awaiting_packaging postings now), POST /__sandbox/postings/status
+// {posting_number} -> {status} (404 when unknown);
 // GET|POST /__sandbox/files/label-<task>.pdf (async label files).
 // Single thread, poll(), keep-alive; responses are delayed by the latency.
 #include <arpa/inet.h>
@@ -49,6 +57,7 @@ struct Options {
   std::uint64_t seed = 42;
   int latency_ms = 0;
   double error_rate = 0.0;
+  bool arrivals = true;
   bool cors = false;
 };
 
@@ -132,6 +141,7 @@ class Server {
     market_ = std::make_unique<sandbox::Marketplace>(opt_.seed, now());
     market_->faults().error_rate = opt_.error_rate;
     market_->faults().latency_ms = opt_.latency_ms;
+    market_->set_arrivals(opt_.arrivals);
   }
   // Parses as many complete requests as `c.in` holds.
   void process(Conn& c);
@@ -179,6 +189,21 @@ Reply Server::control(const std::string& method, const std::string& path, const 
     if (s < 0 || s > 366.0 * 86400) return ozon_error(400, 3, "seconds out of range");
     offset_ms_ += static_cast<core::EpochMs>(s * 1000.0);
     return json_reply(200, {{"now", sandbox::format_iso8601(now())}, {"offset_ms", offset_ms_}});
+  }
+  if (path == "/__sandbox/postings/add") {
+    auto it = b.find("count");
+    if (it == b.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1 || it->get<std::int64_t>() > 100)
+      return ozon_error(400, 3, "count must be an integer 1..100");
+    json added = json::array();
+    for (auto& n : market_->add_postings(it->get<int>(), now())) added.push_back(n);
+    return json_reply(200, {{"added", added}});
+  }
+  if (path == "/__sandbox/postings/status") {
+    auto it = b.find("posting_number");
+    if (it == b.end() || !it->is_string()) return ozon_error(400, 3, "posting_number must be a string");
+    std::string status = market_->posting_status(it->get<std::string>());
+    if (status.empty()) return ozon_error(404, 5, "POSTING_NOT_FOUND");
+    return json_reply(200, {{"status", status}});
   }
   if (path == "/__sandbox/faults") {
     auto& f = market_->faults();
@@ -427,7 +452,12 @@ int Server::run() {
 void usage() {
   std::fprintf(stderr,
                "usage: ozon_sandbox --port N [--host 127.0.0.1] [--seed S] [--latency-ms L] [--error-rate R] "
-               "[--cors]\n");
+               "[--no-arrivals] [--cors]\n"
+               "  --seed S        the store's data (default 42; demo stores: %llu, %llu, %llu)\n"
+               "  --no-arrivals   no new postings arrive as time passes\n",
+               static_cast<unsigned long long>(sandbox::Marketplace::demo_seed(0)),
+               static_cast<unsigned long long>(sandbox::Marketplace::demo_seed(1)),
+               static_cast<unsigned long long>(sandbox::Marketplace::demo_seed(2)));
 }
 
 }  // namespace
@@ -445,7 +475,16 @@ int main(int argc, char** argv) {
     };
     if (a == "--port") o.port = std::atoi(value("--port"));
     else if (a == "--host") o.host = value("--host");
-    else if (a == "--seed") o.seed = std::strtoull(value("--seed"), nullptr, 10);
+    else if (a == "--seed") {
+      const char* v = value("--seed");
+      char* end = nullptr;
+      errno = 0;
+      o.seed = std::strtoull(v, &end, 10);
+      if (end == v || *end != '\0' || errno == ERANGE || *v == '-') {
+        std::fprintf(stderr, "ozon-sandbox: --seed needs a non-negative integer, got %s\n", v);
+        return 2;
+      }
+    } else if (a == "--no-arrivals") o.arrivals = false;
     else if (a == "--latency-ms") o.latency_ms = std::atoi(value("--latency-ms"));
     else if (a == "--error-rate") o.error_rate = std::atof(value("--error-rate"));
     else if (a == "--cors") o.cors = true;
