@@ -3,15 +3,18 @@
 
 #include <emscripten.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/alerts_screen.h"
 #include "app/app.h"
 #include "app/backup.h"
 #include "app/snapshot.h"
 #include "app/stock_screen.h"
 #include "app/storage_bench.h"
 #include "core/json_read.h"
+#include "platform/attention.h"
 #include "platform/automation_hook.h"
 #include "platform/bench_hook.h"
 #include "platform/browser.h"
@@ -40,10 +43,15 @@ class BrowserTransports final : public app::TransportFactory {
 
   std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
     switch (store.road) {
-      case app::Road::demo:
-        // One demo marketplace per page: switching stores keeps its state.
-        if (!demo_) demo_ = std::make_unique<sandbox::Marketplace>(kDemoSeed, clock_.now_ms());
-        return std::make_unique<sandbox::SandboxTransport>(*demo_, clock_, scheduler_);
+      case app::Road::demo: {
+        // One demo marketplace per demo store and page, each with its own
+        // data: switching stores keeps their state.
+        auto& market = demo_[store.id];
+        if (!market)
+          market = std::make_unique<sandbox::Marketplace>(sandbox::Marketplace::demo_seed(app::demo_store_index(store.id)),
+                                                          clock_.now_ms());
+        return std::make_unique<sandbox::SandboxTransport>(*market, clock_, scheduler_);
+      }
       case app::Road::portal_bridge: return std::make_unique<platform::BridgeTransport>();
       case app::Road::local_proxy:
       case app::Road::proxy_url:
@@ -55,10 +63,9 @@ class BrowserTransports final : public app::TransportFactory {
   }
 
  private:
-  static constexpr std::uint64_t kDemoSeed = 20261126;
   core::Clock& clock_;
   core::Scheduler& scheduler_;
-  std::unique_ptr<sandbox::Marketplace> demo_;
+  std::map<std::string, std::unique_ptr<sandbox::Marketplace>> demo_;
 };
 
 struct Console {
@@ -80,7 +87,13 @@ struct Console {
                 [](std::function<void(std::string)> done) {
                   platform::pick_text_file(std::move(done), app::kBackupMaxBytes + 1);
                 },
-                [] { platform::reload_page(); }, [] { platform::request_storage_access(); }},
+                [] { platform::reload_page(); }, [] { platform::request_storage_access(); },
+                [](int unseen) { platform::show_unseen_count(unseen); },
+                [](const std::string& title, const std::string& body, std::uint64_t alert_id) {
+                  platform::show_notification(title, body, alert_id);
+                },
+                [] { platform::play_alert_sound(); },
+                [](std::function<void(std::string)> done) { platform::ask_notification_permission(std::move(done)); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -143,6 +156,10 @@ int main() {
     console.app.set_storage_mode(mode, access_possible);
   });
   console.app.mutable_state().utc_offset_minutes = platform::utc_offset_minutes();
+  console.app.feature<app::AlertsScreen>().set_permission(platform::notification_permission());
+  platform::on_notification_click([](std::uint64_t alert_id) {
+    console.app.apply(app::OpenAlert{alert_id});
+  });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
       .hidden = [] { console.app.flush_drafts(); },

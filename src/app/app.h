@@ -53,6 +53,14 @@ struct AppServices {
   std::function<void()> reload_page = {};
   // Asks the browser for storage access (inside a third-party frame).
   std::function<void()> request_storage_access = {};
+  // Alerts outside the page: the unseen count (the tab title, the app
+  // badge), a system notification, a sound; asking the browser to allow
+  // notifications (on the seller's click; answers "granted", "denied" or
+  // "default"). May be empty in tests.
+  std::function<void(int unseen)> show_unseen = {};
+  std::function<void(const std::string& title, const std::string& body, std::uint64_t alert_id)> notify = {};
+  std::function<void()> play_sound = {};
+  std::function<void(std::function<void(std::string permission)>)> ask_notification_permission = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).

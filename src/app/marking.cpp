@@ -36,6 +36,8 @@ void OrdersScreen::apply_marking_status(PostingWork& work, const core::ExemplarD
     marking.refusals = core::failed_checks(marking.form.data);  // the merged form holds the values
     // Nothing refused yet: the form was simply never sent (or is incomplete).
     marking.state = marking.refusals.empty() ? MarkingState::editing : MarkingState::refused;
+    if (marking.state == MarkingState::refused)
+      for (const auto& listener : marking_listeners_) listener(store_of(work.number), work.number);
   }
   work.verification.set_marking_complete(status.ship_available());
 }

@@ -51,6 +51,10 @@ class OrdersScreen final : public Feature {
   void reload_postings(const std::vector<std::string>& numbers, const std::string& store_id);
   // Called after every successful refresh of a store (the alerts listen).
   void listen(std::function<void(const OrdersRefreshed&)> listener) { listeners_.push_back(std::move(listener)); }
+  // Called when Ozon refuses a posting's marking codes (store, posting).
+  void listen_marking_refused(std::function<void(const std::string&, const std::string&)> listener) {
+    marking_listeners_.push_back(std::move(listener));
+  }
   // The network came or went: refreshes pause, and resume when it is back.
   void on_online_changed(bool online) override;
   std::vector<std::string> working_postings() const;
@@ -133,6 +137,7 @@ class OrdersScreen final : public Feature {
   // Drafts read at start, applied when their posting is first opened.
   std::map<std::string, nlohmann::json> saved_posting_drafts_;
   std::vector<std::function<void(const OrdersRefreshed&)>> listeners_;
+  std::vector<std::function<void(const std::string&, const std::string&)>> marking_listeners_;
   int refresh_timer_ = 0;  // only the latest armed timer pumps
 };
 

@@ -1,6 +1,7 @@
 // The registry: every feature of the console, in navigation order. Adding a
 // screen means one line here (its files register their own actions,
 // snapshot, drafts and redraw needs; its view registers itself in ui/).
+#include "app/alerts_screen.h"
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
 #include "app/stock_screen.h"
@@ -12,6 +13,7 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<OrdersScreen>(app));
   features.push_back(std::make_unique<PlanScreen>(app));
   features.push_back(std::make_unique<StockScreen>(app));
+  features.push_back(std::make_unique<AlertsScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
 }
 

@@ -125,12 +125,20 @@ std::vector<std::string> problems_of(const StoreConfig& store, bool check_key) {
 std::vector<std::string> validate(const StoreConfig& store) { return problems_of(store, true); }
 std::vector<std::string> validate_except_key(const StoreConfig& store) { return problems_of(store, false); }
 
-StoreConfig demo_store() {
+StoreConfig demo_store(int index) {
   StoreConfig store;
-  store.id = "demo";
-  store.name = "";  // shown translated ("Demo store")
+  store.id = index <= 0 ? "demo" : "demo-" + std::to_string(index + 1);
+  store.name = "";  // shown translated ("Demo store"); an added one is named by the stores screen
   store.road = Road::demo;
   return store;
+}
+
+int demo_store_index(std::string_view id) {
+  constexpr std::string_view kPrefix = "demo-";
+  if (id.substr(0, kPrefix.size()) != kPrefix || id.size() != kPrefix.size() + 1) return 0;
+  const char digit = id.back();
+  if (digit < '2' || digit > '0' + kDemoStoresMax) return 0;
+  return digit - '1';
 }
 
 nlohmann::json to_json_without_key(const StoreConfig& store) {

@@ -62,7 +62,13 @@ std::vector<std::string> validate(const StoreConfig& store);
 // without keys): everything but the key is checked.
 std::vector<std::string> validate_except_key(const StoreConfig& store);
 
-StoreConfig demo_store();
+// The built-in demo store (index 0, id "demo", always there) and the extra
+// demo stores a seller may add to try several stores at once (index 1, 2:
+// ids "demo-2", "demo-3"), each with its own data.
+inline constexpr int kDemoStoresMax = 3;
+StoreConfig demo_store(int index = 0);
+// The index of a demo store's id (0 for "demo" and for any id not of that form).
+int demo_store_index(std::string_view id);
 
 // Stored on this device only (localStorage). The key is included when the
 // seller lets the device remember it: the console must be able to call Ozon

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/orders_actions.h"
 #include "core/json_read.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
@@ -40,7 +41,7 @@ bool same_connection(const StoreConfig& a, const StoreConfig& b) {
 }  // namespace
 
 StoresScreen::StoresScreen(App& app) : Feature(app) {
-  handle<EditStoreDraft, TestConnection, SaveStore, CancelSaveStore, SelectStore, DeleteStore>(this);
+  handle<EditStoreDraft, TestConnection, SaveStore, CancelSaveStore, SelectStore, DeleteStore, AddDemoStore>(this);
 }
 
 void StoresScreen::on(const EditStoreDraft& a) {
@@ -110,6 +111,23 @@ void StoresScreen::on(const SaveStore& a) {
 }
 
 void StoresScreen::on(const CancelSaveStore&) { app_.mutable_state().stores.save_asking = false; }
+
+void StoresScreen::on(const AddDemoStore&) {
+  auto& state = app_.mutable_state();
+  auto& saved = state.stores.saved;
+  for (int index = 1; index < kDemoStoresMax; ++index) {
+    StoreConfig store = demo_store(index);
+    if (std::any_of(saved.begin(), saved.end(), [&](const StoreConfig& s) { return s.id == store.id; })) continue;
+    store.name = fill_placeholders(app_.tr("stores.demo_n"), {{"n", std::to_string(index + 1)}});
+    saved.push_back(store);
+    app_.save_stores();
+    // The new store joins the demo fleet: the orders show every demo store.
+    app_.activate(state.stores.active.road == Road::demo ? state.stores.active : demo_store());
+    app_.apply(SetAllStores{true});
+    state.view = "orders";
+    return;
+  }
+}
 
 void StoresScreen::on(const SelectStore& a) {
   if (a.id == "demo") return app_.activate(demo_store());

@@ -32,6 +32,9 @@ struct SelectStore {
 struct DeleteStore {
   std::string id;
 };
+// One more demo store with its own data (up to kDemoStoresMax in all), shown
+// with the others in "All stores".
+struct AddDemoStore {};
 
 class StoresScreen final : public Feature {
  public:
@@ -48,6 +51,7 @@ class StoresScreen final : public Feature {
   void on(const CancelSaveStore&);
   void on(const SelectStore&);
   void on(const DeleteStore&);
+  void on(const AddDemoStore&);
 
  private:
   std::unique_ptr<StoreSession> check_session_;  // the store being tested

@@ -125,6 +125,7 @@ std::vector<Alert> AlertBook::sweep_risk(std::string_view store_id, const std::v
   }
   const EpochMs midnight = next_local_midnight(now, utc_offset_minutes);
   for (const Posting& p : postings) {
+    if (!p.store_id.empty() && p.store_id != store_id) continue;  // another store's, in a list of several
     const Risk risk = risk_for(stage_of(p.status), p.shipment_date, now, midnight);
     std::optional<Alert> alert;
     if (risk == Risk::overdue && p.shipment_date > prev)
@@ -178,7 +179,8 @@ void AlertBook::mark_all_seen() {
 void AlertBook::forget_missing(std::string_view store_id, const std::vector<Posting>& present) {
   std::unordered_set<std::string_view> numbers;
   numbers.reserve(present.size());
-  for (const Posting& p : present) numbers.insert(p.posting_number);
+  for (const Posting& p : present)
+    if (p.store_id.empty() || p.store_id == store_id) numbers.insert(p.posting_number);
   std::erase_if(raised_, [store_id, &numbers](const Key& key) {
     return key.store_id == store_id && numbers.count(key.posting_number) == 0;
   });

@@ -88,7 +88,9 @@ class AlertBook {
   std::vector<Alert> add_from_diff(std::string_view store_id, const PostingDiff& diff,
                                    const std::vector<std::string>& working, EpochMs now);
 
-  // Risk sweep of one store's list at `now` (deadline.h risk_of). The book
+  // Risk sweep of one store's list at `now` (deadline.h risk_of). Postings
+  // whose store_id is set and differs from `store_id` are skipped, so the
+  // list of every store can be passed as it is (the same in forget_missing). The book
   // remembers the time of the store's previous sweep, `prev`; a posting
   //   - overdue at now and not at prev (deadline > prev) raises `overdue`;
   //   - under_2h at now and not at prev (deadline - prev >= 2 h) raises

@@ -15,6 +15,7 @@
 #include "ui/screen_registry.h"
 #include "ui/views.h"
 #include "app/orders_screen.h"
+#include "app/stores_screen.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -24,6 +25,80 @@ constexpr core::Stage kTabs[] = {core::Stage::awaiting_packaging, core::Stage::a
                                  core::Stage::delivering,         core::Stage::delivered,
                                  core::Stage::cancelled,          core::Stage::disputed};
 
+
+std::string fill_minutes(const char* text, long minutes) {
+  return app::fill_placeholders(text, {{"n", std::to_string(minutes)}});
+}
+
+// The postings of the stores the list shows.
+std::size_t shown_count(const app::App& app) {
+  const auto& orders = app.state().orders;
+  std::size_t count = 0;
+  for (const auto& c : orders.list.store_counts())
+    if (orders.all_stores || c.store_id == app.state().stores.active_id) count += static_cast<std::size_t>(c.total);
+  return count;
+}
+
+// A store's name as the seller knows it (the demo store's, translated).
+const char* store_name(const app::App& app, const std::string& store_id) {
+  for (const auto& feed : app.state().orders.stores)
+    if (feed.store_id == store_id) return feed.name.empty() ? app.tr("store.demo") : feed.name.c_str();
+  return store_id.c_str();
+}
+
+// Auto-refresh, "All stores", and in that view one chip per store: its
+// postings in this tab, when it was last refreshed, its error.
+void draw_store_bar(const app::App& app, app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  constexpr int kMinutes[] = {0, 1, 3, 5, 10, 15, 30};
+  const long current = static_cast<long>(orders.refresh_interval_ms / 60'000);
+  std::string preview = current == 0 ? app.tr("orders.refresh_manual")
+                                     : fill_minutes(app.tr("orders.refresh_every"), current);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  combo("orders.refresh_interval", preview.c_str(), [&] {
+    for (const int minutes : kMinutes) {
+      const std::string label = minutes == 0 ? app.tr("orders.refresh_manual") : fill_minutes(app.tr("orders.refresh_every"), minutes);
+      if (ImGui::Selectable(label.c_str(), minutes == current)) actions.push(app::SetRefreshInterval{minutes});
+    }
+  });
+  if (orders.stores.size() > 1) {
+    ImGui::SameLine();
+    bool all = orders.all_stores;
+    if (checkbox(app, "orders.all_stores", all)) actions.push(app::SetAllStores{all});
+  }
+  if (orders.changes.count() > 0) {
+    ImGui::SameLine();
+    ImGui::TextColored(palette::attention, app.tr("orders.changes"),
+                       static_cast<int>(orders.changes.count(core::ChangeKind::new_posting)),
+                       static_cast<int>(orders.changes.count(core::ChangeKind::status_changed)),
+                       static_cast<int>(orders.changes.count(core::ChangeKind::cancelled)));
+    ImGui::SameLine();
+    if (small_button(app, "orders.changes_seen")) actions.push(app::MarkChangesSeen{});
+  }
+  if (!orders.all_stores || orders.stores.size() < 2) return;
+  for (const auto& feed : orders.stores) {
+    int in_tab = 0;
+    for (const auto& count : orders.list.store_counts())
+      if (count.store_id == feed.store_id) in_tab = count.in_tab;
+    std::string text = std::string(store_name(app, feed.store_id)) + " (" + std::to_string(in_tab) + ")";
+    if (feed.loading) text += " \xE2\x80\xA6";
+    else if (feed.as_of != 0) text += " " + format_local_clock(feed.as_of);
+    // A click shows that store alone.
+    if (small_button(app, "orders.store." + feed.store_id, {.text = text.c_str(), .danger = !feed.error.empty()})) {
+      actions.push(app::SelectStore{feed.store_id});
+      actions.push(app::SetAllStores{false});
+    }
+    if (!feed.error.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.notice_text(feed.error).c_str());
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  for (const auto& feed : orders.stores)
+    if (!feed.error.empty()) {
+      ImGui::TextColored(palette::error, "%s:", store_name(app, feed.store_id));
+      ImGui::SameLine();
+      draw_notice(app, feed.error);
+    }
+}
 
 void draw_tabs(const app::App& app, app::ActionQueue& actions) {
   const auto& list = app.state().orders.list;
@@ -219,7 +294,8 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                     ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
                                     ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##orders", 6, flags)) return;
+  const bool store_column = orders.all_stores;
+  if (!ImGui::BeginTable("##orders", store_column ? 7 : 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(app.tr("orders.col.posting"), ImGuiTableColumnFlags_None, 1.3f);
   ImGui::TableSetupColumn(app.tr("orders.col.ship_by"), ImGuiTableColumnFlags_DefaultSort, 1.0f);
@@ -227,6 +303,7 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
   ImGui::TableSetupColumn(app.tr("orders.col.warehouse"), ImGuiTableColumnFlags_None, 1.4f);
   ImGui::TableSetupColumn(app.tr("orders.col.delivery"), ImGuiTableColumnFlags_None, 1.6f);
   ImGui::TableSetupColumn(app.tr("orders.col.items"), ImGuiTableColumnFlags_None, 0.4f);
+  if (store_column) ImGui::TableSetupColumn(app.tr("orders.col.store"), ImGuiTableColumnFlags_NoSort, 1.0f);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
     if (specs->SpecsCount > 0) {
@@ -256,6 +333,12 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
                      selected || posting.posting_number == orders.open, ImGuiSelectableFlags_SpanAllColumns))
         actions.push(app::ClickRow{index, io.KeyCtrl || io.KeySuper, io.KeyShift});
       ImGui::PopID();
+      // What changed since the seller last looked, until they open it.
+      if (const auto change = orders.changes.mark(posting.posting_number); change != core::ChangeKind::none) {
+        ImGui::SameLine();
+        ImGui::TextColored(change == core::ChangeKind::cancelled ? palette::error : palette::attention, "%s",
+                           app.tr("orders.change." + std::string(core::change_kind_name(change))));
+      }
       ImGui::TableNextColumn();
       if (risk != core::Risk::none)
         ImGui::TextColored(palette::risk(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
@@ -271,6 +354,10 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
       long items = 0;
       for (const auto& product : posting.products) items += static_cast<long>(product.quantity);
       ImGui::Text("%ld", items);
+      if (store_column) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(store_name(app, posting.store_id));
+      }
     }
   }
   ImGui::EndTable();
@@ -296,7 +383,7 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   if (orders.loading) {
     ImGui::TextDisabled("%s", app.tr("orders.loading"));
   } else if (orders.as_of != 0) {
-    ImGui::TextDisabled(app.tr("orders.summary"), static_cast<int>(orders.list.size()),
+    ImGui::TextDisabled(app.tr("orders.summary"), static_cast<int>(shown_count(app)),
                         format_local_clock(orders.as_of).c_str());
     if (orders.from_cache) {
       ImGui::SameLine();
@@ -305,7 +392,8 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));
-  draw_notice(app, orders.error);
+  if (!orders.all_stores) draw_notice(app, orders.error);  // all stores: each under its chip
+  draw_store_bar(app, actions);
   draw_needs_attention(app, actions);
   draw_tabs(app, actions);
   draw_filters(app, actions);

@@ -40,6 +40,12 @@ void draw_saved_stores(const app::App& app, app::ActionQueue& actions) {
   row(app::demo_store(), false);
   for (const auto& store : stores.saved) row(store, true);
   if (stores.active.is_portal()) row(stores.active, false);
+  // Trying several stores needs no account: demo stores with their own data.
+  int demo_stores = 1;
+  for (const auto& store : stores.saved) demo_stores += store.road == app::Road::demo;
+  if (!stores.active.is_portal() && demo_stores < app::kDemoStoresMax &&
+      button(app, "stores.add_demo"))
+    actions.push(app::AddDemoStore{});
 }
 
 void draw_store_form(const app::App& app, app::ActionQueue& actions) {
