@@ -145,8 +145,7 @@ class App {
   // `store_id`'s store (the open store when empty).
   void enqueue_change(std::string_view kind, const std::string& posting_number, const net::HttpRequest& request,
                       std::string draft_key, const std::string& store_id = {});
-  // The seller's changes still waiting to be sent (the background refresh yields to them).
-  std::size_t outbox_pending() const;
+
   // Runs `task` later unless the app is gone by then.
   void after(std::int64_t delay_ms, std::function<void()> task);
   // Wraps a callback so that it does nothing once the app is gone.

@@ -2,6 +2,7 @@
 // postings and catalogue, the seller's query and selection, verification
 // before shipping, boxes, and shipping itself.
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <utility>
 
@@ -23,9 +24,10 @@ OrdersScreen::OrdersScreen(App& app) : Feature(app) {
          EditCutoff, SetCutoff, EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste,
          SendTrackingPaste, MarkDelivery, PrintLabels, FocusSearch, FocusScan, SetAllStores, SetRefreshInterval,
          MarkChangesSeen>(this);
+  // Whole minutes from the screen; a fraction ("0.1") only by hand, for tests.
   if (auto minutes = app.services().settings.get(kRefreshMinutesSettingKey)) {
-    const long value = std::strtol(minutes->c_str(), nullptr, 10);
-    if (value >= 0 && value <= 24 * 60) orders_slice().refresh_interval_ms = value * 60'000;
+    const double value = std::strtod(minutes->c_str(), nullptr);
+    if (value >= 0 && value <= 24 * 60) orders_slice().refresh_interval_ms = static_cast<std::int64_t>(value * 60'000);
   }
 }
 

@@ -141,6 +141,7 @@ void OrdersScreen::on_change_finished(const OutboxEntry& entry) {
     }
   }
   reload_postings(changed, entry.store_id);
+  pump_refresh();  // a refresh held back for the seller's calls may go now
 }
 
 }  // namespace app

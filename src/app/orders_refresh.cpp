@@ -20,6 +20,14 @@ core::RefreshScheduleConfig schedule_config(std::int64_t interval_ms, std::size_
   return config;
 }
 
+// The seller's own changes to this store waiting to go (its refreshes yield to them).
+int seller_calls_waiting(const AppState& state, const std::string& store_id) {
+  int waiting = 0;
+  for (const auto& entry : state.outbox.entries)
+    waiting += entry.store_id == store_id && (entry.state == OutboxState::queued || entry.state == OutboxState::sending);
+  return waiting;
+}
+
 // The floor of the one refresh timer: a wake time already past (a refresh
 // held back for the seller's own calls) is asked again a second later, never in a loop.
 constexpr std::int64_t kMinTimerMs = 1'000;
@@ -108,10 +116,9 @@ void OrdersScreen::on_online_changed(bool online) {
 void OrdersScreen::pump_refresh() {
   auto& orders = orders_slice();
   const core::EpochMs now = app_.now();
-  const int waiting = static_cast<int>(app_.outbox_pending());
   std::vector<std::string> due;
   for (auto& f : orders.stores)
-    if (f.schedule.due(now, waiting)) due.push_back(f.store_id);
+    if (f.schedule.due(now, seller_calls_waiting(app_.state(), f.store_id))) due.push_back(f.store_id);
   for (const auto& id : due) start_refresh(id);
   if (!due.empty()) mirror_active_feed();
   std::optional<core::EpochMs> wake;

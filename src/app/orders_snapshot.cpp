@@ -153,7 +153,7 @@ nlohmann::json orders_snapshot(const AppState& state) {
       {"count", scope_count(state)},
       {"allStores", orders.all_stores},
       {"stores", stores},
-      {"refreshMinutes", orders.refresh_interval_ms / 60'000},
+      {"refreshMinutes", static_cast<double>(orders.refresh_interval_ms) / 60'000.0},
       {"changes", {{"count", orders.changes.count()},
                    {"new", orders.changes.count(core::ChangeKind::new_posting)},
                    {"statusChanged", orders.changes.count(core::ChangeKind::status_changed)},

@@ -84,8 +84,6 @@ void App::enqueue_change(std::string_view kind, const std::string& posting_numbe
                     request.path, request.body, std::move(draft_key)});
 }
 
-std::size_t App::outbox_pending() const { return outbox_ ? outbox_->pending_count() : 0; }
-
 void App::send_outbox_entry(const OutboxEntry& entry, std::function<void(SendOutcome)> done) {
   // An entry for a store not connected now (another world: demo or real,
   // or its key not typed yet) waits until it is.

@@ -142,7 +142,8 @@ void StoresScreen::on(const DeleteStore& a) {
   app_.save_stores();
   // Its copies on this device (buyers' names and addresses among them) go with it.
   app_.forget_store_copies(a.id);
-  if (app_.state().stores.active_id == a.id) app_.activate(demo_store());
+  // The fleet lost a store: its session and postings go (the open store stays open).
+  app_.activate(app_.state().stores.active_id == a.id ? demo_store() : app_.state().stores.active);
 }
 
 void StoresScreen::write_snapshot(nlohmann::json& out) const {
