@@ -157,6 +157,61 @@ if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
   await context.close();
 }
 
+// 3c. Background refresh of 3 demo stores x 5,000 open postings in "All
+// stores": the refresh that brings them (15,000 new) and one with nothing new:
+// time, requests, frame times while it runs; then the idle cost between refreshes.
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    if (localStorage.getItem('seller-console:stores')) return;
+    localStorage.setItem('seller-console:stores', JSON.stringify([
+      { id: 'demo-2', name: 'Demo 2', road: 'demo' }, { id: 'demo-3', name: 'Demo 3', road: 'demo' }]));
+    localStorage.setItem('seller-console:refresh_minutes', '0');  // the benchmark triggers each refresh
+  });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  const snap = () => page.evaluate(() => window.sellerConsole.snapshot());
+  const settled = (n) => page.waitForFunction((want) => {
+    const o = window.sellerConsole.snapshot().orders;
+    return o.stores.length === 3 && o.stores.every((f) => f.refreshes >= want && !f.loading);
+  }, n, { timeout: 120_000 });
+  await settled(1);
+  const all = await page.evaluate(() => window.sellerConsole.itemRect('orders.all_stores'));
+  await page.mouse.click(all.x + all.w / 2, all.y + all.h / 2);
+  await page.waitForFunction(() => window.sellerConsole.snapshot().orders.allStores);
+  await page.evaluate(() => window.sellerConsole.benchGrowDemo(5000));
+  const frameTimes = () => page.evaluate(() => window.sellerConsole.benchFrameTimes());
+  const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : 0; };
+  const refresh = await page.evaluate(() => window.sellerConsole.itemRect('orders.refresh'));
+  for (const [name, round] of [['refresh_3x5000_new', 2], ['refresh_3x5000_nothing_new', 3]]) {
+    const requestsBefore = (await snap()).orders.stores.reduce((n, f) => n + f.requests, 0);
+    const before = (await frameTimes()).length;
+    const start = Date.now();
+    await page.mouse.click(refresh.x + refresh.w / 2, refresh.y + refresh.h / 2);
+    await settled(round);
+    const ms = Date.now() - start;
+    const after = await snap();
+    const frames = (await frameTimes()).slice(before).map((f) => f[1]);
+    console.log(`${name}_ms ${ms} (click to all three stores refreshed; ${after.orders.count} postings listed)`);
+    console.log(`${name}_requests ${after.orders.stores.reduce((n, f) => n + f.requests, 0) - requestsBefore}`);
+    console.log(`${name}_frame_ms_p50 ${pctOf(frames, 0.5).toFixed(2)} p95 ${pctOf(frames, 0.95).toFixed(2)} max ${frames.length ? Math.max(...frames).toFixed(2) : 0} (${frames.length} frames)`);
+  }
+  // Idle between refreshes: frames and CPU over 5 s (the schedule's only cost
+  // between refreshes is one timer; it is off here so no refresh lands in the window).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const f0 = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  const m0 = await metric();
+  await page.waitForTimeout(5000);
+  const f1 = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  const m1 = await metric();
+  console.log(`fleet_idle_frames_per_second ${((f1 - f0) / 5).toFixed(2)} (3 stores, 15,000+ postings, between refreshes)`);
+  console.log(`fleet_idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / 5).toFixed(2)}`);
+  await context.close();
+}
+
 // 4. Parsing postings in WebAssembly vs the browser's JSON.parse, on the
 // 100-posting v4 page bench_parsers wrote (POSTINGS_JSON), in the same page:
 // one page, and 100,000 postings as the 1,000 pages paging delivers.

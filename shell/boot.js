@@ -72,6 +72,7 @@
     lastText() { return (module && module.documents && module.documents.lastText) || null; },
     benchLoadPostings(count) { if (hook.isReady) module._sc_bench_load_postings(count); },
     benchLoadStock(products) { if (hook.isReady) module._sc_bench_load_stock(products); },
+    benchGrowDemo(open) { if (hook.isReady) module._sc_bench_grow_demo(open); },
     benchFrameTimes() { return hook.isReady ? JSON.parse(module.UTF8ToString(module._sc_bench_frame_times())) : []; },
     benchHeapBytes() { return hook.isReady ? module._sc_bench_heap_bytes() : 0; },
     // Storage benchmark: resolves with the timings of writing and restoring

@@ -41,6 +41,18 @@ class BrowserTransports final : public app::TransportFactory {
  public:
   BrowserTransports(core::Clock& clock, core::Scheduler& scheduler) : clock_(clock), scheduler_(scheduler) {}
 
+  // The refresh benchmark: every demo store with `open` postings to pack.
+  void grow_demo(std::size_t open) {
+    for (auto& [id, market] : demo_) {
+      std::size_t have = 0;
+      for (const auto& number : market->posting_numbers()) {
+        const std::string status = market->posting_status(number);
+        have += status == "awaiting_packaging" || status == "awaiting_deliver";
+      }
+      if (have < open) market->add_postings(static_cast<int>(open - have), clock_.now_ms());
+    }
+  }
+
   std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
     switch (store.road) {
       case app::Road::demo: {
@@ -120,6 +132,7 @@ int main() {
       },
   });
 
+  platform::install_demo_bench([](std::size_t open) { console.transports.grow_demo(open); });
   platform::install_stock_bench(
       [](std::size_t products) { console.app.feature<app::StockScreen>().replace_stock_for_benchmark(products); });
   platform::install_bench(

@@ -114,17 +114,21 @@ void App::activate(StoreConfig store) {
 
 std::vector<StoreConfig> App::fleet() const {
   const StoreConfig& active = state_.stores.active;
-  const bool key_needed = active.needs_keys() && active.api_key.empty();
-  if (active.is_portal()) return key_needed ? std::vector<StoreConfig>{} : std::vector<StoreConfig>{active};
-  std::vector<StoreConfig> stores;
-  if (!key_needed) stores.push_back(active);
+  auto usable = [](const StoreConfig& store) { return !(store.needs_keys() && store.api_key.empty()); };
+  if (active.is_portal()) return usable(active) ? std::vector<StoreConfig>{active} : std::vector<StoreConfig>{};
+  // In a stable order (the saved list's), so switching stores keeps the fleet.
   const bool demo = active.road == Road::demo;
-  if (demo && active.id != demo_store().id) stores.insert(stores.begin(), demo_store());
-  for (const auto& store : state_.stores.saved) {
-    if (store.id == active.id || (store.road == Road::demo) != demo || store.is_portal()) continue;
-    if (store.needs_keys() && store.api_key.empty()) continue;  // its key was not typed since the page loaded
-    stores.push_back(store);
+  std::vector<StoreConfig> stores;
+  if (demo) stores.push_back(demo_store());
+  bool has_active = active.id == demo_store().id && demo;
+  for (const auto& saved : state_.stores.saved) {
+    if ((saved.road == Road::demo) != demo || saved.is_portal()) continue;
+    // The open store as the page has it (its key may have been typed, not kept).
+    const StoreConfig& store = saved.id == active.id ? active : saved;
+    has_active = has_active || saved.id == active.id;
+    if (usable(store)) stores.push_back(store);  // else its key was not typed since the page loaded
   }
+  if (!has_active && usable(active)) stores.push_back(active);
   return stores;
 }
 

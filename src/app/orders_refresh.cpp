@@ -146,7 +146,9 @@ void OrdersScreen::start_refresh(const std::string& store_id) {
   }
   f->loading = true;
   f->error = {};
-  const int generation = ++f->generation;
+  // Unique across fleets: a store that left and came back ignores its old answers.
+  const int generation = ++refresh_generation_;
+  f->generation = generation;
   const core::RefreshWindow window = core::refresh_window(f->schedule.last_success(), now);
   struct Gather {
     int queries_left = 0;

@@ -139,6 +139,7 @@ class OrdersScreen final : public Feature {
   std::vector<std::function<void(const OrdersRefreshed&)>> listeners_;
   std::vector<std::function<void(const std::string&, const std::string&)>> marking_listeners_;
   int refresh_timer_ = 0;  // only the latest armed timer pumps
+  int refresh_generation_ = 0;
 };
 
 }  // namespace app

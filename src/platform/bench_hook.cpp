@@ -17,6 +17,7 @@ namespace {
 double last_count = 0;
 std::function<void(std::size_t)> load_postings;
 std::function<void(std::size_t)> load_stock;
+std::function<void(std::size_t)> grow_demo;
 std::function<void(std::size_t, std::size_t, std::function<void(const std::string&)>)> storage_bench;
 
 EM_JS(void, js_bench_storage_done, (const char* json), {
@@ -32,6 +33,7 @@ void install_bench(std::function<void(std::size_t count)> load,
   storage_bench = std::move(storage);
 }
 void install_stock_bench(std::function<void(std::size_t products)> load) { load_stock = std::move(load); }
+void install_demo_bench(std::function<void(std::size_t open)> grow) { grow_demo = std::move(grow); }
 }  // namespace platform
 
 extern "C" {
@@ -53,6 +55,10 @@ EMSCRIPTEN_KEEPALIVE void sc_bench_load_postings(int count) {
 }
 
 // Replaces the stock with `products` x the loaded warehouses.
+EMSCRIPTEN_KEEPALIVE void sc_bench_grow_demo(int open) {
+  if (grow_demo && open > 0) grow_demo(static_cast<std::size_t>(open));
+}
+
 EMSCRIPTEN_KEEPALIVE void sc_bench_load_stock(int products) {
   if (load_stock && products > 0) load_stock(static_cast<std::size_t>(products));
   platform::request_redraw();

@@ -14,6 +14,9 @@ void install_bench(std::function<void(std::size_t count)> load,
                                       std::function<void(const std::string& json)> done)>
                        storage);
 
+// `grow(open)` gives every demo store `open` postings to pack (the refresh benchmark).
+void install_demo_bench(std::function<void(std::size_t open)> grow);
+
 // `load(products)` fills the Stock screen with `products` x the loaded warehouses.
 void install_stock_bench(std::function<void(std::size_t products)> load);
 

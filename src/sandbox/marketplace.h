@@ -48,7 +48,8 @@
 // in_process_at is the arrival, shipment_date 6..30 h later (express 1..3 h),
 // 1..3 items of products with free stock there (the units move from
 // available to reserved); all deterministic given the seed and the calls.
-// Seeds: demo_seed(i) is demo store i's; two seeds in different blocks
+// Seeds: demo_seed(i) is demo store i's (i >= 1 also has its own warehouse
+// and delivery-method ids; other seeds share demo store 0's); two seeds in different blocks
 // (demo_seed(0..kSeedBlocks-1) all are) share no posting or order number,
 // order_id, product_id, SKU or return id.
 #include <cstdint>

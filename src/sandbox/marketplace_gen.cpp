@@ -273,6 +273,18 @@ void Marketplace::State::generate(core::EpochMs now) {
   };
 
   const std::int64_t block = seed_block(seed);
+  // The extra demo stores (demo_seed(1), (2), ...) have their own warehouse
+  // and delivery-method ids (a seller's are theirs alone on Ozon), so they can
+  // be listed side by side; every other seed keeps the ids tests know.
+  const std::uint64_t demo_index = seed - demo_seed(0);
+  if (seed > demo_seed(0) && demo_index < 80) {
+    const std::int64_t offset = static_cast<std::int64_t>(demo_index) * 100'000'000'000LL;
+    for (auto& w : warehouses) w.id += offset;
+    for (auto& m : methods) {
+      m.id += offset;
+      m.warehouse_id += offset;
+    }
+  }
   // Deadline and in_process_at details: their own stream, so the main one
   // (and every product, posting and item it makes) is as before.
   Rng times(seed ^ 0x7173e5ULL);

@@ -86,7 +86,20 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
   ImGui::TableSetupColumn(app.tr("plan.col.due"), ImGuiTableColumnFlags_None, 0.9f);
   ImGui::TableSetupColumn(app.tr("plan.col.handover"), ImGuiTableColumnFlags_None, 2.0f);
   ImGui::TableHeadersRow();
+  const auto& orders = app.state().orders;
+  const std::string* shown_store = nullptr;
   for (const auto& group : plan.groups) {
+    // All stores: each store's groups under its name.
+    if (orders.all_stores && (!shown_store || *shown_store != group.store_id)) {
+      shown_store = &group.store_id;
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      const char* name = group.store_id.c_str();
+      for (const auto& feed : orders.stores)
+        if (feed.store_id == group.store_id) name = feed.name.empty() ? app.tr("store.demo") : feed.name.c_str();
+      ImGui::TextColored(palette::attention, "%s", name);
+    }
+    ImGui::PushID(group.store_id.c_str());
     ImGui::PushID(static_cast<int>(group.delivery_method_id));
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -117,6 +130,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
       actions.push(app::PrintPickList{group.delivery_method_id});
     ImGui::SameLine();
     draw_act(app, group, actions);
+    ImGui::PopID();
     ImGui::PopID();
   }
   ImGui::EndTable();
