@@ -60,8 +60,8 @@ void PlanScreen::prepare_frame(bool on_screen) {
     auto other = plan.fleet_methods.find(feed.store_id);
     const std::vector<core::DeliveryMethod> none;
     const auto& methods = active ? plan.methods : other != plan.fleet_methods.end() ? other->second : none;
-    for (auto& group : core::shipping_plan(state.orders.list.postings_of(feed.store_id), methods, now,
-                                           state.utc_offset_minutes)) {
+    for (auto& group : core::shipping_plan(state.orders.list.postings(), methods, now, state.utc_offset_minutes,
+                                           feed.store_id)) {
       group.store_id = feed.store_id;
       plan.groups.push_back(std::move(group));
     }

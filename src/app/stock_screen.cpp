@@ -277,12 +277,12 @@ void StockScreen::rebuild_table() {
 // Shortages and replenishment: after the rows, the postings or the
 // seller's reorder settings changed.
 void StockScreen::recompute_numbers() {
-  const auto postings = app_.state().orders.list.postings_of(app_.state().stores.active_id);
+  const auto& postings = app_.state().orders.list.postings();  // the open store's count (below)
   auto& products = slice_.table.mutable_products_numbers();
   std::vector<std::int64_t> free_by_product(products.size(), 0);
   for (const auto& line : slice_.table.lines()) free_by_product[line.product] += std::max<std::int64_t>(0, line.free());
 
-  const auto sales = core::sales_by_sku(postings, app_.now());
+  const auto sales = core::sales_by_sku(postings, app_.now(), core::kSalesWindowDays, app_.state().stores.active_id);
   slice_.reorder.clear();
   slice_.low_products = 0;
   slice_.zero_products = 0;
@@ -306,7 +306,7 @@ void StockScreen::recompute_numbers() {
 }
 
 void StockScreen::recompute_demand() {
-  slice_.demand = core::open_demand(app_.state().orders.list.postings_of(app_.state().stores.active_id));
+  slice_.demand = core::open_demand(app_.state().orders.list.postings(), app_.state().stores.active_id);
   slice_.shortages = slice_.loaded ? core::shortages(slice_.demand, slice_.rows) : std::vector<core::Shortage>{};
   auto& lines = slice_.table.mutable_lines();
   const auto& products = slice_.table.products();

@@ -107,10 +107,12 @@ std::string reorder_table(const std::vector<ReorderLine>& lines, Format format) 
 
 }  // namespace
 
-std::map<std::int64_t, std::int64_t> sales_by_sku(const std::vector<Posting>& postings, EpochMs now, int days) {
+std::map<std::int64_t, std::int64_t> sales_by_sku(const std::vector<Posting>& postings, EpochMs now, int days,
+                                                  std::string_view store_id) {
   const EpochMs from = now - static_cast<EpochMs>(std::max(days, 0)) * kDayMs;
   std::map<std::int64_t, std::int64_t> sold;
   for (const Posting& posting : postings) {
+    if (!store_id.empty() && posting.store_id != store_id) continue;
     if (is_cancelled(posting.status)) continue;
     const EpochMs at = posting.in_process_at != 0 ? posting.in_process_at : posting.shipment_date;
     if (at == 0 || at < from || at > now) continue;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -23,8 +24,9 @@ struct ReorderSettings {
 // Units sold per SKU in the `days` before `now`: postings whose in_process_at
 // falls in [now - days, now], cancelled ones (cancelled, cancelled_from_split_pending,
 // not_accepted) excluded. A posting without in_process_at uses shipment_date.
+// With `store_id`, only that store's postings count (a list of several stores).
 std::map<std::int64_t, std::int64_t> sales_by_sku(const std::vector<Posting>& postings, EpochMs now,
-                                                  int days = kSalesWindowDays);
+                                                  int days = kSalesWindowDays, std::string_view store_id = {});
 
 struct ReorderLine {
   std::int64_t sku = 0;

@@ -44,10 +44,11 @@ EpochMs next_cutoff_after(EpochMs now, int cutoff_minutes, int utc_offset_minute
 
 std::vector<ShippingGroup> shipping_plan(const std::vector<Posting>& postings,
                                          const std::vector<DeliveryMethod>& methods, EpochMs now,
-                                         int utc_offset_minutes) {
+                                         int utc_offset_minutes, std::string_view store_id) {
   std::map<std::pair<std::int64_t, std::int64_t>, ShippingGroup> groups;
   std::map<std::pair<std::int64_t, std::int64_t>, std::vector<const Posting*>> members;
   for (const auto& p : postings) {
+    if (!store_id.empty() && p.store_id != store_id) continue;
     const bool to_pack = p.status == PostingStatus::awaiting_packaging;
     const bool packed = p.status == PostingStatus::awaiting_deliver;
     if (!to_pack && !packed) continue;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -52,10 +53,11 @@ struct ShippingGroup {
 // Only awaiting_packaging and awaiting_deliver postings count. Groups are
 // sorted by next cutoff (groups without a cutoff last), then warehouse and
 // delivery method id. Postings carry their delivery method id; a method
-// missing from `methods` still forms a group (has_cutoff = false).
+// missing from `methods` still forms a group (has_cutoff = false). With
+// `store_id`, only that store's postings count and the groups carry it.
 std::vector<ShippingGroup> shipping_plan(const std::vector<Posting>& postings,
                                          const std::vector<DeliveryMethod>& methods, EpochMs now,
-                                         int utc_offset_minutes);
+                                         int utc_offset_minutes, std::string_view store_id = {});
 
 struct PickList {
   std::vector<PickListRow> rows;  // sorted by offer_id, then sku

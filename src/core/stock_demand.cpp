@@ -29,18 +29,21 @@ bool takes_stock(PostingStatus status) {
   return status == PostingStatus::awaiting_packaging || status == PostingStatus::awaiting_deliver;
 }
 
-std::map<StockKey, StockDemand> open_demand(const std::vector<Posting>& postings) {
+std::map<StockKey, StockDemand> open_demand(const std::vector<Posting>& postings, std::string_view store_id) {
+  auto counted = [&](const Posting& posting) {
+    return takes_stock(posting.status) && (store_id.empty() || posting.store_id == store_id);
+  };
   // One flat list sorted once (by key, then stock order) beats a map of
   // vectors: 100,000 postings are one sort, not 200,000 tree walks.
   // Sized exactly: over-reserving for every posting costs megabytes of peak
   // WebAssembly heap at 100,000 postings (it never shrinks).
   std::size_t open_lines = 0;
   for (const Posting& posting : postings)
-    if (takes_stock(posting.status)) open_lines += posting.products.size();
+    if (counted(posting)) open_lines += posting.products.size();
   std::vector<PendingPart> parts;
   parts.reserve(open_lines);
   for (const Posting& posting : postings) {
-    if (!takes_stock(posting.status)) continue;
+    if (!counted(posting)) continue;
     const std::size_t first = parts.size();
     const bool packed = posting.status == PostingStatus::awaiting_deliver;
     const EpochMs deadline =

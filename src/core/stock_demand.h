@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/posting.h"
@@ -32,7 +33,8 @@ struct StockDemand {
 
 // Keyed by (sku, the posting's delivery_method.warehouse_id). A posting that
 // lists one SKU twice adds both lines. Postings of other statuses add nothing.
-std::map<StockKey, StockDemand> open_demand(const std::vector<Posting>& postings);
+// With `store_id`, only that store's postings count (a list of several stores).
+std::map<StockKey, StockDemand> open_demand(const std::vector<Posting>& postings, std::string_view store_id = {});
 
 struct Shortage {
   StockKey key;
