@@ -70,8 +70,8 @@ if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
   await cdp.send('Performance.enable');
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   // After the refresh the device's copy is written (15,000 postings through
-  // IndexedDB, a frame as each write lands): wait for a second without frames.
-  for (let quiet = 0, last = -1; quiet < 4;) {
+  // IndexedDB, a frame as each write lands): wait for 3 s without frames.
+  for (let quiet = 0, last = -1; quiet < 12;) {
     const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
     quiet = now === last ? quiet + 1 : 0;
     last = now;
