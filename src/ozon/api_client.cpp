@@ -1,5 +1,8 @@
 #include "ozon/api_client.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace ozon {
 
 struct ApiClient::Call {
@@ -13,10 +16,8 @@ struct ApiClient::Call {
 
 ApiClient::ApiClient(net::Transport& transport, core::Clock& clock, core::Scheduler& scheduler,
                      RateLimiter& limiter, RetryPolicy& retry, ClientOptions options)
-    : transport_(transport), scheduler_(scheduler), limiter_(limiter), retry_(retry),
-      options_(options) {
-  (void)clock;  // time comes through the limiter and the scheduler; kept for future deadlines
-}
+    : transport_(transport), clock_(clock), scheduler_(scheduler), limiter_(limiter), retry_(retry),
+      options_(options) {}
 
 ApiClient::~ApiClient() = default;
 
@@ -54,14 +55,48 @@ void ApiClient::start_attempt(const std::shared_ptr<Call>& c) {
     ++c->attempt_id;  // disarms this attempt's timer
     on_reply(c, response);
   });
-  scheduler_.after(c->request.timeout_ms + options_.timeout_grace_ms, [this, alive, c, attempt] {
-    if (alive.expired() || c->settled || c->attempt_id != attempt) return;
+  watch_deadline(c, attempt);
+}
+
+void ApiClient::watch_deadline(const std::shared_ptr<Call>& c, int attempt) {
+  deadlines_.emplace(clock_.now_ms() + c->request.timeout_ms + options_.timeout_grace_ms, Deadline{c, attempt});
+  arm_watchdog();
+}
+
+// Answered attempts leave the front; a timer is armed for the first one still
+// waiting, unless one fires at or before it already. None while nothing waits.
+void ApiClient::arm_watchdog() {
+  auto stale = [](const Deadline& d) { return d.call->settled || d.call->attempt_id != d.attempt; };
+  while (!deadlines_.empty() && stale(deadlines_.begin()->second)) deadlines_.erase(deadlines_.begin());
+  if (deadlines_.empty()) return;
+  const core::EpochMs earliest = deadlines_.begin()->first;
+  if (watchdog_at_ && *watchdog_at_ <= earliest) return;
+  watchdog_at_ = earliest;
+  std::weak_ptr<int> alive = alive_;
+  scheduler_.after(std::max<core::EpochMs>(0, earliest - clock_.now_ms()), [this, alive, earliest] {
+    if (alive.expired()) return;
+    if (watchdog_at_ == earliest) watchdog_at_.reset();
+    check_deadlines();
+  });
+}
+
+void ApiClient::check_deadlines() {
+  const core::EpochMs now = clock_.now_ms();
+  std::vector<Deadline> expired;
+  while (!deadlines_.empty() && deadlines_.begin()->first <= now) {
+    expired.push_back(std::move(deadlines_.begin()->second));
+    deadlines_.erase(deadlines_.begin());
+  }
+  for (auto& d : expired) {
+    const auto& c = d.call;
+    if (c->settled || c->attempt_id != d.attempt) continue;
     ++c->attempt_id;  // a reply arriving now is ignored
     ApiError error;
     error.kind = ErrorKind::timeout;
     error.message = std::string("no answer within ").append(std::to_string(c->request.timeout_ms / 1000)).append(" s");
     fail_or_retry(c, std::move(error));
-  });
+  }
+  arm_watchdog();
 }
 
 void ApiClient::on_reply(const std::shared_ptr<Call>& c, const net::HttpResponse& response) {

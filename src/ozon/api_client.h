@@ -12,7 +12,9 @@
 // repeating them gives the same answer. Every error from a reply keeps its
 // HTTP status and Content-Type (a 200 the parser refused too).
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -119,9 +121,22 @@ class ApiClient {
   void on_reply(const std::shared_ptr<Call>& call, const net::HttpResponse& response);
   void fail_or_retry(const std::shared_ptr<Call>& call, ApiError error);
   void finish(const std::shared_ptr<Call>& call, Result<net::HttpResponse> result);
+  // One timer for every attempt's deadline (the earliest), not one per
+  // request: a timer that fires wakes the page, and a refresh of three large
+  // stores makes hundreds of requests that all answer in time.
+  void watch_deadline(const std::shared_ptr<Call>& call, int attempt);
+  void arm_watchdog();
+  void check_deadlines();
 
   net::Transport& transport_;
+  core::Clock& clock_;
   core::Scheduler& scheduler_;
+  struct Deadline {
+    std::shared_ptr<Call> call;
+    int attempt = 0;
+  };
+  std::multimap<core::EpochMs, Deadline> deadlines_;
+  std::optional<core::EpochMs> watchdog_at_;  // when the armed timer fires, if one is
   RateLimiter& limiter_;
   RetryPolicy& retry_;
   ClientOptions options_;

@@ -383,3 +383,25 @@ TEST_CASE("client: a reply that is not JSON is named for what it is, with its st
     CHECK(classify(got->error()) == Problem::proxy_unreachable);
   }
 }
+
+TEST_CASE("timeouts: one timer for every request in flight, none left once all are answered") {
+  Rig rig;
+  int answered = 0;
+  for (int i = 0; i < 100; ++i)
+    rig.client.call({"/v1/test", "{}"}, [&](Result<net::HttpResponse> reply) { answered += reply ? 1 : 0; });
+  rig.scheduler.run(5'000);  // every answer arrives; the deadlines are 30 s away
+  CHECK(answered == 100);
+  // A timer per request would leave 100 wake-ups due 30 s from now; one remains.
+  CHECK(rig.scheduler.pending() == 1);
+  rig.scheduler.run(60'000);
+  CHECK(rig.scheduler.pending() == 0);  // it found nothing waiting and armed no other
+
+  // A request that never answers still times out.
+  rig.transport.silent = true;
+  std::optional<ErrorKind> failure;
+  rig.client.call_with({"/v1/test", "{}"}, CallOptions{.retry = false},
+                       [&](Result<net::HttpResponse> reply) { if (!reply) failure = reply.error().kind; });
+  rig.scheduler.run(60'000);
+  REQUIRE(failure.has_value());
+  CHECK(*failure == ErrorKind::timeout);
+}
