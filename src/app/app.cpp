@@ -137,19 +137,13 @@ StoreSession* App::session_for(std::string_view store_id) {
   return it == sessions_.end() ? nullptr : it->second.get();
 }
 
-namespace {
-bool same_road(const StoreConfig& a, const StoreConfig& b) {
-  return a.road == b.road && a.proxy_url == b.proxy_url && a.client_id == b.client_id && a.api_key == b.api_key;
-}
-}  // namespace
-
 // A session per store of the fleet: kept while its store stays (switching
 // between them drops no call), replaced when its road or keys changed.
 void App::sync_sessions() {
   const std::vector<StoreConfig> stores = fleet();
   for (auto it = sessions_.begin(); it != sessions_.end();) {
     auto kept = std::find_if(stores.begin(), stores.end(), [&](const StoreConfig& s) { return s.id == it->first; });
-    if (kept != stores.end() && same_road(*kept, it->second->store())) {
+    if (kept != stores.end() && same_connection(*kept, it->second->store())) {
       ++it;
       continue;
     }

@@ -125,6 +125,10 @@ std::vector<std::string> problems_of(const StoreConfig& store, bool check_key) {
 std::vector<std::string> validate(const StoreConfig& store) { return problems_of(store, true); }
 std::vector<std::string> validate_except_key(const StoreConfig& store) { return problems_of(store, false); }
 
+bool same_connection(const StoreConfig& a, const StoreConfig& b) {
+  return a.road == b.road && a.proxy_url == b.proxy_url && a.client_id == b.client_id && a.api_key == b.api_key;
+}
+
 StoreConfig demo_store(int index) {
   StoreConfig store;
   store.id = index <= 0 ? "demo" : "demo-" + std::to_string(index + 1);

@@ -43,6 +43,10 @@ struct StoreConfig {
   bool is_portal() const { return road == Road::portal_fetch || road == Road::portal_bridge; }
 };
 
+// The fields that decide whether a store can connect (not its name, nor
+// whether the device remembers its key).
+bool same_connection(const StoreConfig& a, const StoreConfig& b);
+
 // A portal's store is one Ozon account seen through one portal: its id joins
 // the portal's origin and the Client-Id, so that work queued under one
 // account (the outbox, offline copies) never goes out or shows under another.

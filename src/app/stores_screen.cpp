@@ -32,12 +32,6 @@ nlohmann::json store_json(const StoreConfig& store, const std::string& active_id
           {"active", store.id == active_id}};
 }
 
-// The fields that decide whether a store can connect (not its name, nor
-// whether the device remembers its key).
-bool same_connection(const StoreConfig& a, const StoreConfig& b) {
-  return a.road == b.road && a.proxy_url == b.proxy_url && a.client_id == b.client_id && a.api_key == b.api_key;
-}
-
 }  // namespace
 
 StoresScreen::StoresScreen(App& app) : Feature(app) {
