@@ -21,6 +21,7 @@
 #include "core/product.h"
 #include "core/return_item.h"
 #include "core/review.h"
+#include "core/rfbs_return.h"
 #include "core/stock.h"
 #include "core/warehouse.h"
 #include "net/transport.h"
@@ -96,5 +97,12 @@ Result<Page<core::ChatMessage>> parse_chat_history(std::string_view body);  // c
 Result<Page<core::ReturnItem>> parse_returns(std::string_view body);        // cursor = last id
 Result<Page<core::Review>> parse_reviews(std::string_view body);            // cursor = last_id
 Result<std::string> parse_review_comment(std::string_view body);            // the comment id
+Result<std::int64_t> parse_chat_read(std::string_view body);                  // unread left in the chat
+// `returns` as a list (Ozon's reply) or one object (the spec's schema); cursor = last return_id.
+Result<Page<core::RfbsReturn>> parse_rfbs_returns(std::string_view body);
+Result<core::RfbsReturn> parse_rfbs_return(std::string_view body);  // /get: detailed = true
+// cursor = the offset of the next page ("" at the end)
+Result<Page<core::ReviewComment>> parse_review_comments(std::string_view body);
+Result<core::Review> parse_review_info(std::string_view body);
 
 }  // namespace ozon

@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/exemplar.h"
+#include "core/money.h"
 #include "net/transport.h"
 #include "ozon/result.h"
 
@@ -197,6 +198,33 @@ net::HttpRequest build_review_list(const std::string& last_id = {}, int limit = 
                                    const std::string& status = "ALL");
 Result<net::HttpRequest> build_review_comment(const std::string& review_id, const std::string& text,
                                               bool mark_processed = true, const std::string& parent_comment_id = {});
+
+// Marks the message and every one before it read; refused when the id is not a number.
+Result<net::HttpRequest> build_chat_read(const std::string& chat_id, const std::string& from_message_id);
+// rFBS return requests (/v2/returns/rfbs/*).
+struct RfbsReturnsFilter {
+  std::vector<std::string> group_states;  // "All" when empty
+  std::string posting_number;
+  std::string offer_id;
+  TimeWindow created_at;
+};
+net::HttpRequest build_rfbs_returns_list(const RfbsReturnsFilter& filter, std::int64_t last_id = 0, int limit = 100);
+net::HttpRequest build_rfbs_return_get(std::int64_t return_id);
+net::HttpRequest build_rfbs_verify(std::int64_t return_id, const std::string& return_method_description = {});
+// Refused without a reason, or without a comment when `comment_required`.
+Result<net::HttpRequest> build_rfbs_reject(std::int64_t return_id, std::int64_t rejection_reason_id,
+                                           const std::string& comment, bool comment_required = false);
+net::HttpRequest build_rfbs_receive(std::int64_t return_id);
+// `back_way` is the buyer's postage refunded with the price (0 = none), in
+// whole roubles as the spec's int64 says; refused when negative.
+Result<net::HttpRequest> build_rfbs_return_money(std::int64_t return_id, std::int64_t back_way_roubles = 0);
+// Refused when the amount is not positive.
+Result<net::HttpRequest> build_rfbs_compensate(std::int64_t return_id, const core::Money& amount);
+// Reviews: status of 1..100 reviews ("PROCESSED" | "UNPROCESSED"); comments; one review.
+Result<net::HttpRequest> build_review_change_status(const std::vector<std::string>& review_ids,
+                                                    const std::string& status);
+net::HttpRequest build_review_comment_list(const std::string& review_id, int offset = 0, int limit = 100);
+net::HttpRequest build_review_info(const std::string& review_id);
 
 // Count of Unicode code points in UTF-8 text (limits are in characters).
 std::size_t utf8_length(std::string_view text);
