@@ -64,8 +64,19 @@ inline constexpr std::string_view kProductInfoList = "/v3/product/info/list";
 inline constexpr std::string_view kChatList = "/v3/chat/list";
 inline constexpr std::string_view kChatHistory = "/v3/chat/history";
 inline constexpr std::string_view kChatSendMessage = "/v1/chat/send/message";
+inline constexpr std::string_view kChatRead = "/v2/chat/read";
 inline constexpr std::string_view kReturnsList = "/v1/returns/list";
+inline constexpr std::string_view kRfbsReturnsList = "/v2/returns/rfbs/list";
+inline constexpr std::string_view kRfbsReturnGet = "/v2/returns/rfbs/get";
+inline constexpr std::string_view kRfbsVerify = "/v2/returns/rfbs/verify";
+inline constexpr std::string_view kRfbsReject = "/v2/returns/rfbs/reject";
+inline constexpr std::string_view kRfbsReceive = "/v2/returns/rfbs/receive-return";
+inline constexpr std::string_view kRfbsReturnMoney = "/v2/returns/rfbs/return-money";
+inline constexpr std::string_view kRfbsCompensate = "/v2/returns/rfbs/compensate";
 inline constexpr std::string_view kReviewList = "/v1/review/list";
+inline constexpr std::string_view kReviewInfo = "/v1/review/info";
+inline constexpr std::string_view kReviewChangeStatus = "/v1/review/change-status";
 inline constexpr std::string_view kReviewCommentCreate = "/v1/review/comment/create";
+inline constexpr std::string_view kReviewCommentList = "/v1/review/comment/list";
 
 }  // namespace ozon::endpoint
