@@ -143,6 +143,14 @@ Problem classify(const ApiError& error) {
   return Problem::unknown;
 }
 
+bool premium_plus_refused(const ApiError& error) {
+  if (error.kind != ErrorKind::http || error.http_status != 403) return false;
+  const std::string text = lower(error.message);
+  if (has(text, "premium")) return true;
+  const Problem problem = classify(error);
+  return problem == Problem::unknown;  // a bare 403 on a Premium method: the plan
+}
+
 namespace {
 
 // Length of the well-formed UTF-8 sequence at the start of `text` (1-4), or 0

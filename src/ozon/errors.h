@@ -73,6 +73,11 @@ std::string_view to_string(Problem problem);
 inline constexpr std::string_view kProxyOffCode = "proxy_off";
 Problem classify(const ApiError& error);
 
+// Chats, reviews and parts of analytics need Ozon's Premium Plus
+// subscription: without it Ozon answers 403 (a wrong key, a missing role or
+// an IP restriction are told apart: they are the seller's setup, not the plan).
+bool premium_plus_refused(const ApiError& error);
+
 // One failed item of a batch call.
 struct ItemError {
   std::string key;  // posting number, or "offer_id|warehouse_id"

@@ -236,3 +236,24 @@ TEST_CASE("serve.py without --proxy is told apart from Ozon's own 404 by the rep
   CHECK(classify(error_from_response(ozon_test::reply_of(404, "text/plain; charset=utf-8", "404 not found\n"))) ==
         Problem::not_ozon_reply);
 }
+
+TEST_CASE("Premium Plus refusals: a 403 on a Premium method, not the seller's setup") {
+  const auto premium = error_from_response(ozon_test::json_reply(
+      403, R"({"code": 7, "message": "Method is available only for sellers with Premium Plus subscription", "details": []})"));
+  CHECK(premium_plus_refused(premium));
+  // A bare 403 with Ozon's permission code: the plan as well.
+  CHECK(premium_plus_refused(
+      error_from_response(ozon_test::json_reply(403, R"({"code": 7, "message": "Permission denied"})"))));
+  // A wrong key, a missing role, an IP restriction: the seller's setup, said as such.
+  CHECK_FALSE(premium_plus_refused(
+      error_from_response(ozon_test::json_reply(403, R"({"code": 7, "message": "Invalid Api-Key, please contact support"})"))));
+  CHECK_FALSE(premium_plus_refused(
+      error_from_response(ozon_test::json_reply(403, R"({"code": 7, "message": "Api-key is missing a required role"})"))));
+  CHECK_FALSE(premium_plus_refused(error_from_response(
+      ozon_test::json_reply(403, R"({"code": 7, "message": "Access is restricted to specific IP addresses"})"))));
+  // Other statuses are not it.
+  CHECK_FALSE(premium_plus_refused(
+      error_from_response(ozon_test::json_reply(404, R"({"code": 5, "message": "Premium Plus only"})"))));
+  CHECK_FALSE(premium_plus_refused(
+      error_from_response(ozon_test::json_reply(500, R"({"code": 13, "message": "internal"})"))));
+}
