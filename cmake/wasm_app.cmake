@@ -75,7 +75,7 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432

@@ -25,6 +25,7 @@
 #include "platform/local_files.h"
 #include "platform/page_events.h"
 #include "platform/portal.h"
+#include "platform/translator.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
 #include "sandbox/marketplace.h"
@@ -105,7 +106,14 @@ struct Console {
                   platform::show_notification(title, body, alert_id);
                 },
                 [] { platform::play_alert_sound(); },
-                [](std::function<void(std::string)> done) { platform::ask_notification_permission(std::move(done)); }},
+                [](std::function<void(std::string)> done) { platform::ask_notification_permission(std::move(done)); },
+                [](const std::string& text, const std::string& from, const std::string& to,
+                   std::function<void(bool, std::string)> done) {
+                  platform::translate(text, from, to, std::move(done));
+                },
+                [](const std::string& text, std::function<void(std::string)> done) {
+                  platform::detect_language(text, std::move(done));
+                }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -173,6 +181,7 @@ int main() {
   platform::on_notification_click([](std::uint64_t alert_id) {
     console.app.apply(app::OpenAlert{alert_id});
   });
+  platform::probe_translator([](bool available) { console.app.set_translator_available(available); });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
       .hidden = [] { console.app.flush_drafts(); },

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/chats_screen.h"
 #include "app/orders_screen.h"
 #include "core/json_read.h"
 
@@ -10,7 +11,7 @@ namespace {
 
 constexpr core::AlertKind kKinds[] = {core::AlertKind::new_order, core::AlertKind::under_2h, core::AlertKind::overdue,
                                       core::AlertKind::buyer_cancelled_while_packing,
-                                      core::AlertKind::marking_refused};
+                                      core::AlertKind::marking_refused, core::AlertKind::buyer_message};
 
 // A crossing a moment away is swept a little after it, so the posting is
 // already on the other side; a long sleep is cut into hours (the clock of a
@@ -111,6 +112,15 @@ std::string AlertsScreen::describe(const core::Alert& alert) const {
   return std::string(app_.tr(key)) + " " + alert.posting_number + " (" + store + ")";
 }
 
+void AlertsScreen::report_buyer_message(const std::string& store_id, const std::string& chat_id,
+                                        const std::string& message_id, const std::string& posting_number) {
+  if (auto alert = book_.report_message(store_id, chat_id, message_id, posting_number, app_.now())) deliver({*alert});
+}
+
+void AlertsScreen::mark_chat_seen(const std::string& store_id, const std::string& chat_id) {
+  if (book_.mark_chat_seen(store_id, chat_id) > 0) publish_unseen();
+}
+
 void AlertsScreen::deliver(const std::vector<core::Alert>& raised) {
   const auto& services = app_.services();
   const core::EpochMs now = app_.now();
@@ -139,6 +149,13 @@ void AlertsScreen::on(const OpenAlert& a) {
   auto it = std::find_if(alerts.begin(), alerts.end(), [&](const core::Alert& alert) { return alert.id == a.id; });
   if (it == alerts.end()) return;
   const core::Alert alert = *it;
+  if (alert.kind == core::AlertKind::buyer_message) {
+    book_.mark_seen(alert.id);
+    publish_unseen();
+    app_.mutable_state().view = "chats";
+    if (alert.store_id == app_.state().stores.active_id) app_.feature<ChatsScreen>().on(OpenChat{alert.chat_id});
+    return;
+  }
   book_.mark_posting_seen(alert.store_id, alert.posting_number);
   publish_unseen();
   auto& orders = app_.feature<OrdersScreen>();
@@ -189,6 +206,7 @@ void AlertsScreen::write_snapshot(nlohmann::json& out) const {
     list.push_back({{"id", alert.id},
                     {"kind", core::alert_kind_name(alert.kind)},
                     {"posting", alert.posting_number},
+                    {"chat", alert.chat_id},
                     {"store", alert.store_id},
                     {"at", alert.at},
                     {"seen", alert.seen}});

@@ -43,6 +43,10 @@ class AlertsScreen final : public Feature {
   // "granted", "denied", "default" or "unsupported" (the browser's answer).
   const std::string& permission() const { return permission_; }
   void set_permission(std::string permission) { permission_ = std::move(permission); }
+  // A buyer's new message in a chat of `store_id` (the chats screen reports it).
+  void report_buyer_message(const std::string& store_id, const std::string& chat_id, const std::string& message_id,
+                            const std::string& posting_number);
+  void mark_chat_seen(const std::string& store_id, const std::string& chat_id);
   // The alert's words: "New order 123-1 (Store B)".
   std::string describe(const core::Alert& alert) const;
 

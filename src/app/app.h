@@ -61,6 +61,15 @@ struct AppServices {
   std::function<void(const std::string& title, const std::string& body, std::uint64_t alert_id)> notify = {};
   std::function<void()> play_sound = {};
   std::function<void(std::function<void(std::string permission)>)> ask_notification_permission = {};
+  // On-device translation (the browser's Translator API; no text leaves the
+  // device): language codes "ru", "en", "zh"; answers ok + the text, or
+  // false + why. Empty where the browser has none (see DeviceSlice::translator).
+  std::function<void(const std::string& text, const std::string& from, const std::string& to,
+                     std::function<void(bool ok, std::string text)>)>
+      translate = {};
+  // The language of a text ("zh", "en", "ru", ...; "" when unsure), where the
+  // browser has a language detector.
+  std::function<void(const std::string& text, std::function<void(std::string lang)>)> detect_language = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
@@ -111,6 +120,8 @@ class App {
   void set_update_available(bool available);
   void set_storage_info(bool persisted, double usage_bytes, double quota_bytes);
   void set_storage_mode(StorageMode mode, bool access_possible);
+  // Whether the browser can translate on the device (found out after start).
+  void set_translator_available(bool available);
 
   // --- The registry ---------------------------------------------------------
   const std::vector<std::unique_ptr<Feature>>& features() const { return features_; }

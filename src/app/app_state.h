@@ -272,6 +272,7 @@ struct DeviceSlice {
   std::int64_t drafts_saved = 0;       // draft writes confirmed so far
   core::EpochMs last_saved_at = 0;
   bool update_available = false;  // a new version is installed and waits for the seller
+  bool translator = false;        // the browser translates on the device (Translator API)
   // Backup: export (API keys only when ticked), import, clear everything.
   bool backup_include_keys = false;
   bool confirm_clear = false;   // the second click of "Clear all local data"

@@ -144,6 +144,8 @@ void App::set_storage_mode(StorageMode mode, bool access_possible) {
   state_.device.storage_access_possible = access_possible;
 }
 
+void App::set_translator_available(bool available) { state_.device.translator = available; }
+
 void App::on(const RequestStorageAccess&) {
   if (services_.request_storage_access) services_.request_storage_access();
 }

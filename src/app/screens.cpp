@@ -2,8 +2,10 @@
 // screen means one line here (its files register their own actions,
 // snapshot, drafts and redraw needs; its view registers itself in ui/).
 #include "app/alerts_screen.h"
+#include "app/chats_screen.h"
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
+#include "app/reply_templates.h"
 #include "app/stock_screen.h"
 #include "app/stores_screen.h"
 
@@ -13,8 +15,10 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<OrdersScreen>(app));
   features.push_back(std::make_unique<PlanScreen>(app));
   features.push_back(std::make_unique<StockScreen>(app));
+  features.push_back(std::make_unique<ChatsScreen>(app));
   features.push_back(std::make_unique<AlertsScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
+  features.push_back(std::make_unique<ReplyTemplates>(app));
 }
 
 }  // namespace app

@@ -15,7 +15,7 @@ constexpr EpochMs kTwoHoursMs = 2 * 60 * kMinuteMs;
 constexpr int kMinutesPerDay = 24 * 60;
 
 constexpr std::string_view kKindNames[kAlertKindCount] = {
-    "new_order", "under_2h", "overdue", "buyer_cancelled_while_packing", "marking_refused",
+    "new_order", "under_2h", "overdue", "buyer_cancelled_while_packing", "marking_refused", "buyer_message",
 };
 
 std::int64_t floor_mod(std::int64_t a, std::int64_t b) {  // b > 0
@@ -145,6 +145,33 @@ std::optional<Alert> AlertBook::report(std::string_view store_id, AlertKind kind
   return alert;
 }
 
+std::optional<Alert> AlertBook::report_message(std::string_view store_id, std::string_view chat_id,
+                                               std::string_view message_id, std::string_view posting_number,
+                                               EpochMs now) {
+  // Keyed by the message, which no posting number can look like.
+  const std::string key = "chat:" + std::string(chat_id) + ":" + std::string(message_id);
+  std::optional<Alert> alert = raise(store_id, AlertKind::buyer_message, key, now);
+  if (alert) {
+    alert->posting_number = std::string(posting_number);
+    alert->chat_id = std::string(chat_id);
+    alerts_.back().posting_number = alert->posting_number;
+    alerts_.back().chat_id = alert->chat_id;
+  }
+  enforce_cap();
+  return alert;
+}
+
+std::size_t AlertBook::mark_chat_seen(std::string_view store_id, std::string_view chat_id) {
+  std::size_t marked = 0;
+  for (Alert& a : alerts_) {
+    if (a.seen || a.kind != AlertKind::buyer_message || a.store_id != store_id || a.chat_id != chat_id) continue;
+    a.seen = true;
+    ++marked;
+  }
+  unseen_ -= marked;
+  return marked;
+}
+
 std::size_t AlertBook::unseen_count(std::string_view store_id) const {
   return static_cast<std::size_t>(std::count_if(alerts_.begin(), alerts_.end(), [store_id](const Alert& a) {
     return !a.seen && a.store_id == store_id;
@@ -182,7 +209,8 @@ void AlertBook::forget_missing(std::string_view store_id, const std::vector<Post
   for (const Posting& p : present)
     if (p.store_id.empty() || p.store_id == store_id) numbers.insert(p.posting_number);
   std::erase_if(raised_, [store_id, &numbers](const Key& key) {
-    return key.store_id == store_id && numbers.count(key.posting_number) == 0;
+    // Message keys are not postings: the chats screen reports each message once.
+    return key.store_id == store_id && key.kind != AlertKind::buyer_message && numbers.count(key.posting_number) == 0;
   });
 }
 

@@ -26,10 +26,11 @@ enum class AlertKind : std::uint8_t {
   overdue,                        // a posting became overdue
   buyer_cancelled_while_packing,  // the buyer cancelled a posting the seller is working on
   marking_refused,                // Ozon refused marking codes (reported by the caller)
+  buyer_message,                  // a buyer wrote in a chat (report_message)
 };
-inline constexpr std::size_t kAlertKindCount = 5;
+inline constexpr std::size_t kAlertKindCount = 6;
 // Stable keys (settings, snapshot): "new_order", "under_2h", "overdue",
-// "buyer_cancelled_while_packing", "marking_refused".
+// "buyer_cancelled_while_packing", "marking_refused", "buyer_message".
 std::string_view alert_kind_name(AlertKind kind);
 std::optional<AlertKind> alert_kind_from_name(std::string_view name);
 
@@ -37,7 +38,8 @@ struct Alert {
   std::uint64_t id = 0;  // unique within the book, increasing in the order raised
   AlertKind kind = AlertKind::new_order;
   std::string store_id;
-  std::string posting_number;
+  std::string posting_number;  // buyer_message: the chat's posting, when known
+  std::string chat_id;         // buyer_message only
   EpochMs at = 0;  // when it was raised
   bool seen = false;
 };
@@ -60,8 +62,8 @@ struct AlertSettings {
   // Notifications are on for every kind (the browser still asks the seller
   // once, on a click); sounds are opt-in except for the two that cost money
   // or rating: overdue and a buyer cancelling what is being packed.
-  std::array<bool, kAlertKindCount> notify{true, true, true, true, true};
-  std::array<bool, kAlertKindCount> sound{false, false, true, true, false};
+  std::array<bool, kAlertKindCount> notify{true, true, true, true, true, true};
+  std::array<bool, kAlertKindCount> sound{false, false, true, true, false, false};
   QuietHours quiet;
   // Most alerts kept. Beyond it the oldest seen ones are dropped first, then
   // the oldest unseen ones. 0 = keep none (each raised alert is dropped at
@@ -111,6 +113,11 @@ class AlertBook {
   std::optional<Alert> report(std::string_view store_id, AlertKind kind, std::string_view posting_number,
                               EpochMs now);
 
+  // A buyer's new message: once per (store, chat, message).
+  std::optional<Alert> report_message(std::string_view store_id, std::string_view chat_id,
+                                      std::string_view message_id, std::string_view posting_number, EpochMs now);
+  // Every alert of one chat (opening the chat shows them); the number marked.
+  std::size_t mark_chat_seen(std::string_view store_id, std::string_view chat_id);
   // Every alert kept, oldest first.
   const std::vector<Alert>& alerts() const { return alerts_; }
   std::size_t unseen_count() const { return unseen_; }

@@ -3,7 +3,7 @@
 // reviews) is Russian; the seller reads its meaning in their own language
 // beside it. Placeholders in braces are filled from the posting:
 //   {posting_number} {order_number} {tracking_number} {buyer_name}
-//   {ship_date} {delivery_date} {product} {store} {return_number}
+//   {ship_date} {delivery_date} {product} {address} {store} {return_number}
 #include <map>
 #include <string>
 #include <string_view>
@@ -13,11 +13,14 @@
 namespace core {
 
 struct ReplyTemplate {
-  std::string id;                             // "shipped", ..., or "own-<n>" for the seller's
-  std::string text_ru;                        // sent as it is, placeholders filled
-  std::map<std::string, std::string> meaning;  // language code ("en", "zh", "ru") -> the seller's gloss
-  std::string use = "any";                    // "chat" | "review" | "any"
-  bool builtin = false;                       // shipped with the console (edits make a copy the seller owns)
+  std::string id;       // "shipped", ..., or "own-<n>" for the seller's
+  std::string title;    // the seller's own templates: their name
+  std::string text_ru;  // sent as it is, placeholders filled
+  // The seller's own templates: their gloss, by language code ("en", "zh",
+  // "ru"). Built-in ones are glossed by the UI strings ("template.<id>").
+  std::map<std::string, std::string> meaning;
+  std::string use = "any";  // "chat" | "review" | "any"
+  bool builtin = false;     // shipped with the console (edits make a copy the seller owns)
   bool operator==(const ReplyTemplate&) const = default;
 };
 

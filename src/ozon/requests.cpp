@@ -388,6 +388,16 @@ Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::
   return make(endpoint::kChatSendMessage, {{"chat_id", chat_id}, {"text", text}});
 }
 
+Result<net::HttpRequest> build_chat_read(const std::string& chat_id, const std::string& from_message_id) {
+  if (chat_id.empty()) return refuse("chat id is empty");
+  std::uint64_t id = 0;
+  const char* end = from_message_id.data() + from_message_id.size();
+  const auto [ptr, ec] = std::from_chars(from_message_id.data(), end, id);
+  if (from_message_id.empty() || ec != std::errc{} || ptr != end)
+    return refuse("message id is not a number: " + from_message_id);
+  return make(endpoint::kChatRead, {{"chat_id", chat_id}, {"from_message_id", id}});
+}
+
 Result<net::HttpRequest> build_returns_list(const ReturnsFilter& f, std::int64_t last_id, int limit) {
   if (f.posting_numbers.size() > kReturnsPostingsMax) return refuse("at most 50 posting numbers per returns request");
   Json filter = Json::object();

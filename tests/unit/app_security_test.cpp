@@ -207,6 +207,7 @@ TEST_CASE("a key the device does not remember lives in memory only, and is asked
   device.app->apply(app::ExportBackup{});
   CHECK(device.saved_file.find(kSavedKey) == std::string::npos);
 
+  device.settle();  // what the page asked for before the reload has landed
   const int calls_before = total_calls(device);
   device.reload();
   const auto& stores = device.app->state().stores;

@@ -256,3 +256,24 @@ TEST_CASE("alerts: the cap drops the oldest seen alerts first, then the oldest u
   CHECK_FALSE(book.report("s1", K::new_order, "9", now) == std::nullopt);  // raised, then dropped by the cap
   CHECK(book.alerts().empty());
 }
+
+TEST_CASE("buyer messages: one alert per message, seen when the chat is opened, kept across refreshes") {
+  core::AlertBook book;
+  auto first = book.report_message("s1", "chat-1", "3000000000118032000", "123-0001-1", 1000);
+  REQUIRE(first);
+  CHECK(first->kind == K::buyer_message);
+  CHECK(first->chat_id == "chat-1");
+  CHECK(first->posting_number == "123-0001-1");
+  CHECK_FALSE(book.report_message("s1", "chat-1", "3000000000118032000", "123-0001-1", 2000));  // once
+  CHECK(book.report_message("s1", "chat-1", "3000000000118032001", "123-0001-1", 3000));
+  CHECK(book.report_message("s1", "chat-2", "5", "", 3000));
+  CHECK(book.unseen_count() == 3);
+  // An orders refresh forgets postings gone from the list, not messages.
+  book.forget_missing("s1", {});
+  CHECK_FALSE(book.report_message("s1", "chat-1", "3000000000118032000", "123-0001-1", 4000));
+  CHECK(book.mark_chat_seen("s1", "chat-1") == 2);
+  CHECK(book.unseen_count() == 1);
+  CHECK(core::alert_kind_from_name("buyer_message") == K::buyer_message);
+  CHECK(book.settings().notify[static_cast<std::size_t>(K::buyer_message)]);
+  CHECK_FALSE(book.settings().sound[static_cast<std::size_t>(K::buyer_message)]);
+}
