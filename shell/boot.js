@@ -414,13 +414,14 @@
   // the console takes the keyboard to it. A press on a text field (as drawn
   // in the last frame) focuses the hidden text input instead, here in the
   // pointer's own event: a phone opens its keyboard for no other focus().
+  // Touch activates the page on pointerup, and iOS on touchend.
   const focusFor = (event) => {
     const textInput = module && module.textInput;
-    if (textInput && textInput.fieldAt(event.clientX, event.clientY)) textInput.focus();
+    const at = event.changedTouches ? event.changedTouches[0] : event;
+    if (textInput && at && textInput.fieldAt(at.clientX, at.clientY)) textInput.focus();
     else if (event.type === 'pointerdown' && (!document.hasFocus() || document.activeElement !== canvas)) canvas.focus({ preventScroll: true });
   };
-  canvas.addEventListener('pointerdown', focusFor, true);
-  canvas.addEventListener('pointerup', focusFor, true);
+  for (const type of ['pointerdown', 'pointerup', 'touchend']) canvas.addEventListener(type, focusFor, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
 })();

@@ -111,6 +111,14 @@ EM_JS(void, js_text_input_focus, (int focus), {
   else if (document.activeElement === input) Module.canvas.focus({preventScroll: true});
 });
 
+// What a phone keyboard offers: Enter as a new line in a multi-line field,
+// digits for a number.
+EM_JS(void, js_text_input_kind, (int multiline, int numeric), {
+  var input = Module.textInput.element;
+  input.setAttribute("enterkeyhint", multiline ? "enter" : "done");
+  input.setAttribute("inputmode", numeric ? "decimal" : "text");
+});
+
 EM_JS(int, js_text_input_focused, (), {
   return document.activeElement === Module.textInput.element ? 1 : 0;
 });
@@ -177,6 +185,16 @@ void on_text_typed(std::function<void(std::string_view)> typed) { typed_hook = s
 void update_text_input() {
   // This frame's widgets (io.WantTextInput is the frame before's).
   want_text = GImGui->WantTextInputNextFrame == 1;
+  if (want_text) {
+    static int kind = -1;
+    const ImGuiInputTextFlags flags = GImGui->InputTextState.Flags;
+    const bool multiline = (flags & ImGuiInputTextFlags_Multiline) != 0;
+    const bool numeric = (flags & (ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsScientific)) != 0;
+    if (const int now = multiline * 2 + numeric; now != kind) {
+      kind = now;
+      js_text_input_kind(multiline, numeric);
+    }
+  }
   const bool focused = js_text_input_focused() != 0;
   if (want_text && !focused) {
     js_text_input_focus(1);

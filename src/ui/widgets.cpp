@@ -94,7 +94,9 @@ bool input_multiline(std::string_view key, std::string& value, const ImVec2& siz
 
 bool input_count(std::string_view key, long long& value) {
   const bool changed =
-      ImGui::InputScalar(hidden_id("", key).c_str(), ImGuiDataType_S64, &value, nullptr, nullptr, "%lld");
+      // CharsDecimal: digits only, and a phone offers its number keyboard.
+      ImGui::InputScalar(hidden_id("", key).c_str(), ImGuiDataType_S64, &value, nullptr, nullptr, "%lld",
+                         ImGuiInputTextFlags_CharsDecimal);
   automation::tag(key);
   text_fields::add_last_item();
   return changed;

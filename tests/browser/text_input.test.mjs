@@ -47,6 +47,14 @@ test('text input: a composition, insertText, key presses and Backspace in the or
     false, 'the larger Chinese font is not part of the first load');
 
   await focusField(page, 'orders.search');
+  const attributes = await page.evaluate(() => {
+    const input = document.getElementById('text-input');
+    const names = ['autocomplete', 'autocorrect', 'autocapitalize', 'spellcheck', 'enterkeyhint', 'inputmode'];
+    return { ...Object.fromEntries(names.map((n) => [n, input.getAttribute(n)])), form: input.form === null,
+      fontSize: parseFloat(getComputedStyle(input).fontSize) };
+  });
+  assert.deepEqual(attributes, { autocomplete: 'off', autocorrect: 'off', autocapitalize: 'off', spellcheck: 'false',
+    enterkeyhint: 'done', inputmode: 'text', form: true, fontSize: 16 });
   await composeAndCommit(page, cdp, '你好', search, '你好', 'orders.search');
   // A phone keyboard (and Playwright's insertText) sends only an input event.
   await page.keyboard.insertText('世界');
@@ -107,6 +115,7 @@ test('text input: Chinese into a product note, and lines into a multi-line field
   await clickItem(page, 'stock.paste');
   await waitForItem(page, 'stock.paste_text');
   await focusField(page, 'stock.paste_text');
+  assert.equal(await page.evaluate(() => document.getElementById('text-input').getAttribute('enterkeyhint')), 'enter');
   const preview = (s) => JSON.stringify([s.stock.paste.lines, s.stock.paste.skipped.map((k) => [k.line, k.reason])]);
   await composeAndCommit(page, cdp, '你好', preview, JSON.stringify([0, [[1, 'header']]]), 'stock.paste_text');
   await page.keyboard.press('Enter');
