@@ -1,6 +1,7 @@
 #include "ui/text_fields.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the last item's frame rectangle
 
 #include <algorithm>
 
@@ -13,8 +14,11 @@ std::vector<Rect> completed;
 void begin_frame() { drawing.clear(); }
 
 void add_last_item() {
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
+  // The frame the text is typed in, without the label beside it (a press
+  // there activates nothing).
+  const ImRect frame = GImGui->LastItemData.NavRect;
+  const ImVec2 min = frame.Min;
+  const ImVec2 max = frame.Max;
   const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
   const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
   const float x0 = std::max(min.x, clip_min.x), y0 = std::max(min.y, clip_min.y);

@@ -46,6 +46,16 @@ test('text input: a composition, insertText, key presses and Backspace in the or
   assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/ui-cjk-extra.ttf'))),
     false, 'the larger Chinese font is not part of the first load');
 
+  // A phone opens its keyboard only for a focus() inside the pointer event:
+  // a press on a field drawn in the last frame focuses the input right there.
+  const field = await waitForItem(page, 'orders.search');
+  const focusedBy = (x, y) => page.evaluate(([px, py]) => {
+    document.getElementById('canvas').dispatchEvent(new PointerEvent('pointerdown', { clientX: px, clientY: py, bubbles: true }));
+    return document.activeElement && document.activeElement.id;
+  }, [x, y]);
+  assert.equal(await focusedBy(field.x + field.w / 2, field.y + field.h / 2), 'text-input');
+  assert.equal(await focusedBy(field.x + field.w / 2, field.y - 40), 'canvas', 'a press elsewhere focuses the canvas');
+
   await focusField(page, 'orders.search');
   const attributes = await page.evaluate(() => {
     const input = document.getElementById('text-input');
