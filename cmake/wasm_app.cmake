@@ -51,6 +51,18 @@ add_custom_command(
           --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-symbols.ttf
   DEPENDS "${FONT_SYMBOLS_SOURCE}"
   COMMENT "Subsetting the symbols font")
+# Typed Chinese and Chinese data need more than the UI strings: GB2312 and
+# the kana (about 1 MB, 0.55 MB gzipped), served beside the app, fetched the
+# first time a character is missing, and only the characters met are added
+# to the atlas (ui/fonts.cpp). Not embedded: the first load stays small.
+add_custom_command(
+  OUTPUT "${FONT_DIR}/ui-cjk-extra.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/cjk_charset.py" --output "${FONT_DIR}/cjk-extra.txt"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_CJK_SOURCE}" --text-file=${FONT_DIR}/cjk-extra.txt
+          --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-cjk-extra.ttf
+  DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/tools/cjk_charset.py"
+  COMMENT "Subsetting the larger Chinese font (GB2312, kana)")
 set(UI_FONTS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-symbols.ttf")
 # ImGui draws a glyph no font has as '?': every character of the UI strings,
 # the UI sources and the demo store's data must be in one of the fonts.
@@ -75,7 +87,7 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
@@ -121,13 +133,15 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
           --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
           "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
+          "${SITE_DIR}/ui-cjk-extra.ttf"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
           --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
-  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}"
+  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

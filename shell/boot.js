@@ -411,10 +411,17 @@
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // SDL cancels the pointer's default action, focus included: inside a
   // portal's iframe the keys would then keep going to the portal. A press on
-  // the console takes the keyboard to it.
-  canvas.addEventListener('pointerdown', () => {
-    if (!document.hasFocus() || document.activeElement !== canvas) canvas.focus({ preventScroll: true });
-  }, true);
+  // the console takes the keyboard to it. A press on a text field (as drawn
+  // in the last frame) focuses the hidden text input instead, here in the
+  // pointer's own event: a phone opens its keyboard for no other focus().
+  // Touch activates the page on pointerup, and iOS on touchend.
+  const focusFor = (event) => {
+    const textInput = module && module.textInput;
+    const at = event.changedTouches ? event.changedTouches[0] : event;
+    if (textInput && at && textInput.fieldAt(at.clientX, at.clientY)) textInput.focus();
+    else if (event.type === 'pointerdown' && (!document.hasFocus() || document.activeElement !== canvas)) canvas.focus({ preventScroll: true });
+  };
+  for (const type of ['pointerdown', 'pointerup', 'touchend']) canvas.addEventListener(type, focusFor, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
 })();

@@ -5,6 +5,9 @@
 
 #include <map>
 #include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "app/alerts_screen.h"
@@ -21,17 +24,20 @@
 #include "platform/clipboard.h"
 #include "platform/documents.h"
 #include "platform/fetch_transport.h"
+#include "platform/font_file.h"
 #include "platform/indexeddb_store.h"
 #include "platform/local_files.h"
 #include "platform/page_events.h"
 #include "platform/portal.h"
 #include "platform/translator.h"
+#include "platform/text_input.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
 #include "sandbox/marketplace.h"
 #include "sandbox/sandbox_transport.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
+#include "ui/text_fields.h"
 #include "ui/views.h"
 
 namespace {
@@ -131,7 +137,14 @@ int main() {
       .snapshot_json =
           [] {
             console.app.prepare_frame();  // derived state as the next frame will show it
-            return core::json_read::dump(app::snapshot(console.app));
+            auto json = app::snapshot(console.app);
+            const auto text = platform::text_input_state();
+            json["textInput"] = {{"focused", text.focused},
+                                 {"composing", text.composing},
+                                 {"composition", text.composition},
+                                 {"wantText", text.want_text},
+                                 {"extraGlyphs", ui::extra_glyph_count()}};
+            return core::json_read::dump(json);
           },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
         auto rect = ui::automation::rect(name);
@@ -182,6 +195,7 @@ int main() {
     console.app.apply(app::OpenAlert{alert_id});
   });
   platform::probe_translator([](bool available) { console.app.set_translator_available(available); });
+  platform::on_text_typed([](std::string_view text) { ui::note_glyphs(text); });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
       .hidden = [] { console.app.flush_drafts(); },
@@ -195,7 +209,11 @@ int main() {
             console.fonts_with_chinese = console.app.state().lang == app::Lang::zh;
             ui::build_fonts(ratio, console.app.translations(), console.fonts_with_chinese);
           },
-      .fonts_stale = [] { return console.fonts_with_chinese != (console.app.state().lang == app::Lang::zh); },
+      .fonts_stale =
+          [] {
+            return console.fonts_with_chinese != (console.app.state().lang == app::Lang::zh) ||
+                   ui::fonts_need_rebuild();
+          },
       .draw =
           [](int css_width, int css_height, float pixel_ratio) {
             auto& state = console.app.mutable_state();
@@ -203,11 +221,23 @@ int main() {
             state.frames_drawn = platform::frames_drawn() + 1;
             console.app.prepare_frame();
             ui::automation::begin_frame();
+            ui::text_fields::begin_frame();
             ui::draw_root(console.app, console.actions);
             ui::automation::end_frame();
+            if (ui::text_fields::end_frame()) {
+              std::vector<platform::WidgetRect> fields;
+              for (const auto& f : ui::text_fields::drawn()) fields.push_back({f.x, f.y, f.w, f.h});
+              platform::set_text_fields(fields);
+            }
           },
       .after_frame =
           [] {
+            // Characters met that the atlas lacks: the next frame adds them,
+            // from the larger Chinese font once it is here.
+            if (ui::wants_extra_font())
+              platform::fetch_font_file("ui-cjk-extra.ttf",
+                                        [](std::vector<unsigned char> bytes) { ui::set_extra_font(std::move(bytes)); });
+            if (ui::fonts_need_rebuild()) platform::request_redraw(1);
             // The app opens its store once the first frame is up: building
             // the demo marketplace (~70 ms), reading IndexedDB or waiting for
             // a network must not delay the first paint.

@@ -13,6 +13,9 @@ const CACHE = CACHE_PREFIX + VERSION;
 const SHELL = [
   './', 'boot.js', 'site-info.js', 'style.css', 'app.js', 'app.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png',
+  // Fetched by the console only when typed or shown Chinese needs it; cached
+  // here too (after the first frame), so offline typing draws it as well.
+  'ui-cjk-extra.ttf',
 ];
 
 const scope = new URL(self.registration.scope);

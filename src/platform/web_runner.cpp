@@ -15,6 +15,7 @@
 #include <GLES3/gl3.h>
 
 #include "platform/clipboard.h"
+#include "platform/text_input.h"
 
 namespace platform {
 namespace {
@@ -111,6 +112,7 @@ void draw_frame() {
   else
     runner.frame_ms[runner.frame_ms_next++ % kFrameHistory] = took;
   if (runner.frames == 1) js_first_frame_drawn();
+  update_text_input();
   runner.callbacks.after_frame();
   // ImGui applies at most one change per key or button a frame ("trickling"):
   // fast typing leaves events queued after the frames the input asked for.
@@ -184,6 +186,7 @@ bool start_runner(RunnerCallbacks callbacks) {
   ImGui_ImplSDL2_InitForOpenGL(runner.window, runner.gl);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   install_clipboard(io);
+  install_text_input(io);  // after the SDL backend, whose IME hook it replaces
 
   SDL_AddEventWatch(wake_on_event, nullptr);
   request_redraw(kFramesAfterInput);

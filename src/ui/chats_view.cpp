@@ -11,6 +11,7 @@
 #include "app/reply_templates.h"
 #include "core/text_search.h"
 #include "ozon/requests.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
@@ -79,6 +80,7 @@ void draw_list(const app::App& app, const app::ChatsScreen& screen, app::ActionQ
         while (cut > 0 && (static_cast<unsigned char>(preview[cut]) & 0xC0) == 0x80) --cut;  // whole characters
         preview = preview.substr(0, cut) + "…";
       }
+      note_glyphs(preview);
       ImGui::TextDisabled("  %s  %s", format_local_clock(entry.last_at).c_str(), preview.c_str());
     }
   }
@@ -116,11 +118,16 @@ void draw_messages(const app::App& app, const app::ChatsScreen& screen, app::Act
     ImGui::TextColored(buyer ? palette::attention : seller ? palette::ok : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
                        "%s  %s", who, format_local_time(m.created_at).c_str());
     ImGui::PushTextWrapPos(wrap);
-    ImGui::TextUnformatted(m.is_image ? app.tr("chats.image") : joined(m).c_str());
+    const std::string text = joined(m);
+    note_glyphs(text);  // buyers write what they like: glyphs beyond the UI strings' come from the extra font
+    ImGui::TextUnformatted(m.is_image ? app.tr("chats.image") : text.c_str());
     if (auto t = slice.translations.find(m.message_id); t != slice.translations.end()) {
       if (t->second.pending) ImGui::TextDisabled("%s", app.tr("chats.translating"));
       else if (!t->second.error.empty()) ImGui::TextColored(palette::error, "%s", t->second.error.c_str());
-      else ImGui::TextColored(palette::ok, "%s", t->second.text.c_str());
+      else {
+        note_glyphs(t->second.text);
+        ImGui::TextColored(palette::ok, "%s", t->second.text.c_str());
+      }
     } else if (translator && buyer && !m.is_image) {
       if (small_button(app, "chats.translate." + m.message_id, {.text = app.tr("chats.translate")}))
         actions.push(app::TranslateMessage{m.message_id});
@@ -173,6 +180,7 @@ void draw_reply_box(const app::App& app, const app::ChatsScreen& screen, const a
     ImGui::TextColored(palette::error, "%s", translation->second.error.c_str());
   if (auto original = slice.draft_originals.find(id); original != slice.draft_originals.end()) {
     ImGui::PushTextWrapPos(0);
+    note_glyphs(original->second);
     ImGui::TextDisabled(app.tr("chats.translated_from"), original->second.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SameLine();

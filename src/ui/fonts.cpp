@@ -1,8 +1,11 @@
 #include "ui/fonts.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cstring>
+#include <set>
+#include <utility>
 
 #include "app/embedded_asset.h"
 
@@ -24,6 +27,30 @@ const assets::EmbeddedAsset* find_font(const char* name) {
 ImVector<ImWchar> latin_ranges;
 ImVector<ImWchar> cjk_ranges;       // every Chinese glyph of the UI strings
 ImVector<ImWchar> cjk_names_ranges;  // the few in English and Russian ("中文")
+ImVector<ImWchar> cjk_build_ranges;  // one of the two above plus the characters met
+ImVector<ImWchar> met_ranges;        // the characters met, from the larger font
+
+std::set<ImWchar> met;  // characters met at run time that the atlas lacked
+bool met_since_build = false;
+bool missing_after_build = false;  // a character met is in no font of the atlas
+std::vector<unsigned char> extra_font;
+int extra_glyphs = 0;
+
+// The blocks the larger Chinese font covers (CJK symbols and punctuation,
+// kana, ideographs, compatibility ideographs, full-width forms): other
+// characters no font has stay '?' and fetch nothing.
+bool in_extra_font_blocks(unsigned int c) {
+  return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+void build_ranges(const ImWchar* base, ImVector<ImWchar>* out) {
+  ImFontGlyphRangesBuilder builder;
+  if (base) builder.AddRanges(base);
+  for (ImWchar c : met) builder.AddChar(c);
+  out->clear();
+  builder.BuildRanges(out);
+}
 
 }  // namespace
 
@@ -65,9 +92,9 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     ImFontConfig merge = config;
     merge.MergeMode = true;
     merge.OversampleH = 1;
+    build_ranges(with_chinese ? cjk_ranges.Data : cjk_names_ranges.Data, &cjk_build_ranges);
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(chinese->data),
-                                   static_cast<int>(chinese->size), size, &merge,
-                                   with_chinese ? cjk_ranges.Data : cjk_names_ranges.Data);
+                                   static_cast<int>(chinese->size), size, &merge, cjk_build_ranges.Data);
   }
   if (const auto* symbols = find_font("ui-symbols.ttf")) {
     // Arrows, geometric shapes, dingbats: the subset holds only what the UI uses.
@@ -77,8 +104,63 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(symbols->data), static_cast<int>(symbols->size), size,
                                    &merge, symbol_ranges);
   }
+  if (!extra_font.empty() && !met.empty()) {
+    // Merged last: a character an embedded font has keeps that font's glyph.
+    build_ranges(nullptr, &met_ranges);
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    io.Fonts->AddFontFromMemoryTTF(extra_font.data(), static_cast<int>(extra_font.size()), size, &merge,
+                                   met_ranges.Data);
+  }
   io.Fonts->Build();
   io.FontGlobalScale = 1.0f / pixel_ratio;
+
+  met_since_build = false;
+  missing_after_build = false;
+  extra_glyphs = 0;
+  const ImFont* font = io.Fonts->Fonts[0];
+  for (ImWchar c : met) {
+    if (font->FindGlyphNoFallback(c))
+      ++extra_glyphs;
+    else
+      missing_after_build = true;
+  }
 }
+
+void note_glyphs(std::string_view text) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.Fonts->Fonts.empty()) return;  // before the first build: it will hold what the UI needs
+  const ImFont* font = io.Fonts->Fonts[0];
+  const char* at = text.data();
+  const char* end = at + text.size();
+  while (at < end) {
+    if (static_cast<unsigned char>(*at) < 0x80) {  // ASCII: always in the atlas
+      ++at;
+      continue;
+    }
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    at += length > 0 ? length : 1;
+    if (!in_extra_font_blocks(c)) continue;
+    const auto wide = static_cast<ImWchar>(c);
+    if (font->FindGlyphNoFallback(wide) || met.count(wide)) continue;
+    met.insert(wide);
+    met_since_build = true;
+  }
+}
+
+bool fonts_need_rebuild() { return met_since_build; }
+
+bool wants_extra_font() { return missing_after_build && extra_font.empty(); }
+
+void set_extra_font(std::vector<unsigned char> bytes) {
+  extra_font = std::move(bytes);
+  if (extra_font.empty())
+    missing_after_build = false;  // not loaded: asked again when another character is missing
+  else
+    met_since_build = !met.empty();  // rebuild with it
+}
+
+int extra_glyph_count() { return extra_glyphs; }
 
 }  // namespace ui

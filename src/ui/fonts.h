@@ -1,4 +1,7 @@
 #pragma once
+#include <string_view>
+#include <vector>
+
 #include "app/i18n.h"
 
 namespace ui {
@@ -9,7 +12,22 @@ inline constexpr float kBaseFontSize = 16.0f;  // CSS pixels
 // high-DPI screens: glyphs are drawn at size x ratio and scaled back by
 // FontGlobalScale. The Chinese font is merged in, with only the glyphs the UI
 // strings use, when `with_chinese` (the UI speaks Chinese): without it the
-// atlas is a third of the size and the first frame comes sooner.
+// atlas is a third of the size and the first frame comes sooner. Characters
+// met since (note_glyphs) are added from the embedded fonts and, once it is
+// loaded, from the larger Chinese font the site serves apart.
 void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese);
+
+// Typed text and data can hold Chinese or Japanese characters the UI strings
+// do not: each one not in the atlas is remembered for the next build (the
+// atlas only ever holds characters met). Cheap for text already covered.
+void note_glyphs(std::string_view text);
+// Characters were met since the last build: the atlas should be rebuilt.
+bool fonts_need_rebuild();
+// A character met is in no embedded font: the larger font should be fetched.
+bool wants_extra_font();
+// The larger font's bytes (kept for the atlas's lifetime); the next build uses it.
+void set_extra_font(std::vector<unsigned char> bytes);
+// Characters met at run time that the atlas now draws.
+int extra_glyph_count();
 
 }  // namespace ui

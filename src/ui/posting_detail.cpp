@@ -7,6 +7,7 @@
 
 #include "core/box_split.h"
 #include "core/deadline.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
@@ -62,6 +63,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::PushTextWrapPos(0.0f);
+    note_glyphs(product.name);  // a name in Chinese: its characters join the atlas
     ImGui::TextUnformatted(product.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s · SKU %lld", product.offer_id.c_str(), static_cast<long long>(product.sku));

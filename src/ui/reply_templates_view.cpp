@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "app/reply_templates.h"
+#include "ui/fonts.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -65,6 +66,7 @@ std::optional<std::string> reply_template_menu(const app::App& app, app::ActionQ
     ImGui::PushID(tmpl.id.c_str());
     const std::string meaning = tmpl.title.empty() ? library.meaning_of(tmpl) : tmpl.title + ": " + library.meaning_of(tmpl);
     ImGui::PushTextWrapPos(wrap);
+    note_glyphs(meaning);  // the seller's own templates: their own words
     if (selectable(popup + ".use." + tmpl.id, meaning, false)) {
       chosen = core::fill_template(tmpl.text_ru, values);
       ImGui::CloseCurrentPopup();

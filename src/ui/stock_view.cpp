@@ -12,6 +12,7 @@
 
 #include "app/orders_screen.h"
 #include "app/stock_screen.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
@@ -270,6 +271,7 @@ void draw_table(const app::App& app, const app::StockSlice& stock, app::ActionQu
         actions.push(app::SelectStockProduct{stock.selected_product == product.product_id ? 0 : product.product_id});
       ImGui::TableNextColumn();
       if (!product.own_name.empty()) {
+        note_glyphs(product.own_name);  // the seller's own name, often Chinese
         ImGui::TextUnformatted(product.own_name.c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", product.name.c_str());

@@ -3,7 +3,9 @@
 #include <imgui_stdlib.h>
 
 #include "ui/automation.h"
+#include "ui/fonts.h"
 #include "ui/palette.h"
+#include "ui/text_fields.h"
 #include "ui/widget_id.h"
 
 namespace ui {
@@ -64,24 +66,39 @@ bool selectable(std::string_view key, std::string_view text, bool selected, ImGu
   return clicked;
 }
 
+namespace {
+
+// Every text field: where it is (the page opens a phone keyboard over it) and
+// which characters its text needs in the font atlas.
+void text_field_drawn(std::string_view key, const std::string& value) {
+  automation::tag(key);
+  text_fields::add_last_item();
+  note_glyphs(value);
+}
+
+}  // namespace
+
 bool input_text(const app::App& app, std::string_view key, std::string& value, const InputOptions& options) {
   const std::string label = hidden_id(options.labelled ? app.tr(key) : "", key);
   const bool changed = options.hint ? ImGui::InputTextWithHint(label.c_str(), options.hint, &value, options.flags)
                                     : ImGui::InputText(label.c_str(), &value, options.flags);
-  automation::tag(key);
+  text_field_drawn(key, value);
   return changed;
 }
 
 bool input_multiline(std::string_view key, std::string& value, const ImVec2& size) {
   const bool changed = ImGui::InputTextMultiline(hidden_id("", key).c_str(), &value, size);
-  automation::tag(key);
+  text_field_drawn(key, value);
   return changed;
 }
 
 bool input_count(std::string_view key, long long& value) {
   const bool changed =
-      ImGui::InputScalar(hidden_id("", key).c_str(), ImGuiDataType_S64, &value, nullptr, nullptr, "%lld");
+      // CharsDecimal: digits only, and a phone offers its number keyboard.
+      ImGui::InputScalar(hidden_id("", key).c_str(), ImGuiDataType_S64, &value, nullptr, nullptr, "%lld",
+                         ImGuiInputTextFlags_CharsDecimal);
   automation::tag(key);
+  text_fields::add_last_item();
   return changed;
 }
 
