@@ -12,6 +12,7 @@
 #include "ozon/json_read.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
+#include "ozon_test_support.h"
 
 using namespace ozon;
 using nlohmann::json;
@@ -298,4 +299,22 @@ TEST_CASE("review info reply: one review; without an id it is malformed") {
     REQUIRE_FALSE(r2);
     CHECK(r2.error().kind == ErrorKind::malformed_reply);
   }
+}
+
+TEST_CASE("the after-sales fixtures (the fuzzer's seeds) parse") {
+  using ozon_test::fixture;
+  CHECK(*parse_chat_read(fixture("chat_read.json")) == 0);
+  auto list = parse_rfbs_returns(fixture("rfbs_returns_list.json"));
+  REQUIRE(list);
+  CHECK(list->items.size() == 2);
+  auto one = parse_rfbs_return(fixture("rfbs_return_get.json"));
+  REQUIRE(one);
+  CHECK(one->return_id == 501);
+  CHECK(one->rejection_reasons.size() == 1);
+  auto comments = parse_review_comments(fixture("review_comments.json"));
+  REQUIRE(comments);
+  CHECK(comments->items.size() == 2);
+  auto info = parse_review_info(fixture("review_info.json"));
+  REQUIRE(info);
+  CHECK(info->rating == 2);
 }
