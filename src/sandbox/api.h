@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,9 +53,10 @@ Routes fulfilment_routes();  // api_fulfilment.cpp: ship, boxes, cancel, rFBS st
 Routes marking_routes();     // api_marking.cpp: exemplars (marking codes, GTD), country
 Routes catalog_routes();     // api_catalog.cpp: warehouses, delivery methods, products, stocks
 Routes document_routes();    // api_documents.cpp: labels (sync, async tasks), acts, their PDFs
-Routes chat_routes();        // api_chats.cpp: chat list, history, send
+Routes chat_routes();        // api_chats.cpp: chat list, history, send, read (Premium Plus)
 Routes return_routes();      // api_returns.cpp: returns list
-Routes review_routes();      // api_reviews.cpp: reviews, answers
+Routes rfbs_return_routes(); // api_rfbs_returns.cpp: rFBS return requests and the seller's answers
+Routes review_routes();      // api_reviews.cpp: reviews, their comments and status (Premium Plus)
 
 // Every route of every domain, in the order marketplace.cpp registers them.
 std::vector<Route> all_routes();
@@ -89,6 +91,17 @@ using core::json_read::read_string_strict;
 
 // body[key] when it is an object, else {} (optional filters and "with" flags).
 json object_or_empty(const json& body, const char* key);
+// A uint64 member (message ids pass int64 on Ozon): an unsigned number, or
+// decimal digits as protobuf's JSON allows; absent or null: true, *out = 0.
+bool read_uint64(const json& body, const char* key, std::uint64_t* out);
+// A member that must be one of `allowed` when present (a string); "" when absent.
+bool read_enum(const json& body, const char* key, std::initializer_list<std::string_view> allowed, std::string* out);
+// A time window {from|time_from, to|time_to} of date-time texts; false on junk.
+struct Window {
+  core::EpochMs from = 0, to = 0;  // 0 = open
+  bool contains(core::EpochMs t) const { return (from == 0 || t >= from) && (to == 0 || t <= to); }
+};
+bool read_window(const json& body, const char* key, const char* from_key, const char* to_key, Window* out);
 // A "cursor" that is a decimal row index ("" = 0); false when it is not.
 bool index_cursor(const json& body, std::size_t* start);
 
@@ -105,6 +118,10 @@ bool contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+// "0193xxxx-xxxx-7xxx-8bbb-xxxxxxxxxxxx": a demo id (chats, reviews) whose
+// 4th group holds the seed's block, so two demo stores never share one.
+std::string demo_uuid(Rng& rng, std::uint64_t seed);
+
 // ---- posting rules shared by the domains ------------------------------------------
 
 const char* posting_substatus(const std::string& status);  // marketplace_gen.cpp
@@ -119,6 +136,8 @@ void set_status(Posting& p, const std::string& status, core::EpochMs now);
 json posting_json(const State& s, const Posting& p, bool v4, const json& with, core::EpochMs now);
 // api_marking.cpp: ship_available | ship_not_available | validation_in_process.
 std::string exemplar_status(const State& s, const Posting& p, core::EpochMs now);
+// api_rfbs_returns.cpp: New, Delivering, Checkout, Arbitration, Approved or Rejected.
+bool is_rfbs_group(std::string_view group_state);
 // api_documents.cpp: GET /__sandbox/files/label-<task>.pdf (async label files).
 constexpr std::string_view kFilePrefix = "/__sandbox/files/label-";
 net::HttpResponse label_file(State& s, std::string_view path, core::EpochMs now);

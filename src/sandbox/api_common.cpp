@@ -1,6 +1,8 @@
 // The demo marketplace: what every domain's handlers share (replies,
 // request helpers, posting status rules). See api.h.
+#include <cstdint>
 #include <cstdio>
+#include <utility>
 
 #include "sandbox/api.h"
 
@@ -43,6 +45,59 @@ bool rate_limited(std::deque<core::EpochMs>& window, core::EpochMs now, int limi
 json object_or_empty(const json& body, const char* key) {
   const json* v = find(body, key);
   return v && v->is_object() ? *v : json::object();
+}
+
+bool read_uint64(const json& b, const char* key, std::uint64_t* out) {
+  *out = 0;
+  const json* v = find(b, key);
+  if (!v || v->is_null()) return true;
+  if (v->is_number_unsigned()) {
+    *out = v->get<std::uint64_t>();
+    return true;
+  }
+  if (v->is_number_integer()) {
+    if (v->get<std::int64_t>() < 0) return false;
+    *out = v->get<std::uint64_t>();
+    return true;
+  }
+  if (!v->is_string()) return false;
+  const std::string& s = v->get_ref<const std::string&>();
+  if (s.empty() || s.size() > 20) return false;
+  std::uint64_t n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    const auto d = static_cast<std::uint64_t>(c - '0');
+    if (n > (UINT64_MAX - d) / 10) return false;
+    n = n * 10 + d;
+  }
+  *out = n;
+  return true;
+}
+
+bool read_enum(const json& b, const char* key, std::initializer_list<std::string_view> allowed, std::string* out) {
+  out->clear();
+  const json* v = find(b, key);
+  if (!v || v->is_null()) return true;
+  if (!v->is_string()) return false;
+  for (std::string_view a : allowed)
+    if (v->get_ref<const std::string&>() == a) {
+      *out = std::string(a);
+      return true;
+    }
+  return false;
+}
+
+bool read_window(const json& b, const char* key, const char* from_key, const char* to_key, Window* out) {
+  *out = Window{};
+  const json* w = find(b, key);
+  if (!w || w->is_null()) return true;
+  if (!w->is_object()) return false;
+  for (const auto& [k, at] : {std::pair{from_key, &out->from}, std::pair{to_key, &out->to}}) {
+    const json* v = find(*w, k);
+    if (!v || v->is_null()) continue;
+    if (!v->is_string() || !parse_iso8601(v->get_ref<const std::string&>(), at)) return false;
+  }
+  return true;
 }
 
 bool index_cursor(const json& b, std::size_t* start) {

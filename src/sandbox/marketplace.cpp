@@ -15,32 +15,43 @@ namespace sandbox {
 
 namespace {
 
-// Every domain's routes: the one place a domain is registered.
-constexpr Routes (*kDomains[])() = {
-    posting_routes,  fulfilment_routes, marking_routes, catalog_routes,
-    document_routes, chat_routes,       return_routes,  review_routes,
+// Every domain's routes: the one place a domain is registered. Chats and
+// reviews need Premium Plus (Ozon answers 403 without it).
+struct Domain {
+  Routes (*routes)();
+  bool premium_plus;
+};
+constexpr Domain kDomains[] = {
+    {posting_routes, false}, {fulfilment_routes, false}, {marking_routes, false},
+    {catalog_routes, false}, {document_routes, false},   {chat_routes, true},
+    {return_routes, false},  {rfbs_return_routes, false}, {review_routes, true},
 };
 
 }  // namespace
 
 std::vector<Route> all_routes() {
   std::vector<Route> routes;
-  for (auto domain : kDomains)
-    for (const Route& r : domain()) routes.push_back(r);
+  for (const auto& domain : kDomains)
+    for (const Route& r : domain.routes()) routes.push_back(r);
   return routes;
 }
 
 namespace {
 
 net::HttpResponse dispatch(const Call& call, const json& body) {
-  static const std::vector<Route> routes = all_routes();
-  for (const Route& r : routes)
-    if (r.path == call.path) return r.handle(call, body);
+  for (const auto& domain : kDomains)
+    for (const Route& r : domain.routes()) {
+      if (r.path != call.path) continue;
+      if (domain.premium_plus && !call.state.premium_plus)
+        return error(403, 7, "PERMISSION_DENIED: the method is available to sellers with a Premium Plus subscription");
+      return r.handle(call, body);
+    }
   return not_found("Not Found: unknown method " + std::string(call.path));
 }
 
 void tick(State& s, core::EpochMs now) {
   s.arrive(now);
+  s.arrive_messages(now);
   // Hand-over: kActHandoverMs after an act is ready, its postings still
   // awaiting_deliver leave with the carrier (delivering).
   for (auto& a : s.acts) {
@@ -60,6 +71,7 @@ void tick(State& s, core::EpochMs now) {
 
 Marketplace::Marketplace(std::uint64_t seed, core::EpochMs now) : state_(std::make_unique<State>(seed)) {
   state_->seed = seed;
+  state_->premium_plus = seed != demo_seed(2);  // the third demo store shows the refusal
   state_->generate(now);
 }
 
@@ -91,6 +103,35 @@ std::vector<std::string> Marketplace::add_postings(int count, core::EpochMs now)
     if (!number.empty()) out.push_back(std::move(number));
   }
   return out;
+}
+
+void Marketplace::set_premium_plus(bool on) { state_->premium_plus = on; }
+bool Marketplace::premium_plus() const { return state_->premium_plus; }
+
+std::optional<Marketplace::BuyerMessage> Marketplace::add_buyer_message(std::string_view chat_id,
+                                                                        std::string_view text, core::EpochMs now) {
+  State& s = *state_;
+  tick(s, now);
+  Chat* chat = nullptr;
+  if (!chat_id.empty()) {
+    chat = s.chat(chat_id);
+  } else {
+    std::vector<Chat*> open;
+    std::string why;
+    for (auto& c : s.chats)
+      if (c.status == "Opened" && s.seller_may_write(c, now, &why)) open.push_back(&c);
+    if (!open.empty()) chat = open[s.message_rng.index(open.size())];
+  }
+  if (!chat) return std::nullopt;
+  const std::uint64_t id = s.add_buyer_message(*chat, std::string(text), now);
+  return BuyerMessage{chat->id, id};
+}
+
+bool Marketplace::set_rfbs_return_state(std::int64_t return_id, std::string_view group_state) {
+  RfbsReturnRequest* r = state_->rfbs_return(return_id);
+  if (!r || !is_rfbs_group(group_state)) return false;
+  State::set_rfbs_group(*r, group_state);
+  return true;
 }
 
 net::HttpResponse Marketplace::handle(std::string_view path, std::string_view body, core::EpochMs now) {

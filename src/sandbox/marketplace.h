@@ -48,6 +48,21 @@
 // in_process_at is the arrival, shipment_date 6..30 h later (express 1..3 h),
 // 1..3 items of products with free stock there (the units move from
 // available to reserved); all deterministic given the seed and the calls.
+// Buyers (marketplace_buyers_gen.cpp, api_chats / api_returns /
+// api_rfbs_returns / api_reviews.cpp): chats about the store's postings
+// (order_number and a sku of that posting; message ids are uint64, one
+// chat's above 2^63); while arrivals are on a buyer message arrives in an
+// open chat every kMessageMinGapMs..kMessageMaxGapMs. The seller may write
+// from payment until 72 h after delivery, later only within 48 h of the
+// buyer's last message (else 400 CHAT_SEND_NOT_ALLOWED; cancelled postings
+// too). FBS returns of delivered FBS postings; rFBS return requests of
+// delivered rFBS postings in every group state, answered by the rules of
+// core/rfbs_return.h (a wrong state: 400 RETURN_STATE_INVALID naming it);
+// reviews of the demo products with buyers' and the seller's comments.
+// Premium Plus: without it (demo store 2, or set_premium_plus(false)) the
+// chat and review methods answer 403, code 7. Extensions: /v2/returns/rfbs/
+// list answers `returns` as a list (Ozon does; the spec says object), and
+// /get also carries the list's return_id and state.group_state.
 // Seeds: demo_seed(i) is demo store i's (i >= 1 also has its own warehouse
 // and delivery-method ids; other seeds share demo store 0's); two seeds in different blocks
 // (demo_seed(0..kSeedBlocks-1) all are) share no posting or order number,
@@ -55,6 +70,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -150,6 +166,22 @@ class Marketplace {
   // made); their numbers. Fewer when no product has free stock left.
   std::vector<std::string> add_postings(int count, core::EpochMs now);
 
+  // Premium Plus: on, except for demo store 2 (demo_seed(2)).
+  void set_premium_plus(bool on);
+  bool premium_plus() const;
+  // A buyer message at `now` in chat `chat_id` ("" = a random open chat the
+  // seller may answer in) with `text` ("" = a question of the demo's); none
+  // when the chat is unknown or there is no open chat.
+  struct BuyerMessage {
+    std::string chat_id;
+    std::uint64_t message_id = 0;
+  };
+  std::optional<BuyerMessage> add_buyer_message(std::string_view chat_id, std::string_view text, core::EpochMs now);
+  // Forces rFBS return request `return_id` into `group_state` (New,
+  // Delivering, Checkout, Arbitration, Approved, Rejected); false when either
+  // is unknown.
+  bool set_rfbs_return_state(std::int64_t return_id, std::string_view group_state);
+
   // The seed of demo store `store_index`: 0 is the browser demo's store,
   // 1, 2, ... more demo stores with their own data.
   static constexpr std::uint64_t demo_seed(int store_index) {
@@ -166,6 +198,8 @@ class Marketplace {
   static constexpr core::EpochMs kActHandoverMs = 60'000;       // ready -> postings delivering
   static constexpr core::EpochMs kArrivalMinGapMs = 4 * 60'000;  // between two arrivals
   static constexpr core::EpochMs kArrivalMaxGapMs = 9 * 60'000;
+  static constexpr core::EpochMs kMessageMinGapMs = 6 * 60'000;  // between two buyer messages
+  static constexpr core::EpochMs kMessageMaxGapMs = 15 * 60'000;
   static constexpr int kMaxArrivalsPerCall = 20;  // catch-up after a long pause
   static constexpr int kRateLimitPerSecond = 50;
   static constexpr int kPostingGetPerSecond = 2;

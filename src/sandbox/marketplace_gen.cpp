@@ -58,35 +58,6 @@ constexpr StatusCount kStatusCounts[] = {
     {"driver_pickup", 8},        {"sent_by_seller", 6},     {"awaiting_verification", 3},
 };
 
-const char* kCustomerLines[] = {
-    "Здравствуйте! Когда отправите заказ?",
-    "Добрый день, можно уточнить размер?",
-    "Подскажите, пожалуйста, есть ли этот товар в другом цвете?",
-    "Заказ пришёл, но коробка помята. Товар целый, спасибо.",
-    "Здравствуйте, можно изменить адрес доставки?",
-    "Трек-номер не отслеживается, подскажите, где посылка?",
-    "Спасибо, всё отлично!",
-    "Можно ли отправить сегодня? Очень нужно к выходным.",
-};
-const char* kSellerLines[] = {
-    "Здравствуйте! Отправим сегодня до 14:00.",
-    "Добрый день! Размер соответствует таблице в карточке товара.",
-    "Спасибо за заказ! Если будут вопросы — пишите.",
-    "Проверили: посылка в пути, трек обновится в течение суток.",
-    "К сожалению, адрес изменить нельзя, но можно оформить возврат.",
-};
-const char* kReviewTexts[5][3] = {
-    {"Пришёл брак, очень разочарован.", "Не соответствует описанию, верну.", "Ужасное качество."},
-    {"Качество так себе, за эти деньги ожидал большего.", "Пришло с дефектом, но продавец ответил быстро.",
-     "Цвет не как на фото."},
-    {"Нормально, но есть мелкие недочёты.", "Средне. Доставка долгая.", "За свою цену пойдёт."},
-    {"Хороший товар, рекомендую.", "Всё понравилось, но упаковка могла быть лучше.", "Соответствует описанию."},
-    {"Отличный товар, спасибо продавцу!", "Всё пришло быстро и в целости, рекомендую!",
-     "Превосходное качество, куплю ещё."},
-};
-const char* kReturnReasons[] = {"Не подошёл размер", "Товар с браком", "Не соответствует описанию",
-                                "Покупатель отказался при вручении", "Передумал"};
-
 std::string pad(std::int64_t v, int width) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
@@ -106,7 +77,6 @@ constexpr std::int64_t kOrderBlock = 1'000'000;
 constexpr std::int64_t kOrderSpread = 400'000;
 constexpr std::int64_t kProductIdBlock = 100'000;  // 200 products * 137 + 100 fit
 constexpr std::int64_t kSkuBlock = 2'000'000;      // 200 products * 7919 + 5000 fit
-constexpr std::int64_t kReturnIdBlock = 10'000;
 
 std::int64_t seed_block(std::uint64_t seed) {
   return static_cast<std::int64_t>((seed - Marketplace::kDemoSeed0) % Marketplace::kSeedBlocks);
@@ -436,77 +406,7 @@ void Marketplace::State::generate(core::EpochMs now) {
   next_arrival_at =
       now + arrival_clock_rng.range(Marketplace::kArrivalMinGapMs / 1000, Marketplace::kArrivalMaxGapMs / 1000) * 1000;
 
-  // Chats: buyer conversations about recent postings.
-  for (int c = 0; c < 30; ++c) {
-    const Posting& p = postings[rng.index(postings.size())];
-    Chat chat;
-    chat.id = "c" + pad(static_cast<std::int64_t>(rng.below(100000000)), 8) + "-" + pad(c, 4) + "-4a1b-8c2d-" +
-              pad(p.order_id % 1000000000000, 12);
-    chat.order_number = p.order_number;
-    chat.sku = p.items.empty() ? 0 : p.items[0].sku;
-    chat.created_at = p.in_process_at + rng.range(1, 20) * kHour;
-    if (chat.created_at > now) chat.created_at = now - kHour;
-    chat.status = rng.chance(0.15) ? "Closed" : "Opened";
-    int n = static_cast<int>(rng.range(2, 8));
-    core::EpochMs t = chat.created_at;
-    for (int i = 0; i < n; ++i) {
-      ChatMessage m;
-      m.id = next_message_id++;
-      bool customer = i % 2 == 0 || rng.chance(0.2);
-      m.user_type = customer ? "Customer" : "Seller";
-      m.user_id = customer ? std::to_string(p.customer.id ? p.customer.id : 81234567) : "seller";
-      m.text = customer ? kCustomerLines[rng.below(8)] : kSellerLines[rng.below(5)];
-      m.created_at = t;
-      t += rng.range(5, 240) * kMin;
-      if (t > now) t = now;
-      chat.messages.push_back(std::move(m));
-    }
-    // The last customer messages are unread for some chats.
-    if (rng.chance(0.5) && chat.messages.back().user_type == "Customer") chat.messages.back().is_read = false;
-    chats.push_back(std::move(chat));
-  }
-
-  // Returns from delivered postings.
-  std::int64_t ret_id = 1000015000 + block * kReturnIdBlock;
-  for (const auto& p : postings) {
-    if (p.status != "delivered" || !rng.chance(0.35) || p.items.empty()) continue;
-    Return r;
-    r.id = ret_id++;
-    r.posting_number = p.number;
-    r.sku = p.items[0].sku;
-    r.quantity = 1;
-    r.reason = kReturnReasons[rng.below(5)];
-    r.moment = p.delivering_date + rng.range(1, 5) * kDay;
-    if (r.moment > now) r.moment = now - kHour;
-    r.type = p.items.size() > 1 || p.items[0].quantity > 1 ? "PartialReturn" : "FullReturn";
-    static const struct { int id; const char* sys; const char* name; } kStatuses[] = {
-        {1, "DisputeOpened", "Открыт спор с покупателем"},
-        {2, "OnSellerApproval", "На согласовании у продавца"},
-        {3, "ArrivedAtReturnPlace", "В пункте выдачи"},
-        {4, "OnSellerClarification", "На уточнении у продавца"},
-        {7, "ReturnedToSeller", "Возвращён продавцу"}};
-    auto s = kStatuses[rng.below(5)];
-    r.status_id = s.id;
-    r.status_sys = s.sys;
-    r.status_name = s.name;
-    returns.push_back(std::move(r));
-  }
-
-  // Reviews.
-  for (int i = 0; i < 80; ++i) {
-    Review r;
-    r.id = "0190" + pad(static_cast<std::int64_t>(rng.below(100000000)), 8) + "-rv" + pad(i, 4);
-    r.sku = products[rng.index(products.size())].sku;
-    std::uint64_t x = rng.below(100);
-    r.rating = x < 50 ? 5 : x < 70 ? 4 : x < 80 ? 3 : x < 88 ? 2 : 1;
-    r.text = kReviewTexts[r.rating - 1][rng.below(3)];
-    r.published_at = now - rng.range(1, 60 * 24) * kHour;
-    r.status = rng.chance(0.4) ? "PROCESSED" : "UNPROCESSED";
-    reviews.push_back(std::move(r));
-  }
-  std::sort(reviews.begin(), reviews.end(),
-            [](const Review& a, const Review& b) { return a.published_at > b.published_at; });
-
+  generate_buyers(now);
   seed_stock_shortage();
 }
 

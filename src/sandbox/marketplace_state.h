@@ -121,7 +121,7 @@ struct LabelTask {
 
 struct ChatMessage {
   std::uint64_t id = 0;
-  std::string user_type;  // "Customer" | "Seller" | "Support"
+  std::string user_type;  // "customer" | "seller" | "support" (the spec's spelling)
   std::string user_id;
   core::EpochMs created_at = 0;
   std::string text;
@@ -132,8 +132,11 @@ struct Chat {
   std::string id;
   std::string status = "Opened";
   core::EpochMs created_at = 0;
+  std::string posting_number;
   std::string order_number;
   std::int64_t sku = 0;
+  std::string buyer_id;
+  std::uint64_t next_message_id = 0;  // ids rise within a chat (history pages by id)
   std::vector<ChatMessage> messages;
 };
 
@@ -145,8 +148,46 @@ struct Return {
   std::string reason;
   std::string status_sys, status_name;
   int status_id = 0;
-  core::EpochMs moment = 0;
-  std::string type;  // "FullReturn" | "PartialReturn"
+  core::EpochMs returned_at = 0;  // logistic.return_date
+  core::EpochMs moment = 0;       // visual.change_moment
+  std::string type;               // "ClientReturn" | "PartialReturn" | "FullReturn"
+  std::int64_t warehouse_id = 0;
+};
+
+struct RfbsReason {
+  std::int64_t id = 0;
+  std::string name, hint;
+  bool comment_required = false;
+};
+
+// An rFBS return request (/v2/returns/rfbs/*).
+struct RfbsReturnRequest {
+  std::int64_t id = 0;
+  std::string number;
+  std::string posting_number;
+  std::string client_name;
+  core::EpochMs created_at = 0;
+  std::int64_t sku = 0;
+  std::int64_t price_kop = 0;
+  std::int64_t reason_id = 0;
+  std::string reason;
+  bool is_defect = false;
+  std::string comment;  // the buyer's
+  std::string group_state, state, state_name, money_state_name;
+  std::string return_method;  // verify's return_method_description
+  std::string rejection_comment;
+  std::string tracking_number;
+  std::vector<std::string> photos;
+  std::vector<RfbsReason> reasons;  // the seller may reject with these
+};
+
+struct ReviewComment {
+  std::string id;
+  std::string text;
+  core::EpochMs published_at = 0;
+  bool is_owner = false;
+  bool is_official = false;
+  std::string parent_id;
 };
 
 struct Review {
@@ -156,7 +197,10 @@ struct Review {
   std::string text;
   core::EpochMs published_at = 0;
   std::string status = "UNPROCESSED";
-  std::vector<std::string> comments;
+  std::string order_status = "DELIVERED";
+  int photos = 0;
+  int likes = 0, dislikes = 0;
+  std::vector<ReviewComment> comments;
 };
 
 struct CancelReason {
@@ -169,7 +213,8 @@ struct CancelReason {
 
 struct Marketplace::State {
   explicit State(std::uint64_t s)
-      : rng(s), fault_rng(s ^ 0x5eed5eedULL), arrival_rng(s ^ 0xa771a1ULL), arrival_clock_rng(s ^ 0xc10cULL) {}
+      : rng(s), fault_rng(s ^ 0x5eed5eedULL), arrival_rng(s ^ 0xa771a1ULL), arrival_clock_rng(s ^ 0xc10cULL),
+        message_rng(s ^ 0x3e55a9eULL), message_clock_rng(s ^ 0xc1a7ULL) {}
   std::uint64_t seed = 0;
   Rng rng;
   Rng fault_rng;
@@ -187,13 +232,20 @@ struct Marketplace::State {
   std::vector<LabelTask> label_tasks;
   std::vector<Chat> chats;
   std::vector<Return> returns;
+  std::vector<RfbsReturnRequest> rfbs_returns;
   std::vector<Review> reviews;
+  bool premium_plus = true;  // chats and reviews need it
   std::deque<core::EpochMs> recent_all;
   std::deque<core::EpochMs> recent_get;
   std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh) -> last update
   std::deque<core::EpochMs> recent_stock_updates;  // /v2/products/stocks calls, for the per-minute limit
   std::int64_t next_id = 900000000;
-  std::uint64_t next_message_id = 3000000000000000000ULL;
+  std::int64_t next_comment_no = 0;  // review comment ids the seller creates
+
+  // Buyer messages arriving while arrivals are on (their own streams).
+  Rng message_rng;
+  Rng message_clock_rng;
+  core::EpochMs next_message_at = 0;
 
   // Arrivals: new awaiting_packaging postings while the sandbox runs (see
   // marketplace.h). Order numbers continue in the seed's block after the
@@ -209,6 +261,19 @@ struct Marketplace::State {
   // "" when no product has free stock to order.
   std::string add_arrival(core::EpochMs at);
   void seed_stock_shortage();  // called by generate()
+  // marketplace_buyers_gen.cpp: chats, FBS returns, rFBS return requests and
+  // reviews of the generated postings (called by generate()).
+  void generate_buyers(core::EpochMs now);
+  void generate_chats(core::EpochMs now);  // marketplace_chats_gen.cpp
+  // Buyer messages due up to `now`; one buyer message now (text "" = one of
+  // the demo's), its id; the chats a buyer message may arrive in.
+  void arrive_messages(core::EpochMs now);
+  std::uint64_t add_buyer_message(Chat& chat, std::string text, core::EpochMs now);
+  bool seller_may_write(const Chat& chat, core::EpochMs now, std::string* why) const;
+  Chat* chat(std::string_view id);
+  RfbsReturnRequest* rfbs_return(std::int64_t id);
+  // The finer state, its Russian name and the money state of a group state.
+  static void set_rfbs_group(RfbsReturnRequest& r, std::string_view group_state);
   void add_posting(Posting p);
   Posting* find(std::string_view number);
   const Warehouse* warehouse(std::int64_t id) const;

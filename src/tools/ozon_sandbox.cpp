@@ -16,6 +16,15 @@
 // POST /__sandbox/postings/add {count: 1..100} -> {added: [posting numbers]}
 // (new awaiting_packaging postings now), POST /__sandbox/postings/status
 // {posting_number} -> {status} (404 when unknown);
+// POST /__sandbox/chats/message {chat_id?, text?} -> {chat_id, message_id}
+// (a buyer message now, unread; without chat_id in a random open chat the
+// seller may answer in, without text one of the demo's questions; 404 when
+// the chat is unknown), POST /__sandbox/returns/rfbs/state {return_id,
+// group_state: New|Delivering|Checkout|Arbitration|Approved|Rejected} ->
+// {return_id, group_state} (forces an rFBS return request's state, e.g. to
+// make the console's view stale), POST /__sandbox/premium {enabled: bool} ->
+// {premium_plus} (off: chat and review methods answer 403, code 7; on by
+// default except for demo store 2; a reset restores the default);
 // GET|POST /__sandbox/files/label-<task>.pdf (async label files).
 // Single thread, poll(), keep-alive; responses are delayed by the latency.
 #include <arpa/inet.h>
@@ -204,6 +213,33 @@ Reply Server::control(const std::string& method, const std::string& path, const 
     std::string status = market_->posting_status(it->get<std::string>());
     if (status.empty()) return ozon_error(404, 5, "POSTING_NOT_FOUND");
     return json_reply(200, {{"status", status}});
+  }
+  if (path == "/__sandbox/chats/message") {
+    auto id = b.find("chat_id"), text = b.find("text");
+    if ((id != b.end() && !id->is_string()) || (text != b.end() && !text->is_string()))
+      return ozon_error(400, 3, "chat_id and text must be strings");
+    const std::string t = text == b.end() ? std::string() : text->get<std::string>();
+    std::size_t chars = 0;
+    for (char c : t) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (chars > 1000) return ozon_error(400, 3, "text must be at most 1000 characters");
+    auto sent = market_->add_buyer_message(id == b.end() ? std::string() : id->get<std::string>(), t, now());
+    if (!sent) return ozon_error(404, 5, "CHAT_NOT_FOUND");
+    return json_reply(200, {{"chat_id", sent->chat_id}, {"message_id", sent->message_id}});
+  }
+  if (path == "/__sandbox/returns/rfbs/state") {
+    auto id = b.find("return_id"), group = b.find("group_state");
+    if (id == b.end() || !id->is_number_integer() || group == b.end() || !group->is_string())
+      return ozon_error(400, 3, "return_id (integer) and group_state (string) are required");
+    const std::string g = group->get<std::string>();
+    if (!market_->set_rfbs_return_state(id->get<std::int64_t>(), g))
+      return ozon_error(404, 5, "RETURN_NOT_FOUND or unknown group_state " + g);
+    return json_reply(200, {{"return_id", id->get<std::int64_t>()}, {"group_state", g}});
+  }
+  if (path == "/__sandbox/premium") {
+    auto on = b.find("enabled");
+    if (on == b.end() || !on->is_boolean()) return ozon_error(400, 3, "enabled must be a boolean");
+    market_->set_premium_plus(on->get<bool>());
+    return json_reply(200, {{"premium_plus", market_->premium_plus()}});
   }
   if (path == "/__sandbox/faults") {
     auto& f = market_->faults();

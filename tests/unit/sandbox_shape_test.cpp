@@ -60,6 +60,10 @@ TEST_CASE("sandbox routes: every path is registered once, and each one answers")
   }
   CHECK(paths.count(ep::kPostingList) == 1);
   CHECK(paths.count(ep::kReviewCommentCreate) == 1);
+  for (auto buyers : {ep::kChatRead, ep::kRfbsReturnsList, ep::kRfbsReturnGet, ep::kRfbsVerify, ep::kRfbsReject,
+                      ep::kRfbsReceive, ep::kRfbsReturnMoney, ep::kRfbsCompensate, ep::kReviewInfo,
+                      ep::kReviewChangeStatus, ep::kReviewCommentList})
+    CHECK_MESSAGE(paths.count(buyers) == 1, std::string(buyers));  // their replies: sandbox_buyers_test.cpp
   sandbox::Marketplace m(42, at("2026-11-20T09:30:00Z"));
   core::EpochMs t = at("2026-11-20T09:30:00Z");
   for (const auto& r : routes) {
