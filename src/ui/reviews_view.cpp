@@ -143,16 +143,18 @@ void draw_open(const app::App& app, const app::ReviewsScreen& screen, app::Actio
   std::string draft = screen.draft_for(review->id);
   if (input_multiline("reviews.reply_text", draft, ImVec2(-1, ImGui::GetFontSize() * 5)))
     actions.push(app::EditReviewReply{review->id, draft});
-  const core::TemplateValues values = {{"product", product}, {"store", app.state().stores.active.name}};
-  if (auto chosen = reply_template_menu(app, actions, "reviews.templates", "review", values))
-    actions.push(app::EditReviewReply{review->id, *chosen});
-  ImGui::SameLine();
   if (button(app, "reviews.post", {.enabled = !reply_pending && !draft.empty()}))
     actions.push(app::PostReviewReply{review->id});
   ImGui::SameLine();
   const bool processed = review->status == "PROCESSED";
   if (button(app, processed ? "reviews.mark_unprocessed" : "reviews.mark_processed", {.enabled = !mark_pending}))
     actions.push(app::SetReviewProcessed{review->id, !processed});
+  // The template menu last on the row: what it draws (its button) follows the seller's own buttons.
+  ImGui::SameLine();
+  const core::TemplateValues values = {{"product", product}, {"store", app.state().stores.active.name}};
+  if (auto chosen = reply_template_menu(app, actions, "reviews.templates", "review", values))
+    actions.push(app::EditReviewReply{review->id, *chosen});
+  ImGui::Dummy(ImVec2(0, 0));  // ends the row whether or not the menu drew anything
   for (const app::OutboxEntry* entry : {reply_pending, mark_pending})
     if (entry)
       ImGui::TextColored(palette::attention, "%s: %s", app.tr("reviews.pending." + entry->kind),
