@@ -6,6 +6,8 @@
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
 #include "app/reply_templates.h"
+#include "app/returns_screen.h"
+#include "app/reviews_screen.h"
 #include "app/stock_screen.h"
 #include "app/stores_screen.h"
 
@@ -16,6 +18,8 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<PlanScreen>(app));
   features.push_back(std::make_unique<StockScreen>(app));
   features.push_back(std::make_unique<ChatsScreen>(app));
+  features.push_back(std::make_unique<ReturnsScreen>(app));
+  features.push_back(std::make_unique<ReviewsScreen>(app));
   features.push_back(std::make_unique<AlertsScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
   features.push_back(std::make_unique<ReplyTemplates>(app));

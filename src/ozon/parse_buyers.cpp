@@ -59,12 +59,6 @@ Result<Page<core::ChatMessage>> parse_chat_history(std::string_view body) {
   return page;
 }
 
-Result<std::int64_t> parse_chat_read(std::string_view body) {
-  auto root = parse_object(body);
-  if (!root) return root.error();
-  return read_int64(root.value(), "unread_count");
-}
-
 Result<Page<core::ReturnItem>> parse_returns(std::string_view body) {
   auto root = parse_object(body);
   if (!root) return root.error();

@@ -388,22 +388,13 @@ Result<net::HttpRequest> build_chat_send(const std::string& chat_id, const std::
   return make(endpoint::kChatSendMessage, {{"chat_id", chat_id}, {"text", text}});
 }
 
-Result<net::HttpRequest> build_chat_read(const std::string& chat_id, const std::string& from_message_id) {
-  if (chat_id.empty()) return refuse("chat id is empty");
-  std::uint64_t id = 0;
-  const char* end = from_message_id.data() + from_message_id.size();
-  const auto [ptr, ec] = std::from_chars(from_message_id.data(), end, id);
-  if (from_message_id.empty() || ec != std::errc{} || ptr != end)
-    return refuse("message id is not a number: " + from_message_id);
-  return make(endpoint::kChatRead, {{"chat_id", chat_id}, {"from_message_id", id}});
-}
-
 Result<net::HttpRequest> build_returns_list(const ReturnsFilter& f, std::int64_t last_id, int limit) {
   if (f.posting_numbers.size() > kReturnsPostingsMax) return refuse("at most 50 posting numbers per returns request");
   Json filter = Json::object();
   if (!f.posting_numbers.empty()) filter["posting_numbers"] = string_list(f.posting_numbers);
   if (!f.return_schema.empty()) filter["return_schema"] = f.return_schema;
   if (f.warehouse_id != 0) filter["warehouse_id"] = f.warehouse_id;
+  if (!f.visual_status_name.empty()) filter["visual_status_name"] = f.visual_status_name;
   if (f.visual_status_change_moment.set()) {
     Json window = Json::object();
     if (f.visual_status_change_moment.from != 0) window["time_from"] = iso(f.visual_status_change_moment.from);
@@ -425,6 +416,87 @@ Result<net::HttpRequest> build_review_comment(const std::string& review_id, cons
   Json body = {{"review_id", review_id}, {"text", text}, {"mark_review_as_processed", mark_processed}};
   if (!parent_comment_id.empty()) body["parent_comment_id"] = parent_comment_id;
   return make(endpoint::kReviewCommentCreate, body);
+}
+
+Result<net::HttpRequest> build_chat_read(const std::string& chat_id, const std::string& from_message_id) {
+  if (chat_id.empty()) return refuse("chat id is empty");
+  // A uint64 JSON number, as /v3/chat/history takes it.
+  std::uint64_t id = 0;
+  const char* end = from_message_id.data() + from_message_id.size();
+  const auto [ptr, ec] = std::from_chars(from_message_id.data(), end, id);
+  if (from_message_id.empty() || ec != std::errc{} || ptr != end)
+    return refuse("message id is not a number: " + from_message_id);
+  return make(endpoint::kChatRead, {{"chat_id", chat_id}, {"from_message_id", id}});
+}
+
+net::HttpRequest build_rfbs_returns_list(const RfbsReturnsFilter& f, std::int64_t last_id, int limit) {
+  Json filter = {{"group_state", f.group_states.empty() ? Json::array({"All"}) : string_list(f.group_states)}};
+  if (!f.posting_number.empty()) filter["posting_number"] = f.posting_number;
+  if (!f.offer_id.empty()) filter["offer_id"] = f.offer_id;
+  if (f.created_at.set()) {
+    Json window = Json::object();
+    if (f.created_at.from != 0) window["from"] = iso(f.created_at.from);
+    if (f.created_at.to != 0) window["to"] = iso(f.created_at.to);
+    filter["created_at"] = window;
+  }
+  Json body = {{"filter", filter}, {"limit", std::clamp(limit, 1, 1000)}};
+  if (last_id > 0) body["last_id"] = last_id;  // "leave it out on the first request" (the spec)
+  return make(endpoint::kRfbsReturnsList, body);
+}
+
+net::HttpRequest build_rfbs_return_get(std::int64_t return_id) {
+  return make(endpoint::kRfbsReturnGet, {{"return_id", return_id}});
+}
+
+net::HttpRequest build_rfbs_verify(std::int64_t return_id, const std::string& return_method_description) {
+  Json body = {{"return_id", return_id}};
+  if (!blank(return_method_description)) body["return_method_description"] = return_method_description;
+  return make(endpoint::kRfbsVerify, body);
+}
+
+Result<net::HttpRequest> build_rfbs_reject(std::int64_t return_id, std::int64_t rejection_reason_id,
+                                           const std::string& comment, bool comment_required) {
+  if (rejection_reason_id <= 0) return refuse("choose a rejection reason");
+  if (comment_required && blank(comment)) return refuse("this rejection reason needs a comment");
+  Json body = {{"return_id", return_id}, {"rejection_reason_id", rejection_reason_id}};
+  if (!blank(comment)) body["comment"] = comment;
+  return make(endpoint::kRfbsReject, body);
+}
+
+net::HttpRequest build_rfbs_receive(std::int64_t return_id) {
+  return make(endpoint::kRfbsReceive, {{"return_id", return_id}});
+}
+
+Result<net::HttpRequest> build_rfbs_return_money(std::int64_t return_id, std::int64_t back_way_roubles) {
+  if (back_way_roubles < 0) return refuse("the postage refund cannot be negative");
+  Json body = {{"return_id", return_id}};
+  if (back_way_roubles > 0) body["return_for_back_way"] = back_way_roubles;
+  return make(endpoint::kRfbsReturnMoney, body);
+}
+
+Result<net::HttpRequest> build_rfbs_compensate(std::int64_t return_id, const core::Money& amount) {
+  if (amount.minor <= 0) return refuse("the compensation must be more than zero");
+  return make(endpoint::kRfbsCompensate, {{"return_id", return_id}, {"compensation_amount", core::format_amount(amount)}});
+}
+
+Result<net::HttpRequest> build_review_change_status(const std::vector<std::string>& review_ids,
+                                                    const std::string& status) {
+  if (review_ids.empty() || review_ids.size() > 100) return refuse("from 1 to 100 reviews per status change");
+  if (std::any_of(review_ids.begin(), review_ids.end(), [](const std::string& id) { return id.empty(); }))
+    return refuse("review id is empty");
+  if (status != "PROCESSED" && status != "UNPROCESSED") return refuse("status must be PROCESSED or UNPROCESSED");
+  return make(endpoint::kReviewChangeStatus, {{"review_ids", string_list(review_ids)}, {"status", status}});
+}
+
+net::HttpRequest build_review_comment_list(const std::string& review_id, int offset, int limit) {
+  return make(endpoint::kReviewCommentList, {{"review_id", review_id},
+                                             {"limit", std::clamp(limit, 20, 100)},
+                                             {"offset", std::max(offset, 0)},
+                                             {"sort_dir", "ASC"}});
+}
+
+net::HttpRequest build_review_info(const std::string& review_id) {
+  return make(endpoint::kReviewInfo, {{"review_id", review_id}});
 }
 
 }  // namespace ozon

@@ -111,6 +111,7 @@ struct ReturnsFilter {
   std::string return_schema = "FBS";
   std::int64_t warehouse_id = 0;  // 0 = any
   TimeWindow visual_status_change_moment;
+  std::string visual_status_name;  // "" = any (e.g. "MovingToSeller", "ReceivedBySeller")
 };
 
 // Postings

@@ -61,6 +61,11 @@ std::size_t feed(const std::string& body) {
   sum += touch(parse_returns(body));
   sum += touch(parse_reviews(body));
   sum += touch(parse_review_comment(body));
+  sum += touch(parse_chat_read(body));
+  sum += touch(parse_rfbs_returns(body));
+  sum += touch(parse_rfbs_return(body));
+  sum += touch(parse_review_comments(body));
+  sum += touch(parse_review_info(body));
   const auto error = parse_error_body(static_cast<int>(400 + body.size() % 200), body);
   sum += error.summary().size() + static_cast<std::size_t>(classify(error)) + (error.retryable() ? 1 : 0);
   return sum;

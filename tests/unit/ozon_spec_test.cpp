@@ -143,7 +143,10 @@ TEST_CASE("the schema fixture covers every endpoint of the catalogue") {
                     endpoint::kStocksUpdate, endpoint::kChatHistory, endpoint::kReturnsList,
                     endpoint::kActList, endpoint::kProductCancel, endpoint::kExemplarSet,
                     endpoint::kPostingList, endpoint::kWarehouseList, endpoint::kStocksByWarehouse,
-                    endpoint::kProductStocks})
+                    endpoint::kProductStocks, endpoint::kChatRead, endpoint::kRfbsReturnsList,
+                    endpoint::kRfbsReturnGet, endpoint::kRfbsVerify, endpoint::kRfbsReject, endpoint::kRfbsReceive,
+                    endpoint::kRfbsReturnMoney, endpoint::kRfbsCompensate, endpoint::kReviewInfo,
+                    endpoint::kReviewChangeStatus, endpoint::kReviewCommentList})
     CHECK_MESSAGE(known.count(std::string(path)) == 1, std::string(path));
 }
 
@@ -243,4 +246,31 @@ TEST_CASE("buyer builders send only what the spec allows") {
   CHECK(violations(build_review_list("r5", 20, "UNPROCESSED")) == "");
   CHECK(violations(build_review_comment("r1", "Спасибо!").value()) == "");
   CHECK(violations(build_review_comment("r1", "Спасибо!", false, "c0").value()) == "");
+  filter.visual_status_name = "MovingToSeller";
+  CHECK(violations(build_returns_list(filter, 10, 100).value()) == "");
+}
+
+TEST_CASE("after-sales builders send only what the spec allows") {
+  CHECK(violations(build_chat_read("c1", "3000000000118032000").value()) == "");
+  CHECK(violations(build_chat_read("c1", "18446744073709551615").value()) == "");  // beyond int64
+  CHECK(violations(build_rfbs_returns_list({})) == "");
+  RfbsReturnsFilter filter;
+  filter.group_states = {"New", "Delivering"};
+  filter.posting_number = "1-2-3";
+  filter.offer_id = "mug-1";
+  filter.created_at = {kT, kT + 86'400'000};
+  CHECK(violations(build_rfbs_returns_list(filter, 12345, 50)) == "");
+  CHECK(violations(build_rfbs_return_get(9'000'000'001)) == "");
+  CHECK(violations(build_rfbs_verify(9'000'000'001)) == "");
+  CHECK(violations(build_rfbs_verify(9'000'000'001, "Почтой России")) == "");
+  CHECK(violations(build_rfbs_reject(9'000'000'001, 11, "Следы использования", true).value()) == "");
+  CHECK(violations(build_rfbs_reject(9'000'000'001, 12, "").value()) == "");
+  CHECK(violations(build_rfbs_receive(9'000'000'001)) == "");
+  CHECK(violations(build_rfbs_return_money(9'000'000'001).value()) == "");
+  CHECK(violations(build_rfbs_return_money(9'000'000'001, 350).value()) == "");
+  CHECK(violations(build_rfbs_compensate(9'000'000'001, core::Money{49'990, "RUB"}).value()) == "");
+  CHECK(violations(build_review_change_status({"r1", "r2"}, "PROCESSED").value()) == "");
+  CHECK(violations(build_review_comment_list("r1", 0, 100)) == "");
+  CHECK(violations(build_review_comment_list("r1", 40, 20)) == "");
+  CHECK(violations(build_review_info("r1")) == "");
 }
