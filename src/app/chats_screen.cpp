@@ -141,7 +141,7 @@ void ChatsScreen::read_next_preview() {
   for (std::size_t i = 0; i < slice_.chats.size(); ++i) {
     const ChatEntry& entry = slice_.chats[i];
     if (entry.preview_of == entry.chat.last_message_id) continue;
-    if (i >= kPreviewedChats && entry.chat.unread_count == 0) continue;
+    if (i >= kPreviewedChats && entry.chat.unread_count == 0 && pending_order_.empty()) continue;
     auto request = ozon::build_chat_history(entry.chat.chat_id, {}, kPreviewMessages, true);
     if (!request) continue;
     preview_in_flight_ = true;
@@ -159,6 +159,9 @@ void ChatsScreen::read_next_preview() {
           read_next_preview();
         }));
     return;
+  }
+  if (!pending_order_.empty() && slice_.loaded) {  // every chat read: none is about that order
+    slice_.notice = {"chats.no_chat_for_order", {}, {{"order", std::exchange(pending_order_, {})}}};
   }
 }
 
@@ -179,6 +182,12 @@ void ChatsScreen::apply_preview(const std::string& chat_id, const std::string& l
     if (core::from_buyer(m) && m.created_at > entry->last_buyer_at) entry->last_buyer_at = m.created_at;
   }
   link_postings();
+  if (!pending_order_.empty() && entry->order_number == pending_order_) {
+    pending_order_.clear();
+    slice_.query.clear();
+    on(OpenChat{chat_id});
+    entry = find_chat_mut(chat_id);
+  }
   // Buyer messages newer than what this page knew: alerts (oldest first).
   std::string& known = known_last_[chat_id];
   if (report_new) {
@@ -246,10 +255,7 @@ void ChatsScreen::arm_refresh() {
 void ChatsScreen::on(const RefreshChats&) {
   slice_.error = {};
   slice_.premium_required = false;
-  ++generation_;
-  slice_.loading = false;
-  preview_in_flight_ = false;
-  load_list(false);
+  load_list(false);  // a list already on its way is the refresh
 }
 
 void ChatsScreen::on(const SetChatFilter& a) {
@@ -375,10 +381,23 @@ void ChatsScreen::on(const OpenChatForPosting& a) {
   app_.mutable_state().view = "chats";
   const core::Posting* posting = app_.state().orders.list.find(a.posting_number);
   const std::string order = posting ? posting->order_number : a.posting_number.substr(0, a.posting_number.rfind('-'));
+  // A posting of another store of the fleet ("All stores"): its chats are that store's.
+  if (!a.store_id.empty() && a.store_id != app_.state().stores.active_id)
+    for (const auto& store : app_.fleet())
+      if (store.id == a.store_id) {
+        app_.activate(store);
+        break;
+      }
   for (const auto& entry : slice_.chats)
     if (!order.empty() && entry.order_number == order) return on(OpenChat{entry.chat.chat_id});
   slice_.query = order;
-  slice_.notice = {"chats.no_chat_for_order", {}, {{"order", order}}};
+  // The chat may be one whose messages are not read yet: opened when they are.
+  const bool still_reading = !slice_.loaded || std::any_of(slice_.chats.begin(), slice_.chats.end(), [](const ChatEntry& e) {
+    return e.preview_of != e.chat.last_message_id;
+  });
+  pending_order_ = still_reading ? order : std::string();
+  slice_.notice = still_reading ? Notice{} : Notice{"chats.no_chat_for_order", {}, {{"order", order}}};
+  if (still_reading) read_next_preview();  // now every chat, not only the newest
 }
 
 }  // namespace app

@@ -165,7 +165,8 @@ class ChatsScreen final : public Feature {
   bool preview_in_flight_ = false;
   // Newest message id per chat already accounted for: newer buyer messages raise alerts.
   std::map<std::string, std::string> known_last_;
-  std::string pending_open_;  // a chat to open once the list is in (restored UI, OpenChatForPosting)
+  std::string pending_open_;   // a chat to open once the list is in (restored UI)
+  std::string pending_order_;  // open the chat about this order once its messages are read (OpenChatForPosting)
   std::map<std::string, nlohmann::json> other_store_drafts_;
 };
 

@@ -137,7 +137,7 @@ void ChatsScreen::on_change_finished(const OutboxEntry& entry) {
   }
   if (entry.state != OutboxState::done) return;
   if (slice_.open.chat_id == chat_id) load_open_history({});
-  on(RefreshChats{});
+  load_list(true);
 }
 
 // --- translation on the device ---------------------------------------------

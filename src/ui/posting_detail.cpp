@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/chats_actions.h"
 #include "core/box_split.h"
 #include "core/deadline.h"
 #include "ui/fonts.h"
@@ -24,6 +25,8 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
   ImGui::SameLine();
   if (small_button(app, "detail.copy_number", {.text = app.tr("detail.copy")}))
     actions.push(app::CopyText{posting.posting_number});
+  ImGui::SameLine();
+  if (small_button(app, "detail.chat")) actions.push(app::OpenChatForPosting{posting.posting_number, posting.store_id});
   ImGui::TextDisabled("%s · %s", app.tr("status." + std::string(core::to_string(posting.status))),
                       posting.is_rfbs() ? "rFBS" : "FBS");
   const core::Risk risk = core::risk_of(posting, app.now(), app.state().utc_offset_minutes);

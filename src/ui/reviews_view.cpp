@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/reviews_screen.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
@@ -90,7 +91,10 @@ void draw_list(const app::App& app, const app::ReviewsScreen& screen, app::Actio
         actions.push(app::OpenReview{slice.open == review.id ? std::string() : review.id});
       ImGui::TableNextColumn();
       if (low) ImGui::TextColored(palette::attention, "%s", first_words(review.text).c_str());
-      else ImGui::TextUnformatted(first_words(review.text).c_str());
+      else {
+        note_glyphs(review.text);
+        ImGui::TextUnformatted(first_words(review.text).c_str());
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(screen.product_name(review.sku).c_str());
       ImGui::TableNextColumn();
@@ -112,6 +116,7 @@ void draw_open(const app::App& app, const app::ReviewsScreen& screen, app::Actio
   const std::string title = stars(review->rating) + "  " + product;
   ImGui::SeparatorText(title.c_str());
   ImGui::PushTextWrapPos(0);
+  note_glyphs(review->text);
   ImGui::TextUnformatted(review->text.c_str());
   ImGui::TextDisabled("%s · %s", format_local_time(review->published_at).c_str(),
                       app.tr("reviews.status." + review->status));
@@ -131,6 +136,7 @@ void draw_open(const app::App& app, const app::ReviewsScreen& screen, app::Actio
                                               : app.tr("reviews.by_buyer");
       ImGui::TextColored(comment.is_owner ? palette::ok : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s", who);
       ImGui::SameLine();
+      note_glyphs(comment.text);
       ImGui::TextUnformatted(comment.text.c_str());
     }
     ImGui::PopTextWrapPos();
