@@ -290,6 +290,7 @@ void ChatsScreen::write_snapshot(nlohmann::json& out) const {
             {"sendError", error == slice_.send_errors.end() ? std::string() : error->second.key}};
   }
   out["chats"] = {{"loading", slice_.loading},
+                  {"reading", preview_in_flight_},
                   {"loaded", slice_.loaded},
                   {"error", slice_.error.key},
                   {"premiumRequired", slice_.premium_required},

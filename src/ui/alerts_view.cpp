@@ -17,7 +17,7 @@ namespace {
 
 constexpr core::AlertKind kKinds[] = {core::AlertKind::new_order, core::AlertKind::under_2h, core::AlertKind::overdue,
                                       core::AlertKind::buyer_cancelled_while_packing,
-                                      core::AlertKind::marking_refused};
+                                      core::AlertKind::marking_refused, core::AlertKind::buyer_message};
 
 std::string kind_key(core::AlertKind kind) { return "alerts.kind." + std::string(core::alert_kind_name(kind)); }
 
@@ -27,7 +27,8 @@ ImVec4 kind_colour(core::AlertKind kind) {
     case core::AlertKind::buyer_cancelled_while_packing:
     case core::AlertKind::marking_refused: return palette::error;
     case core::AlertKind::under_2h: return palette::attention;
-    case core::AlertKind::new_order: break;
+    case core::AlertKind::new_order:
+    case core::AlertKind::buyer_message: break;
   }
   return palette::ok;
 }
@@ -139,13 +140,9 @@ void draw_alerts_view(const app::App& app, app::ActionQueue& actions) {
   draw_settings(app, screen, actions);
 }
 
-// Beside the Alerts button in the top bar, on every screen.
-void draw_alerts_badge(const app::App& app, app::ActionQueue& actions) {
-  const std::size_t unseen = app.feature<app::AlertsScreen>().book().unseen_count();
-  if (unseen == 0) return;
-  ImGui::SameLine(0, 2);
-  const std::string text = std::to_string(unseen);
-  if (small_button(app, "nav.alerts_badge", {.text = text.c_str(), .danger = true})) actions.push(app::ShowView{"alerts"});
+// On the Alerts button in the top bar, on every screen.
+void draw_alerts_badge(const app::App& app, app::ActionQueue&) {
+  count_badge(static_cast<long long>(app.feature<app::AlertsScreen>().book().unseen_count()), true);
 }
 
 [[maybe_unused]] const bool registered =

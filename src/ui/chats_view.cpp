@@ -248,13 +248,9 @@ void draw_chats_view(const app::App& app, app::ActionQueue& actions) {
   }
 }
 
-// The unread count beside the Chats button in the top bar.
-void draw_chats_badge(const app::App& app, app::ActionQueue& actions) {
-  const auto unread = app.feature<app::ChatsScreen>().slice().total_unread;
-  if (unread <= 0) return;
-  ImGui::SameLine(0, 2);
-  const std::string text = std::to_string(unread);
-  if (small_button(app, "nav.chats_badge", {.text = text.c_str()})) actions.push(app::ShowView{"chats"});
+// The unread count on the Chats button in the top bar.
+void draw_chats_badge(const app::App& app, app::ActionQueue&) {
+  count_badge(app.feature<app::ChatsScreen>().slice().total_unread, false);
 }
 
 [[maybe_unused]] const bool registered =

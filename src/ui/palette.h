@@ -26,6 +26,8 @@ inline constexpr ImVec4 error_heading{1.0f, 0.55f, 0.45f, 1.0f};
 inline constexpr ImVec4 danger_button{0.6f, 0.15f, 0.15f, 1.0f};
 // A scan that must not go unnoticed (a wrong item).
 inline constexpr ImVec4 alarm_button{0.75f, 0.1f, 0.1f, 1.0f};
+// A count that asks for a look (unread messages) but is not an alarm.
+inline constexpr ImVec4 badge{0.15f, 0.45f, 0.85f, 1.0f};
 // The banner of an installed update.
 inline constexpr ImVec4 update_banner{0.16f, 0.28f, 0.45f, 1.0f};
 

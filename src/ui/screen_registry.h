@@ -21,7 +21,7 @@ struct ScreenView {
     const char* what;  // translation key
   };
   std::vector<HelpRow> help;
-  // Drawn beside the screen's button in the top bar, on every screen (counts that need attention).
+  // Drawn over the screen's button in the top bar, on every screen (counts that need attention; count_badge).
   void (*badge)(const app::App& app, app::ActionQueue& actions) = nullptr;
 };
 

@@ -2,6 +2,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <cfloat>
+
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/palette.h"
@@ -122,5 +124,20 @@ void end_combo(std::string_view key, bool open) {
 }
 
 }  // namespace detail
+
+void count_badge(long long count, bool danger) {
+  if (count <= 0) return;
+  const std::string text = count > 999 ? "999+" : std::to_string(count);
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize() * 0.72f;
+  const ImVec2 text_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+  const float pad = size * 0.3f;
+  const ImVec2 corner = ImGui::GetItemRectMax();
+  const ImVec2 min(corner.x - text_size.x - pad * 2 + pad, ImGui::GetItemRectMin().y - pad);
+  const ImVec2 max(min.x + text_size.x + pad * 2, min.y + text_size.y + pad);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(danger ? palette::alarm_button : palette::badge), size);
+  draw->AddText(font, size, ImVec2(min.x + pad, min.y + pad * 0.5f), IM_COL32_WHITE, text.c_str());
+}
 
 }  // namespace ui

@@ -48,6 +48,11 @@ bool input_multiline(std::string_view key, std::string& value, const ImVec2& siz
 // A whole number (a count, a quantity).
 bool input_count(std::string_view key, long long& value);
 
+// A count drawn over the top-right corner of the last item (a nav button's
+// unread messages, unseen alerts). It takes no room: the buttons after it do
+// not move when a count appears, so a click aimed at them lands on them.
+void count_badge(long long count, bool danger);
+
 // A combo over fixed items; `current` is the chosen index.
 bool combo(std::string_view key, int& current, const char* const items[], int count);
 

@@ -24,9 +24,9 @@ test('chats: a template filled from the posting is sent once, in Russian; a new 
   const sandbox = await startSandbox(buildDir);
   const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
   try {
+    // Refresh every 6 s so the buyer's new message arrives within the test (read when the console starts).
+    await context.addInitScript(() => localStorage.setItem('seller-console:refresh_minutes', '0.1'));
     const { page, errors } = await openConsole(context, proxied.url);
-    // Refresh every 6 s so the buyer's new message arrives within the test.
-    await page.evaluate(() => localStorage.setItem('seller-console:refresh_minutes', '0.1'));
     await fillStoreForm(page, { name: 'Chat store', clientId: '123456', apiKey: 'seller-key-42' });
     await clickItem(page, 'stores.road.local_proxy');
     await clickItem(page, 'stores.save');

@@ -163,6 +163,8 @@ test('a store whose key the device does not remember asks for it after a reload,
     const stored = await page.evaluate(() => JSON.stringify(Object.assign({}, localStorage)));
     assert.ok(!stored.includes('shared-pc-key'), 'the key is not in localStorage');
 
+    // What the page reads in the background (the buyers' chats) has landed.
+    await waitForSnapshot(page, (s) => s.chats.loaded && !s.chats.reading, { what: 'chats read', timeout: 20_000 });
     const total = (calls) => Object.values(calls).reduce((a, b) => a + b, 0);
     const callsBefore = total(await sandbox.calls());
     await page.reload();
