@@ -65,11 +65,12 @@ void ChatsScreen::on_store_opened() {
     }
     slice_.drafts.clear();
     slice_.draft_originals.clear();
-    if (auto it = other_store_drafts_.find(active); it != other_store_drafts_.end()) {
-      restore_draft(store_key(active), it->second);
-      other_store_drafts_.erase(it);
-    }
     store_id_ = active;
+    if (auto it = other_store_drafts_.find(active); it != other_store_drafts_.end()) {
+      const nlohmann::json kept = std::move(it->second);
+      other_store_drafts_.erase(it);
+      restore_draft(store_key(active), kept);
+    }
   }
   reset_slice();
   ++generation_;
@@ -126,10 +127,11 @@ void ChatsScreen::apply_list(std::vector<core::Chat> chats, bool background) {
   slice_.total_unread = unread;
   slice_.loaded = true;
   slice_.as_of = app_.now();
-  // The first list of a store sets what is known; later ones alert what is new.
-  if (!background)
-    for (const auto& entry : slice_.chats)
-      if (!known_last_.count(entry.chat.chat_id)) known_last_[entry.chat.chat_id] = entry.chat.last_message_id;
+  // The first list of a store sets what is known; later ones alert what is
+  // new, in a chat that appeared since too (all its unread buyer messages).
+  for (const auto& entry : slice_.chats)
+    if (!known_last_.count(entry.chat.chat_id))
+      known_last_[entry.chat.chat_id] = background ? std::string() : entry.chat.last_message_id;
   read_next_preview();
   if (!pending_open_.empty() && find_chat(pending_open_)) on(OpenChat{std::exchange(pending_open_, {})});
 }

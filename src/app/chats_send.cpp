@@ -214,7 +214,7 @@ bool ChatsScreen::restore_draft(const std::string& key, const nlohmann::json& dr
   if (key.rfind(kDraftPrefix, 0) != 0) return false;
   const std::string store = key.substr(kDraftPrefix.size());
   if (!draft.is_object()) return true;
-  if (store != store_id_ && !store_id_.empty()) {
+  if (store != store_id_) {  // another store's, or read before any store opened: kept until it opens
     other_store_drafts_[store] = draft;
     return true;
   }

@@ -214,3 +214,17 @@ TEST_CASE("chats: opened from a posting (its order's chat), and the posting from
   device.settle();
   CHECK(chats_of(app).notice.key == "chats.no_chat_for_order");
 }
+
+TEST_CASE("chats: a buyer writing in an old chat far down the list (not read at start) is alerted too") {
+  app_test::Device device;
+  auto& app = *device.app;
+  const auto before = chats_of(app).chats.size();
+  const std::string id = chats_of(app).chats.back().chat.chat_id;
+  REQUIRE(device.roads.market.add_buyer_message(id, "Добрый вечер, есть вопрос по заказу", device.clock.now_ms()));
+  device.clock.set(device.clock.now_ms() + app.state().orders.refresh_interval_ms + 1'000);
+  device.settle();
+  CHECK(chats_of(app).chats.size() == before);
+  const auto& alerts = app.feature<app::AlertsScreen>().book().alerts();
+  CHECK(std::any_of(alerts.begin(), alerts.end(),
+                    [&](const core::Alert& a) { return a.kind == core::AlertKind::buyer_message && a.chat_id == id; }));
+}
