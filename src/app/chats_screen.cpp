@@ -45,7 +45,7 @@ ChatsScreen::ChatsScreen(App& app) : Feature(app) {
   app.feature<OrdersScreen>().listen([this](const OrdersRefreshed&) { link_postings(); });
 }
 
-std::string ChatsScreen::store_key(std::string_view store_id) { return "chats:" + std::string(store_id); }
+std::string ChatsScreen::store_key(std::string_view store_id) { return std::string("chats:").append(store_id); }
 
 void ChatsScreen::reset_slice() {
   ChatsSlice fresh;

@@ -14,7 +14,7 @@ namespace {
 constexpr std::string_view kDraftPrefix = "chats:";
 constexpr std::size_t kMaxMessageChars = 1000;
 
-std::string draft_translation_key(std::string_view chat_id) { return "draft:" + std::string(chat_id); }
+std::string draft_translation_key(std::string_view chat_id) { return std::string("draft:").append(chat_id); }
 
 std::string_view window_name(core::ChatWindow window) {
   switch (window) {

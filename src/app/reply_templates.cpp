@@ -95,9 +95,9 @@ void ReplyTemplates::on(const SaveReplyTemplate& a) {
   if (t.text_ru.empty()) return;
   t.builtin = false;
   if (t.id.empty()) {
-    while (std::any_of(own_.begin(), own_.end(), [&](const auto& o) { return o.id == "own-" + std::to_string(next_own_); }))
+    while (std::any_of(own_.begin(), own_.end(), [&](const auto& o) { return o.id == std::string("own-").append(std::to_string(next_own_)); }))
       ++next_own_;
-    t.id = "own-" + std::to_string(next_own_++);
+    t.id = std::string("own-").append(std::to_string(next_own_++));
   }
   auto it = std::find_if(own_.begin(), own_.end(), [&](const auto& o) { return o.id == t.id; });
   if (it != own_.end()) *it = std::move(t);

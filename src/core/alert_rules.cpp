@@ -149,7 +149,8 @@ std::optional<Alert> AlertBook::report_message(std::string_view store_id, std::s
                                                std::string_view message_id, std::string_view posting_number,
                                                EpochMs now) {
   // Keyed by the message, which no posting number can look like.
-  const std::string key = "chat:" + std::string(chat_id) + ":" + std::string(message_id);
+  std::string key = "chat:";  // appended: GCC 12 -O3 warns falsely on "lit" + string
+  key.append(chat_id).append(":").append(message_id);
   std::optional<Alert> alert = raise(store_id, AlertKind::buyer_message, key, now);
   if (alert) {
     alert->posting_number = std::string(posting_number);

@@ -88,7 +88,8 @@ std::vector<std::string> unfilled_placeholders(std::string_view text) {
       return (c >= 'a' && c <= 'z') || c == '_';
     });
     if (is_name) {
-      std::string placeholder = "{" + std::string(name) + "}";
+      std::string placeholder(1, '{');  // appended, not "lit" + string: GCC 12 -O3 warns falsely
+      placeholder.append(name).push_back('}');
       if (std::find(found.begin(), found.end(), placeholder) == found.end()) found.push_back(std::move(placeholder));
       i = close + 1;
     } else {

@@ -500,7 +500,8 @@ std::string Marketplace::State::add_arrival(core::EpochMs at) {
     p.city = kFbsCities[c][1];
   }
   p.upper_barcode = "%101%" + pad(p.order_id, 12);
-  p.lower_barcode = "2" + pad(order_no, 8) + pad(static_cast<std::int64_t>(postings.size() % 10000), 4);
+  p.lower_barcode = std::string("2").append(pad(order_no, 8)).append(  // appended: GCC 12 -O3 warns falsely on "lit" + string
+      pad(static_cast<std::int64_t>(postings.size() % 10000), 4));
   std::string number = p.number;
   add_posting(std::move(p));
   return number;
