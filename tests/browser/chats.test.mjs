@@ -3,7 +3,7 @@
 // and in Russian; a buyer's new message becomes an alert that opens its
 // chat; a half-typed reply survives a reload.
 import assert from 'node:assert/strict';
-import { test, openConsole, openDemo, clickItem, waitForSnapshot, waitForInputHandled, fillStoreForm } from './harness.mjs';
+import { test, openConsole, openDemo, clickItem, waitForSnapshot, waitForCheck, waitForInputHandled, fillStoreForm } from './harness.mjs';
 import { startSandbox, startServe } from './services.mjs';
 
 const SEND = '/v1/chat/send/message';
@@ -86,6 +86,16 @@ test('chats: a half-typed reply survives a reload', async ({ context, siteUrl })
   await page.keyboard.type(typed, { delay: 10 });
   await waitForSnapshot(page, (s) => s.chats.open.draft === typed && s.device.draftsSaved > savedBefore, { what: 'the draft typed and saved' });
   await waitForSnapshot(page, (s) => s.chats.list.find((c) => c.id === chat.id).draft, { what: 'the draft marked in the list' });
+  // Written to IndexedDB with its last character before the reload.
+  await waitForCheck(page, (text) => new Promise((resolve) => {
+    const open = indexedDB.open('ozon-seller-console');
+    open.onsuccess = () => {
+      const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+      all.onsuccess = () => { resolve(JSON.stringify(all.result).includes(text)); open.result.close(); };
+      all.onerror = () => { resolve(false); open.result.close(); };
+    };
+    open.onerror = () => resolve(false);
+  }), typed, { what: 'the draft in IndexedDB', timeout: 20_000 });
   await page.reload();
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
   snap = await waitForSnapshot(page, (s) => s.view === 'chats' && s.chats.open && s.chats.open.id === chat.id &&

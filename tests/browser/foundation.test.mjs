@@ -57,6 +57,9 @@ test('the default language follows the browser', async ({ browser, siteUrl }) =>
 
 test('an idle console draws no frames', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
+  // Idle once the background reading is done: the orders, and the buyers' chats with their newest messages.
+  await waitForSnapshot(page, (s) => s.orders.count > 0 && !s.orders.loading && s.chats.loaded && !s.chats.reading,
+    { what: 'background reading done', timeout: 30_000 });
   await page.mouse.move(200, 200);
   // Let the few frames after input finish (slow under SwiftShader on a busy
   // machine). Idle is the absence of frames over time, so this test, unlike
