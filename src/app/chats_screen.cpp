@@ -26,7 +26,9 @@ bool id_less(std::string_view a, std::string_view b) {
   return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
-std::string message_text(const core::ChatMessage& m) {
+}  // namespace
+
+std::string ChatsScreen::message_text(const core::ChatMessage& m) {
   std::string text;
   for (const auto& line : m.data) {
     if (!text.empty()) text += '\n';
@@ -34,8 +36,6 @@ std::string message_text(const core::ChatMessage& m) {
   }
   return text;
 }
-
-}  // namespace
 
 ChatsScreen::ChatsScreen(App& app) : Feature(app) {
   handle<RefreshChats, SetChatFilter, OpenChat, CloseChat, LoadOlderMessages, MarkChatRead, EditChatDraft,

@@ -128,6 +128,8 @@ class ChatsScreen final : public Feature {
   std::vector<const OutboxEntry*> pending_replies(std::string_view chat_id) const;
   // The text of a reply the outbox holds (its body's "text").
   static std::string reply_text(const OutboxEntry& entry);
+  // A message's lines as one text (Ozon sends them as a list).
+  static std::string message_text(const core::ChatMessage& message);
   static std::string reply_chat(const OutboxEntry& entry);
 
   void on(const RefreshChats&);

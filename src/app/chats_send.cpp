@@ -112,9 +112,7 @@ void ChatsScreen::verify_change(const OutboxEntry& entry, std::function<void(Ver
                            if (!page) return done(VerifyOutcome::unknown(page.error().summary()));
                            for (const auto& m : page->items) {
                              const bool seller = m.user_type == "seller" || m.user_type == "Seller";
-                             std::string joined;
-                             for (const auto& line : m.data) joined += (joined.empty() ? "" : "\n") + line;
-                             if (seller && m.created_at >= since && joined == text)
+                             if (seller && m.created_at >= since && message_text(m) == text)
                                return done(VerifyOutcome::already_done());
                            }
                            done(VerifyOutcome::not_done());
@@ -149,8 +147,7 @@ void ChatsScreen::on(const TranslateMessage& a) {
   auto it = std::find_if(messages.begin(), messages.end(),
                          [&](const core::ChatMessage& m) { return m.message_id == a.message_id; });
   if (it == messages.end()) return;
-  std::string text;
-  for (const auto& line : it->data) text += (text.empty() ? "" : "\n") + line;
+  const std::string text = message_text(*it);
   const std::string to(lang_code(app_.state().lang));
   Translation& slot = slice_.translations[a.message_id];
   slot = {true, {}, {}};
@@ -260,9 +257,7 @@ void ChatsScreen::write_snapshot(nlohmann::json& out) const {
   if (const ChatEntry* chat = find_chat(slice_.open.chat_id)) {
     nlohmann::json messages = nlohmann::json::array();
     for (const auto& m : slice_.open.messages) {
-      std::string text;
-      for (const auto& line : m.data) text += (text.empty() ? "" : "\n") + line;
-      nlohmann::json message = {{"id", m.message_id}, {"from", m.user_type}, {"text", text},
+      nlohmann::json message = {{"id", m.message_id}, {"from", m.user_type}, {"text", message_text(m)},
                                 {"read", m.is_read},  {"at", m.created_at}};
       if (auto t = slice_.translations.find(m.message_id); t != slice_.translations.end())
         message["translation"] = {{"pending", t->second.pending}, {"text", t->second.text}, {"error", t->second.error}};

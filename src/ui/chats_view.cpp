@@ -24,12 +24,6 @@ namespace {
 
 constexpr float kNarrowWidth = 600.0f;
 
-std::string joined(const core::ChatMessage& m) {
-  std::string text;
-  for (const auto& line : m.data) text += (text.empty() ? "" : "\n") + line;
-  return text;
-}
-
 bool matches(const app::ChatEntry& entry, const std::vector<std::string>& terms) {
   if (terms.empty()) return true;
   std::string haystack;
@@ -118,7 +112,7 @@ void draw_messages(const app::App& app, const app::ChatsScreen& screen, app::Act
     ImGui::TextColored(buyer ? palette::attention : seller ? palette::ok : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
                        "%s  %s", who, format_local_time(m.created_at).c_str());
     ImGui::PushTextWrapPos(wrap);
-    const std::string text = joined(m);
+    const std::string text = app::ChatsScreen::message_text(m);
     note_glyphs(text);  // buyers write what they like: glyphs beyond the UI strings' come from the extra font
     ImGui::TextUnformatted(m.is_image ? app.tr("chats.image") : text.c_str());
     if (auto t = slice.translations.find(m.message_id); t != slice.translations.end()) {
