@@ -106,8 +106,16 @@ if(APP_PROFILING)
 endif()
 
 # Translations + fonts are compiled in; release builds get -Os everywhere.
-target_compile_options(console_domain PRIVATE -Os)
-target_compile_options(app PRIVATE -Os)
+# Link-time optimisation across our code and no RTTI (App::feature<T> finds a
+# feature by its id): measured 774 -> 737 KB gzip for LTO, -11 KB for RTTI.
+target_compile_options(console_domain PRIVATE -Os -flto -fno-rtti)
+target_compile_options(app PRIVATE -Os -flto -fno-rtti)
+target_link_options(app PRIVATE -flto)
+# Code reachable only through tables, never run by the console, wrapped so the
+# linker drops it (see src/platform/link_cuts.cpp): SDL's software blitters,
+# SDL's game controllers and ImGui's built-in font.
+target_link_options(app PRIVATE -Wl,--wrap=SDL_ConvertSurfaceFormat -Wl,--wrap=SDL_GameControllerOpen
+                    -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig)
 
 # --- The site: shell page, PWA files, the app --------------------------------
 file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")

@@ -15,14 +15,20 @@ PDF_LIB_VERSION="1.17.1"          # merges label PDFs in the browser (loaded onl
 
 IMGUI_DIR="$CACHE/imgui-${IMGUI_VERSION}"
 SDL2_SRC_DIR="$CACHE/sdl2-src-${SDL2_VERSION}"
-SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}"
+# SDL2 is built with only what the console uses (video + events, built for
+# size); the directory is keyed by these options, so changing them rebuilds it.
+SDL2_OPTIONS="-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+-DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_RENDER=OFF \
+-DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
+-DSDL_THREADS=OFF -DSDL_PTHREADS=OFF -DSDL_DUMMYVIDEO=OFF -DSDL_OFFSCREEN=OFF"
+SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}-$(echo "$SDL2_OPTIONS" | sha256sum | cut -c1-12)"
 NODE_DIR="$CACHE/node-playwright-${PLAYWRIGHT_VERSION}"
 WEB_VENDOR_DIR="$CACHE/web-pdf-lib-${PDF_LIB_VERSION}"
 # The ImGui build is keyed by its version and by our build recipe for it.
 SCRIPT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 IMGUI_RECIPE="$SCRIPT_ROOT/cmake/imgui-wasm/CMakeLists.txt"
 IMGUI_RECIPE_HASH=$(sha256sum "$IMGUI_RECIPE" | cut -c1-12)
-IMGUI_WASM_DIR="$CACHE/imgui-wasm-${IMGUI_VERSION}-${IMGUI_RECIPE_HASH}-sdl2-${SDL2_VERSION}"
+IMGUI_WASM_DIR="$CACHE/imgui-wasm-${IMGUI_VERSION}-${IMGUI_RECIPE_HASH}-$(basename "$SDL2_WASM_DIR")"
 
 if [[ "${1:-}" == "--print" ]]; then
   echo "CACHE=$CACHE"
@@ -125,11 +131,8 @@ export NODE_PATH=/usr/share/nodejs
 if [[ ! -f "$SDL2_WASM_DIR/.ready" ]]; then
   log "building SDL2 for WebAssembly (once per version)"
   rm -rf "$SDL2_WASM_DIR" "$CACHE/tmp-sdl2-build"
-  emcmake cmake -S "$SDL2_SRC_DIR" -B "$CACHE/tmp-sdl2-build" -G Ninja \
-    -DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-    -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF \
-    -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF \
-    -DSDL_MISC=OFF -DSDL_THREADS=OFF -DSDL_PTHREADS=OFF \
+  # shellcheck disable=SC2086  # the options are words
+  emcmake cmake -S "$SDL2_SRC_DIR" -B "$CACHE/tmp-sdl2-build" -G Ninja $SDL2_OPTIONS \
     -DCMAKE_INSTALL_PREFIX="$SDL2_WASM_DIR" >&2
   cmake --build "$CACHE/tmp-sdl2-build" >&2
   cmake --install "$CACHE/tmp-sdl2-build" >&2

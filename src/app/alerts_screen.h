@@ -34,7 +34,8 @@ struct AskNotificationPermission {};
 class AlertsScreen final : public Feature {
  public:
   explicit AlertsScreen(App& app);
-  std::string_view id() const override { return "alerts"; }
+  static constexpr std::string_view kId = "alerts";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'l'; }
 
   void write_snapshot(nlohmann::json& snapshot) const override;

@@ -127,10 +127,11 @@ class App {
   const std::vector<std::unique_ptr<Feature>>& features() const { return features_; }
   const Feature* find_feature(std::string_view id) const;
   // A registered feature by type (a view reads its screen's slice this way).
+  // Found by its id (T::kId), not dynamic_cast: the app is built without RTTI.
   template <typename T>
   T& feature() {
     for (const auto& f : features_)
-      if (auto* found = dynamic_cast<T*>(f.get())) return *found;
+      if (f->id() == T::kId) return static_cast<T&>(*f);
     std::abort();  // not registered: a programming error
   }
   template <typename T>

@@ -105,7 +105,8 @@ struct UndoDraftTranslation {
 class ChatsScreen final : public Feature {
  public:
   explicit ChatsScreen(App& app);
-  std::string_view id() const override { return "chats"; }
+  static constexpr std::string_view kId = "chats";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'c'; }
 
   void on_store_opened() override;

@@ -58,15 +58,33 @@ std::string Translations::load(Lang lang, std::string_view text) {
   return {};
 }
 
+std::string Translations::load_pack(std::string_view text) {
+  auto pack = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (pack.is_discarded() || !pack.is_object()) return "the translations pack is not a JSON object";
+  const auto keys = pack.find("keys");
+  if (keys == pack.end() || !keys->is_array()) return "the translations pack has no key list";
+  for (Lang lang : kAllLangs) {
+    const auto texts = pack.find(std::string(lang_code(lang)));
+    if (texts == pack.end() || !texts->is_array() || texts->size() != keys->size())
+      return "the translations pack has no texts for " + std::string(lang_code(lang));
+    auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];
+    catalogue.clear();
+    for (std::size_t i = 0; i < keys->size(); ++i) {
+      const auto& key = (*keys)[i];
+      const auto& value = (*texts)[i];
+      if (value.is_null()) continue;  // this language lacks the key
+      if (!key.is_string() || !value.is_string()) return "the translations pack has a text that is not a string";
+      catalogue[key.get<std::string>()] = value.get<std::string>();
+    }
+  }
+  return {};
+}
+
 Translations Translations::embedded() {
   Translations translations;
-  for (std::size_t i = 0; i < assets::kTranslationAssetsCount; ++i) {
-    const auto& asset = assets::kTranslationAssets[i];
-    std::string_view name(asset.name);
-    name = name.substr(0, name.find('.'));
-    // Embedded files are checked by the unit tests; a broken one is left empty.
-    (void)translations.load(lang_from_code(name), asset.text());
-  }
+  // One file, every key once (tools/pack_translations.py); checked by the unit
+  // tests, so a broken one is left empty rather than stopping the app.
+  if (assets::kTranslationAssetsCount > 0) (void)translations.load_pack(assets::kTranslationAssets[0].text());
   return translations;
 }
 

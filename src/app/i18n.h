@@ -1,7 +1,7 @@
 #pragma once
 // UI strings in three languages. The texts live in assets/i18n/<code>.json
-// (embedded at build time); views look them up by key. A key missing in a
-// language falls back to English, then to the key itself.
+// (packed into one file and embedded at build time); views look them up by
+// key. A key missing in a language falls back to English, then to the key.
 #include <array>
 #include <string>
 #include <string_view>
@@ -29,6 +29,8 @@ class Translations {
  public:
   // Parses a flat JSON object {"key": "text"}; returns an error text or "".
   std::string load(Lang lang, std::string_view json);
+  // Parses the three catalogues packed together (tools/pack_translations.py).
+  std::string load_pack(std::string_view json);
   // Loads the three catalogues compiled into the binary.
   static Translations embedded();
 

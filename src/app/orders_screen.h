@@ -30,7 +30,8 @@ struct OrdersRefreshed {
 class OrdersScreen final : public Feature {
  public:
   explicit OrdersScreen(App& app);
-  std::string_view id() const override { return "orders"; }
+  static constexpr std::string_view kId = "orders";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'o'; }
 
   void on_store_opened() override;

@@ -23,7 +23,8 @@ struct PrintPickList {
 class PlanScreen final : public Feature {
  public:
   explicit PlanScreen(App& app);
-  std::string_view id() const override { return "plan"; }
+  static constexpr std::string_view kId = "plan";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'p'; }
 
   void on_store_opened() override;

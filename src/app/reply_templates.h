@@ -28,7 +28,8 @@ struct EditReplyTemplate {
 class ReplyTemplates final : public Feature {
  public:
   explicit ReplyTemplates(App& app);
-  std::string_view id() const override { return "templates"; }
+  static constexpr std::string_view kId = "templates";
+  std::string_view id() const override { return kId; }
   bool has_screen() const override { return false; }
 
   void write_snapshot(nlohmann::json& snapshot) const override;

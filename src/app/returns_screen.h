@@ -119,7 +119,8 @@ struct OpenReturnPosting {
 class ReturnsScreen final : public Feature {
  public:
   explicit ReturnsScreen(App& app);
-  std::string_view id() const override { return "returns"; }
+  static constexpr std::string_view kId = "returns";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'r'; }
 
   void on_store_opened() override;

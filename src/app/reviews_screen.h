@@ -65,7 +65,8 @@ struct SetReviewProcessed {
 class ReviewsScreen final : public Feature {
  public:
   explicit ReviewsScreen(App& app);
-  std::string_view id() const override { return "reviews"; }
+  static constexpr std::string_view kId = "reviews";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'v'; }
 
   void on_store_opened() override;

@@ -155,7 +155,8 @@ struct ExportReorder {
 class StockScreen final : public Feature {
  public:
   explicit StockScreen(App& app);
-  std::string_view id() const override { return "stock"; }
+  static constexpr std::string_view kId = "stock";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'k'; }
 
   void on_store_opened() override;

@@ -39,7 +39,8 @@ struct AddDemoStore {};
 class StoresScreen final : public Feature {
  public:
   explicit StoresScreen(App& app);
-  std::string_view id() const override { return "stores"; }
+  static constexpr std::string_view kId = "stores";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 's'; }
   void write_snapshot(nlohmann::json& snapshot) const override;
   void write_ui_draft(nlohmann::json& ui) const override;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <cstdlib>
 #include <cstring>
 #include <set>
 #include <utility>
@@ -82,12 +83,12 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     names.BuildRanges(&cjk_names_ranges);
   }
 
-  if (const auto* latin = find_font("ui-latin-cyrillic.ttf")) {
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->data), static_cast<int>(latin->size),
-                                   size, &config, latin_ranges.Data);
-  } else {
-    io.Fonts->AddFontDefault();
-  }
+  // The build embeds this font (and checks it covers the UI); without it the
+  // binary is broken. ImGui's own default font is cut from the build (platform/link_cuts.cpp).
+  const auto* latin = find_font("ui-latin-cyrillic.ttf");
+  if (!latin) std::abort();
+  io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->data), static_cast<int>(latin->size), size,
+                                 &config, latin_ranges.Data);
   if (const auto* chinese = find_font("ui-cjk.ttf")) {
     ImFontConfig merge = config;
     merge.MergeMode = true;

@@ -20,7 +20,8 @@ struct CountUp {
 class CounterScreen final : public app::Feature {
  public:
   explicit CounterScreen(app::App& app) : Feature(app) { handle<CountUp>(this); }
-  std::string_view id() const override { return "counter"; }
+  static constexpr std::string_view kId = "counter";
+  std::string_view id() const override { return kId; }
   char shortcut() const override { return 'c'; }
   app::RedrawNeeds redraw_needs(bool on_screen) const override { return {.second_ticks = on_screen}; }
   void write_snapshot(nlohmann::json& out) const override { out["counter"] = {{"count", count_}}; }

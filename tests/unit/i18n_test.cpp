@@ -89,3 +89,22 @@ TEST_CASE("every language gives the command to start serve.py with its proxy, as
       CHECK(translations.has(lang, key));
   }
 }
+
+TEST_CASE("the packed catalogues: every key once, null where a language lacks it, malformed packs refused") {
+  app::Translations translations;
+  REQUIRE(translations
+              .load_pack(R"({"keys": ["a", "b"], "en": ["Apple", "Bread"], "ru": ["Яблоко", null],
+                             "zh": [null, "面包"]})")
+              .empty());
+  CHECK(std::string(translations.get(Lang::ru, "a")) == "Яблоко");
+  CHECK_FALSE(translations.has(Lang::ru, "b"));
+  CHECK(std::string(translations.get(Lang::ru, "b")) == "Bread");  // English fallback
+  CHECK(std::string(translations.get(Lang::zh, "b")) == "面包");
+
+  CHECK_FALSE(app::Translations().load_pack("[]").empty());
+  CHECK_FALSE(app::Translations().load_pack(R"({"en": []})").empty());
+  CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": ["A"], "ru": ["Б"]})").empty());  // no zh
+  CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": ["A", "B"], "ru": ["Б"], "zh": ["乙"]})")
+                  .empty());  // lengths differ
+  CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": [5], "ru": ["Б"], "zh": ["乙"]})").empty());
+}
