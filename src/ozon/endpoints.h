@@ -79,4 +79,11 @@ inline constexpr std::string_view kReviewChangeStatus = "/v1/review/change-statu
 inline constexpr std::string_view kReviewCommentCreate = "/v1/review/comment/create";
 inline constexpr std::string_view kReviewCommentList = "/v1/review/comment/list";
 
+// Numbers
+inline constexpr std::string_view kRatingSummary = "/v1/rating/summary";
+inline constexpr std::string_view kRatingHistory = "/v1/rating/history";
+inline constexpr std::string_view kAnalyticsData = "/v1/analytics/data";
+inline constexpr std::string_view kFinanceTransactionList = "/v3/finance/transaction/list";
+inline constexpr std::string_view kFinanceTransactionTotals = "/v3/finance/transaction/totals";
+
 }  // namespace ozon::endpoint

@@ -15,13 +15,16 @@
 #include "core/chat.h"
 #include "core/delivery_method.h"
 #include "core/exemplar.h"
+#include "core/finance.h"
 #include "core/label_task.h"
 #include "core/pick_list.h"
 #include "core/posting.h"
 #include "core/product.h"
+#include "core/rating.h"
 #include "core/return_item.h"
 #include "core/review.h"
 #include "core/rfbs_return.h"
+#include "core/sales.h"
 #include "core/stock.h"
 #include "core/warehouse.h"
 #include "net/transport.h"
@@ -104,5 +107,20 @@ Result<core::RfbsReturn> parse_rfbs_return(std::string_view body);  // /get: det
 // cursor = the offset of the next page ("" at the end)
 Result<Page<core::ReviewComment>> parse_review_comments(std::string_view body);
 Result<core::Review> parse_review_info(std::string_view body);
+
+// Numbers
+Result<core::RatingSummary> parse_rating_summary(std::string_view body);
+Result<std::vector<core::RatingHistory>> parse_rating_history(std::string_view body);
+// /v1/analytics/data: has_next when the page was full (limit rows); cursor = next offset.
+Result<Page<core::AnalyticsRow>> parse_analytics_data(std::string_view body, int limit);
+// /v3/finance/transaction/list: cursor = "" (pages are numbered; the caller
+// asks for the next while page < page_count); has_next from page_count.
+struct FinancePage {
+  std::vector<core::FinanceOperation> operations;
+  std::int64_t page_count = 0;
+  std::int64_t row_count = 0;
+};
+Result<FinancePage> parse_finance_transactions(std::string_view body);
+Result<core::FinanceTotals> parse_finance_totals(std::string_view body);
 
 }  // namespace ozon

@@ -227,6 +227,30 @@ Result<net::HttpRequest> build_review_change_status(const std::vector<std::strin
 net::HttpRequest build_review_comment_list(const std::string& review_id, int offset = 0, int limit = 100);
 net::HttpRequest build_review_info(const std::string& review_id);
 
+// Numbers
+inline constexpr int kFinancePageSizeMax = 1000;  // page_size of /v3/finance/transaction/list
+inline constexpr int kAnalyticsLimitMax = 1000;   // limit of /v1/analytics/data
+net::HttpRequest build_rating_summary();
+// Refused with no ratings or from >= to.
+Result<net::HttpRequest> build_rating_history(const std::vector<std::string>& ratings, core::EpochMs from,
+                                              core::EpochMs to);
+// dimension e.g. {"day"} or {"sku"}; metrics e.g. {"revenue", "ordered_units"}
+// (1..14); dates as "YYYY-MM-DD"; refused outside the spec's limits.
+Result<net::HttpRequest> build_analytics_data(const std::string& date_from, const std::string& date_to,
+                                              const std::vector<std::string>& dimension,
+                                              const std::vector<std::string>& metrics, int limit = kAnalyticsLimitMax,
+                                              int offset = 0);
+// One window of at most one month (core::month_windows), page from 1;
+// refused for a longer or empty window or a page_size out of 1..1000.
+Result<net::HttpRequest> build_finance_transactions(core::EpochMs from, core::EpochMs to, int page,
+                                                    int page_size = kFinancePageSizeMax,
+                                                    const std::string& transaction_type = "all");
+// The operations of one posting (no date window).
+Result<net::HttpRequest> build_finance_transactions_of_posting(const std::string& posting_number, int page = 1,
+                                                               int page_size = kFinancePageSizeMax);
+Result<net::HttpRequest> build_finance_totals(core::EpochMs from, core::EpochMs to,
+                                              const std::string& transaction_type = "all");
+
 // Count of Unicode code points in UTF-8 text (limits are in characters).
 std::size_t utf8_length(std::string_view text);
 
