@@ -3,6 +3,7 @@
 // snapshot, drafts and redraw needs; its view registers itself in ui/).
 #include "app/alerts_screen.h"
 #include "app/chats_screen.h"
+#include "app/numbers_screen.h"
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
 #include "app/reply_templates.h"
@@ -20,6 +21,7 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<ChatsScreen>(app));
   features.push_back(std::make_unique<ReturnsScreen>(app));
   features.push_back(std::make_unique<ReviewsScreen>(app));
+  features.push_back(std::make_unique<NumbersScreen>(app));
   features.push_back(std::make_unique<AlertsScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
   features.push_back(std::make_unique<ReplyTemplates>(app));

@@ -22,6 +22,12 @@ int small_number(const nlohmann::json& json, const char* name, int fallback, int
   return value < 0 || value > max ? fallback : static_cast<int>(value);
 }
 
+// A cost the seller set: kopecks, 0..10 million roubles; anything else is "not set".
+core::Kopecks money_number(const nlohmann::json& json, const char* name) {
+  const std::int64_t value = read_int64_strict(json, name, 0);
+  return value < 0 || value > 1'000'000'000 ? 0 : value;
+}
+
 const char* state_name(StockEditState::State state) {
   switch (state) {
     case StockEditState::State::draft: return "draft";
@@ -65,7 +71,9 @@ nlohmann::json to_json(const ProductNote& note) {
           {"weightG", note.packaging.weight_g},
           {"note", note.note},
           {"leadTimeDays", note.reorder.lead_time_days},
-          {"safetyDays", note.reorder.safety_days}};
+          {"safetyDays", note.reorder.safety_days},
+          {"unitCostKopecks", note.unit_cost},
+          {"packagingCostKopecks", note.packaging.cost}};
 }
 
 ProductNote product_note_from_json(const nlohmann::json& json) {
@@ -80,6 +88,8 @@ ProductNote product_note_from_json(const nlohmann::json& json) {
   note.note = read_string_strict(json, "note");
   note.reorder.lead_time_days = small_number(json, "leadTimeDays", note.reorder.lead_time_days, 365);
   note.reorder.safety_days = small_number(json, "safetyDays", note.reorder.safety_days, 365);
+  note.unit_cost = money_number(json, "unitCostKopecks");
+  note.packaging.cost = money_number(json, "packagingCostKopecks");
   return note;
 }
 

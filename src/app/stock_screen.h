@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/finance.h"
 #include "core/replenishment.h"
 #include "core/stock.h"
 #include "core/stock_demand.h"
@@ -34,6 +35,7 @@ struct PackagingPreset {
   std::string material;   // free text, e.g. "bubble wrap"
   bool fragile = false;
   int weight_g = 0;       // packed weight; 0 = not set
+  core::Kopecks cost = 0;  // what packing one unit costs the seller (box, filler); 0 = not set
   bool operator==(const PackagingPreset&) const = default;
 };
 
@@ -43,6 +45,7 @@ struct ProductNote {
   PackagingPreset packaging;
   std::string note;
   core::ReorderSettings reorder;
+  core::Kopecks unit_cost = 0;  // what one unit costs the seller (for the margin); 0 = not set
   bool operator==(const ProductNote&) const = default;
   bool empty() const { return *this == ProductNote{}; }
 };

@@ -1,7 +1,9 @@
 #pragma once
 // A price in minor units (kopecks) so sums never drift the way doubles do.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace core {
 
@@ -14,5 +16,10 @@ struct Money {
 
 // "1990.00" style text (two decimals, no currency), for display and requests.
 std::string format_amount(const Money& money);
+
+// What the seller types as an amount: "12", "12.5", "12,50", "1 234.56" ->
+// minor units (1250, 123456); nullopt for anything else (letters, a third
+// decimal, a sign other than a leading minus, more than 10^13 minor units).
+std::optional<std::int64_t> parse_amount_minor(std::string_view text);
 
 }  // namespace core

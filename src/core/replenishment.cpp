@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/csv.h"
+
 namespace core {
 namespace {
 
@@ -35,36 +37,9 @@ void append_fixed(std::string& out, double value, int decimals) {
   }
 }
 
-enum class Format { csv, tsv };
+using Format = TableFormat;
 
-void append_cell(std::string& out, std::string_view raw, Format format) {
-  // A cell starting like a formula would run as one when the file is opened
-  // in a spreadsheet (an offer id or a name is data): a leading apostrophe
-  // keeps it text (OWASP's advice on CSV injection).
-  std::string guarded;
-  if (!raw.empty() && std::string_view("=+-@").find(raw.front()) != std::string_view::npos) {
-    guarded.reserve(raw.size() + 1);  // not "'" + std::string: GCC 12 -O3 warns -Wrestrict on that (a false positive)
-    guarded += '\'';
-    guarded += raw;
-    raw = guarded;
-  }
-  const std::string_view text = raw;
-  if (format == Format::tsv) {
-    // A tab or line break would start a new cell or row: spreadsheets get a space.
-    for (const char c : text) out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
-    return;
-  }
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
+void append_cell(std::string& out, std::string_view text, Format format) { append_table_cell(out, text, format); }
 
 std::string reorder_table(const std::vector<ReorderLine>& lines, Format format) {
   const char sep = format == Format::csv ? ',' : '\t';

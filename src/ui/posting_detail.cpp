@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/chats_actions.h"
+#include "app/numbers_screen.h"
 #include "core/box_split.h"
 #include "core/deadline.h"
 #include "ui/fonts.h"
@@ -19,6 +20,29 @@
 
 namespace ui {
 namespace {
+
+// The shipping preset that applies (Numbers screen) and, for rFBS, what the
+// seller's tariff says shipping costs next to what the buyer paid for it.
+void draw_shipping_preset(const app::App& app, const core::Posting& posting) {
+  const app::PostingShipping shipping = app.feature<app::NumbersScreen>().shipping_for(posting);
+  if (!shipping.preset) return;
+  note_glyphs(shipping.preset->name);
+  ImGui::TextDisabled("%s %s%s%s", app.tr("detail.shipping_preset"), shipping.preset->name.c_str(),
+                      shipping.preset->box.empty() ? "" : " \u00B7 ", shipping.preset->box.c_str());
+  if (!posting.is_rfbs() || shipping.preset->tariff.empty()) return;
+  if (!shipping.expected_cost) {
+    ImGui::TextDisabled("%s", app.tr("detail.shipping_no_weight"));
+    return;
+  }
+  const std::string paid = shipping.delivery_income ? core::format_amount({*shipping.delivery_income, "RUB"}) + " \u20BD"
+                                                    : std::string(app.tr("detail.shipping_unknown_paid"));
+  const std::string text = app::fill_placeholders(
+      app.tr("detail.shipping_cost"), {{"cost", core::format_amount({*shipping.expected_cost, "RUB"}) + " \u20BD"},
+                                        {"grams", std::to_string(shipping.weight_g)},
+                                        {"paid", paid}});
+  const bool losing = shipping.delivery_income && *shipping.delivery_income < *shipping.expected_cost;
+  ImGui::TextColored(losing ? palette::warning : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s", text.c_str());
+}
 
 void draw_header(const app::App& app, const core::Posting& posting, app::ActionQueue& actions) {
   ImGui::TextUnformatted(posting.posting_number.c_str());
@@ -49,6 +73,7 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
     ImGui::PopTextWrapPos();
   }
   if (posting.requirements.any()) ImGui::TextColored(palette::attention, "%s", app.tr("detail.requires_marking"));
+  draw_shipping_preset(app, posting);
 }
 
 void draw_products(const app::App& app, const core::Posting& posting, const app::PostingWork& work,

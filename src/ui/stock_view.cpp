@@ -12,6 +12,7 @@
 
 #include "app/orders_screen.h"
 #include "app/stock_screen.h"
+#include "core/money.h"
 #include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
@@ -340,6 +341,25 @@ void draw_product_detail(const app::App& app, const app::StockSlice& stock, app:
   }
   ImGui::SameLine();
   ImGui::TextDisabled("%s", app.tr("stock.note.weight"));
+  // Costs for the margin (Numbers screen): typed as text ("12.50"), kept in kopecks.
+  static std::string unit_cost_text, packaging_cost_text, costs_of;
+  if (costs_of != product->offer_id) {
+    unit_cost_text = note.unit_cost ? core::format_amount({note.unit_cost, ""}) : "";
+    packaging_cost_text = note.packaging.cost ? core::format_amount({note.packaging.cost, ""}) : "";
+    costs_of = product->offer_id;
+  }
+  for (auto* cost : {&unit_cost_text, &packaging_cost_text}) {
+    const bool unit = cost == &unit_cost_text;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+    if (input_text(app, unit ? "stock.note.unit_cost" : "stock.note.packaging_cost", *cost, {.labelled = true})) {
+      const auto kopecks = cost->empty() ? std::optional<std::int64_t>(0) : core::parse_amount_minor(*cost);
+      if (kopecks && *kopecks >= 0) {
+        (unit ? note.unit_cost : note.packaging.cost) = *kopecks;
+        changed = true;
+      }
+    }
+    if (unit) ImGui::SameLine();
+  }
   ImGui::SetNextItemWidth(-1);
   changed |= input_text(app, "stock.note.text", note.note, {.hint = app.tr("stock.note.text_hint")});
   long long lead = note.reorder.lead_time_days, safety = note.reorder.safety_days;
