@@ -63,24 +63,20 @@ void NumbersScreen::on_store_opened() {
   slice_.presets = presets_[store_id_];
   requested_ = false;
   ++generation_;
-  seen_postings_ = 0;
-  seen_orders_as_of_ = -1;
+  seen_orders_version_ = -1;
 }
 
 // Ozon's figures are read when the screen is first shown (and on Refresh);
 // the own figures follow the postings whenever they change.
 void NumbersScreen::prepare_frame(bool on_screen) {
-  const auto& orders = app_.state().orders;
-  if (orders.list.postings().size() != seen_postings_ || orders.as_of != seen_orders_as_of_) {
-    seen_postings_ = orders.list.postings().size();
-    seen_orders_as_of_ = orders.as_of;
-    if (on_screen || requested_) {
-      recompute_own_figures();
-      recompute_profit();
-      recompute_shipping();
-    } else {
-      seen_orders_as_of_ = -1;  // recomputed when the screen is shown
-    }
+  const int orders_version = app_.state().orders.data_version;
+  const int notes_version = app_.feature<StockScreen>().slice().data_version;
+  if ((on_screen || requested_) && (orders_version != seen_orders_version_ || notes_version != seen_notes_version_)) {
+    seen_orders_version_ = orders_version;
+    seen_notes_version_ = notes_version;
+    recompute_own_figures();
+    recompute_profit();
+    recompute_shipping();
   }
   if (!on_screen || requested_ || !app_.session()) return;
   requested_ = true;

@@ -178,8 +178,8 @@ class NumbersScreen final : public Feature {
   std::vector<core::TimeWindow> finance_windows_;
   std::vector<core::FinanceOperation> gathered_operations_;
   // What the own figures were computed from: recomputed when it changes.
-  std::size_t seen_postings_ = 0;
-  core::EpochMs seen_orders_as_of_ = -1;
+  int seen_orders_version_ = -1;  // the postings (OrdersSlice::data_version)
+  int seen_notes_version_ = -1;   // the product notes: costs, weights (StockSlice::data_version)  // the product notes (costs, weights) as of the last computation
   // Sales read per store and period: Ozon allows a few analytics requests a
   // minute, so a period already read is shown from here until Refresh.
   struct SalesCache {
