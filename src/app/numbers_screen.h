@@ -23,7 +23,7 @@
 
 namespace app {
 
-inline constexpr int kNumbersPeriods[] = {7, 30, 90};
+inline constexpr int kNumbersPeriods[] = {7, 30, 90, 365};
 
 // One of Ozon's indicators with what decides its colour and its trend.
 struct IndicatorView {
