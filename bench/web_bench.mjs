@@ -165,6 +165,44 @@ if (process.env.FIRST_LOAD_ONLY) { await browser.close(); process.exit(0); }
   await context.close();
 }
 
+// 3d. The Numbers screen on the demo store with a year as the period: the
+// time from the click to a year of finance operations, sales and rating read
+// and aggregated; then the frame times while the pointer moves over the
+// year's daily charts (sales, margin: 365 bars each, hover values).
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
+  const click = async (name) => {
+    const r = await page.evaluate((n) => window.sellerConsole.itemRect(n), name);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  };
+  await click('nav.numbers');
+  await page.waitForFunction(() => { const n = window.sellerConsole.snapshot().numbers; return n.rating.loaded && !n.finance.loading && !n.sales.loading; }, null, { timeout: 60_000 });
+  const started = Date.now();
+  await click('numbers.period.365');
+  await page.waitForFunction(() => { const n = window.sellerConsole.snapshot().numbers; return n.periodDays === 365 && n.sales.daily.length === 365 && !n.finance.loading && n.finance.windowsDone === n.finance.windowsTotal; }, null, { timeout: 120_000 });
+  const loadMs = Date.now() - started;
+  const year = (await page.evaluate(() => window.sellerConsole.snapshot())).numbers;
+  const frameTimes = () => page.evaluate(() => window.sellerConsole.benchFrameTimes());
+  const hoverFrames = async (tab, chart) => {
+    await click(tab);
+    await page.waitForFunction((c) => window.sellerConsole.itemRect(c) !== null, chart);
+    const r = await page.evaluate((c) => window.sellerConsole.itemRect(c), chart);
+    const before = (await frameTimes()).length;
+    for (let i = 0; i <= 120; i++) { await page.mouse.move(r.x + (r.w * i) / 120, r.y + r.h / 2); await page.waitForTimeout(16); }
+    await page.waitForTimeout(200);
+    return (await frameTimes()).slice(before).map((f) => f[0]);
+  };
+  const frames = [...await hoverFrames('numbers.tab.sales', 'numbers.chart.sales'), ...await hoverFrames('numbers.tab.profit', 'numbers.chart.margin')];
+  const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+  console.log(`numbers_year_load_ms ${loadMs} (click to a year read and aggregated: ${year.finance.operations} finance operations in ${year.finance.windowsTotal} month windows, ${year.finance.postings} postings, 365 days of sales)`);
+  console.log(`numbers_year_chart_frame_ms_p50 ${pctOf(frames, 0.5).toFixed(2)} p95 ${pctOf(frames, 0.95).toFixed(2)} (${frames.length} frames, pointer over 365-day charts)`);
+  await context.close();
+}
+
 // 3c. Background refresh of 3 demo stores x 5,000 open postings in "All
 // stores": the refresh that brings them (15,000 new) and one with nothing new:
 // time, requests, frame times while it runs; then the idle cost between refreshes.
