@@ -228,7 +228,7 @@ void NumbersScreen::load_sales() {
   const ozon::CallOptions once{.retry_not_ready = true, .retry = false};
   auto refused = [this](const ozon::ApiError& error) {
     slice_.sales_loading = false;
-    if (ozon::premium_plus_refused(error) || error.http_status == 403) {
+    if (ozon::premium_plus_refused(error)) {
       slice_.sales_premium_required = true;
       return;
     }
