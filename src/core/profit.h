@@ -20,6 +20,7 @@ struct SellerCosts {
 struct ProfitRow {
   std::string posting_number;
   EpochMs day = 0;  // local midnight of the posting's first operation
+  std::string day_key;  // that day as "YYYY-MM-DD" (profit_by_day's key)
   PostingFinance finance;
   Kopecks goods_cost = 0;      // sum of unit_cost x quantity (positive)
   Kopecks packaging_cost = 0;  // sum of packaging_cost x quantity (positive)
@@ -45,8 +46,16 @@ struct ProfitGroup {
 };
 // Per product: a posting's payout and costs shared among its products by
 // their sale value (price x quantity), the remainder kopecks to the first.
+// A posting the console does not hold counts under the key "". Groups that
+// lose money first: margin ascending, then key.
 std::vector<ProfitGroup> profit_by_product(const std::vector<ProfitRow>& rows,
                                            const std::map<std::string, const Posting*>& postings);
+// Per day (ProfitRow::day_key), oldest first.
 std::vector<ProfitGroup> profit_by_day(const std::vector<ProfitRow>& rows);
+
+// `total` split in proportion to `weights`, each share rounded toward zero
+// and the remainder to the first: the shares sum exactly to total. Negative
+// weights count as zero; when every weight is zero the first takes it all.
+std::vector<Kopecks> proportional_shares(Kopecks total, const std::vector<std::int64_t>& weights);
 
 }  // namespace core

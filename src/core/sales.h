@@ -33,7 +33,8 @@ struct ProductSales {
 // of [first_day, last_day] once, days with no row as zero, oldest first.
 std::vector<DailySales> daily_sales(const std::vector<AnalyticsRow>& rows, const std::string& first_day,
                                     const std::string& last_day);
-// Rows of a report by "sku" with metrics [revenue, ordered_units], by revenue descending.
+// Rows of a report by "sku" with metrics [revenue, ordered_units], by revenue descending
+// (then units descending, then SKU).
 std::vector<ProductSales> product_sales(const std::vector<AnalyticsRow>& rows);
 
 }  // namespace core
