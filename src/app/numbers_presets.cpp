@@ -10,7 +10,6 @@
 #include "app/stock_screen.h"
 #include "core/csv.h"
 #include "core/json_read.h"
-#include "core/local_time.h"
 
 namespace app {
 namespace {
@@ -312,7 +311,7 @@ std::string NumbersScreen::table_csv(const std::string& table) const {
     rows.push_back({"posting_number", "day", "sale", "commission", "logistics", "delivery_income", "other", "payout",
                     "goods_cost", "packaging_cost", "margin", "costs_known"});
     for (const auto& r : slice_.profit)
-      rows.push_back({r.posting_number, r.day ? core::format_local_datetime(r.day, app_.state().utc_offset_minutes).substr(0, 10) : "",
+      rows.push_back({r.posting_number, r.day_key,
                       format_kopecks(r.finance.sale), format_kopecks(r.finance.commission),
                       format_kopecks(r.finance.logistics), format_kopecks(r.finance.delivery_income),
                       format_kopecks(r.finance.other), format_kopecks(r.finance.payout), format_kopecks(r.goods_cost),
