@@ -49,7 +49,9 @@ def main() -> int:
                 merged["properties"].update(part.get("properties", {}))
                 merged["required"] += part.get("required", [])
             node = merged
-        out = {key: node[key] for key in KEEP if key in node}
+        # "enum": null (the spec's analytics dimension and metric, filter op,
+        # sort order) lists nothing: the values are in the description.
+        out = {key: node[key] for key in KEEP if node.get(key) is not None}
         if "type" not in out:
             if "properties" in node:
                 out["type"] = "object"

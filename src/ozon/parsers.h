@@ -111,8 +111,9 @@ Result<core::Review> parse_review_info(std::string_view body);
 // Numbers
 Result<core::RatingSummary> parse_rating_summary(std::string_view body);
 Result<std::vector<core::RatingHistory>> parse_rating_history(std::string_view body);
-// /v1/analytics/data: has_next when the page was full (limit rows); cursor = next offset.
-Result<Page<core::AnalyticsRow>> parse_analytics_data(std::string_view body, int limit);
+// /v1/analytics/data: has_next when the page was full (limit rows); cursor =
+// next offset (`offset`, the request's, plus the rows of this page).
+Result<Page<core::AnalyticsRow>> parse_analytics_data(std::string_view body, int limit, int offset = 0);
 // /v3/finance/transaction/list: cursor = "" (pages are numbered; the caller
 // asks for the next while page < page_count); has_next from page_count.
 struct FinancePage {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <initializer_list>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -103,6 +105,44 @@ Result<Json> cancel_fields(const std::string& posting_number, std::int64_t reaso
   Json body = {{"posting_number", posting_number}, {"cancel_reason_id", reason_id}};
   if (!blank(message)) body["cancel_reason_message"] = message;
   return body;
+}
+
+
+// The finance methods' date-time: "YYYY-MM-DDTHH:mm:ss.sssZ", milliseconds always written.
+std::string iso_millis(core::EpochMs ms) {
+  std::string text = iso(ms);
+  if (text.size() == 20) text.insert(19, ".000");  // "...:ssZ" -> "...:ss.000Z"
+  return text;
+}
+
+// A calendar date "YYYY-MM-DD" (of a real day); its day number in *days.
+bool calendar_date(const std::string& text, std::int64_t* days) {
+  if (text.size() != 10) return false;
+  const auto ms = json_read::parse_iso8601(text);
+  if (!ms) return false;
+  if (json_read::format_iso8601(*ms).substr(0, 10) != text) return false;  // "2026-02-30" rolls over: refused
+  *days = *ms / 86'400'000;
+  return true;
+}
+
+bool one_of(const std::string& value, std::initializer_list<std::string_view> allowed) {
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// transaction_type of /v3/finance/transaction/list and /totals (the spec's values).
+bool transaction_type_known(const std::string& type) {
+  return one_of(type, {"all", "orders", "returns", "services", "compensation", "transferDelivery", "other"});
+}
+
+constexpr core::EpochMs kFinanceWindowMax = 31LL * 86'400'000;  // "at most one month"
+
+// The finance window {from, to}: Ozon's `to` is taken as inclusive, so the
+// exclusive end of a core::month_windows window is sent 1 ms earlier (an
+// operation at 00:00:00 of the next month is not counted in both windows).
+Result<Json> finance_window(core::EpochMs from, core::EpochMs to) {
+  if (from <= 0 || to <= from) return refuse("the finance window is empty");
+  if (to - from > kFinanceWindowMax) return refuse("Ozon answers finance operations for at most one month at a time");
+  return Json{{"from", iso_millis(from)}, {"to", iso_millis(to - 1)}};
 }
 
 }  // namespace
@@ -497,6 +537,85 @@ net::HttpRequest build_review_comment_list(const std::string& review_id, int off
 
 net::HttpRequest build_review_info(const std::string& review_id) {
   return make(endpoint::kReviewInfo, {{"review_id", review_id}});
+}
+
+// ---- Numbers ----------------------------------------------------------------
+
+net::HttpRequest build_rating_summary() { return make(endpoint::kRatingSummary, Json::object()); }
+
+Result<net::HttpRequest> build_rating_history(const std::vector<std::string>& ratings, core::EpochMs from,
+                                              core::EpochMs to) {
+  if (ratings.empty()) return refuse("choose the ratings whose history to ask for");
+  if (std::any_of(ratings.begin(), ratings.end(), [](const std::string& r) { return r.empty(); }))
+    return refuse("a rating name is empty");
+  if (from <= 0 || to <= from) return refuse("the rating history window is empty");
+  return make(endpoint::kRatingHistory,
+              {{"date_from", iso_millis(from)}, {"date_to", iso_millis(to)}, {"ratings", string_list(ratings)}});
+}
+
+Result<net::HttpRequest> build_analytics_data(const std::string& date_from, const std::string& date_to,
+                                              const std::vector<std::string>& dimension,
+                                              const std::vector<std::string>& metrics, int limit, int offset) {
+  std::int64_t first = 0, last = 0;
+  if (!calendar_date(date_from, &first) || !calendar_date(date_to, &last))
+    return refuse("analytics dates are YYYY-MM-DD");
+  if (last < first) return refuse("the analytics window ends before it starts");
+  // The spec's dimensions and metrics (its enums are empty: the lists are in the descriptions).
+  if (dimension.empty()) return refuse("choose at least one analytics dimension");
+  for (const auto& d : dimension)
+    if (!one_of(d, {"sku", "spu", "day", "week", "month", "year", "category1", "category2", "category3", "category4",
+                    "brand", "modelID"}))
+      return refuse(std::string("unknown analytics dimension: ").append(d));
+  if (metrics.empty() || metrics.size() > 14) return refuse("from 1 to 14 analytics metrics per request");
+  for (const auto& m : metrics)
+    if (!one_of(m, {"revenue", "ordered_units", "hits_view_search", "hits_view_pdp", "hits_view",
+                    "hits_tocart_search", "hits_tocart_pdp", "hits_tocart", "session_view_search", "session_view_pdp",
+                    "session_view", "conv_tocart_search", "conv_tocart_pdp", "conv_tocart", "returns",
+                    "cancellations", "delivered_units", "position_category"}))
+      return refuse(std::string("unknown analytics metric: ").append(m));
+  if (limit < 1 || limit > kAnalyticsLimitMax) return refuse("the analytics limit is 1..1000");
+  if (offset < 0) return refuse("the analytics offset cannot be negative");
+  return make(endpoint::kAnalyticsData, {{"date_from", date_from},
+                                         {"date_to", date_to},
+                                         {"dimension", string_list(dimension)},
+                                         {"metrics", string_list(metrics)},
+                                         {"limit", limit},
+                                         {"offset", offset}});
+}
+
+Result<net::HttpRequest> build_finance_transactions(core::EpochMs from, core::EpochMs to, int page, int page_size,
+                                                    const std::string& transaction_type) {
+  auto window = finance_window(from, to);
+  if (!window) return window.error();
+  if (page < 1) return refuse("finance pages are numbered from 1");
+  if (page_size < 1 || page_size > kFinancePageSizeMax) return refuse("the finance page size is 1..1000");
+  if (!transaction_type_known(transaction_type))
+    return refuse(std::string("unknown transaction type: ").append(transaction_type));
+  // filter is oneOf {date} | {posting_number}: the date alone.
+  return make(endpoint::kFinanceTransactionList,
+              {{"filter", {{"date", window.value()}, {"transaction_type", transaction_type}}},
+               {"page", page},
+               {"page_size", page_size}});
+}
+
+Result<net::HttpRequest> build_finance_transactions_of_posting(const std::string& posting_number, int page,
+                                                               int page_size) {
+  if (blank(posting_number)) return refuse("posting number is empty");
+  if (page < 1) return refuse("finance pages are numbered from 1");
+  if (page_size < 1 || page_size > kFinancePageSizeMax) return refuse("the finance page size is 1..1000");
+  return make(endpoint::kFinanceTransactionList,
+              {{"filter", {{"posting_number", posting_number}, {"transaction_type", "all"}}},
+               {"page", page},
+               {"page_size", page_size}});
+}
+
+Result<net::HttpRequest> build_finance_totals(core::EpochMs from, core::EpochMs to,
+                                              const std::string& transaction_type) {
+  auto window = finance_window(from, to);
+  if (!window) return window.error();
+  if (!transaction_type_known(transaction_type))
+    return refuse(std::string("unknown transaction type: ").append(transaction_type));
+  return make(endpoint::kFinanceTransactionTotals, {{"date", window.value()}, {"transaction_type", transaction_type}});
 }
 
 }  // namespace ozon

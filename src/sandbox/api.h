@@ -57,6 +57,7 @@ Routes chat_routes();        // api_chats.cpp: chat list, history, send, read (P
 Routes return_routes();      // api_returns.cpp: returns list
 Routes rfbs_return_routes(); // api_rfbs_returns.cpp: rFBS return requests and the seller's answers
 Routes review_routes();      // api_reviews.cpp: reviews, their comments and status (Premium Plus)
+Routes numbers_routes();     // api_numbers.cpp: rating, analytics (rate limited, Premium parts), finance
 
 // Every route of every domain, in the order marketplace.cpp registers them.
 std::vector<Route> all_routes();
@@ -121,6 +122,34 @@ bool contains(const std::vector<T>& v, const T& x) {
 // "0193xxxx-xxxx-7xxx-8bbb-xxxxxxxxxxxx": a demo id (chats, reviews) whose
 // 4th group holds the seed's block, so two demo stores never share one.
 std::string demo_uuid(Rng& rng, std::uint64_t seed);
+
+// ---- numbers: the demo's finance operations (marketplace_numbers_gen.cpp) ------------
+
+struct FinanceService {
+  std::string name;
+  std::int64_t price = 0;  // kopecks, negative = charged
+};
+// One operation of /v3/finance/transaction/list, money in kopecks. amount =
+// accruals_for_sale + sale_commission + the services' prices for every
+// operation but the rFBS delivery transfer (type transferDelivery), whose
+// amount is what the buyer paid for delivery and its parts are zero (Ozon's
+// shape).
+struct FinanceOp {
+  std::int64_t id = 0;
+  std::string operation_type, operation_type_name, type;
+  core::EpochMs date = 0;
+  std::string posting_number, delivery_schema;
+  std::int64_t warehouse_id = 0;
+  std::int64_t accruals_for_sale = 0, sale_commission = 0, amount = 0;
+  std::vector<FinanceService> services;
+  std::vector<std::int64_t> skus;
+};
+// Every finance operation of the store, oldest first (by date, then id):
+// derived from its postings and returns each call, the same every time for
+// the same postings.
+std::vector<FinanceOp> finance_operations(const State& s);
+// "YYYY-MM-DD HH:MM:SS" in Moscow time, as Ozon writes operation dates.
+std::string moscow_datetime(core::EpochMs t);
 
 // ---- posting rules shared by the domains ------------------------------------------
 

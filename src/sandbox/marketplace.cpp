@@ -25,6 +25,7 @@ constexpr Domain kDomains[] = {
     {posting_routes, false}, {fulfilment_routes, false}, {marking_routes, false},
     {catalog_routes, false}, {document_routes, false},   {chat_routes, true},
     {return_routes, false},  {rfbs_return_routes, false}, {review_routes, true},
+    {numbers_routes, false},
 };
 
 }  // namespace
@@ -71,6 +72,7 @@ void tick(State& s, core::EpochMs now) {
 
 Marketplace::Marketplace(std::uint64_t seed, core::EpochMs now) : state_(std::make_unique<State>(seed)) {
   state_->seed = seed;
+  state_->generated_at = now;
   state_->premium_plus = seed != demo_seed(2);  // the third demo store shows the refusal
   state_->generate(now);
 }

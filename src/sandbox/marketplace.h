@@ -63,6 +63,13 @@
 // chat and review methods answer 403, code 7. Extensions: /v2/returns/rfbs/
 // list answers `returns` as a list (Ozon does; the spec says object), and
 // /get also carries the list's return_id and state.group_state.
+// Numbers (api_numbers.cpp, marketplace_numbers_gen.cpp): finance operations
+// derived from the postings and returns (sale, commission, logistics, rFBS
+// delivery transfers, returns, storage and promotion), their totals, the
+// seller rating from the postings (thresholds documented there) and sales
+// analytics (5 calls a minute, else 429; without Premium Plus only day/sku
+// and revenue/ordered_units, else 403). About 4% of the generated hand-overs
+// are late (delivering_date after shipment_date).
 // Seeds: demo_seed(i) is demo store i's (i >= 1 also has its own warehouse
 // and delivery-method ids; other seeds share demo store 0's); two seeds in different blocks
 // (demo_seed(0..kSeedBlocks-1) all are) share no posting or order number,

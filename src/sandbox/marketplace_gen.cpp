@@ -258,6 +258,7 @@ void Marketplace::State::generate(core::EpochMs now) {
   // Deadline and in_process_at details: their own stream, so the main one
   // (and every product, posting and item it makes) is as before.
   Rng times(seed ^ 0x7173e5ULL);
+  Rng handover(seed ^ 0x4a4d0fULL);  // hand-over on time or late
 
   // Products.
   constexpr int kProducts = 200;
@@ -340,7 +341,12 @@ void Marketplace::State::generate(core::EpochMs now) {
     if (p.status == "delivering" || p.status == "delivered" || p.status == "driver_pickup" ||
         p.status == "not_accepted" || p.status == "arbitration" || p.status == "client_arbitration" ||
         p.status == "sent_by_seller") {
-      p.delivering_date = p.shipment_date + rng.range(1, 5) * kHour;
+      const core::EpochMs gap = rng.range(1, 5) * kHour;  // the main stream's draw, as before
+      // Handed over by the deadline, about 4% late (their own stream): what the
+      // rating's on-time rate and shipment delay count (api_numbers.cpp).
+      const bool late = handover.chance(0.04);
+      p.delivering_date =
+          late ? p.shipment_date + gap : std::max(p.shipped_at + 30 * kMin, p.shipment_date - gap);
       p.status_changed_at = p.delivering_date;
     }
 

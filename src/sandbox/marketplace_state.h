@@ -239,6 +239,8 @@ struct Marketplace::State {
   std::deque<core::EpochMs> recent_get;
   std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh) -> last update
   std::deque<core::EpochMs> recent_stock_updates;  // /v2/products/stocks calls, for the per-minute limit
+  std::deque<core::EpochMs> recent_analytics;  // /v1/analytics/data calls, for its per-minute limit
+  core::EpochMs generated_at = 0;              // construction time: the demo's finance history ends there
   std::int64_t next_id = 900000000;
   std::int64_t next_comment_no = 0;  // review comment ids the seller creates
 

@@ -66,6 +66,11 @@ std::size_t feed(const std::string& body) {
   sum += touch(parse_rfbs_return(body));
   sum += touch(parse_review_comments(body));
   sum += touch(parse_review_info(body));
+  sum += touch(parse_rating_summary(body));
+  sum += touch(parse_rating_history(body));
+  sum += touch(parse_analytics_data(body, static_cast<int>(body.size() % 5), static_cast<int>(body.size() % 3)));
+  sum += touch(parse_finance_transactions(body));
+  sum += touch(parse_finance_totals(body));
   const auto error = parse_error_body(static_cast<int>(400 + body.size() % 200), body);
   sum += error.summary().size() + static_cast<std::size_t>(classify(error)) + (error.retryable() ? 1 : 0);
   return sum;

@@ -146,7 +146,9 @@ TEST_CASE("the schema fixture covers every endpoint of the catalogue") {
                     endpoint::kProductStocks, endpoint::kChatRead, endpoint::kRfbsReturnsList,
                     endpoint::kRfbsReturnGet, endpoint::kRfbsVerify, endpoint::kRfbsReject, endpoint::kRfbsReceive,
                     endpoint::kRfbsReturnMoney, endpoint::kRfbsCompensate, endpoint::kReviewInfo,
-                    endpoint::kReviewChangeStatus, endpoint::kReviewCommentList})
+                    endpoint::kReviewChangeStatus, endpoint::kReviewCommentList, endpoint::kRatingSummary,
+                    endpoint::kRatingHistory, endpoint::kAnalyticsData, endpoint::kFinanceTransactionList,
+                    endpoint::kFinanceTransactionTotals})
     CHECK_MESSAGE(known.count(std::string(path)) == 1, std::string(path));
 }
 
@@ -273,4 +275,36 @@ TEST_CASE("after-sales builders send only what the spec allows") {
   CHECK(violations(build_review_comment_list("r1", 0, 100)) == "");
   CHECK(violations(build_review_comment_list("r1", 40, 20)) == "");
   CHECK(violations(build_review_info("r1")) == "");
+}
+
+TEST_CASE("numbers builders send only what the spec allows") {
+  CHECK(violations(build_rating_summary()) == "");
+  CHECK(violations(build_rating_history({"rating_on_time", "rating_shipment_delay"}, kT, kT + 86'400'000).value()) ==
+        "");
+  CHECK(violations(build_analytics_data("2026-05-01", "2026-05-14", {"day"}, {"revenue", "ordered_units"}).value()) ==
+        "");
+  CHECK(violations(build_analytics_data("2026-05-01", "2026-05-14", {"sku"}, {"revenue", "ordered_units"}, 100, 200)
+                       .value()) == "");
+  const core::EpochMs month = 31LL * 86'400'000;
+  CHECK(violations(build_finance_transactions(kT, kT + month, 1).value()) == "");
+  CHECK(violations(build_finance_transactions(kT, kT + 86'400'000, 2, 50, "returns").value()) == "");
+  CHECK(violations(build_finance_transactions_of_posting("87621408-0010-1").value()) == "");
+  CHECK(violations(build_finance_totals(kT, kT + month).value()) == "");
+  CHECK(violations(build_finance_totals(kT, kT + 86'400'000, "transferDelivery").value()) == "");
+  // The spec's limits the schema fixture does not carry (it keeps no oneOf and the
+  // descriptions hold the rest): page_size <= 1000, limit 1..1000, 1..14 metrics,
+  // filter {date} or {posting_number}, never both.
+  const json list = json::parse(build_finance_transactions(kT, kT + month, 1, 1000).value().body);
+  CHECK(list["page_size"].get<int>() <= 1000);
+  CHECK(list["filter"].contains("date") != list["filter"].contains("posting_number"));
+  const json of_posting = json::parse(build_finance_transactions_of_posting("1-2-3").value().body);
+  CHECK(of_posting["filter"].contains("date") != of_posting["filter"].contains("posting_number"));
+  const json totals = json::parse(build_finance_totals(kT, kT + month).value().body);
+  CHECK(totals.contains("date") != totals.contains("posting_number"));
+  for (const auto* when : {&list["filter"]["date"]["from"], &list["filter"]["date"]["to"], &totals["date"]["to"]}) {
+    const std::string text = when->get<std::string>();  // YYYY-MM-DDTHH:mm:ss.sssZ
+    CHECK(text.size() == 24);
+    CHECK(text[19] == '.');
+    CHECK(text.back() == 'Z');
+  }
 }
