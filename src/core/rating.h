@@ -13,7 +13,8 @@ namespace core {
 
 enum class RatingDirection { unknown, higher_is_better, lower_is_better };
 enum class RatingStatus { unknown, ok, warning, critical };
-enum class RatingValueType { unknown, index, percent, share, score, rub, review_count };
+// The spec's value types: INDEX, PERCENT, TIME (e.g. answer time), RATIO, REVIEW_SCORE, COUNT.
+enum class RatingValueType { unknown, index, percent, time, ratio, review_score, count };
 
 struct RatingIndicator {
   std::string rating;  // system name, e.g. "rating_on_time"

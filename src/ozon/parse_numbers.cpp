@@ -160,9 +160,10 @@ core::RatingStatus status_of(const std::string& s) {
 core::RatingValueType value_type_of(const std::string& t) {
   if (t == "INDEX") return core::RatingValueType::index;
   if (t == "PERCENT") return core::RatingValueType::percent;
-  if (t == "RATIO") return core::RatingValueType::share;
-  if (t == "REVIEW_SCORE") return core::RatingValueType::score;
-  if (t == "COUNT") return core::RatingValueType::review_count;
+  if (t == "TIME") return core::RatingValueType::time;
+  if (t == "RATIO") return core::RatingValueType::ratio;
+  if (t == "REVIEW_SCORE") return core::RatingValueType::review_score;
+  if (t == "COUNT") return core::RatingValueType::count;
   return core::RatingValueType::unknown;
 }
 

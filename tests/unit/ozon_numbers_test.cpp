@@ -250,14 +250,14 @@ TEST_CASE("numbers: rating summary, the spec's enums to the core's") {
   CHECK(price.status == core::RatingStatus::warning);
   CHECK(price.value_type == core::RatingValueType::index);
   CHECK(s->indicators[1].direction == core::RatingDirection::higher_is_better);
-  CHECK(s->indicators[1].value_type == core::RatingValueType::score);
+  CHECK(s->indicators[1].value_type == core::RatingValueType::review_score);
   CHECK(s->indicators[2].status == core::RatingStatus::critical);
   CHECK(s->indicators[2].value_type == core::RatingValueType::percent);
   CHECK(s->indicators[2].group == "Выполнение заказов");
   CHECK(s->indicators[3].direction == core::RatingDirection::unknown);  // NEUTRAL
   CHECK(s->indicators[3].status == core::RatingStatus::unknown);
   CHECK(s->indicators[3].value_type == core::RatingValueType::unknown);  // TIME: no core value
-  CHECK(s->indicators[4].value_type == core::RatingValueType::share);    // RATIO
+  CHECK(s->indicators[4].value_type == core::RatingValueType::ratio);  // RATIO
   CHECK(s->premium);
   CHECK_FALSE(s->premium_plus);
   CHECK_FALSE(s->penalty_score_exceeded);
