@@ -1,8 +1,6 @@
 #include "core/finance.h"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -23,24 +21,15 @@ constexpr int kMoscowOffsetMinutes = 180;
 
 Kopecks kopecks_from_roubles(double roubles) {
   if (!std::isfinite(roubles) || std::fabs(roubles) > kMaxRoubles) return 0;
-  // The shortest decimal text that reads back as this double is what Ozon
-  // sent ("0.3", "1.005"), so rounding that text decides the kopeck exactly
-  // where roubles * 100 would carry the binary error (1.005 * 100 = 100.4999...).
-  std::array<char, 512> text{};  // fixed notation of a denormal needs ~330 characters
-  const auto [end, error] = std::to_chars(text.data(), text.data() + text.size(), roubles, std::chars_format::fixed);
-  if (error != std::errc()) return 0;
-  std::string_view digits(text.data(), static_cast<std::size_t>(end - text.data()));
-  const bool negative = !digits.empty() && digits.front() == '-';
-  if (negative) digits.remove_prefix(1);
-  Kopecks whole = 0;
-  std::size_t at = 0;
-  for (; at < digits.size() && digits[at] != '.'; ++at) whole = whole * 10 + (digits[at] - '0');
-  Kopecks kopecks = whole * 100;
-  if (at < digits.size()) ++at;  // the '.'
-  const auto fraction_digit = [&](std::size_t i) { return at + i < digits.size() ? digits[at + i] - '0' : 0; };
-  kopecks += fraction_digit(0) * 10 + fraction_digit(1);
-  if (fraction_digit(2) >= 5) ++kopecks;  // half a kopeck or more: away from zero
-  return negative ? -kopecks : kopecks;
+  // Rounded to a millionth of a rouble first: a decimal Ozon wrote with up to
+  // six places ("1.005", held as 1.00499999...) is then that decimal exactly,
+  // and halves round away from zero as the text says. (std::to_chars for
+  // doubles, the shortest text, is not in Emscripten's libc++.) Past 10^9
+  // roubles micro-roubles leave a double's exact range; kopecks are then
+  // rounded directly.
+  if (std::fabs(roubles) > 1e9) return static_cast<Kopecks>(std::llround(roubles * 100.0));
+  const double micro = std::round(roubles * 1e6);
+  return static_cast<Kopecks>(std::llround(micro / 1e4));
 }
 
 std::string format_kopecks(Kopecks amount) {

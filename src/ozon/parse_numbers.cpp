@@ -30,14 +30,11 @@ Result<Json> parse_reply(std::string_view body, const char* what) {
   return parse_object(body);
 }
 
-// Roubles (a double) -> kopecks, half away from zero. Rounded to 1e-6 rouble
-// first, so a decimal written with 3 places (1.005, held as 1.00499999...)
-// rounds as the text says. Nullopt beyond 1e12 roubles or not finite.
-// (The parser's own: core::kopecks_from_roubles is the core's.)
+// Roubles -> kopecks (core::kopecks_from_roubles); nullopt beyond 1e12
+// roubles or not finite, which no real amount is.
 std::optional<core::Kopecks> kopecks(double roubles) {
   if (!std::isfinite(roubles) || std::fabs(roubles) > 1e12) return std::nullopt;
-  const double micro = std::round(roubles * 1e6);  // exact integer in a double (< 2^53)
-  return static_cast<core::Kopecks>(std::llround(micro / 1e4));
+  return core::kopecks_from_roubles(roubles);
 }
 
 // The reading of one reply: the first problem found, named by its field.
