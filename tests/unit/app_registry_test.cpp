@@ -43,7 +43,7 @@ void add_counter(app::App& app, std::vector<std::unique_ptr<app::Feature>>& feat
 
 }  // namespace
 
-TEST_CASE("the registered screens are orders, plan, stock, chats, returns, reviews, alerts and stores, in that order") {
+TEST_CASE("the registered screens are orders, plan, stock, chats, returns, reviews, numbers, alerts and stores, in that order") {
   app_test::Demo demo;
   std::vector<std::string> ids;
   for (const auto& feature : demo.app.features()) ids.emplace_back(feature->id());
@@ -51,7 +51,7 @@ TEST_CASE("the registered screens are orders, plan, stock, chats, returns, revie
                                         "templates"});
   // The reply templates have no screen of their own.
   CHECK(app::snapshot(demo.app)["screens"] ==
-        nlohmann::json::array({"orders", "plan", "stock", "chats", "returns", "reviews", "alerts", "stores"}));
+        nlohmann::json::array({"orders", "plan", "stock", "chats", "returns", "reviews", "numbers", "alerts", "stores"}));
 }
 
 TEST_CASE("a screen added outside the app's files gets its actions, snapshot, drafts and redraws") {
@@ -72,7 +72,7 @@ TEST_CASE("a screen added outside the app's files gets its actions, snapshot, dr
   app.apply(CountUp{3});
   CHECK(app.feature<CounterScreen>().count() == 5);
   CHECK(app::snapshot(app)["counter"]["count"] == 5);
-  CHECK(app::snapshot(app)["screens"].size() == 9);
+  CHECK(app::snapshot(app)["screens"].size() == 10);
   // Its seconds countdown asks for a frame at the next whole second while shown.
   const auto next = app.next_redraw_at();
   REQUIRE(next.has_value());
