@@ -256,7 +256,7 @@ TEST_CASE("numbers: rating summary, the spec's enums to the core's") {
   CHECK(s->indicators[2].group == "Выполнение заказов");
   CHECK(s->indicators[3].direction == core::RatingDirection::unknown);  // NEUTRAL
   CHECK(s->indicators[3].status == core::RatingStatus::unknown);
-  CHECK(s->indicators[3].value_type == core::RatingValueType::time);  // TIME: no core value
+  CHECK(s->indicators[3].value_type == core::RatingValueType::time);
   CHECK(s->indicators[4].value_type == core::RatingValueType::ratio);  // RATIO
   CHECK(s->premium);
   CHECK_FALSE(s->premium_plus);
