@@ -34,7 +34,8 @@ test('numbers: the indicators show with thresholds and a history chart that is n
     const rect = await itemRect(page, 'numbers.chart.rating');
     const image = decodePng(await page.screenshot({ clip: { x: rect.x, y: rect.y, width: rect.w, height: rect.h } }));
     const ink = inkRatio(image);
-    assert.ok(ink > 0.01, `the chart has lines and labels (ink ${ink})`);
+    assert.ok(ink.ratio > 0.01, `the chart has lines and labels (ink ratio ${ink.ratio})`);
+    assert.ok(ink.colours > 5, `the series, thresholds and labels draw in several colours (${ink.colours})`);
     assert.deepEqual(errors, []);
   } finally {
     await stop();
