@@ -412,6 +412,8 @@ void NumbersScreen::write_snapshot(nlohmann::json& snapshot) const {
         {"windowsTotal", slice_.finance_windows_total},
         {"operations", slice_.finance_operations},
         {"postings", slice_.finance.size()},
+        {"feesOnlyPostings", slice_.fees_only_postings},
+        {"feesOnlyKopecks", slice_.fees_only_sum},
         {"totalsSumKopecks", slice_.totals.sum()}}},
       {"profit", profit},
       {"losingPostings",

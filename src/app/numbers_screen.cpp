@@ -324,7 +324,21 @@ void NumbersScreen::finish_finance() {
 void NumbersScreen::recompute_profit() {
   std::map<std::string, const core::Posting*> by_number;
   for (const core::Posting* posting : store_postings()) by_number[posting->posting_number] = posting;
-  slice_.profit = core::profit_rows(slice_.finance, by_number, seller_costs(), app_.state().utc_offset_minutes);
+  // Ozon books a posting's fees over time: one sold before the period shows
+  // in it with fees alone (late logistics, a return). Its margin needs its
+  // sale, so it is counted apart instead of heading the losing list.
+  std::vector<core::PostingFinance> sold;
+  slice_.fees_only_postings = 0;
+  slice_.fees_only_sum = 0;
+  for (const auto& finance : slice_.finance) {
+    if (finance.sale == 0 && finance.delivery_income == 0) {
+      ++slice_.fees_only_postings;
+      slice_.fees_only_sum += finance.payout;
+    } else {
+      sold.push_back(finance);
+    }
+  }
+  slice_.profit = core::profit_rows(sold, by_number, seller_costs(), app_.state().utc_offset_minutes);
   slice_.profit_by_product = core::profit_by_product(slice_.profit, by_number);
   slice_.profit_by_day = core::profit_by_day(slice_.profit);
 }

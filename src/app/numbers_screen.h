@@ -84,7 +84,9 @@ struct NumbersSlice {
   std::int64_t finance_operations = 0;
   core::FinanceTotals totals;
   std::vector<core::PostingFinance> finance;  // by posting number
-  std::vector<core::ProfitRow> profit;        // losing money first
+  std::vector<core::ProfitRow> profit;        // postings with a sale in the period, losing money first
+  std::int64_t fees_only_postings = 0;        // postings sold earlier with only fees in the period
+  core::Kopecks fees_only_sum = 0;
   std::vector<core::ProfitGroup> profit_by_product;
   std::vector<core::ProfitGroup> profit_by_day;
 

@@ -266,6 +266,11 @@ void draw_profit(const app::App& app, const app::NumbersSlice& slice, app::Actio
   ImGui::Text("%s %s   %s %s   %s %s", app.tr("numbers.sales_total"), money(slice.totals.accruals_for_sale).c_str(),
               app.tr("numbers.commission"), money(slice.totals.sale_commission).c_str(), app.tr("numbers.total"),
               money(slice.totals.sum()).c_str());
+  if (slice.fees_only_postings > 0)
+    ImGui::TextDisabled("%s", app::fill_placeholders(app.tr("numbers.fees_only"),
+                                                     {{"count", std::to_string(slice.fees_only_postings)},
+                                                      {"sum", money(slice.fees_only_sum)}})
+                                  .c_str());
   std::size_t unknown = 0;
   for (const auto& r : slice.profit) unknown += r.costs_known ? 0 : 1;
   if (unknown > 0) {
