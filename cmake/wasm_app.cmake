@@ -80,6 +80,7 @@ add_custom_command(
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
           --symbol kFontAssets --output "${GENERATED_DIR}/embedded_fonts.cpp" ${UI_FONTS}
   DEPENDS ${UI_FONTS} "${FONT_DIR}/glyphs-checked.stamp" "${CMAKE_SOURCE_DIR}/tools/embed_assets.py"
+          "${CMAKE_SOURCE_DIR}/tools/generated_file.py"
   COMMENT "Embedding fonts")
 
 # --- The app ------------------------------------------------------------------

@@ -7,6 +7,8 @@ extra request before its first frame and nothing generated is committed.
 import argparse
 import os
 
+from generated_file import write_if_changed
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -32,15 +34,7 @@ def main() -> None:
     lines.append(f"extern const std::size_t {args.symbol}Count = {len(entries)};")
     lines.append("")
     lines.append("}  // namespace assets")
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    text = "\n".join(lines) + "\n"
-    # Rewrite only on change so the dependent objects are not rebuilt needlessly.
-    if os.path.exists(args.output):
-        with open(args.output, encoding="utf-8") as handle:
-            if handle.read() == text:
-                return
-    with open(args.output, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    write_if_changed(args.output, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

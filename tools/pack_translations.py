@@ -10,6 +10,8 @@ import argparse
 import json
 import os
 
+from generated_file import write_if_changed
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -31,14 +33,7 @@ def main() -> None:
     pack = {"keys": keys}
     for lang, catalogue in catalogues.items():
         pack[lang] = [catalogue.get(key) for key in keys]
-    text = json.dumps(pack, ensure_ascii=False, separators=(",", ":"))
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    if os.path.exists(args.output):
-        with open(args.output, encoding="utf-8") as handle:
-            if handle.read() == text:
-                return
-    with open(args.output, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    write_if_changed(args.output, json.dumps(pack, ensure_ascii=False, separators=(",", ":")))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,13 @@ for (const file of readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort
   await import(pathToFileURL(join(here, file)).href);
 }
 
+// A failure inside a helper server of a test (services.mjs) must fail that
+// test, not end the run before the summary: it is kept and charged to the
+// test that is running.
+const strayErrors = [];
+process.on('unhandledRejection', (reason) => strayErrors.push(reason));
+process.on('uncaughtException', (error) => strayErrors.push(error));
+
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
 let passed = 0;
 let failed = 0;
@@ -52,6 +59,8 @@ for (const t of registered) {
     clearTimeout(timer);
     await context.close().catch(() => {});
   }
+  if (!error && strayErrors.length) error = new Error(`a helper server failed during the test: ${strayErrors[0] && strayErrors[0].stack || strayErrors[0]}`);
+  strayErrors.length = 0;
   const ms = Date.now() - started;
   if (error) {
     failed++;

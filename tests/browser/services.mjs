@@ -73,14 +73,23 @@ export async function startPortal({ page, apiTarget, clientId = '123456', apiKey
       return;
     }
     if (req.method === 'POST' && req.url.startsWith('/api/') && apiTarget) {
-      const chunks = [];
-      for await (const chunk of req) chunks.push(chunk);
-      const upstream = await fetch(apiTarget + req.url.slice(4), {
-        method: 'POST', body: Buffer.concat(chunks),
-        headers: { 'Content-Type': 'application/json', 'Client-Id': clientId, 'Api-Key': apiKey },
-      });
-      res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') || 'application/octet-stream' });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      // The upstream may be stopped while the page still asks (a test's
+      // teardown): answer 502 as a real portal would, instead of letting the
+      // rejection end the whole test run.
+      try {
+        const chunks = [];
+        for await (const chunk of req) chunks.push(chunk);
+        const upstream = await fetch(apiTarget + req.url.slice(4), {
+          method: 'POST', body: Buffer.concat(chunks),
+          headers: { 'Content-Type': 'application/json', 'Client-Id': clientId, 'Api-Key': apiKey },
+        });
+        const body = Buffer.from(await upstream.arrayBuffer());
+        res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') || 'application/octet-stream' });
+        res.end(body);
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
+        res.end(`portal: the API did not answer (${error.message})`);
+      }
       return;
     }
     res.writeHead(404);
