@@ -59,7 +59,7 @@ test('chats: a template filled from the posting is sent once, in Russian; a new 
     assert.ok(await sandbox.control('/__sandbox/chats/message', { chat_id: chat.id, text: 'Спасибо! А когда примерно доставка?' }));
     await clickItem(page, 'nav.orders');
     snap = await waitForSnapshot(page, (s) => s.alerts.some((a) => a.kind === 'buyer_message' && a.chat === chat.id && !a.seen),
-      { what: 'the buyer message alert', timeout: 30_000 });
+      { what: 'the buyer message alert', timeout: 60_000 });
     const alert = snap.alerts.find((a) => a.kind === 'buyer_message' && a.chat === chat.id);
     await clickItem(page, 'nav.alerts');
     await clickItem(page, `alerts.open.${alert.id}`);
