@@ -78,7 +78,9 @@ void ChatsScreen::on_store_opened() {
 }
 
 void ChatsScreen::prepare_frame(bool on_screen) {
-  if (on_screen && !slice_.loaded && !slice_.loading && !slice_.premium_required && app_.session()) load_list(false);
+  if (!on_screen) return;
+  if (!slice_.loaded && !slice_.loading && !slice_.premium_required && app_.session()) load_list(false);
+  follow_open_chat();
 }
 
 void ChatsScreen::load_list(bool background) {
@@ -199,10 +201,19 @@ void ChatsScreen::apply_preview(const std::string& chat_id, const std::string& l
         alerts.report_buyer_message(store_id_, chat_id, it->message_id, entry->posting_number);
   }
   if (id_less(known, last_id)) known = last_id;
-  // The open chat follows: its new messages are read in.
-  if (slice_.open.chat_id == chat_id && !slice_.open.loading && !slice_.open.messages.empty() &&
-      id_less(slice_.open.messages.back().message_id, last_id))
-    load_open_history({});
+  // The open chat follows while the seller looks at it. Reading it in marks
+  // it read at Ozon: a chat left open behind another screen must stay unread
+  // (and its alert unseen) until the seller comes back to it.
+  if (app_.state().view == kId) follow_open_chat();
+}
+
+void ChatsScreen::follow_open_chat() {
+  const ChatEntry* entry = find_chat(slice_.open.chat_id);
+  if (!entry || slice_.open.loading || slice_.open.messages.empty() || followed_last_ == entry->chat.last_message_id)
+    return;
+  if (!id_less(slice_.open.messages.back().message_id, entry->chat.last_message_id)) return;
+  followed_last_ = entry->chat.last_message_id;
+  load_open_history({});
 }
 
 void ChatsScreen::link_postings() {
@@ -274,6 +285,7 @@ void ChatsScreen::on(const OpenChat& a) {
   }
   if (slice_.open.chat_id != a.chat_id) {
     slice_.open = {};
+    followed_last_.clear();
     slice_.open.chat_id = a.chat_id;
   }
   slice_.notice = {};

@@ -158,6 +158,7 @@ class ChatsScreen final : public Feature {
   void load_open_history(const std::string& from_message_id);
   void mark_read(const std::string& chat_id, const std::string& message_id);
   void arm_refresh();
+  void follow_open_chat();
   void reset_slice();
   static std::string store_key(std::string_view store_id);
 
@@ -170,6 +171,9 @@ class ChatsScreen final : public Feature {
   std::map<std::string, std::string> known_last_;
   std::string pending_open_;   // a chat to open once the list is in (restored UI)
   std::string pending_order_;  // open the chat about this order once its messages are read (OpenChatForPosting)
+  // The open chat's newest message id last read in: while the screen is away
+  // it falls behind (unread, alerted), and catches up once, on return.
+  std::string followed_last_;
   std::map<std::string, nlohmann::json> other_store_drafts_;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/chats_screen.h"
+#include "core/reply_template.h"
 #include "core/json_read.h"
 #include "ozon/requests.h"
 
@@ -76,6 +77,14 @@ void ChatsScreen::on(const SendChatMessage& a) {
   const std::size_t length = ozon::utf8_length(draft->second);
   if (length == 0 || length > kMaxMessageChars) {
     slice_.send_errors[a.chat_id] = {"chats.length", {}, {{"count", std::to_string(length)}}};
+    return;
+  }
+  // A template's placeholder the posting had no value for ("{tracking_number}"):
+  // the buyer would read the braces.
+  if (const auto unfilled = core::unfilled_placeholders(draft->second); !unfilled.empty()) {
+    std::string names;
+    for (const auto& name : unfilled) names.append(names.empty() ? "" : ", ").append(name);
+    slice_.send_errors[a.chat_id] = {"chats.unfilled", {}, {{"names", names}}};
     return;
   }
   const core::ChatWindowState window = write_window(*chat);

@@ -70,6 +70,13 @@ std::string fill_template(std::string_view text, const TemplateValues& values) {
           i = close + 1;
           continue;
         }
+        // Known to be empty after a comma (an FBS posting carries no buyer
+        // name): "Здравствуйте, {buyer_name}!" reads "Здравствуйте!".
+        if (it != values.end() && out.ends_with(", ")) {
+          out.resize(out.size() - 2);
+          i = close + 1;
+          continue;
+        }
       }
     }
     out += text[i++];

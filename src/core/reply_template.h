@@ -25,7 +25,9 @@ struct ReplyTemplate {
 };
 
 // Placeholder -> value; a placeholder without a value stays in the text as
-// it is, so the seller sees what is missing before sending.
+// it is, so the seller sees what is missing (sending refuses it), except one
+// known to be empty right after a comma, dropped with the comma (a greeting
+// without the buyer's name).
 using TemplateValues = std::vector<std::pair<std::string, std::string>>;
 
 // The texts the console ships with: shipped, delayed, out of stock, address

@@ -3,28 +3,33 @@
 // it would change and applies nothing before "Apply".
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot, fillStoreForm } from './harness.mjs';
+import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot, waitForCheck, fillStoreForm } from './harness.mjs';
+
+// In the page: whether the drafts on the device contain `text`.
+function readDrafts(text) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('ozon-seller-console');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('drafts').objectStore('drafts').getAll();
+      get.onsuccess = () => resolve(JSON.stringify(get.result).includes(text));
+    };
+  });
+}
 
 test('export without keys: no key anywhere in the file, not even one typed and not saved', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
   await fillStoreForm(page, { name: 'Typed only', clientId: '123456', apiKey: 'typed-key-never-saved' });
-  const typed = await waitForSnapshot(page, (s) => s.stores.formHasKey, { what: 'the key in the form' });
-  await waitForSnapshot(page, (s) => s.device.draftsSaved > typed.device.draftsSaved, { what: 'the form draft written' });
+  await waitForSnapshot(page, (s) => s.stores.formHasKey, { what: 'the key in the form' });
+  // The form's draft on the device (written once the name was typed, or after the key: the key is never in it).
+  await waitForCheck(page, readDrafts, 'Typed only', { what: 'the form draft written', timeout: 20_000 });
 
   const download = page.waitForEvent('download');
   await clickItem(page, 'backup.export');
   const file = await readFile(await (await download).path(), 'utf8');
   assert.ok(file.includes('Typed only'), 'the form draft is in the backup');
   assert.ok(!file.includes('typed-key-never-saved'), 'the typed key is not');
-  const drafts = await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('ozon-seller-console');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const get = open.result.transaction('drafts').objectStore('drafts').getAll();
-      get.onsuccess = () => resolve(JSON.stringify(get.result));
-    };
-  }));
-  assert.ok(!drafts.includes('typed-key-never-saved'), 'no draft on the device holds the key');
+  assert.equal(await page.evaluate(readDrafts, 'typed-key-never-saved'), false, 'no draft on the device holds the key');
 });
 
 test('import: the plan is shown first, a changed road loses the saved key, portal roads are refused', async ({ context, siteUrl }) => {

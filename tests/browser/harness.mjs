@@ -8,6 +8,9 @@
 // at that frame's end), or on a check in the page (waitForCheck). Timeouts
 // are only upper bounds on those waits; "an idle console draws no frames"
 // alone measures a stretch of time, as idleness is that.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 export const registered = [];
 
 export function test(name, fn, { timeout = 60_000 } = {}) {
@@ -138,6 +141,21 @@ async function nextSnapshotText(target, seen, deadline) {
   return handle.jsonValue();
 }
 
+// The whole snapshot of a wait that timed out, kept under the build directory
+// (a CI log shows only its start). Returns where, for the message.
+async function keepFailedSnapshot(what, text) {
+  if (!process.env.BUILD_DIR) return '';
+  const dir = path.join(process.env.BUILD_DIR, 'browser-failures');
+  const file = path.join(dir, `${Date.now()}-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}.json`);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, text);
+    return ` (whole in ${file})`;
+  } catch {
+    return '';
+  }
+}
+
 // Resolves with the first snapshot of `target` (a page or a frame) for which
 // `predicate(snapshot)` holds, checked again each time the snapshot changes; fails after `timeout` with the last one.
 // The bound is wide: with SwiftShader on a loaded machine a few frames a second is common, and typed text takes ~3 frames a key.
@@ -150,7 +168,8 @@ export async function waitForSnapshot(target, predicate, { timeout = 20_000, wha
       text = await nextSnapshotText(target, text, deadline);
     } catch (e) {
       if (e.name !== 'TimeoutError') throw e;
-      throw new Error(`timed out waiting for ${what}; last snapshot: ${text.slice(0, 500)}`);
+      const kept = await keepFailedSnapshot(what, text);
+      throw new Error(`timed out waiting for ${what}; last snapshot${kept}: ${text.slice(0, 500)}`);
     }
     last = JSON.parse(text);
   }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "app/alerts_screen.h"
 #include "app/chats_screen.h"
@@ -66,12 +67,20 @@ TEST_CASE("chats: opening reads the chat; a template filled from the posting is 
 
   const auto& library = app.feature<app::ReplyTemplates>();
   const auto templates = library.templates("chat");
-  auto shipped = std::find_if(templates.begin(), templates.end(), [](const auto& t) { return t.id == "shipped"; });
-  REQUIRE(shipped != templates.end());
-  const std::string text = core::fill_template(shipped->text_ru, library.values_for(app.state().orders.list.find(posting)));
+  auto delayed = std::find_if(templates.begin(), templates.end(), [](const auto& t) { return t.id == "delayed"; });
+  REQUIRE(delayed != templates.end());
+  const std::string text = core::fill_template(delayed->text_ru, library.values_for(app.state().orders.list.find(posting)));
   CHECK(text.find(posting) != std::string::npos);
-  app.apply(app::EditChatDraft{id, text});
+  CHECK(core::unfilled_placeholders(text).empty());
   const int sent_before = calls_to(device, "/v1/chat/send/message");
+  // A placeholder the posting had no value for is refused, the draft kept.
+  app.apply(app::EditChatDraft{id, text + " Трек-номер: {tracking_number}."});
+  app.apply(app::SendChatMessage{id});
+  REQUIRE(slice.send_errors.count(id) == 1);
+  CHECK(slice.send_errors.at(id).key == "chats.unfilled");
+  CHECK(slice.send_errors.at(id).params.at(0).second == "{tracking_number}");
+  CHECK(slice.drafts.count(id) == 1);
+  app.apply(app::EditChatDraft{id, text});
   app.apply(app::SendChatMessage{id});
   CHECK(slice.drafts.count(id) == 0);  // the outbox holds it now
   device.settle();
@@ -147,6 +156,43 @@ TEST_CASE("chats: a buyer's new message raises an alert that opens the chat") {
   }));
   const auto& after = app.feature<app::AlertsScreen>().book().alerts();
   CHECK(std::all_of(after.begin(), after.end(), [&](const core::Alert& a) { return a.chat_id != id || a.seen; }));
+}
+
+TEST_CASE("chats: a chat left open behind another screen stays unread, its alert unseen, until the seller is back") {
+  app_test::Device device;
+  auto& app = *device.app;
+  const app::ChatEntry* chat = writable_chat(app);
+  REQUIRE(chat != nullptr);
+  const std::string id = chat->chat.chat_id;
+  app.apply(app::ShowView{"chats"});
+  app.apply(app::OpenChat{id});
+  device.settle();
+  app.apply(app::ShowView{"orders"});
+  const std::string text = "А можно поменять адрес?";
+  REQUIRE(device.roads.market.add_buyer_message(id, text, device.clock.now_ms()));
+  device.clock.set(device.clock.now_ms() + app.state().orders.refresh_interval_ms + 1'000);
+  device.settle();
+  const auto has_text = [&] {
+    const auto& messages = chats_of(app).open.messages;
+    return std::any_of(messages.begin(), messages.end(),
+                       [&](const core::ChatMessage& m) { return !m.data.empty() && m.data.front() == text; });
+  };
+  const auto alert_seen = [&] {
+    for (const auto& a : app.feature<app::AlertsScreen>().book().alerts())
+      if (a.kind == core::AlertKind::buyer_message && a.chat_id == id) return std::optional<bool>(a.seen);
+    return std::optional<bool>();
+  };
+  REQUIRE(alert_seen().has_value());
+  CHECK_FALSE(*alert_seen());
+  CHECK(app.feature<app::ChatsScreen>().find_chat(id)->chat.unread_count > 0);
+  CHECK_FALSE(has_text());
+  // Back on the screen: the open chat catches up and is read.
+  app.apply(app::ShowView{"chats"});
+  device.settle();
+  device.settle();
+  CHECK(has_text());
+  CHECK(app.feature<app::ChatsScreen>().find_chat(id)->chat.unread_count == 0);
+  CHECK(*alert_seen());
 }
 
 TEST_CASE("chats: without Premium Plus the screen says so and the orders are untouched") {

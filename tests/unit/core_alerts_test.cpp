@@ -23,9 +23,9 @@ core::EpochMs at(int offset, const char* local_time) {
   return *t;
 }
 
-core::Posting posting(const char* number, core::EpochMs deadline, S status = S::awaiting_packaging) {
+core::Posting posting(std::string number, core::EpochMs deadline, S status = S::awaiting_packaging) {
   core::Posting p;
-  p.posting_number = number;
+  p.posting_number = std::move(number);  // assigned from a const char*, GCC 12 -O3 warns falsely (-Wrestrict)
   p.status = status;
   p.shipment_date = deadline;
   return p;

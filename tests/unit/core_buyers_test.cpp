@@ -21,6 +21,14 @@ TEST_CASE("templates: placeholders filled from the posting, unknown ones left fo
   CHECK(unfilled_placeholders("{ not one } {Also_not} {}").empty());
 }
 
+TEST_CASE("templates: a greeting without the buyer's name loses its comma, not its sense") {
+  const TemplateValues no_name = {{"buyer_name", ""}, {"posting_number", "1-2-3"}};
+  CHECK(fill_template("Здравствуйте, {buyer_name}! Заказ {posting_number}.", no_name) == "Здравствуйте! Заказ 1-2-3.");
+  // Only a known empty value goes; an unknown one stays for the seller to see.
+  CHECK(fill_template("Здравствуйте, {nope}!", no_name) == "Здравствуйте, {nope}!");
+  CHECK(fill_template("Здравствуйте, {buyer_name}!", {{"buyer_name", "Анна"}}) == "Здравствуйте, Анна!");
+}
+
 TEST_CASE("templates: the built-in library covers the seller's everyday replies, in Russian") {
   const auto library = builtin_reply_templates();
   for (const char* id : {"shipped", "delayed", "out_of_stock", "address_check", "return_steps", "review_thanks"}) {
