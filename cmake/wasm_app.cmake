@@ -118,6 +118,21 @@ target_link_options(app PRIVATE -flto)
 target_link_options(app PRIVATE -Wl,--wrap=SDL_ConvertSurfaceFormat -Wl,--wrap=SDL_GameControllerOpen
                     -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig)
 
+# --- The demo store: its marketplace in a worker of its own -----------------
+# web/demo-worker.js loads it the first time a demo store is opened; the
+# console's module links none of src/sandbox (85 KB gzip of app.wasm).
+add_executable(demo src/demo_worker/demo_worker.cpp)
+target_link_libraries(demo PRIVATE console_domain)
+target_compile_options(demo PRIVATE ${WARNINGS} -Os -flto -fno-rtti)
+target_link_options(demo PRIVATE
+  --no-entry -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createDemoStore
+  -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0
+  -sEXPORTED_FUNCTIONS=_demo_handle,_demo_reply_status,_demo_reply_type,_demo_reply_body,_demo_reply_length,_demo_grow,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sINCOMING_MODULE_JS_API=locateFile,onAbort,print,printErr
+  -sASSERTIONS=0 -Os -flto)
+set_target_properties(demo PROPERTIES OUTPUT_NAME "demo" SUFFIX ".js")
+
 # --- The site: shell page, PWA files, the app --------------------------------
 file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/shell/*")
 file(GLOB WEB_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
@@ -140,17 +155,18 @@ add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:demo>/demo.js" "$<TARGET_FILE_DIR:demo>/demo.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
           --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
-          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
+          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
           "${SITE_DIR}/ui-cjk-extra.ttf"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
           --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
-  DEPENDS app ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
+  DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

@@ -21,6 +21,7 @@
 #include "platform/automation_hook.h"
 #include "platform/bench_hook.h"
 #include "platform/browser.h"
+#include "platform/demo_transport.h"
 #include "platform/clipboard.h"
 #include "platform/documents.h"
 #include "platform/fetch_transport.h"
@@ -33,8 +34,6 @@
 #include "platform/text_input.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
-#include "sandbox/marketplace.h"
-#include "sandbox/sandbox_transport.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/text_fields.h"
@@ -42,35 +41,16 @@
 
 namespace {
 
-// The road of each store: the demo marketplace in this page, the portal's
+// The road of each store: the demo marketplace in its worker, the portal's
 // postMessage bridge, or fetch() to a proxy / the portal's address.
 class BrowserTransports final : public app::TransportFactory {
  public:
   BrowserTransports(core::Clock& clock, core::Scheduler& scheduler) : clock_(clock), scheduler_(scheduler) {}
 
-  // The refresh benchmark: every demo store with `open` postings to pack.
-  void grow_demo(std::size_t open) {
-    for (auto& [id, market] : demo_) {
-      std::size_t have = 0;
-      for (const auto& number : market->posting_numbers()) {
-        const std::string status = market->posting_status(number);
-        have += status == "awaiting_packaging" || status == "awaiting_deliver";
-      }
-      if (have < open) market->add_postings(static_cast<int>(open - have), clock_.now_ms());
-    }
-  }
-
   std::unique_ptr<net::Transport> make(const app::StoreConfig& store) override {
     switch (store.road) {
-      case app::Road::demo: {
-        // One demo marketplace per demo store and page, each with its own
-        // data: switching stores keeps their state.
-        auto& market = demo_[store.id];
-        if (!market)
-          market = std::make_unique<sandbox::Marketplace>(sandbox::Marketplace::demo_seed(app::demo_store_index(store.id)),
-                                                          clock_.now_ms());
-        return std::make_unique<sandbox::SandboxTransport>(*market, clock_, scheduler_);
-      }
+      case app::Road::demo:  // each demo store has its own marketplace (and data) in the demo worker
+        return std::make_unique<platform::DemoTransport>(store.id, app::demo_store_index(store.id), clock_, scheduler_);
       case app::Road::portal_bridge: return std::make_unique<platform::BridgeTransport>();
       case app::Road::local_proxy:
       case app::Road::proxy_url:
@@ -84,7 +64,6 @@ class BrowserTransports final : public app::TransportFactory {
  private:
   core::Clock& clock_;
   core::Scheduler& scheduler_;
-  std::map<std::string, std::unique_ptr<sandbox::Marketplace>> demo_;
 };
 
 struct Console {
@@ -153,7 +132,8 @@ int main() {
       },
   });
 
-  platform::install_demo_bench([](std::size_t open) { console.transports.grow_demo(open); });
+  platform::install_demo_bench(
+      [](std::size_t open) { platform::grow_demo_stores(static_cast<int>(open), console.clock.now_ms()); });
   platform::install_stock_bench(
       [](std::size_t products) { console.app.feature<app::StockScreen>().replace_stock_for_benchmark(products); });
   platform::install_bench(
@@ -238,9 +218,9 @@ int main() {
               platform::fetch_font_file("ui-cjk-extra.ttf",
                                         [](std::vector<unsigned char> bytes) { ui::set_extra_font(std::move(bytes)); });
             if (ui::fonts_need_rebuild()) platform::request_redraw(1);
-            // The app opens its store once the first frame is up: building
-            // the demo marketplace (~70 ms), reading IndexedDB or waiting for
-            // a network must not delay the first paint.
+            // The app opens its store once the first frame is up: starting
+            // the demo worker, reading IndexedDB or waiting for a network
+            // must not delay the first paint.
             if (console.start_after_first_frame) {
               console.start_after_first_frame = false;
               console.scheduler.after(0, [] { console.app.start(); });

@@ -23,7 +23,7 @@ def main() -> None:
         with open(path, "rb") as handle:
             data = handle.read()
         digest.update(os.path.basename(path).encode() + b"\0" + data)
-        if path.endswith(".wasm"):
+        if os.path.basename(path) == "app.wasm":
             wasm_bytes = len(data)
 
     strings = {}

@@ -16,6 +16,8 @@ const SHELL = [
   // Fetched by the console only when typed or shown Chinese needs it; cached
   // here too (after the first frame), so offline typing draws it as well.
   'ui-cjk-extra.ttf',
+  // The demo store's worker, started when a demo store is opened: offline too.
+  'demo-worker.js', 'demo.js', 'demo.wasm',
 ];
 
 const scope = new URL(self.registration.scope);

@@ -10,7 +10,8 @@ import { startServe } from './services.mjs';
 
 const CACHE_PREFIX = 'ozon-seller-console-shell-';
 const SHELL = ['', 'boot.js', 'site-info.js', 'style.css', 'app.js', 'app.wasm', 'icon.svg', 'pdf-lib.min.js',
-  'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf'];
+  'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf',
+  'demo-worker.js', 'demo.js', 'demo.wasm'];
 
 // {width, height} from a PNG's IHDR chunk, or throws.
 function pngSize(bytes) {

@@ -1,0 +1,76 @@
+#include "platform/demo_transport.h"
+
+#include <emscripten.h>
+
+#include <utility>
+
+#include "platform/fetch_transport.h"
+
+namespace platform {
+namespace {
+
+// Posts one request to the demo worker (started on first use) and reports
+// back through _sc_request_done, like fetch(). A worker that fails to start
+// fails what waits for it, and is started again by the next request.
+EM_JS(void, js_demo_post, (int id, const char* store, int seed, double now, const char* path, const char* body,
+                           int timeout_ms), {
+  if (!Module.demo) {
+    var pending = new Map();
+    var finish = function(requestId, status, type, bytes, failure, detail) {
+      var timer = pending.get(requestId);
+      if (timer === undefined) return;  // timed out already
+      clearTimeout(timer);
+      pending.delete(requestId);
+      var typePtr = allocateUTF8(type || "");
+      var detailPtr = allocateUTF8(detail || "");
+      var length = bytes ? bytes.length : 0;
+      var bodyPtr = _malloc(length + 1);
+      if (length) HEAPU8.set(bytes, bodyPtr);
+      Module._sc_request_done(requestId, status, typePtr, bodyPtr, length, failure, detailPtr);
+      _free(typePtr); _free(detailPtr); _free(bodyPtr);
+    };
+    Module.demo = {pending: pending, finish: finish, worker: null};
+  }
+  var demo = Module.demo;
+  if (!demo.worker) {
+    var worker = new Worker("demo-worker.js");
+    worker.onmessage = function(event) {
+      var m = event.data;
+      if (m.failure) demo.finish(m.id, 0, "", null, 1, m.failure);
+      else demo.finish(m.id, m.status, m.type, new Uint8Array(m.body), 0, "");
+    };
+    worker.onerror = function(event) {
+      event.preventDefault();
+      var detail = "the demo store could not start" + (event.message ? ": " + event.message : "") +
+                   (navigator.onLine ? "" : " (the browser is offline)");
+      Array.from(demo.pending.keys()).forEach(function(requestId) { demo.finish(requestId, 0, "", null, 1, detail); });
+      worker.terminate();
+      if (demo.worker === worker) demo.worker = null;
+    };
+    demo.worker = worker;
+  }
+  demo.pending.set(id, setTimeout(function() {
+    demo.finish(id, 0, "", null, 3, "the demo store gave no answer within " + timeout_ms + " ms");
+  }, timeout_ms));
+  demo.worker.postMessage({id: id, store: UTF8ToString(store), seed: seed, now: now, path: UTF8ToString(path),
+                           body: UTF8ToString(body)});
+});
+
+EM_JS(void, js_demo_grow, (int open, double now), {
+  if (Module.demo && Module.demo.worker) Module.demo.worker.postMessage({type: "grow", open: open, now: now});
+});
+
+}  // namespace
+
+void DemoTransport::send(net::HttpRequest request, net::ResponseCallback on_done) {
+  const int id = register_request(std::move(on_done));
+  core::Clock* clock = &clock_;
+  scheduler_.after(latency_ms_, [id, clock, store = store_id_, seed = seed_index_, req = std::move(request)] {
+    js_demo_post(id, store.c_str(), seed, static_cast<double>(clock->now_ms()), req.path.c_str(), req.body.c_str(),
+                 req.timeout_ms > 0 ? req.timeout_ms : 30'000);
+  });
+}
+
+void grow_demo_stores(int open, core::EpochMs now) { js_demo_grow(open, static_cast<double>(now)); }
+
+}  // namespace platform
