@@ -104,7 +104,7 @@ TEST_CASE("numbers: a shipping preset is matched, costed by its tariff and kept 
   core::ShippingPreset preset;
   preset.name = "Everything";
   preset.carrier = "СДЭК";
-  preset.zone = "1";
+  preset.zone = std::string("1");  // assigned from a literal, GCC 12 -O3 warns falsely (-Wrestrict)
   preset.tariff = {{"1", 500, 19'000}, {"1", 100'000, 45'000}};
   app.apply(app::EditPreset{""});
   app.apply(app::UpdatePresetDraft{preset});

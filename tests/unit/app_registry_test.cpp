@@ -47,8 +47,8 @@ TEST_CASE("the registered screens are orders, plan, stock, chats, returns, revie
   app_test::Demo demo;
   std::vector<std::string> ids;
   for (const auto& feature : demo.app.features()) ids.emplace_back(feature->id());
-  CHECK(ids == std::vector<std::string>{"orders", "plan", "stock", "chats", "returns", "reviews", "alerts", "stores",
-                                        "templates"});
+  CHECK(ids == std::vector<std::string>{"orders", "plan", "stock", "chats", "returns", "reviews", "numbers", "alerts",
+                                        "stores", "templates"});
   // The reply templates have no screen of their own.
   CHECK(app::snapshot(demo.app)["screens"] ==
         nlohmann::json::array({"orders", "plan", "stock", "chats", "returns", "reviews", "numbers", "alerts", "stores"}));
