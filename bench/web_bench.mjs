@@ -52,6 +52,16 @@ console.log('First load (every file the page requests):');
 for (const r of rows) console.log(r);
 console.log(`first_load_bytes_raw ${raw} (${kb(raw)})`);
 console.log(`first_load_bytes_gzip ${gz} (${kb(gz)})`);
+// The demo store's worker: fetched after the first frame, when a demo store
+// opens (the console opens on one); a seller's own store never fetches it.
+{
+  let demoRaw = 0, demoGz = 0;
+  for (const name of ['demo-worker.js', 'demo.js', 'demo.wasm']) {
+    const data = readFileSync(join(siteDir, name));
+    demoRaw += data.length; demoGz += gzipSync(data, { level: 6 }).length;
+  }
+  console.log(`demo_store_bytes_gzip ${demoGz} (${kb(demoGz)}; ${kb(demoRaw)} raw; after the first frame, demo stores only)`);
+}
 for (const key of ['bootStart', 'wasmCompiled', 'wasmInstantiated', 'appBuilt', 'mainStarted', 'glReady', 'atlasBuilt', 'fontsBuilt', 'shadersBuilt', 'firstLayout', 'firstFrame'])
   console.log(`  ${key.padEnd(18)} median ${median(milestones.map((m) => m[key] || 0)).toFixed(0)} ms`);
 console.log(`first_frame_ms_median ${median(firstFrameTimes).toFixed(0)} (runs: ${firstFrameTimes.map((t) => t.toFixed(0)).join(', ')})`);
