@@ -1,8 +1,8 @@
 #pragma once
 // The transport interface: how one API request travels (browser fetch, the
-// embedding portal's postMessage bridge, the demo store's worker, or the in-process sandbox in tests). Every
-// call is asynchronous; the callback runs later on the main thread, never
-// inside send().
+// embedding portal's postMessage bridge, the demo store's worker, or the
+// in-process sandbox in tests). Every call is asynchronous; the callback runs
+// later on the main thread, never inside send().
 #include <cstdint>
 #include <functional>
 #include <string>
