@@ -9,10 +9,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "app/numbers_screen.h"
 #include "core/local_time.h"
 #include "core/money.h"
+#include "core/order_list.h"
 #include "ui/charts.h"
 #include "ui/fonts.h"
 #include "ui/format.h"
@@ -398,6 +400,29 @@ std::vector<core::TariffLine> parse_tariff(const std::string& text) {
   return out;
 }
 
+// A preference among `options` (0 = none), labelled by `key`.
+bool choose_option(const app::App& app, std::string_view key, const std::vector<core::FilterOption>& options,
+                   std::int64_t& chosen) {
+  std::string preview = chosen == 0 ? std::string(app.tr("numbers.preset.no_preference")) : "#" + std::to_string(chosen);
+  for (const auto& option : options)
+    if (option.id == chosen) preview = option.name;
+  bool changed = false;
+  combo(key, preview.c_str(), [&] {
+    if (selectable(std::string(key).append(".none"), app.tr("numbers.preset.no_preference"), chosen == 0)) {
+      chosen = 0;
+      changed = true;
+    }
+    for (const auto& option : options)
+      if (selectable(std::string(key).append(".").append(std::to_string(option.id)), option.name, option.id == chosen)) {
+        chosen = option.id;
+        changed = true;
+      }
+  });
+  ImGui::SameLine();
+  ImGui::TextUnformatted(app.tr(key));
+  return changed;
+}
+
 void draw_preset_editor(const app::App& app, const app::NumbersSlice& slice, app::ActionQueue& actions) {
   core::ShippingPreset p = slice.preset_draft;
   bool changed = false;
@@ -423,21 +448,13 @@ void draw_preset_editor(const app::App& app, const app::NumbersSlice& slice, app
     p.regions = split_list(regions);
     changed = true;
   }
-  long long warehouse = p.warehouse_id, method = p.delivery_method_id;
+  // The warehouses and methods the postings use, by name; an id no posting
+  // uses any more stays chosen, shown by its number.
+  const auto& list = app.state().orders.list;
   ImGui::SetNextItemWidth(field);
-  if (input_count("numbers.preset.warehouse_id", warehouse) && warehouse >= 0) {
-    p.warehouse_id = warehouse;
-    changed = true;
-  }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", app.tr("numbers.preset.warehouse_id"));
+  changed |= choose_option(app, "numbers.preset.warehouse_id", list.warehouses(), p.warehouse_id);
   ImGui::SetNextItemWidth(field);
-  if (input_count("numbers.preset.method_id", method) && method >= 0) {
-    p.delivery_method_id = method;
-    changed = true;
-  }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", app.tr("numbers.preset.method_id"));
+  changed |= choose_option(app, "numbers.preset.method_id", list.delivery_methods(), p.delivery_method_id);
   ImGui::SetNextItemWidth(field);
   changed |= input_text(app, "numbers.preset.box", p.box, {.labelled = true});
   ImGui::SetNextItemWidth(field);
@@ -516,7 +533,8 @@ void draw_shipping(const app::App& app, const app::NumbersSlice& slice, app::Act
       ImGui::TableNextColumn();
       ImGui::Text("%lld (%lld)", static_cast<long long>(m.postings), static_cast<long long>(m.costed));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(money(m.expected_cost).c_str());
+      // No posting costed (no preset with a tariff, or no weights): no figure, not a zero.
+      ImGui::TextUnformatted(m.costed > 0 ? money(m.expected_cost).c_str() : "\u2014");
       ImGui::TableNextColumn();
       ImGui::TextColored(m.delivery_income < m.expected_cost ? palette::warning : palette::ok, "%s",
                          money(m.delivery_income).c_str());

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <string>
+#include <vector>
 
 #include "app/chats_actions.h"
 #include "app/numbers_screen.h"
@@ -21,6 +22,33 @@
 namespace ui {
 namespace {
 
+// The warehouse and method the preset prefers, said when this posting goes
+// another way (Ozon chose the method at checkout: the seller may change the
+// warehouse's settings, or the preset).
+void draw_preferred_route(const app::App& app, const core::Posting& posting, const core::ShippingPreset& preset) {
+  const auto name_of = [](const std::vector<core::FilterOption>& options, std::int64_t id) {
+    for (const auto& option : options)
+      if (option.id == id) return option.name;
+    return "#" + std::to_string(id);
+  };
+  const auto& list = app.state().orders.list;
+  std::string prefers;
+  bool differs = false;
+  if (preset.warehouse_id) {
+    prefers = name_of(list.warehouses(), preset.warehouse_id);
+    differs = posting.delivery_method.warehouse_id != preset.warehouse_id;
+  }
+  if (preset.delivery_method_id) {
+    prefers.append(prefers.empty() ? "" : " \u00B7 ").append(name_of(list.delivery_methods(), preset.delivery_method_id));
+    differs = differs || posting.delivery_method.id != preset.delivery_method_id;
+  }
+  if (prefers.empty()) return;
+  note_glyphs(prefers);
+  const std::string text =
+      app::fill_placeholders(app.tr(differs ? "detail.shipping_other_route" : "detail.shipping_route"), {{"route", prefers}});
+  ImGui::TextColored(differs ? palette::warning : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s", text.c_str());
+}
+
 // The shipping preset that applies (Numbers screen) and, for rFBS, what the
 // seller's tariff says shipping costs next to what the buyer paid for it.
 void draw_shipping_preset(const app::App& app, const core::Posting& posting) {
@@ -29,6 +57,7 @@ void draw_shipping_preset(const app::App& app, const core::Posting& posting) {
   note_glyphs(shipping.preset->name);
   ImGui::TextDisabled("%s %s%s%s", app.tr("detail.shipping_preset"), shipping.preset->name.c_str(),
                       shipping.preset->box.empty() ? "" : " \u00B7 ", shipping.preset->box.c_str());
+  draw_preferred_route(app, posting, *shipping.preset);
   if (!posting.is_rfbs() || shipping.preset->tariff.empty()) return;
   if (!shipping.expected_cost) {
     ImGui::TextDisabled("%s", app.tr("detail.shipping_no_weight"));
