@@ -10,8 +10,9 @@ namespace platform {
 namespace {
 
 // Posts one request to the demo worker (started on first use) and reports
-// back through _sc_request_done, like fetch(). A worker that fails to start
-// fails what waits for it, and is started again by the next request.
+// back through Module.requestDone, like fetch() (register_request defines
+// it). A worker that fails to start fails what waits for it, and is started
+// again by the next request.
 EM_JS(void, js_demo_post, (int id, const char* store, int seed, double now, const char* path, const char* body,
                            int timeout_ms), {
   if (!Module.demo) {
@@ -21,13 +22,7 @@ EM_JS(void, js_demo_post, (int id, const char* store, int seed, double now, cons
       if (timer === undefined) return;  // timed out already
       clearTimeout(timer);
       pending.delete(requestId);
-      var typePtr = allocateUTF8(type || "");
-      var detailPtr = allocateUTF8(detail || "");
-      var length = bytes ? bytes.length : 0;
-      var bodyPtr = _malloc(length + 1);
-      if (length) HEAPU8.set(bytes, bodyPtr);
-      Module._sc_request_done(requestId, status, typePtr, bodyPtr, length, failure, detailPtr);
-      _free(typePtr); _free(detailPtr); _free(bodyPtr);
+      Module.requestDone(requestId, status, type, bytes, failure, detail);
     };
     Module.demo = {pending: pending, finish: finish, worker: null};
   }

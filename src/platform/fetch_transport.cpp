@@ -12,6 +12,21 @@ namespace {
 std::unordered_map<int, net::ResponseCallback> pending;
 int next_id = 1;
 
+// Module.requestDone(id, status, contentType, bytes, failure, detail) hands a
+// finished request to C++ (_sc_request_done): fetch() and the demo worker use it.
+EM_JS(void, js_define_request_done, (), {
+  if (Module.requestDone) return;
+  Module.requestDone = function(id, status, contentType, bytes, failure, detail) {
+    var typePtr = allocateUTF8(contentType || "");
+    var detailPtr = allocateUTF8(detail || "");
+    var length = bytes ? bytes.length : 0;
+    var bodyPtr = _malloc(length + 1);
+    if (length) HEAPU8.set(bytes, bodyPtr);
+    Module._sc_request_done(id, status, typePtr, bodyPtr, length, failure, detailPtr);
+    _free(typePtr); _free(detailPtr); _free(bodyPtr);
+  };
+});
+
 // Runs fetch() and reports back through _sc_request_done. The keys travel
 // only in the request headers: never logged, never in the URL.
 EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const char* api_key, const char* body,
@@ -27,13 +42,7 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
   var timer = setTimeout(function() { timedOut = true; controller.abort(); }, timeout_ms);
   function done(status, contentType, bytes, failure, detail) {
     clearTimeout(timer);
-    var typePtr = allocateUTF8(contentType || "");
-    var detailPtr = allocateUTF8(detail || "");
-    var length = bytes ? bytes.length : 0;
-    var bodyPtr = _malloc(length + 1);
-    if (length) HEAPU8.set(bytes, bodyPtr);
-    Module._sc_request_done(id, status, typePtr, bodyPtr, length, failure, detailPtr);
-    _free(typePtr); _free(detailPtr); _free(bodyPtr);
+    Module.requestDone(id, status, contentType, bytes, failure, detail);
   }
   // A redirect would carry the Api-Key header to wherever it points (fetch
   // keeps custom headers across origins): with a key, redirects are refused.
@@ -71,6 +80,7 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
 }  // namespace
 
 int register_request(net::ResponseCallback on_done) {
+  js_define_request_done();
   const int id = next_id++;
   pending.emplace(id, std::move(on_done));
   return id;

@@ -74,14 +74,9 @@ EM_JS(char*, js_portal_start, (const char* version), {
     Module._sc_on_portal_message(ptr);
     _free(ptr);
   });
+  // Module.requestDone is defined by the first register_request (fetch_transport.cpp).
   Module.portal.complete = function(id, status, contentType, bytes, failure, detail) {
-    var typePtr = allocateUTF8(contentType);
-    var detailPtr = allocateUTF8(detail);
-    var length = bytes ? bytes.length : 0;
-    var bodyPtr = _malloc(length + 1);
-    if (length) HEAPU8.set(bytes, bodyPtr);
-    Module._sc_request_done(id, status, typePtr, bodyPtr, length, failure, detailPtr);
-    _free(typePtr); _free(detailPtr); _free(bodyPtr);
+    Module.requestDone(id, status, contentType, bytes, failure, detail);
   };
   window.parent.postMessage({type: "seller-console:hello", version: UTF8ToString(version)}, origin);
   return link(origin, "", "");
