@@ -36,6 +36,8 @@ self.onmessage = (event) => {
       self.postMessage({ id: msg.id, failure: 'the demo store failed: ' + String(error && error.message || error) });
     }
   }, (error) => {
-    if (msg.id) self.postMessage({ id: msg.id, failure: 'the demo store could not start: ' + String(error && error.message || error) });
+    // restart: the page starts a new worker for its next request (the network may be back).
+    if (msg.id) self.postMessage({ id: msg.id, restart: true,
+                                   failure: 'the demo store could not start: ' + String(error && error.message || error) });
   });
 };

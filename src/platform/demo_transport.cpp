@@ -11,42 +11,47 @@ namespace {
 
 // Posts one request to the demo worker (started on first use) and reports
 // back through Module.requestDone, like fetch() (register_request defines
-// it). A worker that fails to start fails what waits for it, and is started
-// again by the next request.
+// it). A worker that cannot start fails every request sent to it at once and
+// is dropped: the next request starts a new one (the network may be back).
 EM_JS(void, js_demo_post, (int id, const char* store, int seed, double now, const char* path, const char* body,
                            int timeout_ms), {
-  if (!Module.demo) {
-    var pending = new Map();
-    var finish = function(requestId, status, type, bytes, failure, detail) {
-      var timer = pending.get(requestId);
-      if (timer === undefined) return;  // timed out already
-      clearTimeout(timer);
-      pending.delete(requestId);
+  var demo = Module.demo;
+  if (!demo) {
+    demo = Module.demo = {pending: new Map(), worker: null};  // pending: request id -> {timer, worker}
+    demo.finish = function(requestId, status, type, bytes, failure, detail) {
+      var entry = demo.pending.get(requestId);
+      if (entry === undefined) return;  // timed out already
+      clearTimeout(entry.timer);
+      demo.pending.delete(requestId);
       Module.requestDone(requestId, status, type, bytes, failure, detail);
     };
-    Module.demo = {pending: pending, finish: finish, worker: null};
-  }
-  var demo = Module.demo;
-  if (!demo.worker) {
-    var worker = new Worker("demo-worker.js");
-    worker.onmessage = function(event) {
-      var m = event.data;
-      if (m.failure) demo.finish(m.id, 0, "", null, 1, m.failure);
-      else demo.finish(m.id, m.status, m.type, new Uint8Array(m.body), 0, "");
-    };
-    worker.onerror = function(event) {
-      event.preventDefault();
-      var detail = "the demo store could not start" + (event.message ? ": " + event.message : "") +
-                   (navigator.onLine ? "" : " (the browser is offline)");
-      Array.from(demo.pending.keys()).forEach(function(requestId) { demo.finish(requestId, 0, "", null, 1, detail); });
+    demo.drop = function(worker, detail) {
       worker.terminate();
       if (demo.worker === worker) demo.worker = null;
+      demo.pending.forEach(function(entry, requestId) {
+        if (entry.worker === worker) demo.finish(requestId, 0, "", null, 1, detail);
+      });
     };
-    demo.worker = worker;
+    demo.start = function() {
+      var worker = new Worker("demo-worker.js");
+      worker.onmessage = function(event) {
+        var m = event.data;
+        if (m.restart) demo.drop(worker, m.failure);
+        else if (m.failure) demo.finish(m.id, 0, "", null, 1, m.failure);
+        else demo.finish(m.id, m.status, m.type, new Uint8Array(m.body), 0, "");
+      };
+      worker.onerror = function(event) {
+        event.preventDefault();
+        demo.drop(worker, "the demo store could not start" + (event.message ? ": " + event.message : "") +
+                          (navigator.onLine ? "" : " (the browser is offline)"));
+      };
+      return worker;
+    };
   }
-  demo.pending.set(id, setTimeout(function() {
+  if (!demo.worker) demo.worker = demo.start();
+  demo.pending.set(id, {worker: demo.worker, timer: setTimeout(function() {
     demo.finish(id, 0, "", null, 3, "the demo store gave no answer within " + timeout_ms + " ms");
-  }, timeout_ms));
+  }, timeout_ms)});
   demo.worker.postMessage({id: id, store: UTF8ToString(store), seed: seed, now: now, path: UTF8ToString(path),
                            body: UTF8ToString(body)});
 });

@@ -143,3 +143,19 @@ test('a failed download is reported, not left spinning', async ({ context, siteU
   assert.match(text, /app\.wasm/);
   assert.match(text, /404/);
 });
+
+test('the demo store runs in its worker; when the worker cannot load, the orders say why, and it starts once it can', async ({ context, siteUrl }) => {
+  let refuse = true;
+  await context.route('**/demo.wasm', (route) => (refuse ? route.abort() : route.continue()));
+  const { page } = await openConsole(context, siteUrl);
+  const failed = await waitForSnapshot(page, (s) => s.orders.error !== '' && !s.orders.loading,
+    { what: 'the orders error', timeout: 30_000 });
+  assert.match(failed.orders.errorDetail, /demo store could not start/);
+  assert.equal(failed.orders.count, 0);
+  // The next refresh starts a new worker, which loads.
+  refuse = false;
+  await clickItem(page, 'orders.refresh');
+  const loaded = await waitForSnapshot(page, (s) => s.orders.count > 0 && s.orders.error === '',
+    { what: 'the demo postings from a new worker', timeout: 30_000 });
+  assert.ok(loaded.orders.count > 0);
+});
