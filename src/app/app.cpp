@@ -214,6 +214,8 @@ void App::on(const CopyText& a) {
 
 void App::on(const OpenDocument& a) {
   if (!state_.document_name.empty() && services_.show_document) services_.show_document(a.download);
+  if (state_.labels.document_ready && state_.document_name == state_.labels.document_name)
+    state_.labels.document_opened = true;
 }
 
 void App::on(const ConfigureFromPortal& a) {

@@ -92,6 +92,13 @@ struct PostingWork {
     int line = -1;
     bool any = false;
   } last_scan;
+  // A refused scan that stops packing (core::stops_packing): further scans
+  // are ignored until the packer acknowledges it (AcknowledgeStop).
+  struct Stop {
+    bool active = false;
+    core::ScanOutcome outcome = core::ScanOutcome::empty;
+    std::string code;
+  } stop;
   enum class Ship { idle, sending, done, failed } ship = Ship::idle;
   Notice ship_error;
   std::vector<std::string> shipped_as;  // posting numbers Ozon created
@@ -226,6 +233,10 @@ struct LabelsSlice {
   bool document_ready = false;          // the merged PDF was handed to the browser
   std::string document_name;
   Notice error;
+  // The banner belongs to its batch: the document opened (or saved) hides
+  // its line, the seller moving on (another posting, another tab) the rest.
+  bool document_opened = false;
+  bool moved_on = false;
 };
 
 // Hand-over of one delivery method's parcels: the act Ozon forms for

@@ -18,7 +18,7 @@ constexpr core::EpochMs kMinute = 60'000;
 
 OrdersScreen::OrdersScreen(App& app) : Feature(app) {
   handle<RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow, SelectAllFiltered, ClearSelection,
-         OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode, SetCheck, SetLineCount, SetBoxCount,
+         OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode, AcknowledgeStop, SetCheck, SetLineCount, SetBoxCount,
          SetBoxQuantity, ShipOpenPosting, BatchShipSelected, LoadMarking, EditMarking, SendMarking, OpenCancel,
          CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel, SetCancelPartial, SetCancelQuantity,
          EditCutoff, SetCutoff, EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste,
@@ -116,7 +116,14 @@ RedrawNeeds OrdersScreen::redraw_needs(bool on_screen) const {
 void OrdersScreen::on(const RefreshOrders&) { refresh_orders(); }
 
 
+// A batch still printing keeps its banner: its result is news wherever the seller is.
+void OrdersScreen::labels_moved_on() {
+  auto& labels = app_.mutable_state().labels;
+  if (!labels.running) labels.moved_on = true;
+}
+
 void OrdersScreen::on(const SelectTab& a) {
+  if (a.tab != orders_slice().list.query().tab) labels_moved_on();
   core::OrderQuery query = orders_slice().list.query();
   query.tab = a.tab;
   orders_slice().list.set_query(std::move(query));
@@ -192,6 +199,7 @@ void OrdersScreen::on(const OpenPosting& a) {
   const core::Posting* posting = orders_slice().list.find(a.number);
   if (!posting) return;
   PostingWork& work = work_for(*posting);
+  if (a.number != orders_slice().open) labels_moved_on();
   orders_slice().open = a.number;
   orders_slice().changes.mark_seen(a.number);
   // The marking form loads with the posting, so the scanner can fill it.
@@ -223,28 +231,42 @@ void OrdersScreen::on(const ScanCode& a) {
   PostingWork* work = open_work();
   if (!work) return;
   work->scan_text.clear();
-  const core::Posting* posting = orders_slice().list.find(work->number);
-  auto& marking = work->marking;
-  const bool marking_code = posting && posting->requirements.any() && core::looks_like_marking_code(a.code);
+  if (work->stop.active) return;  // nothing counts until the STOP is acknowledged
+  scan_into(*work, a.code);
+  if (core::stops_packing(work->last_scan.outcome)) {
+    work->stop = {true, work->last_scan.outcome, work->last_scan.code};
+    if (app_.services().play_sound) app_.services().play_sound();
+  }
+}
+
+void OrdersScreen::on(const AcknowledgeStop&) {
+  if (PostingWork* work = open_work()) work->stop = {};
+}
+
+// Counts one scanned code into `work` (and fills a marking code into its form).
+void OrdersScreen::scan_into(PostingWork& work, const std::string& code) {
+  const core::Posting* posting = orders_slice().list.find(work.number);
+  auto& marking = work.marking;
+  const bool marking_code = posting && posting->requirements.any() && core::looks_like_marking_code(code);
   if (marking_code && !marking.form.data.products.empty()) {
     // The same marked unit scanned twice must not be counted twice.
     for (const auto& product : marking.form.data.products)
       for (const auto& e : product.exemplars)
-        if (core::mark_of(e) == a.code) {
-          work->last_scan = {core::ScanOutcome::duplicate, a.code, -1, true};
+        if (core::mark_of(e) == code) {
+          work.last_scan = {core::ScanOutcome::duplicate, code, -1, true};
           return;
         }
   }
-  const auto result = work->verification.scan(a.code, app_.now());
-  work->last_scan = {result.outcome, a.code, result.line, true};
+  const auto result = work.verification.scan(code, app_.now());
+  work.last_scan = {result.outcome, code, result.line, true};
   // A scanned marking code also fills the next empty unit of its product.
   if (marking_code && !core::is_refused(result.outcome) && result.line >= 0 &&
       static_cast<std::size_t>(result.line) < posting->products.size() && !busy_marking(marking)) {
     const auto fill = core::fill_next_mark(marking.form, posting->requirements,
-                                           posting->products[static_cast<std::size_t>(result.line)].sku, a.code);
+                                           posting->products[static_cast<std::size_t>(result.line)].sku, code);
     if (fill == core::MarkFill::filled && marking.state == PostingWork::Marking::State::accepted) {
       marking.state = PostingWork::Marking::State::editing;
-      work->verification.set_marking_complete(false);
+      work.verification.set_marking_complete(false);
     }
   }
 }

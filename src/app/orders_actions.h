@@ -59,6 +59,8 @@ struct EditScanText {
 struct ScanCode {
   std::string code;
 };
+// The packer took the wrong item out: scanning goes on.
+struct AcknowledgeStop {};
 // The checklist items a seller ticks ("marking complete" is Ozon's to say).
 enum class CheckItem { items_picked, address_checked };
 std::string_view to_string(CheckItem item);

@@ -79,6 +79,7 @@ class OrdersScreen final : public Feature {
   void on(const OpenNeighbour&);
   void on(const EditScanText&);
   void on(const ScanCode&);
+  void on(const AcknowledgeStop&);
   void on(const SetCheck&);
   void on(const SetLineCount&);
   void on(const SetBoxCount&);
@@ -112,6 +113,8 @@ class OrdersScreen final : public Feature {
   const OrdersSlice& orders_slice() const { return app_.state().orders; }
   void refresh_orders();
   void load_products(const std::string& store_id);
+  void scan_into(PostingWork& work, const std::string& code);
+  void labels_moved_on();
   // Background refresh (orders_refresh.cpp).
   StoreFeed* feed(std::string_view store_id);
   void open_fleet();

@@ -94,6 +94,9 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
     out["lastScan"] = {{"code", work.last_scan.code},
                        {"outcome", core::to_string(work.last_scan.outcome)},
                        {"line", work.last_scan.line}};
+  out["stop"] = {{"active", work.stop.active},
+                 {"outcome", work.stop.active ? core::to_string(work.stop.outcome) : std::string_view()},
+                 {"code", work.stop.code}};
   return out;
 }
 
@@ -197,6 +200,8 @@ void OrdersScreen::write_snapshot(nlohmann::json& out) const {
                      {"retryInMs", l.retry_in_ms ? *l.retry_in_ms : -1},
                      {"documentReady", l.document_ready},
                      {"documentName", l.document_name},
+                     {"documentOpened", l.document_opened},
+                     {"movedOn", l.moved_on},
                      {"failed", failed},
                      {"error", l.error.key}};
   }

@@ -2,6 +2,24 @@
 
 namespace core {
 
+bool cancelled_status(PostingStatus status) {
+  return status == PostingStatus::cancelled || status == PostingStatus::cancelled_from_split_pending;
+}
+
+bool past_packaging(PostingStatus status) {
+  switch (status) {
+    case PostingStatus::awaiting_deliver:
+    case PostingStatus::delivering:
+    case PostingStatus::driver_pickup:
+    case PostingStatus::delivered:
+    case PostingStatus::sent_by_seller:
+    case PostingStatus::arbitration:
+    case PostingStatus::client_arbitration:
+    case PostingStatus::not_accepted: return true;
+    default: return false;
+  }
+}
+
 std::string_view to_string(PostingStatus status) {
   switch (status) {
     case PostingStatus::unknown: return "unknown";

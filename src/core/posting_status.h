@@ -35,6 +35,11 @@ inline constexpr PostingStatus kAllPostingStatuses[] = {
     PostingStatus::sent_by_seller,
 };
 
+// Cancelled by anyone: nothing to pack or ship.
+bool cancelled_status(PostingStatus status);
+// Packed and shipped (handed over, on its way, delivered, or disputed after).
+bool past_packaging(PostingStatus status);
+
 std::string_view to_string(PostingStatus status);
 PostingStatus posting_status_from_string(std::string_view text);  // unknown if not listed
 

@@ -122,6 +122,7 @@ ScanResult PostingVerification::scan(std::string_view code, EpochMs at) {
     }
   }
   result.all_counted = quantities_match();
+  if (result.all_counted && result.counted_now()) items_picked_ = true;
   log_.push_back({at, std::string(trimmed), result.outcome, result.line});
   return result;
 }

@@ -26,6 +26,13 @@ inline bool is_refused(ScanOutcome o) {
          o == ScanOutcome::duplicate;
 }
 
+// The packing station's STOP: a wrong item, one too many, or a marked unit
+// scanned twice must come out of the box before anything else is scanned.
+// A blank scan (a stray Enter) is refused quietly.
+inline bool stops_packing(ScanOutcome o) {
+  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::duplicate;
+}
+
 struct ScanResult {
   ScanOutcome outcome = ScanOutcome::empty;
   int line = -1;              // product line index, -1 for unknown/empty
@@ -71,6 +78,8 @@ class PostingVerification {
 
   // Trims spaces/tabs/CR/LF, matches, counts. Several lines may match one
   // code (same SKU twice): the first line not yet fully counted takes it.
+  // The scan that counts the last unit also ticks "all items picked": every
+  // item went through the packer's hands.
   ScanResult scan(std::string_view code, EpochMs at);
 
   std::size_t line_count() const { return ordered_.size(); }

@@ -261,6 +261,7 @@ void draw_tracking_paste(const app::App& app, app::ActionQueue& actions) {
 void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
   const auto& labels = app.state().labels;
   if (labels.jobs.empty() && labels.error.empty()) return;
+  if (labels.moved_on && !labels.running) return;  // another batch's news
   if (labels.running) {
     ImGui::TextDisabled(app.tr("labels.progress"), static_cast<int>(labels.progress.finished()),
                         static_cast<int>(labels.progress.total));
@@ -270,7 +271,7 @@ void draw_labels_status(const app::App& app, app::ActionQueue& actions) {
                          static_cast<int>((*labels.retry_in_ms + 999) / 1000));
     }
   }
-  if (labels.document_ready) {
+  if (labels.document_ready && !labels.document_opened) {
     ImGui::TextColored(palette::ok, app.tr("labels.ready"), static_cast<int>(labels.progress.succeeded));
     ImGui::SameLine();
     if (button(app, "labels.open")) actions.push(app::OpenDocument{false});

@@ -143,9 +143,42 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
   ImGui::EndTable();
 }
 
+void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions);
+void draw_checks(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions);
+
+// The STOP: the whole width red, in place of the scan field, until the
+// packer has taken the item out and said so. A scanner's keystrokes meanwhile
+// reach no field: nothing is counted.
+void draw_stop(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
+  const float line = ImGui::GetFrameHeightWithSpacing();
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::alarm_button);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::BeginChild("##stop", ImVec2(-1, line * 4.5f), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+  ImGui::SetWindowFontScale(2.0f);
+  ImGui::TextUnformatted(app.tr("detail.stop.title"));
+  ImGui::SetWindowFontScale(1.0f);
+  const std::string reason = app::fill_placeholders(
+      app.tr("detail.stop." + std::string(core::to_string(work.stop.outcome))), {{"code", work.stop.code}});
+  note_glyphs(reason);
+  ImGui::TextWrapped("%s", reason.c_str());
+  if (button(app, "detail.stop.ack")) actions.push(app::AcknowledgeStop{});
+  ImGui::EndChild();
+  ImGui::PopStyleColor(2);
+}
+
 void draw_checklist(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
   const auto& v = work.verification;
   ImGui::SeparatorText(app.tr("detail.checklist"));
+  if (work.stop.active) {
+    draw_stop(app, work, actions);
+  } else {
+    draw_scan_field(app, work, actions);
+  }
+  if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
+  draw_checks(app, work, actions);
+}
+
+void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
   // The scan field: a barcode scanner types the code and Enter.
   std::string code = work.scan_text;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
@@ -170,8 +203,10 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
       ImGui::TextColored(palette::ok, "%s: %s", app.tr(key), work.last_scan.code.c_str());
     }
   }
-  if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
+}
 
+void draw_checks(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
+  const auto& v = work.verification;
   auto check = [&](app::CheckItem item, bool value) {
     bool checked = value;
     const std::string name(app::to_string(item));
@@ -241,20 +276,25 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
     ImGui::SameLine();
     ImGui::TextDisabled("%s", app.tr("detail.finish_checklist"));
   }
-  if (posting.status == core::PostingStatus::awaiting_deliver) {
-    ImGui::SameLine();
-    if (button(app, "detail.print_label")) actions.push(app::PrintLabels{false});
-  }
   switch (work.ship) {
-    case app::PostingWork::Ship::idle: break;
+    case app::PostingWork::Ship::idle:
+    case app::PostingWork::Ship::done: break;
     case app::PostingWork::Ship::sending: ImGui::TextDisabled("%s", app.tr("detail.shipping")); break;
-    case app::PostingWork::Ship::done: {
-      std::string numbers;
-      for (const auto& n : work.shipped_as) numbers += (numbers.empty() ? "" : ", ") + n;
-      ImGui::TextColored(palette::ok, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
-      break;
-    }
     case app::PostingWork::Ship::failed: draw_notice(app, work.ship_error); break;
+  }
+}
+
+// After Ship: the postings Ozon made of it (one per box) and the label.
+void draw_shipped(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                  app::ActionQueue& actions) {
+  ImGui::Separator();
+  std::string numbers;
+  for (const auto& n : work.shipped_as) numbers.append(numbers.empty() ? "" : ", ").append(n);
+  if (numbers.empty()) numbers = posting.posting_number;
+  ImGui::TextColored(palette::ok, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
+  // Ozon prints a label once it has the posting as awaiting shipment (read back right after Ship).
+  if (posting.status == core::PostingStatus::awaiting_deliver) {
+    if (button(app, "detail.print_label")) actions.push(app::PrintLabels{false});
   }
 }
 
@@ -388,10 +428,21 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   const auto& work = it->second;
   draw_header(app, *posting, actions);
   draw_products(app, *posting, work, actions);
-  draw_checklist(app, work, actions);
-  draw_marking_panel(app, *posting, work, actions);
-  draw_boxes(app, *posting, work, actions);
-  draw_ship(app, *posting, work, actions);
+  // A cancelled posting has nothing to pack, whatever available_actions says.
+  if (core::cancelled_status(posting->status)) {
+    ImGui::Separator();
+    ImGui::TextColored(palette::warning, "%s", app.tr("detail.cancelled_nothing_to_pack"));
+    return;
+  }
+  // Shipped: what went, and its label; no scan field, checklist or Ship.
+  if (work.ship == app::PostingWork::Ship::done || core::past_packaging(posting->status)) {
+    draw_shipped(app, *posting, work, actions);
+  } else {
+    draw_checklist(app, work, actions);
+    draw_marking_panel(app, *posting, work, actions);
+    draw_boxes(app, *posting, work, actions);
+    draw_ship(app, *posting, work, actions);
+  }
   draw_delivery(app, *posting, work, actions);
   draw_cancel(app, *posting, work, actions);
 }

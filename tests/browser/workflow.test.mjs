@@ -66,16 +66,26 @@ test('click, ctrl-click, shift-click and select all filtered', async ({ context,
   snap = await waitForSnapshot(page, (s) => s.orders.selectionCount === s.orders.visibleCount, { what: 'select all' });
 });
 
-test('a wrong barcode is refused loudly and recorded; the right ones tick the checklist', async ({ context, siteUrl }) => {
+test('a wrong barcode raises a STOP until acknowledged; scanning every item ticks the checklist', async ({ context, siteUrl }) => {
   const { page, errors } = await openDemo(context, siteUrl);
   const posting = (await snapshot(page)).orders.visible.find((p) => p.actions.includes('ship'));
   let snap = await openPosting(page, posting.number);
   assert.equal(snap.orders.detail.checklist.readyToShip, false);
   await scan(page, '0000000000000');
-  snap = await waitForSnapshot(page, (s) => s.orders.detail.lastScan && s.orders.detail.lastScan.code === '0000000000000', { what: 'scan recorded' });
-  assert.equal(snap.orders.detail.lastScan.outcome, 'unknown');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.stop.active, { what: 'the STOP' });
+  assert.equal(snap.orders.detail.stop.outcome, 'unknown');
+  assert.equal(snap.orders.detail.stop.code, '0000000000000');
   assert.equal(snap.orders.detail.refusedScans, 1);
   assert.ok(snap.orders.detail.lines.every((l) => l.counted === 0), 'nothing was counted');
+  await clickItem(page, 'detail.stop.ack');
+  snap = await waitForSnapshot(page, (s) => !s.orders.detail.stop.active, { what: 'the STOP acknowledged' });
+  // Every item through the scan field ticks "all items picked" with the quantities.
+  for (const [index, line] of snap.orders.detail.lines.entries()) {
+    for (let n = 0; n < line.ordered; n++) await scan(page, snap.orders.detail.offerIds[index]);
+  }
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.checklist.quantitiesMatch && s.orders.detail.checklist.itemsPicked,
+    { what: 'picked and counted' });
+  assert.equal(snap.orders.detail.stop.active, false);
   assert.deepEqual(errors, []);
 });
 

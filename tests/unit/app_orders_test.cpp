@@ -150,6 +150,16 @@ TEST_CASE("labels right after shipping wait with a countdown, then arrive as one
   CHECK(labels.progress.succeeded == 1);
   CHECK(published.size() == 1);
   CHECK(parts == 1);
+
+  // The banner belongs to its batch: the document opened hides its line,
+  // moving on (another tab, another posting) the rest; the same posting again does not.
+  app.apply(app::OpenDocument{false});
+  CHECK(labels.document_opened);
+  app.apply(app::OpenPosting{number});
+  CHECK_FALSE(labels.moved_on);
+  app.apply(app::SelectTab{core::Stage::delivering});
+  CHECK(labels.moved_on);
+  CHECK(app::snapshot(app)["labels"]["movedOn"] == true);
 }
 
 TEST_CASE("printing labels for postings not awaiting shipment says so instead of calling Ozon") {
@@ -158,4 +168,40 @@ TEST_CASE("printing labels for postings not awaiting shipment says so instead of
   demo.app.apply(app::PrintLabels{true});
   CHECK(demo.app.state().labels.error.key == "labels.none");
   CHECK_FALSE(demo.app.state().labels.running);
+}
+
+TEST_CASE("packing: a wrong item raises a STOP with a sound; nothing counts until it is acknowledged") {
+  app_test::Demo demo;
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.any(); });
+  REQUIRE_FALSE(number.empty());
+  const core::Posting posting = *demo.orders().list.find(number);
+  demo.app.apply(app::OpenPosting{number});
+  const auto& work = demo.orders().work.at(number);
+  demo.app.apply(app::ScanCode{"4600000000000"});
+  CHECK(work.stop.active);
+  CHECK(work.stop.outcome == core::ScanOutcome::unknown);
+  CHECK(demo.sounds == 1);
+  CHECK(app::snapshot(demo.app)["orders"]["detail"]["stop"]["active"] == true);
+  // A right item scanned before the STOP is acknowledged does not count.
+  demo.app.apply(app::ScanCode{posting.products.front().offer_id});
+  CHECK(work.verification.counted(0) == 0);
+  demo.app.apply(app::AcknowledgeStop{});
+  CHECK_FALSE(work.stop.active);
+  // Every item scanned: all items picked is ticked with the quantities, ready to ship.
+  for (const auto& product : posting.products)
+    for (std::int64_t n = 0; n < product.quantity; ++n) demo.app.apply(app::ScanCode{product.offer_id});
+  CHECK(work.verification.quantities_match());
+  CHECK(work.verification.items_picked());
+  CHECK(work.verification.ready_to_ship());
+  CHECK_FALSE(work.stop.active);
+  // One more is one too many: STOP again.
+  demo.app.apply(app::ScanCode{posting.products.front().offer_id});
+  CHECK(work.stop.active);
+  CHECK(work.stop.outcome == core::ScanOutcome::surplus);
+  CHECK(demo.sounds == 2);
+  // A stray Enter (a blank scan) is refused quietly.
+  demo.app.apply(app::AcknowledgeStop{});
+  demo.app.apply(app::ScanCode{"  "});
+  CHECK_FALSE(work.stop.active);
+  CHECK(demo.sounds == 2);
 }

@@ -53,7 +53,14 @@ struct Demo {
   app_test::SandboxRoads roads{11, clock, scheduler};
   store::MemorySettingsStore settings;
   std::vector<std::string> copied;
-  app::App app{{settings, clock, scheduler, roads, [this](const std::string& t) { copied.push_back(t); }}, {"en"}};
+  int sounds = 0;
+  app::App app{{.settings = settings,
+                .clock = clock,
+                .scheduler = scheduler,
+                .transports = roads,
+                .copy_text = [this](const std::string& t) { copied.push_back(t); },
+                .play_sound = [this] { ++sounds; }},
+               {"en"}};
 
   Demo() {
     app.start();

@@ -208,3 +208,27 @@ TEST_CASE("verification: fewer barcode lists than lines and empty codes are fine
   CHECK(v.scan("", 1).outcome == core::ScanOutcome::empty);
   CHECK(v.scan("TEA-01", 2).line == 1);
 }
+
+TEST_CASE("verification: the scan that counts the last unit ticks all items picked; STOP rules") {
+  core::PostingVerification v(fbs_posting(), barcodes());
+  v.scan("4601234567890", 1);
+  v.scan("4601234567890", 2);
+  CHECK_FALSE(v.items_picked());
+  CHECK(v.scan("nothing-like-it", 3).outcome == core::ScanOutcome::unknown);
+  CHECK_FALSE(v.items_picked());
+  CHECK(v.scan("OZN123456", 4).all_counted);
+  CHECK(v.items_picked());
+  CHECK(v.quantities_match());
+  // The packer may still untick it by hand (an item put back).
+  v.set_items_picked(false);
+  CHECK_FALSE(v.items_picked());
+  CHECK(v.scan("OZN123456", 5).outcome == core::ScanOutcome::surplus);
+  CHECK_FALSE(v.items_picked());  // a refused scan ticks nothing
+
+  CHECK(core::stops_packing(core::ScanOutcome::unknown));
+  CHECK(core::stops_packing(core::ScanOutcome::surplus));
+  CHECK(core::stops_packing(core::ScanOutcome::duplicate));
+  CHECK_FALSE(core::stops_packing(core::ScanOutcome::empty));
+  CHECK_FALSE(core::stops_packing(core::ScanOutcome::accepted));
+  CHECK_FALSE(core::stops_packing(core::ScanOutcome::completed_line));
+}
