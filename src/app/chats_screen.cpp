@@ -208,9 +208,10 @@ void ChatsScreen::apply_preview(const std::string& chat_id, const std::string& l
 }
 
 void ChatsScreen::follow_open_chat() {
+  // Runs every frame the screen shows: the cheap checks before the list is searched.
+  if (slice_.open.chat_id.empty() || slice_.open.loading || slice_.open.messages.empty()) return;
   const ChatEntry* entry = find_chat(slice_.open.chat_id);
-  if (!entry || slice_.open.loading || slice_.open.messages.empty() || followed_last_ == entry->chat.last_message_id)
-    return;
+  if (!entry || followed_last_ == entry->chat.last_message_id) return;
   if (!id_less(slice_.open.messages.back().message_id, entry->chat.last_message_id)) return;
   followed_last_ = entry->chat.last_message_id;
   load_open_history({});

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/refresh_schedule.h"
@@ -27,9 +29,9 @@ void run(core::RefreshSchedule& s, core::EpochMs at, core::EpochMs duration = kS
   s.finished(at + duration, ok);
 }
 
-core::Posting posting(const char* number, core::PostingStatus status, core::EpochMs in_process_at = 0) {
+core::Posting posting(std::string number, core::PostingStatus status, core::EpochMs in_process_at = 0) {
   core::Posting p;
-  p.posting_number = number;
+  p.posting_number = std::move(number);  // assigned from a const char*, GCC 12 -O3 warns falsely (-Wrestrict)
   p.status = status;
   p.in_process_at = in_process_at;
   return p;
