@@ -98,7 +98,8 @@ struct Console {
                 },
                 [](const std::string& text, std::function<void(std::string)> done) {
                   platform::detect_language(text, std::move(done));
-                }},
+                },
+                [] { platform::print_document(); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs

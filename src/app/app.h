@@ -70,6 +70,9 @@ struct AppServices {
   // The language of a text ("zh", "en", "ru", ...; "" when unsure), where the
   // browser has a language detector.
   std::function<void(const std::string& text, std::function<void(std::string lang)>)> detect_language = {};
+  // Sends the latest document straight to the printer (the packing station
+  // prints the label by itself after the last scan).
+  std::function<void()> print_document = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).

@@ -25,6 +25,7 @@
 #include "core/delivery_method.h"
 #include "core/order_list.h"
 #include "core/order_changes.h"
+#include "core/packing_station.h"
 #include "core/refresh_schedule.h"
 #include "core/posting.h"
 #include "core/selection.h"
@@ -98,9 +99,18 @@ struct PostingWork {
     bool active = false;
     core::ScanOutcome outcome = core::ScanOutcome::empty;
     std::string code;
+    std::string label_of;  // a wrong label: the posting it belongs to, when known
   } stop;
   enum class Ship { idle, sending, done, failed } ship = Ship::idle;
   Notice ship_error;
+  // The station's own steps after the last scan (core::StationSettings):
+  // ship, print the label, have it scanned back, open the next posting.
+  struct Auto {
+    core::AutoStep step = core::AutoStep::none;
+    std::vector<std::string> labels;  // whose labels print (a posting shipped in boxes becomes several)
+    std::string next;                 // the posting to open when done ("" = none)
+    int rereads = 0;                  // reads of the shipped posting while Ozon had not moved it yet
+  } auto_flow;
   std::vector<std::string> shipped_as;  // posting numbers Ozon created
 
   // Cancelling: the reasons Ozon offers for this posting, the seller's
@@ -183,6 +193,10 @@ struct OrdersSlice {
   core::ChangeMarks changes;
   core::EpochMs computed_minute = -1;  // risk buckets are as of this minute
   int data_version = 0;                // bumped whenever postings change
+  // The packing station (this device): what it does by itself, and what it
+  // recorded about postings that left the table (kept as proof).
+  core::StationSettings station;
+  std::map<std::string, core::PackingRecord> packing_records;
   // Barcodes per SKU from the product catalogue, for scan-to-verify.
   std::unordered_map<std::int64_t, std::vector<std::string>> barcodes;
   // Verification and box plans per posting (drafts: kept while the seller
@@ -237,6 +251,9 @@ struct LabelsSlice {
   // its line, the seller moving on (another posting, another tab) the rest.
   bool document_opened = false;
   bool moved_on = false;
+  // Printed by the packing station itself (after the last scan), not on a click.
+  bool auto_print = false;
+  int printed = 0;  // documents sent to the printer since the page opened
 };
 
 // Hand-over of one delivery method's parcels: the act Ozon forms for

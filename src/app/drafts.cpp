@@ -10,6 +10,7 @@ using Json = nlohmann::json;
 // A draft from an older build or a damaged record gives defaults, never an
 // exception (the WASM build has none): a wrongly typed field reads as its default.
 using core::json_read::find_array;
+using core::json_read::find_object;
 using core::json_read::read_bool_strict;
 using core::json_read::read_int64_list_strict;
 using core::json_read::read_int64_strict;
@@ -21,7 +22,8 @@ bool is_fresh(const PostingWork& work) {
   for (std::size_t i = 0; i < v.line_count(); ++i) counted = counted || v.counted(i) > 0;
   return !counted && !v.items_picked() && !v.address_checked() && v.log().empty() && work.boxes.box_count() <= 1 &&
          work.scan_text.empty() && work.tracking_text.empty() && work.cutoff_text.empty() && !work.cancel.open &&
-         work.cancel.reason_id == 0 && work.cancel.message.empty() && work.marking.form.data.products.empty();
+         work.cancel.reason_id == 0 && work.cancel.message.empty() && work.marking.form.data.products.empty() &&
+         !work.stop.active;
 }
 
 }  // namespace
@@ -115,7 +117,12 @@ Json posting_draft(const PostingWork& work) {
             {"message", c.message},
             {"partial", c.partial},
             {"quantities", c.quantities}}},
-          {"marking", {{"form", to_json(work.marking.form.data)}, {"countries", countries}}}};
+          {"marking", {{"form", to_json(work.marking.form.data)}, {"countries", countries}}},
+          // A STOP outlives a reload: the wrong item is still in the box.
+          {"stop", work.stop.active ? Json{{"outcome", core::to_string(work.stop.outcome)},
+                                           {"code", work.stop.code},
+                                           {"label_of", work.stop.label_of}}
+                                    : Json(nullptr)}};
 }
 
 void restore_posting_draft(PostingWork& work, const Json& draft) {
@@ -135,9 +142,7 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
       e.at = read_int64_strict(entry, "at");
       e.code = read_string_strict(entry, "code");
       const std::string outcome = read_string_strict(entry, "outcome");
-      for (auto o : {core::ScanOutcome::accepted, core::ScanOutcome::completed_line, core::ScanOutcome::surplus,
-                     core::ScanOutcome::unknown, core::ScanOutcome::empty, core::ScanOutcome::duplicate})
-        if (core::to_string(o) == outcome) e.outcome = o;
+      if (auto o = core::scan_outcome_from(outcome)) e.outcome = *o;
       e.line = static_cast<int>(read_int64_strict(entry, "line"));
       v.log.push_back(std::move(e));
     }
@@ -178,6 +183,30 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
         if (code.is_string()) work.marking.form.countries[std::atoll(product.c_str())] = code.get<std::string>();
     // The state stays idle: opening the posting asks Ozon again (the typed form is kept).
   }
+  if (const Json* stop = find_object(draft, "stop")) {
+    const auto outcome = core::scan_outcome_from(read_string_strict(*stop, "outcome"));
+    if (outcome && core::stops_packing(*outcome))
+      work.stop = {true, *outcome, read_string_strict(*stop, "code"), read_string_strict(*stop, "label_of")};
+  }
+}
+
+std::string packing_record_key(const std::string& posting_number) { return "packed:" + posting_number; }
+
+Json packing_record_draft(const core::PackingRecord& record) {
+  return {{"v", 1},
+          {"number", record.posting_number},
+          {"label_checked_at", record.label_checked_at},
+          {"label_code", record.label_code}};
+}
+
+std::optional<core::PackingRecord> read_packing_record(const Json& draft) {
+  if (!draft.is_object()) return std::nullopt;
+  core::PackingRecord record;
+  record.posting_number = read_string_strict(draft, "number");
+  record.label_checked_at = read_int64_strict(draft, "label_checked_at");
+  record.label_code = read_string_strict(draft, "label_code");
+  if (record.posting_number.empty()) return std::nullopt;
+  return record;
 }
 
 std::string ui_draft_view(const Json& draft) { return draft.is_object() ? read_string_strict(draft, "view") : std::string(); }

@@ -22,6 +22,12 @@ nlohmann::json posting_draft(const PostingWork& work);
 // longer fit (another number of lines or boxes) are skipped, never guessed.
 void restore_posting_draft(PostingWork& work, const nlohmann::json& draft);
 
+// What the packing station recorded about a posting that left the table
+// (key "packed:<number>"); kept after the posting's own draft ends.
+std::string packing_record_key(const std::string& posting_number);
+nlohmann::json packing_record_draft(const core::PackingRecord& record);
+std::optional<core::PackingRecord> read_packing_record(const nlohmann::json& draft);
+
 // The screen draft (key "ui"): one object every feature adds its fields to
 // ({"v": 1, "view": ..., "open": ..., "paste": ..., "store_form": ...}).
 // The view shown:

@@ -9,9 +9,13 @@
 namespace app {
 
 void OrdersScreen::on(const PrintLabels& a) {
+  const auto& orders = orders_slice();
+  print_labels(a.selected ? orders.selection.numbers(orders.list) : std::vector<std::string>{orders.open}, false);
+}
+
+void OrdersScreen::print_labels(const std::vector<std::string>& candidates, bool auto_print) {
   auto& orders = orders_slice();
   std::vector<std::string> numbers;
-  const auto candidates = a.selected ? orders.selection.numbers(orders.list) : std::vector<std::string>{orders.open};
   for (const auto& number : candidates) {
     const core::Posting* posting = orders.list.find(number);
     // Ozon prints labels only for postings awaiting shipment.
@@ -19,8 +23,12 @@ void OrdersScreen::on(const PrintLabels& a) {
   }
   auto& labels = app_.mutable_state().labels;
   const int generation = labels.generation + 1;
+  const int printed = labels.printed;
   labels = LabelsSlice{};
   labels.generation = generation;
+  labels.printed = printed;
+  labels.auto_print = auto_print;
+  if (!auto_print) auto_label_failed();  // the seller printed by hand: the station's own job is over
   if (numbers.empty()) {
     labels.error = {"labels.none", ""};
     return;
@@ -103,12 +111,14 @@ void OrdersScreen::finish_labels() {
       if (part.bytes) parts.push_back(*part.bytes);
   if (parts.empty()) {
     labels.error = {"labels.all_failed", ""};
+    if (labels.auto_print) auto_label_failed();
     return;
   }
   labels.document_name = "labels-" + std::to_string(app_.now() / 1000) + ".pdf";
   app_.mutable_state().document_name = labels.document_name;
   if (app_.services().publish_document) app_.services().publish_document(labels.document_name, parts);
   labels.document_ready = true;
+  if (labels.auto_print) auto_label_printed();
 }
 
 }  // namespace app

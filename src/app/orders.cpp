@@ -18,7 +18,7 @@ constexpr core::EpochMs kMinute = 60'000;
 
 OrdersScreen::OrdersScreen(App& app) : Feature(app) {
   handle<RefreshOrders, SelectTab, SetSearch, SetSort, SetFilters, ClickRow, SelectAllFiltered, ClearSelection,
-         OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode, AcknowledgeStop, SetCheck, SetLineCount, SetBoxCount,
+         OpenPosting, ClosePosting, OpenNeighbour, EditScanText, ScanCode, AcknowledgeStop, SetStationOption, SetCheck, SetLineCount, SetBoxCount,
          SetBoxQuantity, ShipOpenPosting, BatchShipSelected, LoadMarking, EditMarking, SendMarking, OpenCancel,
          CloseCancel, SetCancelReason, EditCancelMessage, ConfirmCancel, SetCancelPartial, SetCancelQuantity,
          EditCutoff, SetCutoff, EditTracking, SetTrackingNumber, OpenTrackingPaste, EditTrackingPaste,
@@ -29,6 +29,7 @@ OrdersScreen::OrdersScreen(App& app) : Feature(app) {
     const double value = std::strtod(minutes->c_str(), nullptr);
     if (value >= 0 && value <= 24 * 60) orders_slice().refresh_interval_ms = static_cast<std::int64_t>(value * 60'000);
   }
+  load_station();
 }
 
 std::string_view to_string(CheckItem item) {
@@ -229,14 +230,28 @@ void OrdersScreen::on(const EditScanText& a) {
 
 void OrdersScreen::on(const ScanCode& a) {
   PostingWork* work = open_work();
-  if (!work) return;
+  const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
+  if (!work || !posting) return;
   work->scan_text.clear();
   if (work->stop.active) return;  // nothing counts until the STOP is acknowledged
+  // Shipped: the only scan left is the label's; further on, none.
+  if (work->ship == PostingWork::Ship::done || posting->status == core::PostingStatus::awaiting_deliver)
+    return check_label(*work, *posting, a.code);
+  if (core::past_packaging(posting->status)) return;
   scan_into(*work, a.code);
-  if (core::stops_packing(work->last_scan.outcome)) {
-    work->stop = {true, work->last_scan.outcome, work->last_scan.code};
-    if (app_.services().play_sound) app_.services().play_sound();
-  }
+  if (core::stops_packing(work->last_scan.outcome))
+    return stop_packing(*work, work->last_scan.outcome, work->last_scan.code);
+  if (orders_slice().station.auto_ship && work->auto_flow.step == core::AutoStep::none &&
+      core::completes_packing(work->last_scan.outcome, {.all_counted = work->verification.quantities_match(),
+                                                        .ready_to_ship = work->verification.ready_to_ship(),
+                                                        .boxes_valid = core::validate(*posting, work->boxes).empty(),
+                                                        .can_ship = posting->can("ship")}))
+    start_auto_flow(*work);
+}
+
+void OrdersScreen::stop_packing(PostingWork& work, core::ScanOutcome outcome, const std::string& code) {
+  work.stop = {true, outcome, code, {}};
+  if (app_.services().play_sound) app_.services().play_sound();
 }
 
 void OrdersScreen::on(const AcknowledgeStop&) {
@@ -350,11 +365,13 @@ void OrdersScreen::reload_postings(const std::vector<std::string>& numbers, cons
   if (!session) return;
   for (const auto& number : numbers) {
     session->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
-                            [this, store](ozon::Result<core::Posting> posting) {
-                              if (!posting) return;
-                              posting->store_id = store;  // a new posting of a split is its parent's store's
-                              orders_slice().list.upsert(std::move(*posting));
-                              ++orders_slice().data_version;
+                            [this, store, number](ozon::Result<core::Posting> posting) {
+                              if (posting) {
+                                posting->store_id = store;  // a new posting of a split is its parent's store's
+                                orders_slice().list.upsert(std::move(*posting));
+                                ++orders_slice().data_version;
+                              }
+                              advance_auto_flow(number);  // a failed read is read again, a few times
                             });
   }
 }

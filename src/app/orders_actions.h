@@ -61,6 +61,13 @@ struct ScanCode {
 };
 // The packer took the wrong item out: scanning goes on.
 struct AcknowledgeStop {};
+// The packing station's own options, per device (core::StationSettings).
+enum class StationOption { auto_ship, label_check };
+std::string_view to_string(StationOption option);
+struct SetStationOption {
+  StationOption option;
+  bool value;
+};
 // The checklist items a seller ticks ("marking complete" is Ozon's to say).
 enum class CheckItem { items_picked, address_checked };
 std::string_view to_string(CheckItem item);

@@ -6,6 +6,9 @@
 #include "core/json_read.h"
 
 namespace app {
+namespace {
+constexpr core::EpochMs kPackingRecordRetentionMs = 120LL * 24 * 3600 * 1000;  // Ozon's dispute window and then some
+}  // namespace
 
 void OrdersScreen::collect_drafts(std::map<std::string, std::string>& drafts) const {
   for (const auto& [number, work] : orders_slice().work) {
@@ -16,14 +19,24 @@ void OrdersScreen::collect_drafts(std::map<std::string, std::string>& drafts) co
   }
   // Drafts of postings not opened since the reload stay as they were.
   for (const auto& [number, draft] : saved_posting_drafts_) drafts.emplace(posting_draft_key(number), core::json_read::dump(draft));
+  // The station's records are proof for a dispute: kept for a while, then let go.
+  const core::EpochMs keep_after = app_.now() - kPackingRecordRetentionMs;
+  for (const auto& [number, record] : orders_slice().packing_records)
+    if (record.label_checked_at >= keep_after)
+      drafts[packing_record_key(number)] = core::json_read::dump(packing_record_draft(record));
 }
 
 void OrdersScreen::forget_local_data() {
   saved_posting_drafts_.clear();
+  orders_slice().packing_records.clear();
   orders_slice().work.clear();
 }
 
 bool OrdersScreen::restore_draft(const std::string& key, const nlohmann::json& draft) {
+  if (key.rfind("packed:", 0) == 0) {
+    if (auto record = read_packing_record(draft)) orders_slice().packing_records.emplace(record->posting_number, *record);
+    return true;
+  }
   constexpr std::string_view kPrefix = "posting:";
   if (key.rfind(kPrefix, 0) != 0) return false;
   const std::string number = key.substr(kPrefix.size());

@@ -98,6 +98,10 @@ void OrdersScreen::on_change_finished(const OutboxEntry& entry) {
         work->ship = ok ? PostingWork::Ship::done : PostingWork::Ship::failed;
         work->ship_error = refused;
         work->shipped_as = created;
+        if (work->auto_flow.step == core::AutoStep::shipping) {
+          work->auto_flow.step = ok ? core::AutoStep::awaiting_label : core::AutoStep::failed;
+          work->auto_flow.labels = created.empty() ? std::vector<std::string>{number} : created;
+        }
       }
       auto in_batch = std::find(orders.batch_numbers.begin(), orders.batch_numbers.end(), number);
       if (in_batch != orders.batch_numbers.end()) {

@@ -54,7 +54,12 @@ void OrdersScreen::open_fleet() {
     const bool all = orders.all_stores;
     const std::int64_t interval = orders.refresh_interval_ms;
     const int version = orders.data_version;
+    // The packing station is this device's, whatever stores it packs for.
+    core::StationSettings station = orders.station;
+    auto records = std::move(orders.packing_records);
     orders = OrdersSlice{};
+    orders.station = station;
+    orders.packing_records = std::move(records);
     orders.list.set_query(std::move(query));
     orders.all_stores = all;
     orders.refresh_interval_ms = interval;

@@ -80,6 +80,7 @@ class OrdersScreen final : public Feature {
   void on(const EditScanText&);
   void on(const ScanCode&);
   void on(const AcknowledgeStop&);
+  void on(const SetStationOption&);
   void on(const SetCheck&);
   void on(const SetLineCount&);
   void on(const SetBoxCount&);
@@ -131,8 +132,19 @@ class OrdersScreen final : public Feature {
   PostingWork& work_for(const core::Posting& posting);
   void ship(const std::string& number, const core::BoxPlan& boxes);
   void enqueue(PostingChange change, const std::string& number, const net::HttpRequest& request);
+  void print_labels(const std::vector<std::string>& candidates, bool auto_print);
   void pump_labels(int generation);
   void finish_labels();
+  // The packing station (packing_station.cpp): its settings, the steps after
+  // the last scan, and the label check.
+  void load_station();
+  void start_auto_flow(PostingWork& work);
+  void advance_auto_flow(const std::string& number);
+  void auto_label_printed();
+  void auto_label_failed();
+  void finish_auto_flow(PostingWork& work);
+  void check_label(PostingWork& work, const core::Posting& posting, const std::string& code);
+  void stop_packing(PostingWork& work, core::ScanOutcome outcome, const std::string& code);
   void send_marking_countries(const std::string& number, int generation);
   void poll_marking(const std::string& number, int generation);
   // Ozon's verdict arrived (or the form was loaded): update the checklist.

@@ -86,6 +86,7 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
   if (posting) {
     out["trackingNumber"] = posting->tracking_number;
     out["availableActions"] = posting->available_actions;
+    out["barcodes"] = {{"upper", posting->barcodes.upper_barcode}, {"lower", posting->barcodes.lower_barcode}};
     nlohmann::json offer_ids = nlohmann::json::array();
     for (const auto& product : posting->products) offer_ids.push_back(product.offer_id);
     out["offerIds"] = offer_ids;
@@ -96,7 +97,11 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
                        {"line", work.last_scan.line}};
   out["stop"] = {{"active", work.stop.active},
                  {"outcome", work.stop.active ? core::to_string(work.stop.outcome) : std::string_view()},
-                 {"code", work.stop.code}};
+                 {"code", work.stop.code},
+                 {"labelOf", work.stop.label_of}};
+  out["autoFlow"] = {{"step", core::to_string(work.auto_flow.step)},
+                     {"labels", work.auto_flow.labels},
+                     {"next", work.auto_flow.next}};
   return out;
 }
 
@@ -177,10 +182,18 @@ nlohmann::json orders_snapshot(const AppState& state) {
       {"open", orders.open},
       {"batchPending", orders.batch_pending},
       {"batchFailed", orders.batch_failed},
+      {"station", {{"autoShip", orders.station.auto_ship}, {"labelCheck", orders.station.label_check}}},
+      {"packingRecords", orders.packing_records.size()},
   };
   if (!orders.open.empty())
-    if (auto it = orders.work.find(orders.open); it != orders.work.end())
+    if (auto it = orders.work.find(orders.open); it != orders.work.end()) {
       out["detail"] = work_snapshot(it->second, list.find(orders.open));
+      const auto record = orders.packing_records.find(orders.open);
+      const bool checked = record != orders.packing_records.end() && record->second.label_checked_at > 0;
+      out["detail"]["labelCheck"] = {{"checked", checked},
+                                     {"at", checked ? record->second.label_checked_at : 0},
+                                     {"code", checked ? record->second.label_code : std::string()}};
+    }
   return out;
 }
 
@@ -202,6 +215,8 @@ void OrdersScreen::write_snapshot(nlohmann::json& out) const {
                      {"documentName", l.document_name},
                      {"documentOpened", l.document_opened},
                      {"movedOn", l.moved_on},
+                     {"autoPrint", l.auto_print},
+                     {"printed", l.printed},
                      {"failed", failed},
                      {"error", l.error.key}};
   }

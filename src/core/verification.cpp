@@ -9,14 +9,7 @@ bool is_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Scanners add Enter (CR/LF), sometimes Tab; GS1 codes may start with the
-// GS control character (FNC1). Trim all ASCII control characters and spaces.
-std::string_view trim(std::string_view s) {
-  auto junk = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
-  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
-  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
-  return s;
-}
+std::string_view trim(std::string_view s) { return trim_scan(s); }
 
 // Match key: digits without leading zeros (GTIN-8/12/13/14 of one product
 // compare equal), anything else lower-cased ASCII.
@@ -47,6 +40,22 @@ bool contains(const std::vector<std::int64_t>& list, std::int64_t sku) {
 
 }  // namespace
 
+// Scanners add Enter (CR/LF), sometimes Tab; GS1 codes may start with the
+// GS control character (FNC1). Trim all ASCII control characters and spaces.
+std::string_view trim_scan(std::string_view s) {
+  auto junk = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<ScanOutcome> scan_outcome_from(std::string_view text) {
+  for (auto o : {ScanOutcome::accepted, ScanOutcome::completed_line, ScanOutcome::surplus, ScanOutcome::unknown,
+                 ScanOutcome::empty, ScanOutcome::duplicate, ScanOutcome::wrong_label})
+    if (to_string(o) == text) return o;
+  return std::nullopt;
+}
+
 std::string_view to_string(ScanOutcome outcome) {
   switch (outcome) {
     case ScanOutcome::accepted: return "accepted";
@@ -55,6 +64,7 @@ std::string_view to_string(ScanOutcome outcome) {
     case ScanOutcome::unknown: return "unknown";
     case ScanOutcome::empty: return "empty";
     case ScanOutcome::duplicate: return "duplicate";
+    case ScanOutcome::wrong_label: return "wrong_label";
   }
   return "unknown";
 }

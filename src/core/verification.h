@@ -3,6 +3,7 @@
 // Pure state, no I/O; the app persists VerificationState as a draft.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,18 +20,23 @@ enum class ScanOutcome {
   unknown,         // matches no line: refused
   empty,           // blank after trimming: refused
   duplicate,       // a marking code already scanned for another unit: refused (set by the app)
+  wrong_label,     // the label check: a label that is not this posting's (set by the app)
 };
 std::string_view to_string(ScanOutcome outcome);
+std::optional<ScanOutcome> scan_outcome_from(std::string_view text);
 inline bool is_refused(ScanOutcome o) {
   return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::empty ||
-         o == ScanOutcome::duplicate;
+         o == ScanOutcome::duplicate || o == ScanOutcome::wrong_label;
 }
+// Trims what scanners add around a code: Enter, Tab, spaces, a leading GS.
+std::string_view trim_scan(std::string_view code);
 
 // The packing station's STOP: a wrong item, one too many, or a marked unit
 // scanned twice must come out of the box before anything else is scanned.
 // A blank scan (a stray Enter) is refused quietly.
 inline bool stops_packing(ScanOutcome o) {
-  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::duplicate;
+  return o == ScanOutcome::surplus || o == ScanOutcome::unknown || o == ScanOutcome::duplicate ||
+         o == ScanOutcome::wrong_label;
 }
 
 struct ScanResult {

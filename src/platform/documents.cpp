@@ -23,6 +23,10 @@ EM_JS(void, js_publish_document, (const char* name, const unsigned int* parts, i
     docs.pending--;
     if (error) { docs.error = String(error); console.error("[seller-console] " + docs.error); }
     else docs.latest = {name: title, bytes: bytes};
+    if (docs.printWhenReady && docs.pending === 0) {
+      docs.printWhenReady = false;
+      if (!error) Module.printLatestDocument();
+    }
     Module._sc_request_redraw();
   }
   if (chunks.length === 1) return done(chunks[0]);
@@ -64,6 +68,37 @@ EM_JS(void, js_show_document, (int download), {
   setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
 });
 
+// The label straight to the printer: the PDF in a hidden frame of this page
+// prints without a new tab (which a popup blocker would stop: the last scan's
+// key press is long gone by the time Ozon's label arrives). Where the browser
+// cannot print a frame, it opens the document as "Open" would.
+EM_JS(void, js_print_document, (void), {
+  var docs = Module.documents = Module.documents || {};
+  Module.printLatestDocument = Module.printLatestDocument || function() {
+    var latest = docs.latest;
+    if (!latest) return;
+    var url = URL.createObjectURL(new Blob([latest.bytes], {type: "application/pdf"}));
+    if (docs.printFrame) docs.printFrame.remove();
+    var frame = docs.printFrame = document.createElement("iframe");
+    frame.setAttribute("aria-hidden", "true");
+    frame.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0";
+    frame.onload = function() {
+      try {
+        frame.contentWindow.focus();
+        frame.contentWindow.print();
+        docs.printed = {name: latest.name, at: Date.now()};
+      } catch (error) {
+        window.open(url, "_blank", "noopener");
+      }
+      setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
+    };
+    frame.src = url;
+    document.body.appendChild(frame);
+  };
+  // Several labels are still being merged: print once they are one document.
+  if (docs.pending > 0) docs.printWhenReady = true;
+  else Module.printLatestDocument();
+});
 EM_JS(void, js_show_text, (const char* name, const char* text), {
   var blob = new Blob([UTF8ToString(text)], {type: "text/plain;charset=utf-8"});
   var url = URL.createObjectURL(blob);
@@ -87,6 +122,7 @@ void publish_document(const std::string& name, const std::vector<std::string>& p
 }
 
 void open_document() { js_show_document(0); }
+void print_document() { js_print_document(); }
 
 void save_document() { js_show_document(1); }
 

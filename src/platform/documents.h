@@ -11,6 +11,8 @@ namespace platform {
 void publish_document(const std::string& name, const std::vector<std::string>& pdf_parts);
 // Opens the latest document in a new tab (call from a click: popups need a gesture).
 void open_document();
+// Prints it from a hidden frame of the page (no gesture needed), once merged.
+void print_document();
 // Saves it as a file through the browser's download.
 void save_document();
 // Opens a printable plain-text document (a pick list) in a new tab.

@@ -157,13 +157,41 @@ void draw_stop(const app::App& app, const app::PostingWork& work, app::ActionQue
   ImGui::SetWindowFontScale(2.0f);
   ImGui::TextUnformatted(app.tr("detail.stop.title"));
   ImGui::SetWindowFontScale(1.0f);
-  const std::string reason = app::fill_placeholders(
-      app.tr("detail.stop." + std::string(core::to_string(work.stop.outcome))), {{"code", work.stop.code}});
+  const std::string key = work.stop.label_of.empty() ? "detail.stop." + std::string(core::to_string(work.stop.outcome))
+                                                     : std::string("detail.stop.wrong_label_of");
+  const std::string reason =
+      app::fill_placeholders(app.tr(key), {{"code", work.stop.code}, {"posting", work.stop.label_of}});
   note_glyphs(reason);
   ImGui::TextWrapped("%s", reason.c_str());
   if (button(app, "detail.stop.ack")) actions.push(app::AcknowledgeStop{});
   ImGui::EndChild();
   ImGui::PopStyleColor(2);
+}
+
+// The station's own options (this device): what happens after the last scan.
+void draw_station(const app::App& app, const app::OrdersSlice& orders, app::ActionQueue& actions) {
+  auto option = [&](app::StationOption which, bool value) {
+    bool checked = value;
+    const std::string name(app::to_string(which));
+    if (checkbox(app, "detail.station." + name, checked, {.text = app.tr("station." + name)}))
+      actions.push(app::SetStationOption{which, checked});
+  };
+  option(app::StationOption::auto_ship, orders.station.auto_ship);
+  option(app::StationOption::label_check, orders.station.label_check);
+}
+
+// Where the station's own steps after the last scan stand.
+void draw_auto_flow(const app::App& app, const app::PostingWork& work) {
+  const core::AutoStep step = work.auto_flow.step;
+  if (step == core::AutoStep::none) return;
+  const std::string text = app.tr("station.step." + std::string(core::to_string(step)));
+  if (step == core::AutoStep::failed) {
+    ImGui::TextColored(palette::warning, "%s", text.c_str());
+  } else if (step == core::AutoStep::done) {
+    ImGui::TextColored(palette::ok, "%s", text.c_str());
+  } else {
+    ImGui::TextColored(palette::attention, "%s", text.c_str());
+  }
 }
 
 void draw_checklist(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
@@ -176,20 +204,25 @@ void draw_checklist(const app::App& app, const app::PostingWork& work, app::Acti
   }
   if (v.refused_count() > 0) ImGui::TextDisabled(app.tr("detail.refused_scans"), static_cast<int>(v.refused_count()));
   draw_checks(app, work, actions);
+  draw_station(app, app.state().orders, actions);
 }
 
-void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
-  // The scan field: a barcode scanner types the code and Enter.
+// The scan field: a barcode scanner types the code and Enter.
+void draw_scan_input(const app::App& app, const app::PostingWork& work, const char* hint_key,
+                     app::ActionQueue& actions) {
   std::string code = work.scan_text;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   if (app.state().orders.focus_scan_now) ImGui::SetKeyboardFocusHere();
-  if (input_text(app, "detail.scan", code,
-                 {.hint = app.tr("detail.scan_hint"), .flags = ImGuiInputTextFlags_EnterReturnsTrue})) {
+  if (input_text(app, "detail.scan", code, {.hint = app.tr(hint_key), .flags = ImGuiInputTextFlags_EnterReturnsTrue})) {
     actions.push(app::ScanCode{code});
     ImGui::SetKeyboardFocusHere(-1);  // stay in the field for the next scan
   } else if (code != work.scan_text) {
     actions.push(app::EditScanText{code});
   }
+}
+
+void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
+  draw_scan_input(app, work, "detail.scan_hint", actions);
   if (work.last_scan.any) {
     ImGui::SameLine();
     const bool refused = core::is_refused(work.last_scan.outcome);
@@ -282,6 +315,27 @@ void draw_ship(const app::App& app, const core::Posting& posting, const app::Pos
     case app::PostingWork::Ship::sending: ImGui::TextDisabled("%s", app.tr("detail.shipping")); break;
     case app::PostingWork::Ship::failed: draw_notice(app, work.ship_error); break;
   }
+  draw_auto_flow(app, work);
+}
+
+// The label check: the printed label scanned back must be this posting's.
+void draw_label_check(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
+                      app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  const auto record = orders.packing_records.find(posting.posting_number);
+  const bool checked = record != orders.packing_records.end() && record->second.label_checked_at > 0;
+  if (!orders.station.label_check && !checked && !work.stop.active) return;
+  ImGui::SeparatorText(app.tr("station.label_check_title"));
+  if (work.stop.active) {
+    draw_stop(app, work, actions);
+    return;
+  }
+  if (checked) {
+    ImGui::TextColored(palette::ok, "%s %s", app.tr("station.label_checked"),
+                       format_local_time(record->second.label_checked_at).c_str());
+    return;
+  }
+  draw_scan_input(app, work, "station.label_hint", actions);
 }
 
 // After Ship: the postings Ozon made of it (one per box) and the label.
@@ -292,10 +346,11 @@ void draw_shipped(const app::App& app, const core::Posting& posting, const app::
   for (const auto& n : work.shipped_as) numbers.append(numbers.empty() ? "" : ", ").append(n);
   if (numbers.empty()) numbers = posting.posting_number;
   ImGui::TextColored(palette::ok, "%s %s", app.tr("detail.shipped_as"), numbers.c_str());
+  draw_auto_flow(app, work);
   // Ozon prints a label once it has the posting as awaiting shipment (read back right after Ship).
-  if (posting.status == core::PostingStatus::awaiting_deliver) {
-    if (button(app, "detail.print_label")) actions.push(app::PrintLabels{false});
-  }
+  if (posting.status != core::PostingStatus::awaiting_deliver) return;
+  if (button(app, "detail.print_label")) actions.push(app::PrintLabels{false});
+  draw_label_check(app, posting, work, actions);
 }
 
 void draw_cancel(const app::App& app, const core::Posting& posting, const app::PostingWork& work,

@@ -236,3 +236,44 @@ test("today's plan: groups by cutoff, a pick list, and an act handed over with i
   assert.equal(doc.head.slice(0, 4), '%PDF');
   assert.deepEqual(errors, []);
 }, { timeout: 90_000 });
+
+test('packing station: the last scan ships and prints the label; the label scanned back opens the next posting', async ({ context, siteUrl }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  let snap = await snapshot(page);
+  // A plain posting (no marking, FBS) with another one after it.
+  let target = null;
+  for (const candidate of snap.orders.visible.slice(0, -1).filter((p) => p.actions.includes('ship'))) {
+    snap = await openPosting(page, candidate.number);
+    const d = snap.orders.detail;
+    if (!d.checklist.markingRequired && !d.checklist.addressRequired) { target = candidate.number; break; }
+  }
+  assert.ok(target, 'the demo has a plain posting');
+  await clickItem(page, 'detail.station.auto_ship');
+  await clickItem(page, 'detail.station.label_check');
+  snap = await waitForSnapshot(page, (s) => s.orders.station.autoShip && s.orders.station.labelCheck, { what: 'station options on' });
+  for (const [index, line] of snap.orders.detail.lines.entries()) {
+    for (let n = 0; n < line.ordered; n++) await scan(page, snap.orders.detail.offerIds[index]);
+  }
+  // No Ship click: the station ships, and prints once Ozon has the label (the demo keeps it "not ready" for 45 s).
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.autoFlow.step === 'checking_label' || s.orders.detail.autoFlow.step === 'failed',
+    { what: 'shipped and printed by the station', timeout: 100_000 });
+  assert.equal(snap.orders.detail.autoFlow.step, 'checking_label', JSON.stringify(snap.orders.detail.autoFlow));
+  assert.equal(snap.orders.open, target);
+  assert.equal(snap.labels.printed, 1);
+  assert.equal(snap.labels.autoPrint, true);
+  await page.waitForFunction(() => window.Module.documents && window.Module.documents.printed, null, { timeout: 20_000 });
+  const next = snap.orders.detail.autoFlow.next;
+  const upper = snap.orders.detail.barcodes.upper;
+  assert.ok(upper, 'the shipped posting has its label barcode');
+  // A label that is not this posting's: STOP.
+  await scan(page, '%101%999999999999');
+  snap = await waitForSnapshot(page, (s) => s.orders.detail.stop.active, { what: 'the STOP for a wrong label' });
+  assert.equal(snap.orders.detail.stop.outcome, 'wrong_label');
+  await clickItem(page, 'detail.stop.ack');
+  await waitForSnapshot(page, (s) => !s.orders.detail.stop.active, { what: 'the STOP acknowledged' });
+  await scan(page, upper);
+  snap = await waitForSnapshot(page, (s) => s.orders.open !== target, { what: 'the next posting open' });
+  if (next) assert.equal(snap.orders.open, next);
+  assert.equal(snap.orders.packingRecords, 1);
+  assert.deepEqual(errors, []);
+}, { timeout: 150_000 });

@@ -1,0 +1,240 @@
+// The packing station: what it does by itself after the scan that completes
+// a posting (ship, print the label, open the next posting), the label check,
+// and what outlives a reload (its options, a STOP, the label check record).
+#include <doctest/doctest.h>
+
+#include "app/app.h"
+#include "app/drafts.h"
+#include "app/orders_screen.h"
+#include "app/snapshot.h"
+#include "core/packing_station.h"
+#include "ozon/requests.h"
+#include "app_test_support.h"
+
+namespace {
+
+// A posting that ships in one box as it is, with nothing else to tick.
+bool plain(const core::Posting& p) { return !p.requirements.any() && !p.is_rfbs() && p.products.size() == 1; }
+
+void scan_all(app::App& app, const core::Posting& posting) {
+  for (const auto& product : posting.products)
+    for (std::int64_t n = 0; n < product.quantity; ++n) app.apply(app::ScanCode{product.offer_id});
+}
+
+// The station's App, with a printer.
+struct Station {
+  ozon_test::ManualClock clock;
+  ozon_test::ManualScheduler scheduler{clock};
+  app_test::SandboxRoads roads{11, clock, scheduler};
+  store::MemorySettingsStore settings;
+  int published = 0;
+  int printed = 0;
+  std::unique_ptr<app::App> app;
+
+  Station() {
+    app::AppServices services{settings, clock, scheduler, roads};
+    services.publish_document = [this](const std::string&, const std::vector<std::string>&) { ++published; };
+    services.print_document = [this] { ++printed; };
+    app = std::make_unique<app::App>(services, std::vector<std::string>{"en"});
+    app->start();
+    settle();
+  }
+  void settle(std::int64_t ms = 120'000) {
+    scheduler.run(ms);
+    app->prepare_frame();
+  }
+  const app::OrdersSlice& orders() const { return app->state().orders; }
+  std::string row_number(std::size_t row) const { return orders().list.at(row).posting_number; }
+  // The first plain posting with another visible posting after it.
+  std::size_t plain_row() const {
+    const auto& list = orders().list;
+    for (std::size_t row = 0; row + 1 < list.visible_count(); ++row)
+      if (list.at(row).can("ship") && plain(list.at(row))) return row;
+    return list.visible_count();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("packing station rules: the completing scan, the label match, the next row") {
+  const core::PackingState ready{.all_counted = true, .ready_to_ship = true, .boxes_valid = true, .can_ship = true};
+  CHECK(core::completes_packing(core::ScanOutcome::completed_line, ready));
+  CHECK_FALSE(core::completes_packing(core::ScanOutcome::surplus, ready));
+  CHECK_FALSE(core::completes_packing(core::ScanOutcome::completed_line, {.all_counted = true, .ready_to_ship = false,
+                                                                         .boxes_valid = true, .can_ship = true}));
+  CHECK_FALSE(core::completes_packing(core::ScanOutcome::accepted, {.all_counted = false, .ready_to_ship = false,
+                                                                   .boxes_valid = true, .can_ship = true}));
+  CHECK_FALSE(core::completes_packing(core::ScanOutcome::completed_line, {.all_counted = true, .ready_to_ship = true,
+                                                                         .boxes_valid = false, .can_ship = true}));
+  CHECK_FALSE(core::completes_packing(core::ScanOutcome::completed_line, {.all_counted = true, .ready_to_ship = true,
+                                                                         .boxes_valid = true, .can_ship = false}));
+
+  core::Posting mine, other;
+  mine.posting_number = "1000-1-1";
+  mine.barcodes = {"%101%000000000111", "22200011"};
+  other.posting_number = "1000-2-1";
+  other.barcodes = {"%101%000000000222", "22200022"};
+  const std::vector<const core::Posting*> all{&mine, &other};
+  std::string of;
+  CHECK(core::match_label(mine, "%101%000000000111\r\n", all, &of) == core::LabelMatch::this_posting);
+  CHECK(core::match_label(mine, "22200011", all) == core::LabelMatch::this_posting);
+  CHECK(core::match_label(mine, "1000-1-1", all) == core::LabelMatch::this_posting);
+  CHECK(core::match_label(mine, "22200022", all, &of) == core::LabelMatch::other_posting);
+  CHECK(of == "1000-2-1");
+  CHECK(core::match_label(mine, "4600000000000", all) == core::LabelMatch::unknown);
+  CHECK(core::match_label(mine, " \t", all) == core::LabelMatch::empty);
+  core::Posting bare;  // no barcodes known: an empty scan must not match an empty barcode
+  bare.posting_number = "1000-3-1";
+  CHECK(core::match_label(bare, "", {&bare}) == core::LabelMatch::empty);
+  CHECK(core::match_label(bare, "x", {&bare}) == core::LabelMatch::unknown);
+
+  CHECK(core::next_row_after(0, 3) == std::optional<std::size_t>(1));
+  CHECK(core::next_row_after(2, 3) == std::optional<std::size_t>(1));
+  CHECK_FALSE(core::next_row_after(0, 1).has_value());
+  CHECK_FALSE(core::next_row_after(5, 3).has_value());
+
+  CHECK(core::scan_outcome_from("wrong_label") == core::ScanOutcome::wrong_label);
+  CHECK(core::stops_packing(core::ScanOutcome::wrong_label));
+  CHECK_FALSE(core::scan_outcome_from("nonsense").has_value());
+}
+
+TEST_CASE("packing station off (the default): the last scan ships nothing") {
+  Station s;
+  const std::size_t row = s.plain_row();
+  REQUIRE(row < s.orders().list.visible_count());
+  const std::string number = s.row_number(row);
+  const core::Posting posting = *s.orders().list.find(number);
+  s.app->apply(app::OpenPosting{number});
+  scan_all(*s.app, posting);
+  const auto& work = s.orders().work.at(number);
+  CHECK(work.verification.ready_to_ship());
+  CHECK(work.ship == app::PostingWork::Ship::idle);
+  CHECK(work.auto_flow.step == core::AutoStep::none);
+  s.settle();
+  CHECK(s.printed == 0);
+  CHECK(s.orders().open == number);
+}
+
+TEST_CASE("packing station: the last scan ships, the label prints by itself, the next posting opens") {
+  Station s;
+  s.app->apply(app::SetStationOption{app::StationOption::auto_ship, true});
+  CHECK(s.settings.get("packing_station").value_or("").find("\"auto_ship\":true") != std::string::npos);
+  const std::size_t row = s.plain_row();
+  REQUIRE(row < s.orders().list.visible_count());
+  const std::string number = s.row_number(row);
+  const std::string next = s.row_number(row + 1);
+  const core::Posting posting = *s.orders().list.find(number);
+  s.app->apply(app::OpenPosting{number});
+  const auto& work = s.orders().work.at(number);
+  // Every unit but the last: nothing happens yet.
+  auto units = posting.products.front().quantity;
+  for (std::int64_t n = 0; n + 1 < units; ++n) s.app->apply(app::ScanCode{posting.products.front().offer_id});
+  CHECK(work.auto_flow.step == core::AutoStep::none);
+  s.app->apply(app::ScanCode{posting.products.front().offer_id});
+  CHECK(work.auto_flow.step == core::AutoStep::shipping);
+  CHECK(work.auto_flow.next == next);
+  CHECK(app::snapshot(*s.app)["orders"]["detail"]["autoFlow"]["step"] == "shipping");
+  // Shipped and read back; Ozon's label is "not ready" for a while: the job retries.
+  s.settle(5'000);
+  CHECK(s.orders().list.find(number)->status == core::PostingStatus::awaiting_deliver);
+  CHECK(work.auto_flow.step == core::AutoStep::printing);
+  CHECK(s.app->state().labels.auto_print);
+  CHECK(s.printed == 0);
+  s.settle(120'000);
+  CHECK(s.published == 1);
+  CHECK(s.printed == 1);
+  CHECK(s.app->state().labels.printed == 1);
+  CHECK(s.app->state().labels.document_opened);
+  CHECK(s.orders().work.at(number).auto_flow.step == core::AutoStep::done);
+  CHECK(s.orders().open == next);
+}
+
+TEST_CASE("packing station: a ship Ozon refuses stops the station; the packer takes over") {
+  Station s;
+  s.app->apply(app::SetStationOption{app::StationOption::auto_ship, true});
+  const std::size_t row = s.plain_row();
+  REQUIRE(row < s.orders().list.visible_count());
+  const std::string number = s.row_number(row);
+  const core::Posting posting = *s.orders().list.find(number);
+  s.app->apply(app::OpenPosting{number});
+  // The buyer cancels it at Ozon while it is on the table: Ozon refuses the ship.
+  auto cancel = ozon::build_cancel(number, 352, "");
+  REQUIRE(cancel);
+  REQUIRE(s.roads.market.handle(cancel->path, cancel->body, s.clock.now_ms()).status == 200);
+  scan_all(*s.app, posting);
+  s.settle(10'000);
+  const auto& work = s.orders().work.at(number);
+  CHECK(work.auto_flow.step == core::AutoStep::failed);
+  CHECK(s.printed == 0);
+  CHECK(s.orders().open == number);
+}
+
+TEST_CASE("label check: another posting's label raises the STOP; this posting's is recorded and kept") {
+  app_test::Device device;
+  device.app->apply(app::SetStationOption{app::StationOption::auto_ship, true});
+  device.app->apply(app::SetStationOption{app::StationOption::label_check, true});
+  const std::string number = device.first_shippable(false);
+  REQUIRE_FALSE(number.empty());
+  const core::Posting posting = *device.orders().list.find(number);
+  device.app->apply(app::OpenPosting{number});
+  scan_all(*device.app, posting);
+  device.settle(180'000);
+  const auto& work = device.orders().work.at(number);
+  REQUIRE(work.auto_flow.step == core::AutoStep::checking_label);
+  CHECK(device.orders().open == number);  // the next one waits for the label check
+  const core::Posting shipped = *device.orders().list.find(number);
+  REQUIRE_FALSE(shipped.barcodes.upper_barcode.empty());
+
+  // Another posting's label: STOP, naming it.
+  const core::Posting* other = nullptr;
+  for (const auto& p : device.orders().list.postings())
+    if (p.posting_number != number && !p.barcodes.lower_barcode.empty()) other = &p;
+  REQUIRE(other != nullptr);
+  const std::string other_number = other->posting_number;
+  device.app->apply(app::ScanCode{other->barcodes.lower_barcode});
+  CHECK(work.stop.active);
+  CHECK(work.stop.outcome == core::ScanOutcome::wrong_label);
+  CHECK(work.stop.label_of == other_number);
+  auto snap = app::snapshot(*device.app)["orders"]["detail"];
+  CHECK(snap["stop"]["labelOf"] == other_number);
+  CHECK(snap["labelCheck"]["checked"] == false);
+  // Nothing is checked while the STOP stands.
+  device.app->apply(app::ScanCode{shipped.barcodes.upper_barcode});
+  CHECK(device.orders().packing_records.count(number) == 0);
+  device.app->apply(app::AcknowledgeStop{});
+  device.app->apply(app::ScanCode{shipped.barcodes.upper_barcode + "\n"});
+  REQUIRE(device.orders().packing_records.count(number) == 1);
+  CHECK(device.orders().packing_records.at(number).label_code == shipped.barcodes.upper_barcode);
+  CHECK(device.orders().work.at(number).auto_flow.step == core::AutoStep::done);
+  CHECK(device.orders().open != number);
+
+  // After a reload: the station's options and the record are still there.
+  device.settle(2'000);  // the drafts are written
+  device.reload();
+  CHECK(device.orders().station.auto_ship);
+  CHECK(device.orders().station.label_check);
+  REQUIRE(device.orders().packing_records.count(number) == 1);
+  CHECK(device.orders().packing_records.at(number).label_checked_at > 0);
+  device.app->apply(app::SelectTab{core::Stage::awaiting_shipment});
+  device.app->apply(app::OpenPosting{number});
+  CHECK(app::snapshot(*device.app)["orders"]["detail"]["labelCheck"]["checked"] == true);
+}
+
+TEST_CASE("a STOP outlives a reload: the wrong item is still in the box") {
+  app_test::Device device;
+  const std::string number = device.first_shippable(false);
+  REQUIRE_FALSE(number.empty());
+  device.app->apply(app::OpenPosting{number});
+  device.app->apply(app::ScanCode{"4600000000000"});
+  REQUIRE(device.orders().work.at(number).stop.active);
+  device.settle(2'000);
+  device.reload();
+  const auto& work = device.orders().work.at(number);
+  CHECK(work.stop.active);
+  CHECK(work.stop.outcome == core::ScanOutcome::unknown);
+  CHECK(work.stop.code == "4600000000000");
+  device.app->apply(app::AcknowledgeStop{});
+  device.settle(2'000);
+  device.reload();
+  CHECK_FALSE(device.orders().work.at(number).stop.active);
+}
