@@ -68,6 +68,8 @@
       for (let i = 0; i < latest.bytes.length; i++) binary += String.fromCharCode(latest.bytes[i]);
       return { name: latest.name, size: latest.bytes.length, head: binary.slice(0, 8), base64: btoa(binary) };
     },
+    // The document last sent to the printer by the console itself: {name, at} or null.
+    lastPrinted() { return (module && module.documents && module.documents.printed) || null; },
     // The latest plain-text document (the pick list): {name, text} or null.
     lastText() { return (module && module.documents && module.documents.lastText) || null; },
     benchLoadPostings(count) { if (hook.isReady) module._sc_bench_load_postings(count); },

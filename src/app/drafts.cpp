@@ -104,6 +104,7 @@ Json posting_draft(const PostingWork& work) {
   return {{"v", 1},
           {"number", work.number},
           {"counts", v.counts},
+          {"part_counts", v.part_counts},
           {"items_picked", v.items_picked},
           {"address_checked", v.address_checked},
           {"log", log},
@@ -131,6 +132,14 @@ void restore_posting_draft(PostingWork& work, const Json& draft) {
   std::vector<std::int64_t> counts;
   read_int64_list_strict(draft, "counts", &counts);
   if (counts.size() == v.counts.size()) v.counts = counts;
+  if (const Json* parts = find_array(draft, "part_counts")) {
+    v.part_counts.clear();
+    for (const auto& line : *parts) {
+      v.part_counts.emplace_back();
+      if (line.is_array())
+        for (const auto& n : line) v.part_counts.back().push_back(n.is_number_integer() ? n.get<std::int64_t>() : 0);
+    }
+  }
   v.items_picked = read_bool_strict(draft, "items_picked");
   v.address_checked = read_bool_strict(draft, "address_checked");
   v.marking_complete = false;  // only Ozon's check sets it, again after a reload

@@ -8,6 +8,7 @@
 
 #include "app/orders_screen.h"
 #include "app/drafts.h"
+#include "app/stock_screen.h"
 #include "ozon/parsers.h"
 #include "ozon/requests.h"
 
@@ -174,12 +175,27 @@ PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
   auto& work = orders_slice().work;
   auto it = work.find(posting.posting_number);
   if (it != work.end()) return it->second;
+  const auto& known = orders_slice().barcodes;
+  auto codes_of = [&](std::int64_t sku) {
+    auto found = known.find(sku);
+    return found != known.end() ? found->second : std::vector<std::string>{};
+  };
   std::vector<std::vector<std::string>> barcodes;
-  for (const auto& product : posting.products) {
-    auto found = orders_slice().barcodes.find(product.sku);
-    barcodes.push_back(found != orders_slice().barcodes.end() ? found->second : std::vector<std::string>{});
-  }
-  PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes)),
+  for (const auto& product : posting.products) barcodes.push_back(codes_of(product.sku));
+  // Sets: each part counts by its own barcodes, offer ID and SKU.
+  const core::BundleBook book = app_.feature<StockScreen>().bundle_book();
+  std::vector<core::LineParts> sets(posting.products.size());
+  for (std::size_t i = 0; i < posting.products.size(); ++i)
+    if (const auto* parts = book.parts_of(posting.products[i].offer_id))
+      for (const auto& part : *parts) {
+        core::SetPart set_part{part.offer_id, {}, part.per_set};
+        if (auto sku = book.sku_of.find(part.offer_id); sku != book.sku_of.end()) {
+          set_part.codes = codes_of(sku->second);
+          set_part.codes.push_back(std::to_string(sku->second));
+        }
+        sets[i].push_back(std::move(set_part));
+      }
+  PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes), std::move(sets)),
                     core::single_box(posting));
   // What the seller did before a reload comes back with the posting.
   if (auto saved = saved_posting_drafts_.find(posting.posting_number); saved != saved_posting_drafts_.end()) {

@@ -17,7 +17,14 @@ std::vector<std::string> first_rows(std::vector<std::string> numbers) {
 nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posting) {
   const auto& v = work.verification;
   nlohmann::json lines = nlohmann::json::array();
-  for (std::size_t i = 0; i < v.line_count(); ++i) lines.push_back({{"counted", v.counted(i)}, {"ordered", v.ordered(i)}});
+  for (std::size_t i = 0; i < v.line_count(); ++i) {
+    lines.push_back({{"counted", v.counted(i)}, {"ordered", v.ordered(i)}});
+    if (v.part_count(i) == 0) continue;
+    nlohmann::json parts = nlohmann::json::array();  // a set: its parts' progress
+    for (std::size_t j = 0; j < v.part_count(i); ++j)
+      parts.push_back({{"offerId", v.part_offer_id(i, j)}, {"counted", v.part_counted(i, j)}, {"ordered", v.part_ordered(i, j)}});
+    lines.back()["parts"] = parts;
+  }
   nlohmann::json boxes = nlohmann::json::array();
   for (const auto& box : work.boxes.boxes) boxes.push_back(box);
   const char* ship = "idle";

@@ -241,6 +241,14 @@ void PlanScreen::on(const PrintPickList& a) {
   options.packing_note = [&stock = app_.feature<StockScreen>()](const core::PickListRow& row) {
     return stock.packing_text(row.offer_id);
   };
+  // A set is picked as its parts: those are on the shelf.
+  const core::BundleBook book = app_.feature<StockScreen>().bundle_book();
+  std::vector<core::Posting> expanded;
+  if (!book.empty()) {
+    expanded.reserve(postings.size());
+    for (const core::Posting* p : postings) expanded.push_back(core::expand_bundles(*p, book));
+    for (std::size_t i = 0; i < postings.size(); ++i) postings[i] = &expanded[i];
+  }
   const auto list = core::pick_list(postings);
   app_.services().show_text("pick-list.txt", core::pick_list_text(list, options));
 }

@@ -73,7 +73,8 @@ nlohmann::json to_json(const ProductNote& note) {
           {"leadTimeDays", note.reorder.lead_time_days},
           {"safetyDays", note.reorder.safety_days},
           {"unitCostKopecks", note.unit_cost},
-          {"packagingCostKopecks", note.packaging.cost}};
+          {"packagingCostKopecks", note.packaging.cost},
+          {"setParts", note.set_parts}};
 }
 
 ProductNote product_note_from_json(const nlohmann::json& json) {
@@ -90,6 +91,7 @@ ProductNote product_note_from_json(const nlohmann::json& json) {
   note.reorder.safety_days = small_number(json, "safetyDays", note.reorder.safety_days, 365);
   note.unit_cost = money_number(json, "unitCostKopecks");
   note.packaging.cost = money_number(json, "packagingCostKopecks");
+  note.set_parts = read_string_strict(json, "setParts");
   return note;
 }
 

@@ -306,7 +306,11 @@ void StockScreen::recompute_numbers() {
 }
 
 void StockScreen::recompute_demand() {
-  slice_.demand = core::open_demand(app_.state().orders.list.postings(), app_.state().stores.active_id);
+  // Sets take their parts from the shelf.
+  const core::BundleBook book = bundle_book();
+  slice_.demand = book.empty() ? core::open_demand(app_.state().orders.list.postings(), app_.state().stores.active_id)
+                               : core::open_demand(core::expand_bundles(app_.state().orders.list.postings(), book),
+                                                   app_.state().stores.active_id);
   slice_.shortages = slice_.loaded ? core::shortages(slice_.demand, slice_.rows) : std::vector<core::Shortage>{};
   auto& lines = slice_.table.mutable_lines();
   const auto& products = slice_.table.products();
@@ -382,6 +386,19 @@ const core::Shortage* StockScreen::shortage_for(std::int64_t sku, std::int64_t w
   for (const auto& s : slice_.shortages)
     if (s.key.sku == sku && s.key.warehouse_id == warehouse_id) return &s;
   return nullptr;
+}
+
+core::BundleBook StockScreen::bundle_book() const {
+  core::BundleBook book;
+  for (const auto& [offer_id, note] : slice_.notes) {
+    if (note.set_parts.empty()) continue;
+    auto parsed = core::parse_bundle_parts(note.set_parts);
+    if (parsed.error.empty() && !parsed.parts.empty()) book.sets.emplace(offer_id, std::move(parsed.parts));
+  }
+  if (book.empty()) return book;
+  for (const auto& row : slice_.catalogue)
+    if (row.sku != 0 && !row.offer_id.empty()) book.sku_of.emplace(row.offer_id, row.sku);
+  return book;
 }
 
 std::string StockScreen::packing_text(const std::string& offer_id) const {

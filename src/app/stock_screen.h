@@ -22,6 +22,7 @@
 #include "core/stock_demand.h"
 #include "core/stock_paste.h"
 #include "core/stock_push.h"
+#include "core/bundle.h"
 #include "core/stock_table.h"
 
 namespace app {
@@ -46,6 +47,8 @@ struct ProductNote {
   std::string note;
   core::ReorderSettings reorder;
   core::Kopecks unit_cost = 0;  // what one unit costs the seller (for the margin); 0 = not set
+  // A set: its parts as the seller typed them ("MUG-01 x2, BOX-7"; core/bundle.h).
+  std::string set_parts;
   bool operator==(const ProductNote&) const = default;
   bool empty() const { return *this == ProductNote{}; }
 };
@@ -181,6 +184,9 @@ class StockScreen final : public Feature {
   const core::Shortage* shortage_for(std::int64_t sku, std::int64_t warehouse_id) const;
   // One line for the pick list ("bubble wrap, box 20x15x10, fragile, 350 g; note"), "" = none.
   std::string packing_text(const std::string& offer_id) const;
+  // The sets the seller defined (notes whose parts read), with each part's SKU
+  // where the catalogue knows it.
+  core::BundleBook bundle_book() const;
   // Benchmarks: `products` x `warehouses` (the loaded ones, then made-up
   // ones), generated from the loaded rows.
   void replace_stock_for_benchmark(std::size_t products, std::size_t warehouses = 5);

@@ -45,8 +45,21 @@ struct ScanResult {
   std::int64_t counted = 0;   // the line's count after the scan
   std::int64_t ordered = 0;   // the line's ordered quantity
   bool all_counted = false;   // every line fully counted after this scan
+  // A set's line counted through one of its parts: which part, and its count.
+  int part = -1;
+  std::int64_t part_counted = 0;
+  std::int64_t part_ordered = 0;
   bool counted_now() const { return !is_refused(outcome); }
 };
+
+// A line the seller packs from parts (a set: core/bundle.h): each part's
+// codes (barcodes, offer ID, SKU) and its units in one set.
+struct SetPart {
+  std::string offer_id;
+  std::vector<std::string> codes;
+  std::int64_t per_set = 1;
+};
+using LineParts = std::vector<SetPart>;  // empty: a plain line
 
 struct ScanLogEntry {
   EpochMs at = 0;
@@ -60,6 +73,7 @@ struct ScanLogEntry {
 struct VerificationState {
   std::string posting_number;
   std::vector<std::int64_t> counts;  // per product line
+  std::vector<std::vector<std::int64_t>> part_counts;  // per line, per part of a set (empty for plain lines)
   bool items_picked = false;
   bool address_checked = false;
   bool marking_complete = false;
@@ -80,7 +94,11 @@ class PostingVerification {
   // (case-insensitive) and its SKU digits, for manual entry. Numeric codes of
   // 8..14 digits compare as GTINs (leading zeros ignored), and a GS1
   // DataMatrix marking code ("01" + GTIN-14 + ...) matches by its GTIN.
-  PostingVerification(const Posting& posting, std::vector<std::vector<std::string>> barcodes);
+  // sets[i], when not empty, makes line i a set counted through its parts:
+  // a part's code counts one unit of that part, the set's own code a whole
+  // set, and the line's count is the number of whole sets.
+  PostingVerification(const Posting& posting, std::vector<std::vector<std::string>> barcodes,
+                      std::vector<LineParts> sets = {});
 
   // Trims spaces/tabs/CR/LF, matches, counts. Several lines may match one
   // code (same SKU twice): the first line not yet fully counted takes it.
@@ -91,6 +109,11 @@ class PostingVerification {
   std::size_t line_count() const { return ordered_.size(); }
   std::int64_t counted(std::size_t line) const;
   std::int64_t ordered(std::size_t line) const;
+  // A set's parts (0 for a plain line), and each part's offer ID and counts.
+  std::size_t part_count(std::size_t line) const;
+  const std::string& part_offer_id(std::size_t line, std::size_t part) const;
+  std::int64_t part_counted(std::size_t line, std::size_t part) const;
+  std::int64_t part_ordered(std::size_t line, std::size_t part) const;
   const std::vector<ScanLogEntry>& log() const { return log_; }
   std::size_t refused_count() const;
 
@@ -120,11 +143,21 @@ class PostingVerification {
 
  private:
   std::vector<std::size_t> matching_lines(const std::string& key) const;
+  bool scan_part(const std::string& key, ScanResult& result);
+  bool scan_whole_set(std::size_t line);
+  void recount_set(std::size_t line);
 
   std::string posting_number_;
   std::vector<std::int64_t> ordered_;
   std::vector<std::int64_t> counts_;
   std::vector<std::vector<std::string>> keys_;  // per line: normalised codes
+  struct Part {
+    std::string offer_id;
+    std::vector<std::string> keys;  // normalised codes
+    std::int64_t per_set = 1;
+    std::int64_t counted = 0;
+  };
+  std::vector<std::vector<Part>> parts_;  // per line: the set's parts (empty: a plain line)
   bool address_required_ = false;
   bool marking_required_ = false;
   bool items_picked_ = false;

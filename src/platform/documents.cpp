@@ -82,13 +82,17 @@ EM_JS(void, js_print_document, (void), {
     var frame = docs.printFrame = document.createElement("iframe");
     frame.setAttribute("aria-hidden", "true");
     frame.style.cssText = "position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0";
+    // What was sent, and how far it went ("frame": the print dialog opened
+    // from the frame; "tab": the browser could not, the document opened).
+    var printed = docs.printed = {name: latest.name, at: Date.now(), via: ""};
     frame.onload = function() {
       try {
         frame.contentWindow.focus();
         frame.contentWindow.print();
-        docs.printed = {name: latest.name, at: Date.now()};
+        printed.via = "frame";
       } catch (error) {
         window.open(url, "_blank", "noopener");
+        printed.via = "tab";
       }
       setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
     };

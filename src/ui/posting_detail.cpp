@@ -105,6 +105,18 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
   draw_shipping_preset(app, posting);
 }
 
+// A set's line: each part with its count, so the packer sees what is left.
+void draw_set_parts(const app::App& app, const app::PostingWork& work, std::size_t line) {
+  const auto& v = work.verification;
+  if (v.part_count(line) == 0) return;
+  std::string text = app.tr("detail.set_of");
+  for (std::size_t j = 0; j < v.part_count(line); ++j)
+    text += (j ? " \u00B7 " : " ") + v.part_offer_id(line, j) + " " + std::to_string(v.part_counted(line, j)) + "/" +
+            std::to_string(v.part_ordered(line, j));
+  note_glyphs(text);
+  ImGui::TextColored(palette::attention, "%s", text.c_str());
+}
+
 void draw_products(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
                    app::ActionQueue& actions) {
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
@@ -124,6 +136,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     ImGui::TextUnformatted(product.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s · SKU %lld", product.offer_id.c_str(), static_cast<long long>(product.sku));
+    draw_set_parts(app, work, i);
     draw_stock_for_line(app, posting, product, actions);
     ImGui::TableNextColumn();
     ImGui::Text("%s %s", core::format_amount(product.price).c_str(), product.price.currency.c_str());

@@ -362,6 +362,21 @@ void draw_product_detail(const app::App& app, const app::StockSlice& stock, app:
   }
   ImGui::SetNextItemWidth(-1);
   changed |= input_text(app, "stock.note.text", note.note, {.hint = app.tr("stock.note.text_hint")});
+  // A set: the parts the packer scans for it (the pick list and shortages count them).
+  ImGui::SetNextItemWidth(-1);
+  changed |= input_text(app, "stock.note.set_parts", note.set_parts, {.hint = app.tr("stock.note.set_parts_hint")});
+  if (!note.set_parts.empty()) {
+    const core::BundleParse parsed = core::parse_bundle_parts(note.set_parts);
+    if (!parsed.error.empty()) {
+      const std::string problem = app::fill_placeholders(app.tr("stock.note.set_parts_error." + parsed.error),
+                                                         {{"part", parsed.near}});
+      ImGui::TextColored(palette::warning, "%s", problem.c_str());
+    } else {
+      const std::string reads =
+          app::fill_placeholders(app.tr("stock.note.set_parts_reads"), {{"parts", core::format_bundle_parts(parsed.parts)}});
+      ImGui::TextDisabled("%s", reads.c_str());
+    }
+  }
   long long lead = note.reorder.lead_time_days, safety = note.reorder.safety_days;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
   if (input_count("stock.note.lead", lead) && lead >= 0 && lead <= 365) {

@@ -261,7 +261,7 @@ test('packing station: the last scan ships and prints the label; the label scann
   assert.equal(snap.orders.open, target);
   assert.equal(snap.labels.printed, 1);
   assert.equal(snap.labels.autoPrint, true);
-  await page.waitForFunction(() => window.Module.documents && window.Module.documents.printed, null, { timeout: 20_000 });
+  await page.waitForFunction(() => window.sellerConsole.lastPrinted() !== null, null, { timeout: 20_000 });
   const next = snap.orders.detail.autoFlow.next;
   const upper = snap.orders.detail.barcodes.upper;
   assert.ok(upper, 'the shipped posting has its label barcode');

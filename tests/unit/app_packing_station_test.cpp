@@ -7,6 +7,7 @@
 #include "app/drafts.h"
 #include "app/orders_screen.h"
 #include "app/snapshot.h"
+#include "app/stock_screen.h"
 #include "core/packing_station.h"
 #include "ozon/requests.h"
 #include "app_test_support.h"
@@ -237,4 +238,60 @@ TEST_CASE("a STOP outlives a reload: the wrong item is still in the box") {
   device.settle(2'000);
   device.reload();
   CHECK_FALSE(device.orders().work.at(number).stop.active);
+}
+
+TEST_CASE("sets: the seller names a set's parts; scanning the parts counts it, the shelf counts the parts") {
+  app_test::Device device;
+  device.app->apply(app::ShowView{"stock"});
+  device.app->prepare_frame();
+  const auto& stock = device.app->feature<app::StockScreen>().slice();
+  REQUIRE(stock.loaded);
+  // A plain posting's product becomes a set of two other catalogue products.
+  const std::string number = device.first_shippable(false);
+  REQUIRE_FALSE(number.empty());
+  const core::Posting posting = *device.orders().list.find(number);
+  const core::PostingProduct set = posting.products.front();
+  std::vector<core::StockRow> parts;
+  for (const auto& row : stock.catalogue)
+    if (row.offer_id != set.offer_id && row.sku != 0 && parts.size() < 2) parts.push_back(row);
+  REQUIRE(parts.size() == 2);
+  app::ProductNote note;
+  note.set_parts = parts[0].offer_id + " x2, " + parts[1].offer_id;
+  device.app->apply(app::EditProductNote{set.offer_id, note});
+  device.app->prepare_frame();
+  const core::BundleBook book = device.app->feature<app::StockScreen>().bundle_book();
+  REQUIRE(book.parts_of(set.offer_id) != nullptr);
+  CHECK(book.sku_of.at(parts[0].offer_id) == parts[0].sku);
+
+  // The shelf: the demand for the first part counts the set's units twice over.
+  auto demand_of = [&](std::int64_t sku) {
+    std::int64_t units = 0;
+    for (const auto& [key, demand] : device.app->feature<app::StockScreen>().slice().demand)
+      if (key.sku == sku)
+        for (const auto& part : demand.postings) units += part.posting_number == number ? part.units : 0;
+    return units;
+  };
+  CHECK(demand_of(parts[0].sku) == set.quantity * 2);
+  CHECK(demand_of(parts[1].sku) == set.quantity);
+  CHECK(demand_of(set.sku) == 0);
+
+  // The packing table: the parts count the set, by SKU as a scanner's code would.
+  device.app->apply(app::ShowView{"orders"});
+  device.app->apply(app::OpenPosting{number});
+  const auto& work = device.orders().work.at(number);
+  REQUIRE(work.verification.part_count(0) == 2);
+  for (std::int64_t n = 0; n < set.quantity * 2; ++n) device.app->apply(app::ScanCode{std::to_string(parts[0].sku)});
+  CHECK(work.verification.counted(0) == 0);
+  for (std::int64_t n = 0; n < set.quantity; ++n) device.app->apply(app::ScanCode{parts[1].offer_id});
+  CHECK(work.verification.counted(0) == set.quantity);
+  CHECK(work.verification.quantities_match());
+  CHECK_FALSE(work.stop.active);
+  const auto lines = app::snapshot(*device.app)["orders"]["detail"]["lines"];
+  REQUIRE(lines[0].contains("parts"));
+  CHECK(lines[0]["parts"][0]["counted"] == set.quantity * 2);
+  CHECK(lines[0]["parts"][1]["offerId"] == parts[1].offer_id);
+  // One part too many: STOP.
+  device.app->apply(app::ScanCode{parts[1].offer_id});
+  CHECK(work.stop.active);
+  CHECK(work.stop.outcome == core::ScanOutcome::surplus);
 }
