@@ -177,9 +177,10 @@ def build_csp(connect_extra, portals):
         "connect-src " + connect,
         "worker-src 'self'",
         "manifest-src 'self'",
-        # The console frames nothing and embeds no plugin: a label PDF opens in a
-        # new window from a blob: URL, a navigation neither directive governs.
-        "frame-src 'none'",
+        # The console frames only its own documents: the packing station prints
+        # a label PDF from a hidden frame of a blob: URL it made (opening one in
+        # a new window is a navigation no directive governs). Nothing else.
+        "frame-src blob:",
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",

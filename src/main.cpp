@@ -36,6 +36,7 @@
 #include "platform/web_scheduler.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
+#include "ui/layout.h"
 #include "ui/text_fields.h"
 #include "ui/views.h"
 
@@ -219,6 +220,7 @@ int main() {
               platform::fetch_font_file("ui-cjk-extra.ttf",
                                         [](std::vector<unsigned char> bytes) { ui::set_extra_font(std::move(bytes)); });
             if (ui::fonts_need_rebuild()) platform::request_redraw(1);
+            if (ui::touch_scroll_moving()) platform::request_redraw(1);  // a flick still moving
             // The app opens its store once the first frame is up: starting
             // the demo worker, reading IndexedDB or waiting for a network
             // must not delay the first paint.

@@ -119,12 +119,18 @@ void OrdersScreen::auto_label_failed() {
 void OrdersScreen::finish_auto_flow(PostingWork& work) {
   work.auto_flow.step = core::AutoStep::done;
   auto& orders = orders_slice();
-  const std::string next = work.auto_flow.next;
-  if (orders.open != work.number || next.empty()) return;
-  const core::Posting* posting = orders.list.find(next);
-  if (!posting || posting->status != core::PostingStatus::awaiting_packaging) return;
-  for (std::size_t row = 0; row < orders.list.visible_count(); ++row)
-    if (orders.list.at(row).posting_number == next) orders.selection.click(orders.list, row);
+  if (orders.open != work.number) return;
+  // The posting that followed it, if the list still shows it; else the list's first other one.
+  std::optional<std::size_t> next_row, first_other;
+  for (std::size_t row = 0; row < orders.list.visible_count(); ++row) {
+    const std::string& number = orders.list.at(row).posting_number;
+    if (!work.auto_flow.next.empty() && number == work.auto_flow.next) next_row = row;
+    if (!first_other && number != work.number) first_other = row;
+  }
+  if (!next_row) next_row = first_other;
+  if (!next_row) return;
+  const std::string next = orders.list.at(*next_row).posting_number;
+  orders.selection.click(orders.list, *next_row);
   on(OpenPosting{next});
   orders.focus_scan_pending = true;
 }

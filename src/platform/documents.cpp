@@ -86,6 +86,8 @@ EM_JS(void, js_print_document, (void), {
     // from the frame; "tab": the browser could not, the document opened).
     var printed = docs.printed = {name: latest.name, at: Date.now(), via: ""};
     frame.onload = function() {
+      // The scanner types into the page: the keyboard comes back to where it was.
+      var previous = document.activeElement;
       try {
         frame.contentWindow.focus();
         frame.contentWindow.print();
@@ -94,6 +96,8 @@ EM_JS(void, js_print_document, (void), {
         window.open(url, "_blank", "noopener");
         printed.via = "tab";
       }
+      window.focus();
+      if (previous && previous.focus) previous.focus();
       setTimeout(function() { URL.revokeObjectURL(url); }, 60000);
     };
     frame.src = url;

@@ -8,12 +8,16 @@
 #include <string>
 
 #include "core/deadline.h"
+#include "ui/automation.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
+#include "ui/layout.h"
 #include "ui/palette.h"
 #include "ui/posting_detail.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
+#include "ui/widget_id.h"
 #include "app/orders_screen.h"
 #include "app/stores_screen.h"
 #include "ui/widgets.h"
@@ -102,6 +106,19 @@ void draw_store_bar(const app::App& app, app::ActionQueue& actions) {
 
 void draw_tabs(const app::App& app, app::ActionQueue& actions) {
   const auto& list = app.state().orders.list;
+  auto tab_text = [&](core::Stage stage) {
+    return std::string(app.tr("tab." + std::string(core::stage_name(stage)))) + " (" +
+           std::to_string(list.tab_counts()[static_cast<std::size_t>(stage)]) + ")";
+  };
+  if (compact_layout()) {  // the phone: one combo, not a row of buttons wider than the screen
+    ImGui::SetNextItemWidth(-1);
+    combo("orders.tab", tab_text(list.query().tab).c_str(), [&] {
+      for (core::Stage stage : kTabs)
+        if (selectable("orders.tab." + std::string(core::stage_name(stage)), tab_text(stage), list.query().tab == stage))
+          actions.push(app::SelectTab{stage});
+    });
+    return;
+  }
   for (core::Stage stage : kTabs) {
     const std::string name(core::stage_name(stage));
     const bool current = list.query().tab == stage;
@@ -120,13 +137,19 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
   core::OrderQuery filters = list.query();
   bool changed = false;
 
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  // The phone: the search on its own line, the other filters folded away.
+  const bool compact = compact_layout();
+  const auto next = [compact] {
+    if (!compact) ImGui::SameLine();
+  };
+  ImGui::SetNextItemWidth(compact ? -1.0f : ImGui::GetFontSize() * 16);
   std::string search = filters.search;
   if (input_text(app, "orders.search", search, {.hint = app.tr("orders.search_hint")}))
     actions.push(app::SetSearch{search});
   if (state.orders.focus_search) ImGui::SetKeyboardFocusHere(-1);
+  if (compact && !ImGui::TreeNode(hidden_id(app.tr("orders.more_filters"), "orders.more_filters").c_str())) return;
 
-  ImGui::SameLine();
+  next();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
   const char* schemas[] = {app.tr("orders.schema.any"), "FBS", "rFBS"};
   int schema = static_cast<int>(filters.schema);
@@ -137,7 +160,7 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
 
   auto option_combo = [&](std::string_view key, const char* all_key, const std::vector<core::FilterOption>& options,
                           std::vector<std::int64_t>& chosen) {
-    ImGui::SameLine();
+    next();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     std::string preview = app.tr(all_key);
     for (const auto& option : options)
@@ -159,11 +182,12 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
   option_combo("orders.filter.warehouse", "orders.all_warehouses", list.warehouses(), filters.warehouse_ids);
   option_combo("orders.filter.method", "orders.all_methods", list.delivery_methods(), filters.delivery_method_ids);
 
-  ImGui::SameLine();
+  next();
   changed |= checkbox(app, "orders.filter.marking", filters.needs_marking_or_gtd_only);
-  ImGui::SameLine();
+  next();
   changed |= checkbox(app, "orders.filter.express", filters.express_only);
   if (changed) actions.push(app::SetFilters{filters});
+  if (compact) ImGui::TreePop();
 }
 
 void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
@@ -364,6 +388,58 @@ void draw_table(const app::App& app, app::ActionQueue& actions) {
   ImGui::EndTable();
 }
 
+// The phone: one card per posting (number, countdown, items, status), a
+// finger's height or more, scrolled by dragging.
+void draw_cards(const app::App& app, app::ActionQueue& actions) {
+  const auto& orders = app.state().orders;
+  const auto& list = orders.list;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float card = line * 3 + style.FramePadding.y * 4;
+  const core::EpochMs now = app.now();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(list.visible_count()), card + style.ItemSpacing.y);
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const auto index = static_cast<std::size_t>(row);
+      const auto& posting = list.at(index);
+      const ImVec2 top = ImGui::GetCursorPos();
+      ImGui::PushID(row);
+      const bool selected = orders.selection.contains(posting.posting_number) || posting.posting_number == orders.open;
+      if (ImGui::Selectable(hidden_id("", "orders.row." + posting.posting_number).c_str(), selected,
+                            ImGuiSelectableFlags_AllowOverlap, ImVec2(0, card)))
+        actions.push(app::ClickRow{index, false, false});
+      automation::tag("orders.row." + posting.posting_number);
+      ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                          ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+      ImGui::PopID();
+      const float pad = style.FramePadding.x;
+      ImGui::SetCursorPos(ImVec2(top.x + pad, top.y + style.FramePadding.y));
+      ImGui::TextUnformatted(posting.posting_number.c_str());
+      ImGui::SameLine();
+      const core::Risk risk = list.risk_at(index);
+      if (risk != core::Risk::none)
+        ImGui::TextColored(palette::risk(risk), "%s", core::format_countdown(posting.shipment_date - now).c_str());
+      else
+        ImGui::TextDisabled("%s", format_local_time(posting.shipment_date).c_str());
+      ImGui::SetCursorPos(ImVec2(top.x + pad, ImGui::GetCursorPosY()));
+      std::string items;
+      for (const auto& product : posting.products)
+        items.append(items.empty() ? "" : " \u00B7 ").append(std::to_string(product.quantity) + " \u00D7 " + product.name);
+      note_glyphs(items);
+      ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - pad, ImGui::GetCursorScreenPos().y + line),
+                          true);
+      ImGui::TextUnformatted(items.c_str());
+      ImGui::PopClipRect();
+      ImGui::SetCursorPos(ImVec2(top.x + pad, ImGui::GetCursorPosY()));
+      ImGui::TextDisabled("%s \u00B7 %s", app.tr("status." + std::string(core::to_string(posting.status))),
+                          posting.delivery_method.name.c_str());
+      ImGui::SetCursorPos(ImVec2(top.x, top.y + card + style.ItemSpacing.y));
+    }
+  }
+}
+
 }  // namespace
 
 void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
@@ -391,8 +467,11 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
       ImGui::TextColored(palette::attention, "%s", app.tr("orders.cached"));
     }
   }
-  ImGui::SameLine();
-  ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));
+  const bool compact = compact_layout();
+  if (!compact) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", app.tr("orders.shortcuts_hint"));
+  }
   if (!orders.all_stores) draw_notice(app, orders.error);  // all stores: each under its chip
   draw_store_bar(app, actions);
   draw_needs_attention(app, actions);
@@ -403,6 +482,20 @@ void draw_orders_view(const app::App& app, app::ActionQueue& actions) {
   draw_labels_status(app, actions);
 
   const bool detail = !orders.open.empty();
+  if (compact) {  // one column: the cards, or the open posting full screen
+    if (detail) {
+      ImGui::BeginChild("##detail", ImVec2(0, 0), true);
+      TouchTargets touch(true);
+      draw_posting_detail(app, actions);
+      touch_scroll();
+    } else {
+      ImGui::BeginChild("##cards", ImVec2(0, 0));
+      draw_cards(app, actions);
+      touch_scroll();
+    }
+    ImGui::EndChild();
+    return;
+  }
   const float detail_width = detail ? std::max(ImGui::GetFontSize() * 26, ImGui::GetContentRegionAvail().x * 0.4f) : 0;
   ImGui::BeginChild("##table", ImVec2(detail ? -detail_width : 0, 0));
   draw_table(app, actions);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "ui/layout.h"
 #include "ui/palette.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
@@ -9,7 +10,51 @@
 
 namespace ui {
 
+namespace {
+
+// The phone's top bar: a menu (screens, language, help), the screen shown
+// and the store, on one line that cannot overlap.
+void draw_compact_top_bar(const app::App& app, app::ActionQueue& actions) {
+  const auto& state = app.state();
+  {
+    TouchTargets touch(true);
+    if (button(app, "nav.menu")) ImGui::OpenPopup("##menu");
+  }
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(app.tr("nav." + state.view));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", store_display_name(app, state.stores.active));
+  ImGui::SameLine();
+  draw_device_indicator(app);
+  if (ImGui::BeginPopup("##menu")) {
+    TouchTargets touch(true);
+    for (const auto& feature : app.features()) {
+      if (!feature->has_screen()) continue;
+      if (button(app, "menu." + std::string(feature->id()),
+                 {.text = app.tr("nav." + std::string(feature->id())), .current = state.view == feature->id()})) {
+        actions.push(app::ShowView{std::string(feature->id())});
+        ImGui::CloseCurrentPopup();
+      }
+      if (const ScreenView* view = find_screen_view(feature->id()); view && view->badge) view->badge(app, actions);
+    }
+    ImGui::Separator();
+    for (app::Lang lang : app::kAllLangs) {
+      const std::string key = "lang." + std::string(app::lang_code(lang));
+      if (button(app, "menu." + key, {.text = app.tr(key), .current = lang == state.lang}))
+        actions.push(app::SetLanguage{lang});
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::EndPopup();
+  }
+  if (!state.storage_warning.empty()) ImGui::TextColored(palette::warning, "%s", app.tr(state.storage_warning));
+}
+
+}  // namespace
+
 void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
+  if (compact_layout()) return draw_compact_top_bar(app, actions);
   const auto& state = app.state();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(app.tr("app.title"));

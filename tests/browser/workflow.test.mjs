@@ -262,6 +262,10 @@ test('packing station: the last scan ships and prints the label; the label scann
   assert.equal(snap.labels.printed, 1);
   assert.equal(snap.labels.autoPrint, true);
   await page.waitForFunction(() => window.sellerConsole.lastPrinted() !== null, null, { timeout: 20_000 });
+  // Headless Chromium has no PDF viewer to print from a frame: the label opened in a tab
+  // instead (lastPrinted().via). The packer comes back to the console's tab.
+  for (const other of context.pages()) if (other !== page) await other.close();
+  await page.bringToFront();
   const next = snap.orders.detail.autoFlow.next;
   const upper = snap.orders.detail.barcodes.upper;
   assert.ok(upper, 'the shipped posting has its label barcode');
