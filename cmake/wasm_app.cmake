@@ -148,6 +148,15 @@ add_custom_command(
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/make_icons.py" --output-dir "${ICON_DIR}"
   DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_icons.py"
   COMMENT "Drawing the app icons")
+# The demo store's product pictures, drawn at build time into the site (the
+# service worker caches them as product pictures, not as the app shell).
+add_custom_command(
+  OUTPUT "${SITE_DIR}/demo-images/.drawn"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/make_demo_pictures.py"
+          --output-dir "${SITE_DIR}/demo-images" --stamp "${SITE_DIR}/demo-images/.drawn"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_demo_pictures.py"
+  COMMENT "Drawing the demo store's product pictures")
+add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # Re-assembled whenever the app or any shell/PWA file changes. The version in
 # site-info.js hashes every file the service worker precaches, so any change
 # to one of them is a new version (and a new sw.js).
