@@ -16,6 +16,7 @@
 #include "app/feature.h"
 #include "app/app_state.h"
 #include "app/i18n.h"
+#include "app/page_picture.h"
 #include "app/session.h"
 #include "core/clock.h"
 #include "store/record_store.h"
@@ -70,6 +71,9 @@ struct AppServices {
   // The language of a text ("zh", "en", "ru", ...; "" when unsure), where the
   // browser has a language detector.
   std::function<void(const std::string& text, std::function<void(std::string lang)>)> detect_language = {};
+  // Product pictures shown by the page over the canvas, and their offline
+  // cache (app/page_picture.h). Null in tests that do not look at them.
+  PicturePage* picture_page = nullptr;
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
