@@ -13,6 +13,7 @@
 #include "app/alerts_screen.h"
 #include "app/app.h"
 #include "app/backup.h"
+#include "app/product_pictures.h"
 #include "app/snapshot.h"
 #include "app/stock_screen.h"
 #include "app/storage_bench.h"
@@ -29,6 +30,7 @@
 #include "platform/indexeddb_store.h"
 #include "platform/local_files.h"
 #include "platform/page_events.h"
+#include "platform/page_overlay.h"
 #include "platform/portal.h"
 #include "platform/translator.h"
 #include "platform/text_input.h"
@@ -36,6 +38,7 @@
 #include "platform/web_scheduler.h"
 #include "ui/automation.h"
 #include "ui/fonts.h"
+#include "ui/product_picture.h"
 #include "ui/text_fields.h"
 #include "ui/views.h"
 
@@ -71,6 +74,7 @@ struct Console {
   platform::WebScheduler scheduler;
   platform::LocalStorageSettings settings;
   platform::IndexedDbStore records;
+  platform::PageOverlay overlay;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
                 [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
@@ -98,7 +102,8 @@ struct Console {
                 },
                 [](const std::string& text, std::function<void(std::string)> done) {
                   platform::detect_language(text, std::move(done));
-                }},
+                },
+                &overlay},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -175,6 +180,9 @@ int main() {
     console.app.apply(app::OpenAlert{alert_id});
   });
   platform::probe_translator([](bool available) { console.app.set_translator_available(available); });
+  platform::on_picture_loaded([](const std::string& url, bool ok) {
+    console.app.feature<app::ProductPictures>().note_loaded(url, ok);
+  });
   platform::on_text_typed([](std::string_view text) { ui::note_glyphs(text); });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
@@ -202,8 +210,11 @@ int main() {
             console.app.prepare_frame();
             ui::automation::begin_frame();
             ui::text_fields::begin_frame();
+            ui::page_pictures::begin_frame();
             ui::draw_root(console.app, console.actions);
             ui::automation::end_frame();
+            ui::page_pictures::end_frame(console.app);
+            console.app.feature<app::ProductPictures>().note_placed(ui::page_pictures::placed());
             if (ui::text_fields::end_frame()) {
               std::vector<platform::WidgetRect> fields;
               for (const auto& f : ui::text_fields::drawn()) fields.push_back({f.x, f.y, f.w, f.h});
