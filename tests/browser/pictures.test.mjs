@@ -1,0 +1,160 @@
+// Product pictures at the packing station: the primary image of each product
+// as an <img> over the canvas, at the square ImGui reserved for it (Ozon's
+// image host sends no CORS headers, so its pixels cannot be drawn into the
+// canvas), in the posting detail and the stock screen; hidden when its place
+// goes; kept by the service worker for offline use, within a budget, with a
+// button that empties that cache.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, openConsole, openDemo, openPosting, clickItem, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
+import { startServe } from './services.mjs';
+
+const PICTURE_CACHE = 'ozon-seller-console-pictures';
+
+// The shown <img> elements over the canvas: their URL, whether they loaded, and where they are.
+function shownPictures(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#page-pictures img')]
+    .filter((img) => img.style.display !== 'none')
+    .map((img) => {
+      const box = img.getBoundingClientRect();
+      return { src: img.src, loaded: img.complete && img.naturalWidth > 0, pointerEvents: getComputedStyle(img).pointerEvents,
+        x: box.x, y: box.y, w: box.width, h: box.height };
+    }));
+}
+
+const near = (a, b) => Math.abs(a - b) <= 1.5;
+function assertAt(picture, rect, what) {
+  assert.ok(rect, `${what}: ImGui reports its rectangle`);
+  assert.ok(near(picture.x, rect.x) && near(picture.y, rect.y) && near(picture.w, rect.w) && near(picture.h, rect.h),
+    `${what}: the image ${JSON.stringify(picture)} lies on the reserved square ${JSON.stringify(rect)}`);
+}
+
+// Every product line of the open posting drawn with its loaded picture.
+function allDrawn(s) {
+  const lines = s.orders.detail && s.orders.detail.pictures;
+  return Boolean(lines && lines.length > 0 && lines.every((line) => line.url && line.drawn));
+}
+
+// Frames drawn over 2 s once the console settled, and the minute boundaries
+// in that stretch (a countdown may draw one frame at each). Idleness is the
+// absence of frames over time: this alone samples the clock (as the idle test).
+async function idleFrames(page) {
+  let start = -1;
+  for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
+    settled = now === start ? settled + 1 : 0;
+    start = now;
+  }
+  const before = Date.now();
+  await page.waitForTimeout(2000);
+  const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  return { frames: end - start, minuteBoundaries: Math.floor(Date.now() / 60000) - Math.floor(before / 60000) };
+}
+
+async function openFirstPosting(page) {
+  const number = (await snapshot(page)).orders.visible[0].number;
+  await openPosting(page, number);
+  return waitForSnapshot(page, allDrawn, { what: 'the pictures of the open posting drawn' });
+}
+
+test('pictures: the open posting shows each product picture over its reserved square; closing hides them', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  const snap = await openFirstPosting(page);
+  const lines = snap.orders.detail.pictures;
+  const shown = await shownPictures(page);
+  for (const [i, line] of lines.entries()) {
+    assert.match(line.url, /^demo-images\/[a-z]+-[a-z]+\.svg$/);
+    const picture = shown.find((p) => p.src.endsWith('/' + line.url));
+    assert.ok(picture, `an <img> for ${line.url} is shown`);
+    assert.ok(picture.loaded, `${line.url} loaded (complete, naturalWidth > 0)`);
+    assert.equal(picture.pointerEvents, 'none', 'clicks go through to the canvas');
+    assertAt(picture, await itemRect(page, `detail.picture.${i}`), `line ${i}`);
+    assert.ok(picture.w >= 40, `large enough to match by sight (${picture.w} px)`);
+  }
+  assert.equal(snap.pictures.loaded, snap.pictures.declared);
+  writeFileSync(join(artifacts, 'pictures-detail.png'), await page.screenshot());
+  // Shown pictures cost no frames: the page positions them, and a load redraws nothing.
+  const idle = await idleFrames(page);
+  assert.ok(idle.frames <= idle.minuteBoundaries, `frames drawn while idle with pictures shown: ${JSON.stringify(idle)}`);
+
+  await clickItem(page, 'detail.close');
+  await waitForSnapshot(page, (s) => s.orders.open === '' && s.pictures.declared === 0, { what: 'the posting closed' });
+  assert.deepEqual(await shownPictures(page), [], 'no picture stays over the canvas');
+  assert.deepEqual(errors, []);
+});
+
+test('pictures: the stock screen shows a row-high picture per row, where ImGui placed it', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'nav.stock');
+  const snap = await waitForSnapshot(page, (s) => s.view === 'stock' && s.pictures.declared > 5 &&
+    s.pictures.loaded === s.pictures.declared, { what: 'stock rows with pictures', timeout: 30_000 });
+  const shown = await shownPictures(page);
+  assert.equal(shown.length, snap.pictures.declared);
+  assert.ok(shown.every((p) => p.loaded));
+  for (const placed of snap.pictures.placed) {
+    const picture = shown.find((p) => near(p.y, placed.y) && p.src.endsWith('/' + placed.url));
+    assert.ok(picture, `an <img> for ${placed.url} at y=${placed.y}`);
+    assertAt(picture, placed, placed.url);
+  }
+  // Each row-high: the list keeps its row height.
+  assert.ok(snap.pictures.placed.every((p) => p.w === p.h && p.h <= 24), 'square, one row high');
+  writeFileSync(join(artifacts, 'pictures-stock.png'), await page.screenshot());
+  // Back to the orders: the stock pictures go.
+  await clickItem(page, 'nav.orders');
+  await waitForSnapshot(page, (s) => s.view === 'orders' && s.pictures.declared === 0, { what: 'orders shown' });
+  assert.deepEqual(await shownPictures(page), []);
+  assert.deepEqual(errors, []);
+});
+
+test('pictures: kept by the service worker, they load offline; the settings count them and clear them', async ({ context, repoRoot, buildDir }) => {
+  const server = await startServe(repoRoot, buildDir);
+  let stopped = false;
+  try {
+    const { page, errors } = await openConsole(context, server.url);
+    await page.waitForFunction(() => window.sellerConsole.pwa.controlled, null, { timeout: 30_000 });
+    await waitForSnapshot(page, (s) => s.orders.count > 0 && !s.orders.loading, { what: 'demo postings' });
+    const snap = await openFirstPosting(page);
+    const urls = snap.orders.detail.pictures.map((line) => new URL(line.url, server.url + '/').href);
+    await waitForCheck(page, async ({ name, wanted }) => {
+      const keys = (await (await caches.open(name)).keys()).map((r) => r.url);
+      return wanted.every((url) => keys.includes(url));
+    }, { name: PICTURE_CACHE, wanted: urls }, { what: 'the pictures in their cache' });
+
+    // Offline, then with no server at all: the pictures come from the cache.
+    await context.setOffline(true);
+    await server.stop();
+    stopped = true;
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
+    const reloaded = await waitForSnapshot(page, (s) => s.orders.count > 0, { what: 'demo postings offline' });
+    // The reload may reopen the posting by itself (the screen is a draft); else it is opened again.
+    if (reloaded.orders.open !== snap.orders.open) await clickItem(page, 'orders.row.' + snap.orders.open);
+    const offline = await waitForSnapshot(page, allDrawn, { what: 'the pictures drawn offline' });
+    assert.equal(offline.orders.open, snap.orders.open);
+    const shown = await shownPictures(page);
+    assert.ok(urls.every((url) => shown.some((p) => p.src === url && p.loaded)), 'every picture loaded from the cache');
+
+    // The settings: how many are kept, against the budget; "Clear pictures" empties the cache.
+    await clickItem(page, 'nav.stores');
+    const kept = await waitForSnapshot(page, (s) => s.pictures.cache.known && s.pictures.cache.entries >= new Set(urls).size,
+      { what: 'the picture cache counted' });
+    assert.ok(kept.pictures.cache.bytes > 0 && kept.pictures.cache.bytes <= kept.pictures.cache.budgetBytes);
+    await clickItem(page, 'pictures.clear');
+    await waitForSnapshot(page, (s) => s.pictures.cache.known && s.pictures.cache.entries === 0 && !s.pictures.cache.clearing,
+      { what: 'the picture cache emptied' });
+    assert.equal(await page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, PICTURE_CACHE), 0);
+    // With the cache empty and no server, the same posting's pictures cannot load: they came from that cache.
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
+    await clickItem(page, 'nav.orders');
+    const again = await waitForSnapshot(page, (s) => s.orders.count > 0, { what: 'demo postings, cache cleared' });
+    if (again.orders.open !== snap.orders.open) await clickItem(page, 'orders.row.' + snap.orders.open);
+    await waitForSnapshot(page, (s) => s.orders.open === snap.orders.open && s.pictures.failed > 0 && s.pictures.loaded === 0,
+      { what: 'the pictures failing without their cache' });
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED/.test(e)), []);
+  } finally {
+    if (!stopped) await server.stop();
+  }
+}, { timeout: 120_000 });
