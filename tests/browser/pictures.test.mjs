@@ -108,6 +108,24 @@ test('pictures: the stock screen shows a row-high picture per row, where ImGui p
   assert.deepEqual(errors, []);
 });
 
+test('pictures: the on-screen pick list of a plan group shows each product with its picture', async ({ context, siteUrl, artifacts }) => {
+  const { page, errors } = await openDemo(context, siteUrl);
+  await clickItem(page, 'nav.plan');
+  const plan = await waitForSnapshot(page, (s) => s.view === 'plan' && s.plan.groups.some((g) => g.toPack > 0),
+    { what: 'plan groups with postings to pack' });
+  const group = plan.plan.groups.find((g) => g.toPack > 0);
+  await clickItem(page, `plan.pick_items.${group.methodId}`);
+  const snap = await waitForSnapshot(page, (s) => s.pictures.declared > 0 && s.pictures.loaded === s.pictures.declared,
+    { what: 'the pick list pictures loaded' });
+  const shown = await shownPictures(page);
+  for (const placed of snap.pictures.placed) {
+    const picture = shown.find((p) => near(p.y, placed.y) && near(p.x, placed.x));
+    assert.ok(picture && picture.loaded && picture.src.endsWith('/' + placed.url), `${placed.url} shown where ImGui placed it`);
+  }
+  writeFileSync(join(artifacts, 'pictures-pick-list.png'), await page.screenshot());
+  assert.deepEqual(errors, []);
+});
+
 test('pictures: kept by the service worker, they load offline; the settings count them and clear them', async ({ context, repoRoot, buildDir }) => {
   const server = await startServe(repoRoot, buildDir);
   let stopped = false;
