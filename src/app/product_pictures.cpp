@@ -144,7 +144,12 @@ void ProductPictures::write_snapshot(nlohmann::json& out) const {
     loaded += loaded_.count(picture.url) ? 1 : 0;
     broken += broken_.count(picture.url) ? 1 : 0;
     if (items.size() < 100)
-      items.push_back({{"url", picture.url}, {"x", picture.x}, {"y", picture.y}, {"w", picture.w}, {"h", picture.h}});
+      items.push_back({{"url", picture.url},
+                       {"x", picture.x},
+                       {"y", picture.y},
+                       {"w", picture.w},
+                       {"h", picture.h},
+                       {"visible", {picture.clip_x, picture.clip_y, picture.clip_w, picture.clip_h}}});
   }
   out["pictures"] = {{"known", catalog_.known_count()},
                      {"asking", catalog_.asking_count()},

@@ -3,7 +3,6 @@
 #include <emscripten.h>
 
 #include <cstdint>
-
 #include <map>
 #include <utility>
 

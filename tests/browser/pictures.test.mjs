@@ -18,8 +18,13 @@ function shownPictures(page) {
     .filter((img) => img.style.display !== 'none')
     .map((img) => {
       const box = img.getBoundingClientRect();
+      // The part left by clip-path: inset(top right bottom left).
+      // (CSS shortens it: one value for all sides, two for top/bottom and left/right, three with right = left.)
+      const v = (img.style.clipPath.match(/-?[0-9.]+px/g) || ['0px']).map(parseFloat);
+      const inset = [v[0], v[1] ?? v[0], v[2] ?? v[0], v[3] ?? v[1] ?? v[0]];
       return { src: img.src, loaded: img.complete && img.naturalWidth > 0, pointerEvents: getComputedStyle(img).pointerEvents,
-        x: box.x, y: box.y, w: box.width, h: box.height };
+        x: box.x, y: box.y, w: box.width, h: box.height,
+        visible: [box.x + inset[3], box.y + inset[0], box.width - inset[1] - inset[3], box.height - inset[0] - inset[2]] };
     }));
 }
 
@@ -85,6 +90,24 @@ test('pictures: the open posting shows each product picture over its reserved sq
   assert.deepEqual(errors, []);
 });
 
+test('pictures: at devicePixelRatio 2 they still lie on their squares (ImGui lays out in CSS pixels)', async ({ browser, siteUrl }) => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  try {
+    const { page, errors } = await openDemo(context, siteUrl);
+    assert.equal(await page.evaluate(() => window.devicePixelRatio), 2);
+    const snap = await openFirstPosting(page);
+    const shown = await shownPictures(page);
+    for (const [i, line] of snap.orders.detail.pictures.entries()) {
+      const picture = shown.find((p) => p.src.endsWith('/' + line.url));
+      assert.ok(picture && picture.loaded, `${line.url} shown and loaded`);
+      assertAt(picture, await itemRect(page, `detail.picture.${i}`), `line ${i}`);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('pictures: the stock screen shows a row-high picture per row, where ImGui placed it', async ({ context, siteUrl, artifacts }) => {
   const { page, errors } = await openDemo(context, siteUrl);
   await clickItem(page, 'nav.stock');
@@ -114,6 +137,9 @@ test('pictures: the on-screen pick list of a plan group shows each product with 
   const plan = await waitForSnapshot(page, (s) => s.view === 'plan' && s.plan.groups.some((g) => g.toPack > 0),
     { what: 'plan groups with postings to pack' });
   const group = plan.plan.groups.find((g) => g.toPack > 0);
+  // A short window: the list runs past the table's bottom edge, which cuts the picture there.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await waitForSnapshot(page, (s) => s.display.cssHeight === 420, { what: 'the smaller window' });
   await clickItem(page, `plan.pick_items.${group.methodId}`);
   const snap = await waitForSnapshot(page, (s) => s.pictures.declared > 0 && s.pictures.loaded === s.pictures.declared,
     { what: 'the pick list pictures loaded' });
@@ -121,6 +147,10 @@ test('pictures: the on-screen pick list of a plan group shows each product with 
   for (const placed of snap.pictures.placed) {
     const picture = shown.find((p) => near(p.y, placed.y) && near(p.x, placed.x));
     assert.ok(picture && picture.loaded && picture.src.endsWith('/' + placed.url), `${placed.url} shown where ImGui placed it`);
+    // Only the part ImGui shows is seen (clip-path), e.g. a picture half under the table's edge.
+    assert.ok(placed.visible.every((v, k) => near(v, picture.visible[k])),
+      `visible part ${JSON.stringify(picture.visible)} is ImGui's ${JSON.stringify(placed.visible)}`);
+    assert.ok(placed.visible[1] + placed.visible[3] <= 420 + 0.5, 'nothing below the window');
   }
   writeFileSync(join(artifacts, 'pictures-pick-list.png'), await page.screenshot());
   assert.deepEqual(errors, []);
