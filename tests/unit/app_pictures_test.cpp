@@ -70,6 +70,7 @@ TEST_CASE("pictures: the open posting's products get their picture URLs, asked b
   const std::string number = demo.find([](const core::Posting& p) { return p.products.size() >= 1; });
   REQUIRE_FALSE(number.empty());
   app.apply(app::OpenPosting{number});
+  app.prepare_frame();  // a frame shows the posting: its pictures are asked for
   demo.settle();
   const auto& pictures = app.feature<app::ProductPictures>();
   const core::Posting* posting = demo.orders().list.find(number);
@@ -86,6 +87,7 @@ TEST_CASE("pictures: the open posting's products get their picture URLs, asked b
   app.apply(app::ClosePosting{});
   app.prepare_frame();
   app.apply(app::OpenPosting{number});
+  app.prepare_frame();
   demo.settle();
   CHECK(demo.roads.market.faults().calls("/v3/product/info/list") == asked);
 
@@ -139,6 +141,7 @@ TEST_CASE("pictures: the URLs are kept on the device and known after a reload, b
   const std::string number = device.first_shippable(false);
   REQUIRE_FALSE(number.empty());
   device.app->apply(app::OpenPosting{number});
+  device.app->prepare_frame();
   device.settle();
   const core::Posting* posting = device.orders().list.find(number);
   REQUIRE(posting);
