@@ -1,6 +1,7 @@
 #include "ui/product_picture.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the windows in display order: is a picture's place under another window?
 
 #include <algorithm>
 #include <string>
@@ -11,7 +12,12 @@
 namespace ui {
 namespace {
 
-std::vector<app::PagePicture> drawing;
+// A picture declared this frame, with the top-level window it belongs to.
+struct Declared {
+  app::PagePicture picture;
+  ImGuiWindow* root;
+};
+std::vector<Declared> declared;
 std::vector<app::PagePicture> completed;
 
 // The first character (UTF-8) of a name: the placeholder's letter.
@@ -22,11 +28,23 @@ std::string_view first_letter(std::string_view name) {
   return name.substr(0, std::min(length, name.size()));
 }
 
-// A page element lies over every ImGui window: under an open popup or modal
-// the pictures of the windows beneath it are not declared.
-bool covered_by_popup() {
-  if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) return false;
-  return !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+// A page element lies over every ImGui window: a picture whose visible part
+// another window in front covers (a popup, a combo's list, the shortcuts
+// help, a tooltip) is not shown.
+bool under_another_window(const Declared& d) {
+  const ImGuiContext& g = *GImGui;
+  const ImRect visible(d.picture.clip_x, d.picture.clip_y, d.picture.clip_x + d.picture.clip_w,
+                       d.picture.clip_y + d.picture.clip_h);
+  bool in_front = false;  // g.Windows runs back to front
+  for (ImGuiWindow* window : g.Windows) {
+    if (window == d.root) {
+      in_front = true;
+      continue;
+    }
+    if (!in_front || window->RootWindow != window || !window->Active || window->Hidden || window->IsFallbackWindow) continue;
+    if (window->Rect().Overlaps(visible)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -47,23 +65,28 @@ void product_picture(const app::App& app, std::string_view store_id, std::int64_
                   letter.data(), letter.data() + letter.size());
   }
   const std::string* url = app.feature<app::ProductPictures>().url_for(store_id, sku);
-  if (!url || url->empty() || url->find('\n') != std::string::npos || covered_by_popup()) return;
+  if (!url || url->empty() || url->find('\n') != std::string::npos) return;
   // Only the visible part: a table's scroll or a child window cuts it.
   const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
   const float x0 = std::max(min.x, clip_min.x), y0 = std::max(min.y, clip_min.y);
   const float x1 = std::min(max.x, clip_max.x), y1 = std::min(max.y, clip_max.y);
   if (x1 <= x0 || y1 <= y0) return;
-  drawing.push_back({.url = *url, .x = min.x, .y = min.y, .w = size, .h = size,
-                     .clip_x = x0, .clip_y = y0, .clip_w = x1 - x0, .clip_h = y1 - y0});
+  declared.push_back({{.url = *url, .x = min.x, .y = min.y, .w = size, .h = size,
+                       .clip_x = x0, .clip_y = y0, .clip_w = x1 - x0, .clip_h = y1 - y0},
+                      ImGui::GetCurrentWindow()->RootWindow});
 }
 
 namespace page_pictures {
 
-void begin_frame() { drawing.clear(); }
+void begin_frame() { declared.clear(); }
 
+// After every window of the frame began: which declared pictures are seen.
 void end_frame(const app::App& app) {
-  const bool changed = drawing != completed;
-  completed.swap(drawing);
+  std::vector<app::PagePicture> shown;
+  for (const auto& d : declared)
+    if (!under_another_window(d)) shown.push_back(d.picture);
+  const bool changed = shown != completed;
+  completed.swap(shown);
   if (changed && app.services().picture_page) app.services().picture_page->place(completed);
 }
 

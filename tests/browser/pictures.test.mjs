@@ -84,6 +84,14 @@ test('pictures: the open posting shows each product picture over its reserved sq
   const idle = await idleFrames(page);
   assert.ok(idle.frames <= idle.minuteBoundaries, `frames drawn while idle with pictures shown: ${JSON.stringify(idle)}`);
 
+  // A window in front (the shortcuts help, centred, covers the detail's first
+  // picture): the <img> would lie over it, so it is not shown; back when it closes.
+  await page.keyboard.press('F1');
+  const withHelp = await waitForSnapshot(page, (s) => s.pictures.declared < lines.length, { what: 'the covered picture withdrawn' });
+  assert.equal((await shownPictures(page)).length, withHelp.pictures.declared, 'the covered picture is hidden');
+  await page.keyboard.press('F1');
+  await waitForSnapshot(page, (s) => allDrawn(s) && s.pictures.declared === lines.length, { what: 'the picture back' });
+
   await clickItem(page, 'detail.close');
   await waitForSnapshot(page, (s) => s.orders.open === '' && s.pictures.declared === 0, { what: 'the posting closed' });
   assert.deepEqual(await shownPictures(page), [], 'no picture stays over the canvas');
