@@ -5,7 +5,8 @@
 // goes; kept by the service worker for offline use, within a budget, with a
 // button that empties that cache.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { join } from 'node:path';
 import { test, openConsole, openDemo, openPosting, clickItem, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
 import { startServe } from './services.mjs';
@@ -213,4 +214,109 @@ test('pictures: kept by the service worker, they load offline; the settings coun
   } finally {
     if (!stopped) await server.stop();
   }
+}, { timeout: 120_000 });
+
+// The worker's own code (web/sw.js) run in Node against an in-memory Cache
+// Storage: the picture cache keeps to its budget, least recently used out
+// first, by bytes where the size is known and by count for opaque replies.
+function loadWorker(repoRoot) {
+  const stores = new Map();  // cache name -> Map(url -> response)
+  const openCache = (name) => {
+    if (!stores.has(name)) stores.set(name, new Map());
+    const entries = stores.get(name);
+    const key = (request) => (typeof request === 'string' ? request : request.url);
+    return {
+      async match(request) { const hit = entries.get(key(request)); return hit ? hit.clone() : undefined; },
+      async put(request, response) { entries.set(key(request), response); },
+      async delete(request) { return entries.delete(key(request)); },
+      async keys() { return [...entries.keys()].map((url) => ({ url })); },
+    };
+  };
+  const caches = {
+    async open(name) { return openCache(name); },
+    async delete(name) { return stores.delete(name); },
+    async keys() { return [...stores.keys()]; },
+  };
+  const handlers = {};
+  const network = new Map();  // url -> () => response
+  const self = {
+    registration: { scope: 'https://console.test/' },
+    addEventListener(type, handler) { handlers[type] = handler; },
+    clients: { claim() {} },
+    skipWaiting() {},
+  };
+  const fetch = async (request) => {
+    const make = network.get(request.url);
+    if (!make) throw new TypeError('Failed to fetch');
+    return make();
+  };
+  const context = vm.createContext({ self, caches, fetch, Response, URL, console, setTimeout });
+  vm.runInContext(readFileSync(join(repoRoot, 'web', 'sw.js'), 'utf8'), context);
+  // An <img>'s request through the worker: resolves with the reply once the worker's background work is done.
+  async function image(url) {
+    let reply = null;
+    const background = [];
+    handlers.fetch({
+      request: { method: 'GET', url, destination: 'image', mode: 'no-cors' },
+      respondWith(promise) { reply = promise; },
+      waitUntil(promise) { background.push(promise); },
+    });
+    assert.ok(reply, `the worker answers ${url}`);
+    const response = await reply;
+    await Promise.all(background);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.all(background);
+    return response;
+  }
+  async function info() {
+    let answer = null;
+    const background = [];
+    handlers.message({ data: { type: 'picture-cache-info' }, ports: [{ postMessage(m) { answer = m; } }],
+      waitUntil(p) { background.push(p); } });
+    await Promise.all(background);
+    return answer;
+  }
+  const picturesCached = () => [...(stores.get(PICTURE_CACHE) || new Map()).keys()].filter((u) => !u.includes('__picture-cache-index__'));
+  return { network, image, info, picturesCached };
+}
+
+// An opaque reply (another site's picture without CORS): its size is hidden.
+const opaque = () => ({ type: 'opaque', ok: false, status: 0, clone() { return opaque(); } });
+
+test('pictures: the worker\'s picture cache keeps to its budget, least recently used out first', async ({ repoRoot }) => {
+  const worker = loadWorker(repoRoot);
+  const MB = 1024 * 1024;
+  // Same-origin pictures of 1 MB each: the byte budget (30 MB) holds 30.
+  for (let i = 0; i < 30; i++) worker.network.set(`https://console.test/demo-images/p${i}.svg`, () => new Response(new Uint8Array(MB)));
+  for (let i = 0; i < 30; i++) assert.equal((await worker.image(`https://console.test/demo-images/p${i}.svg`)).status, 200);
+  let info = await worker.info();
+  assert.deepEqual({ entries: info.entries, bytes: info.bytes, unsized: info.unsized }, { entries: 30, bytes: 30 * MB, unsized: 0 });
+  assert.equal(info.budgetBytes, 30 * MB);
+  // p0 is used again (served from the cache, no network), so p1 is now the least recently used.
+  worker.network.delete('https://console.test/demo-images/p0.svg');
+  assert.equal((await worker.image('https://console.test/demo-images/p0.svg')).status, 200);
+  worker.network.set('https://console.test/demo-images/extra.svg', () => new Response(new Uint8Array(MB)));
+  await worker.image('https://console.test/demo-images/extra.svg');
+  const kept = worker.picturesCached();
+  assert.ok(kept.includes('https://console.test/demo-images/p0.svg'), 'the recently used picture stays');
+  assert.ok(!kept.includes('https://console.test/demo-images/p1.svg'), 'the least recently used one went');
+  info = await worker.info();
+  assert.equal(info.entries, 30);
+  assert.ok(info.bytes <= info.budgetBytes);
+
+  // Another site's pictures come back opaque: counted against the entry limit.
+  const limit = info.maxEntries;
+  for (let i = 0; i < limit; i++) {
+    const url = `https://cdn.example/s3/${i}.jpg`;
+    worker.network.set(url, opaque);
+    assert.equal((await worker.image(url)).type, 'opaque');
+  }
+  info = await worker.info();
+  assert.equal(info.entries, limit, 'never more entries than the limit');
+  // The older same-origin pictures went first; what is left is opaque, of unknown size.
+  assert.deepEqual({ unsized: info.unsized, bytes: info.bytes }, { unsized: limit, bytes: 0 });
+  assert.ok(!worker.picturesCached().includes('https://console.test/demo-images/p0.svg'), 'the oldest went first');
+  assert.ok(worker.picturesCached().includes(`https://cdn.example/s3/${limit - 1}.jpg`));
+  // Not an image (an API call) or offline and not kept: left to the network as without a worker.
+  await assert.rejects(worker.image('https://cdn.example/never-seen.jpg'), /Failed to fetch/);
 }, { timeout: 120_000 });
