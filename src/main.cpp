@@ -83,7 +83,7 @@ struct Console {
                 },
                 [](bool download) { download ? platform::save_document() : platform::open_document(); },
                 [](const std::string& name, const std::string& text) { platform::show_text(name, text); },
-                &records, [] { platform::apply_update(); },
+                &records, &overlay, [] { platform::apply_update(); },
                 [](const std::string& name, const std::string& text) { platform::save_text_file(name, text); },
                 // One byte over the cap: a bigger file is refused by its size, never read whole.
                 [](std::function<void(std::string)> done) {
@@ -102,8 +102,7 @@ struct Console {
                 },
                 [](const std::string& text, std::function<void(std::string)> done) {
                   platform::detect_language(text, std::move(done));
-                },
-                &overlay},
+                }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs

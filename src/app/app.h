@@ -45,6 +45,9 @@ struct AppServices {
   // Drafts and the outbox live here (IndexedDB in the browser); null: kept
   // in memory only.
   store::RecordStore* records = nullptr;
+  // Product pictures shown by the page over the canvas, and their offline
+  // cache (app/page_picture.h). Null in tests that do not look at them.
+  PicturePage* picture_page = nullptr;
   // Reloads the page under the new version (the seller agreed).
   std::function<void()> apply_update = {};
   // Files: save a text file (a download); ask the seller for one and read it;
@@ -71,9 +74,6 @@ struct AppServices {
   // The language of a text ("zh", "en", "ru", ...; "" when unsure), where the
   // browser has a language detector.
   std::function<void(const std::string& text, std::function<void(std::string lang)>)> detect_language = {};
-  // Product pictures shown by the page over the canvas, and their offline
-  // cache (app/page_picture.h). Null in tests that do not look at them.
-  PicturePage* picture_page = nullptr;
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
