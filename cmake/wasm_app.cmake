@@ -88,7 +88,7 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_sc_picture_loaded,_sc_picture_cache_answer,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
@@ -148,6 +148,15 @@ add_custom_command(
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/make_icons.py" --output-dir "${ICON_DIR}"
   DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_icons.py"
   COMMENT "Drawing the app icons")
+# The demo store's product pictures, drawn at build time into the site (the
+# service worker caches them as product pictures, not as the app shell).
+add_custom_command(
+  OUTPUT "${SITE_DIR}/demo-images/.drawn"
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/make_demo_pictures.py"
+          --output-dir "${SITE_DIR}/demo-images" --stamp "${SITE_DIR}/demo-images/.drawn"
+  DEPENDS "${CMAKE_SOURCE_DIR}/tools/make_demo_pictures.py"
+  COMMENT "Drawing the demo store's product pictures")
+add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # Re-assembled whenever the app or any shell/PWA file changes. The version in
 # site-info.js hashes every file the service worker precaches, so any change
 # to one of them is a new version (and a new sw.js).

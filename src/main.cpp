@@ -13,6 +13,7 @@
 #include "app/alerts_screen.h"
 #include "app/app.h"
 #include "app/backup.h"
+#include "app/product_pictures.h"
 #include "app/snapshot.h"
 #include "app/stock_screen.h"
 #include "app/storage_bench.h"
@@ -29,6 +30,7 @@
 #include "platform/indexeddb_store.h"
 #include "platform/local_files.h"
 #include "platform/page_events.h"
+#include "platform/page_overlay.h"
 #include "platform/portal.h"
 #include "platform/translator.h"
 #include "platform/text_input.h"
@@ -37,6 +39,7 @@
 #include "ui/automation.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
+#include "ui/product_picture.h"
 #include "ui/text_fields.h"
 #include "ui/views.h"
 
@@ -72,6 +75,7 @@ struct Console {
   platform::WebScheduler scheduler;
   platform::LocalStorageSettings settings;
   platform::IndexedDbStore records;
+  platform::PageOverlay overlay;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
                 [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
@@ -80,7 +84,7 @@ struct Console {
                 },
                 [](bool download) { download ? platform::save_document() : platform::open_document(); },
                 [](const std::string& name, const std::string& text) { platform::show_text(name, text); },
-                &records, [] { platform::apply_update(); },
+                &records, &overlay, [] { platform::apply_update(); },
                 [](const std::string& name, const std::string& text) { platform::save_text_file(name, text); },
                 // One byte over the cap: a bigger file is refused by its size, never read whole.
                 [](std::function<void(std::string)> done) {
@@ -177,6 +181,9 @@ int main() {
     console.app.apply(app::OpenAlert{alert_id});
   });
   platform::probe_translator([](bool available) { console.app.set_translator_available(available); });
+  platform::on_picture_loaded([](const std::string& url, bool ok) {
+    console.app.feature<app::ProductPictures>().note_loaded(url, ok);
+  });
   platform::on_text_typed([](std::string_view text) { ui::note_glyphs(text); });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
@@ -204,8 +211,11 @@ int main() {
             console.app.prepare_frame();
             ui::automation::begin_frame();
             ui::text_fields::begin_frame();
+            ui::page_pictures::begin_frame();
             ui::draw_root(console.app, console.actions);
             ui::automation::end_frame();
+            ui::page_pictures::end_frame(console.app);
+            console.app.feature<app::ProductPictures>().note_placed(ui::page_pictures::placed());
             if (ui::text_fields::end_frame()) {
               std::vector<platform::WidgetRect> fields;
               for (const auto& f : ui::text_fields::drawn()) fields.push_back({f.x, f.y, f.w, f.h});

@@ -16,6 +16,7 @@
 #include "app/feature.h"
 #include "app/app_state.h"
 #include "app/i18n.h"
+#include "app/page_picture.h"
 #include "app/session.h"
 #include "core/clock.h"
 #include "store/record_store.h"
@@ -44,6 +45,9 @@ struct AppServices {
   // Drafts and the outbox live here (IndexedDB in the browser); null: kept
   // in memory only.
   store::RecordStore* records = nullptr;
+  // Product pictures shown by the page over the canvas, and their offline
+  // cache (app/page_picture.h). Null in tests that do not look at them.
+  PicturePage* picture_page = nullptr;
   // Reloads the page under the new version (the seller agreed).
   std::function<void()> apply_update = {};
   // Files: save a text file (a download); ask the seller for one and read it;

@@ -6,6 +6,7 @@
 #include "app/numbers_screen.h"
 #include "app/orders_screen.h"
 #include "app/plan_screen.h"
+#include "app/product_pictures.h"
 #include "app/reply_templates.h"
 #include "app/returns_screen.h"
 #include "app/reviews_screen.h"
@@ -25,6 +26,7 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<AlertsScreen>(app));
   features.push_back(std::make_unique<StoresScreen>(app));
   features.push_back(std::make_unique<ReplyTemplates>(app));
+  features.push_back(std::make_unique<ProductPictures>(app));  // after the screens: adds to the orders snapshot
 }
 
 }  // namespace app

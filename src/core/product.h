@@ -14,6 +14,7 @@ struct Product {
   std::string name;
   std::vector<std::string> barcodes;
   Money price;
+  std::string primary_image;  // the picture's URL (Ozon's CDN); "" = none given
 };
 
 // /v3/product/list gives only ids; names come from /v3/product/info/list.

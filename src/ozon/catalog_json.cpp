@@ -43,7 +43,8 @@ std::string products_to_info_list_json(const std::vector<core::Product>& product
                     {"name", p.name},
                     {"barcodes", p.barcodes},
                     {"price", core::format_amount(p.price)},
-                    {"currency_code", p.price.currency}});
+                    {"currency_code", p.price.currency},
+                    {"primary_image", p.primary_image.empty() ? Json::array() : Json::array({p.primary_image})}});
   return core::json_read::dump(Json{{"items", list}});
 }
 

@@ -188,6 +188,28 @@ Result<Page<core::ProductListItem>> parse_product_list(std::string_view body) {
   return page;
 }
 
+namespace {
+
+// The first non-empty URL of a string array, or the string itself.
+std::string first_url(const Json* value) {
+  if (value == nullptr) return {};
+  if (value->is_string()) return value->get<std::string>();
+  if (!value->is_array()) return {};
+  for (const auto& url : *value)
+    if (url.is_string() && !url.get_ref<const std::string&>().empty()) return url.get<std::string>();
+  return {};
+}
+
+// primary_image is an array of URLs since 2025 (a plain string before);
+// without one, the first of `images`. Anything else: no picture.
+std::string read_primary_image(const Json& product) {
+  std::string url = first_url(find(product, "primary_image"));
+  if (url.empty()) url = first_url(find(product, "images"));
+  return url;
+}
+
+}  // namespace
+
 Result<std::vector<core::Product>> parse_product_info_list(std::string_view body) {
   auto root = parse_object(body);
   if (!root) return root.error();
@@ -207,6 +229,7 @@ Result<std::vector<core::Product>> parse_product_info_list(std::string_view body
       if (!barcode.empty()) p.barcodes.push_back(barcode);
     }
     p.price = read_price(j, "price");
+    p.primary_image = read_primary_image(j);
     out.push_back(std::move(p));
   }
   return out;

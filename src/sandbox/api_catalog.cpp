@@ -6,6 +6,7 @@
 
 #include "ozon/endpoints.h"
 #include "sandbox/api.h"
+#include "sandbox/demo_pictures.h"
 
 namespace sandbox {
 namespace {
@@ -307,14 +308,16 @@ net::HttpResponse product_info(const Call& call, const json& b) {
     const json stocks = json::array(
         {{{"present", fbs.present}, {"reserved", fbs.reserved}, {"sku", p.sku}, {"source", "fbs"}},
          {{"present", rfbs.present}, {"reserved", rfbs.reserved}, {"sku", p.sku}, {"source", "rfbs"}}});
-    std::string image = "https://cdn1.ozone.ru/s3/multimedia-sandbox/" + std::to_string(p.sku) + ".jpg";
+    // Pictures the site itself serves (Ozon's CDN has none for made-up products).
+    const std::string image = demo_picture_path(p);
+    const json images = image.empty() ? json::array() : json::array({image});
     items.push_back({{"id", p.product_id},
                      {"name", p.name},
                      {"offer_id", p.offer_id},
                      {"sku", p.sku},
                      {"barcodes", json::array({p.barcode})},
-                     {"images", json::array({image})},
-                     {"primary_image", json::array({image})},
+                     {"images", images},
+                     {"primary_image", images},
                      {"color_image", json::array()},
                      {"images360", json::array()},
                      {"currency_code", "RUB"},

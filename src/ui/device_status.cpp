@@ -8,6 +8,7 @@
 #include "ui/automation.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
+#include "ui/picture_cache_settings.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 #include "app/orders_screen.h"
@@ -115,6 +116,7 @@ void draw_device_settings(const app::App& app, app::ActionQueue& actions) {
     ImGui::TextDisabled("%s", app.tr(device.storage.persisted ? "device.persisted" : "device.best_effort"));
   }
   ImGui::TextDisabled(app.tr("device.drafts_saved"), static_cast<int>(device.drafts_saved));
+  draw_picture_cache_settings(app, actions);
   draw_notice(app, device.storage_error);
 }
 

@@ -4,12 +4,17 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "core/deadline.h"
+#include "core/shipping_plan.h"
+#include "ui/automation.h"
+#include "ui/fonts.h"
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
 #include "ui/posting_detail.h"
+#include "ui/product_picture.h"
 #include "ui/screen_registry.h"
 #include "ui/views.h"
 #include "app/plan_screen.h"
@@ -56,6 +61,39 @@ void draw_act(const app::App& app, const core::ShippingGroup& group, app::Action
     case app::ActWork::State::failed: break;
   }
   draw_notice(app, act.error);
+}
+
+// The pick list on screen, under its group when opened: each product with
+// its picture, so the picker matches the shelf by sight (the printed pick
+// list stays text).
+void draw_pick_rows(const app::App& app, const core::ShippingGroup& group) {
+  const std::string method = std::to_string(group.delivery_method_id);
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  const bool open = ImGui::TreeNode(hidden_id(app.tr("plan.pick_on_screen"), "plan.pick_items." + method).c_str());
+  automation::tag("plan.pick_items." + method);
+  if (!open) return;
+  const auto& list = app.state().orders.list;
+  std::vector<const core::Posting*> postings;
+  for (const auto& number : group.posting_numbers)
+    if (const core::Posting* p = list.find(number); p && p->status == core::PostingStatus::awaiting_packaging)
+      postings.push_back(p);
+  const float size = ImGui::GetTextLineHeightWithSpacing() * 2;
+  for (const auto& row : core::pick_list(postings).rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    note_glyphs(row.name);
+    product_picture(app, group.store_id, row.sku, row.name, size,
+                    "plan.picture." + method + "." + std::to_string(row.sku));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(row.offer_id.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row.name.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();  // under "To pack"
+    ImGui::Text("%lld", static_cast<long long>(row.quantity));
+  }
+  ImGui::TreePop();
 }
 
 }  // namespace
@@ -130,6 +168,7 @@ void draw_plan_view(const app::App& app, app::ActionQueue& actions) {
       actions.push(app::PrintPickList{group.delivery_method_id});
     ImGui::SameLine();
     draw_act(app, group, actions);
+    if (group.to_pack != 0) draw_pick_rows(app, group);
     ImGui::PopID();
     ImGui::PopID();
   }

@@ -15,6 +15,7 @@
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
+#include "ui/product_picture.h"
 #include "ui/stock_view.h"
 #include "ui/widget_id.h"
 #include "ui/widgets.h"
@@ -131,13 +132,19 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
     const auto& product = posting.products[i];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::PushTextWrapPos(0.0f);
     note_glyphs(product.name);  // a name in Chinese: its characters join the atlas
+    // The picture beside the name, large enough to match the item by sight.
+    product_picture(app, posting.store_id, product.sku, product.name, ImGui::GetTextLineHeightWithSpacing() * 3.5f,
+                    "detail.picture." + std::to_string(i));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(product.name.c_str());
     ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s · SKU %lld", product.offer_id.c_str(), static_cast<long long>(product.sku));
     draw_set_parts(app, work, i);
     draw_stock_for_line(app, posting, product, actions);
+    ImGui::EndGroup();
     ImGui::TableNextColumn();
     ImGui::Text("%s %s", core::format_amount(product.price).c_str(), product.price.currency.c_str());
     ImGui::TableNextColumn();

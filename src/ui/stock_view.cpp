@@ -17,6 +17,7 @@
 #include "ui/format.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
+#include "ui/product_picture.h"
 #include "ui/screen_registry.h"
 #include "ui/widget_id.h"
 #include "ui/widgets.h"
@@ -271,6 +272,10 @@ void draw_table(const app::App& app, const app::StockSlice& stock, app::ActionQu
                      stock.selected_product == product.product_id))
         actions.push(app::SelectStockProduct{stock.selected_product == product.product_id ? 0 : product.product_id});
       ImGui::TableNextColumn();
+      // A row-high picture: the clipper needs every row equally high.
+      product_picture(app, {}, product.sku, product.name, ImGui::GetTextLineHeight(),
+                      "stock.picture." + product.offer_id + "." + std::to_string(warehouse_id));
+      ImGui::SameLine();
       if (!product.own_name.empty()) {
         note_glyphs(product.own_name);  // the seller's own name, often Chinese
         ImGui::TextUnformatted(product.own_name.c_str());
