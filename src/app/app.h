@@ -15,6 +15,7 @@
 #include "app/actions.h"
 #include "app/feature.h"
 #include "app/app_state.h"
+#include "app/camera_device.h"
 #include "app/i18n.h"
 #include "app/session.h"
 #include "core/clock.h"
@@ -70,6 +71,13 @@ struct AppServices {
   // The language of a text ("zh", "en", "ru", ...; "" when unsure), where the
   // browser has a language detector.
   std::function<void(const std::string& text, std::function<void(std::string lang)>)> detect_language = {};
+  // The camera for scanning at the packing table: open it (facing back or
+  // front) with hooks for decoded codes and status changes; close it; switch
+  // to the other camera; torch on/off. Empty where there is none (tests).
+  std::function<void(bool back, CameraHooks hooks)> open_camera = {};
+  std::function<void()> close_camera = {};
+  std::function<void()> switch_camera = {};
+  std::function<void(bool on)> set_torch = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).

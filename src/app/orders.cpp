@@ -233,6 +233,7 @@ void OrdersScreen::on(const ScanCode& a) {
   work->scan_text.clear();
   if (work->stop.active) return;  // nothing counts until the STOP is acknowledged
   scan_into(*work, a.code);
+  work->last_scan.source = a.source;
   if (core::stops_packing(work->last_scan.outcome)) {
     work->stop = {true, work->last_scan.outcome, work->last_scan.code};
     if (app_.services().play_sound) app_.services().play_sound();
