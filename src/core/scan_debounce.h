@@ -3,9 +3,10 @@
 // shows two codes at once (its EAN and its marking code): each code counts
 // once while it stays in view. A code is let through again only after it was
 // out of sight for the quiet time; a code not seen lately passes at once.
-#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 
@@ -23,7 +24,8 @@ class ScanDebounce {
 
  private:
   std::int64_t quiet_ms_;
-  std::map<std::string, EpochMs, std::less<>> last_seen_;  // codes seen within the quiet time
+  // Codes seen within the quiet time (a few at most: what one frame shows).
+  std::vector<std::pair<std::string, EpochMs>> last_seen_;
 };
 
 }  // namespace core

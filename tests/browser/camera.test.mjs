@@ -6,23 +6,33 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, openConsole, openDemo, openPosting, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
 import { ean13, markingDataMatrix, lumaFrame, writeY4m, gtin14 } from './barcode_frames.mjs';
 
 const SERIAL = '5Bx7Kq';
 const CRYPTO_KEY = 'AbCd';
 const GS = '\u001d';
 
+// Opens a posting wherever it is in the list: searched for, its row is on screen.
+async function openByNumber(page, number) {
+  await typeInto(page, 'orders.search', number);
+  await waitForSnapshot(page, (s) => s.orders.search === number && s.orders.visible.slice(0, 5).some((p) => p.number === number),
+    { what: `${number} found` });
+  return openPosting(page, number);
+}
+
 // A demo posting that needs marking codes, with what the camera will show:
 // the EAN of one line (`eanLine`) and a marking code for a marked line
 // (`markLine`) - two units counted, so both fit the quantities ordered.
-async function findMarkedPosting(page) {
+async function findMarkedPosting(page, seen) {
   const candidates = (await snapshot(page)).orders.visible.filter((p) => p.marking && p.actions.includes('ship'));
-  for (const candidate of candidates) {
-    await openPosting(page, candidate.number);
-    const snap = await waitForSnapshot(page, (s) => s.orders.detail && !['idle', 'loading'].includes(s.orders.detail.marking.state),
+  for (const candidate of candidates.slice(0, 40)) {
+    await openByNumber(page, candidate.number);
+    // Loaded, then checked with Ozon (was it sent before?): 'editing' when it was not.
+    const snap = await waitForSnapshot(page, (s) => s.orders.detail && !['idle', 'loading', 'checking'].includes(s.orders.detail.marking.state),
       { what: `the marking form of ${candidate.number}` });
     const detail = snap.orders.detail;
+    seen.push(`${candidate.number}: ${detail.marking.state} ${JSON.stringify(detail.marking.missing)} ${JSON.stringify(detail.lines)}`);
     if (detail.marking.state !== 'editing') continue;
     const marked = new Set(detail.marking.missing.filter((m) => m.endsWith(': mark')).map((m) => Number(m.split(' ')[0])));
     const lines = detail.lines;
@@ -62,14 +72,17 @@ test('camera: an EAN-13 is counted and a DataMatrix marking code fills the form,
   async ({ context, siteUrl, chromium, chromiumArgs, artifacts }) => {
     // The posting and its codes, found in a browser without a camera.
     const { page: finder } = await openDemo(context, siteUrl);
-    const target = await findMarkedPosting(finder);
-    assert.ok(target, 'the demo has a posting with a marked product and a catalogue barcode');
+    const seen = [];
+    const target = await findMarkedPosting(finder, seen);
+    assert.ok(target, `the demo has a posting with a marked product and a catalogue barcode:\n${seen.join('\n')}`);
     const dir = mkdtempSync(join(tmpdir(), 'camera-test-'));
     const browser = await launchWithCamera(chromium, chromiumArgs, writeScanVideo(dir, target));
     try {
       const cameraContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const { page, errors } = await openDemo(cameraContext, siteUrl);
-      let snap = await openPosting(page, target.number);
+      await openByNumber(page, target.number);
+      // The scanner fills the form only once it is open for editing.
+      let snap = await waitForSnapshot(page, (s) => s.orders.detail.marking.state === 'editing', { what: 'the marking form' });
       assert.equal(snap.device.camera.open, false);
       const counted = snap.orders.detail.lines[target.eanLine].counted;
       await clickItem(page, 'detail.camera.open');
