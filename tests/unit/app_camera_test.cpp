@@ -22,12 +22,13 @@ struct FakeCamera {
   app::CameraHooks hooks;
 
   // The browser's report: the camera open (or not), what it can do, why not.
-  static app::CameraStatus status(bool open, bool has_torch, int cameras, std::string error = "") {
+  static app::CameraStatus status(bool open, bool has_torch, int cameras, std::string error = {},
+                                  std::string decoder = "zxing") {
     app::CameraStatus s;
     s.open = open;
     s.has_torch = has_torch;
     s.camera_count = cameras;
-    s.decoder = open ? "zxing" : "";
+    if (open) s.decoder = std::move(decoder);
     s.error = std::move(error);
     return s;
   }
