@@ -140,6 +140,17 @@ test('camera: an EAN-13 is counted and a DataMatrix marking code fills the form,
       assert.equal(await page.evaluate(() => self.sellerCamera.framesGrabbed), grabbed, 'no frame grabbed while closed');
       assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) - frames <= 1, 'no frame loop while closed');
 
+      // Opened again, then the tab hides: the camera stops.
+      await clickItem(page, 'detail.camera.open');
+      await waitForSnapshot(page, (s) => s.device.camera.open, { what: 'the camera open again', timeout: 30_000 });
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+        delete document.visibilityState;  // visible again (the prototype's getter)
+      });
+      await waitForSnapshot(page, (s) => !s.device.camera.open, { what: 'the camera closed with the tab hidden' });
+      assert.equal(await page.$('.camera-panel'), null);
+
       // Opened again, then the posting closes: the camera goes with it.
       await clickItem(page, 'detail.camera.open');
       await waitForSnapshot(page, (s) => s.device.camera.open, { what: 'the camera open again', timeout: 30_000 });
