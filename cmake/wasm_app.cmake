@@ -8,6 +8,15 @@ set(PDF_LIB_JS "" CACHE FILEPATH "pdf-lib's browser bundle (npm, via tools/deps.
 if(NOT EXISTS "${PDF_LIB_JS}")
   message(FATAL_ERROR "pdf-lib is missing (${PDF_LIB_JS}): run tools/deps.sh")
 endif()
+# The camera's barcode decoder: ZXing-C++'s reader as WebAssembly (npm
+# zxing-wasm, via tools/deps.sh), served as scanner.js + scanner.wasm and
+# loaded by web/scanner-worker.js only when the camera opens.
+set(ZXING_WASM_DIST "" CACHE PATH "zxing-wasm's dist directory (npm, via tools/deps.sh)")
+set(SCANNER_JS "${ZXING_WASM_DIST}/iife/reader/index.js")
+set(SCANNER_WASM "${ZXING_WASM_DIST}/reader/zxing_reader.wasm")
+if(NOT EXISTS "${SCANNER_JS}" OR NOT EXISTS "${SCANNER_WASM}")
+  message(FATAL_ERROR "zxing-wasm is missing (${ZXING_WASM_DIST}): run tools/deps.sh")
+endif()
 
 add_library(imgui STATIC IMPORTED)
 set_target_properties(imgui PROPERTIES
@@ -88,7 +97,7 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_sc_picture_loaded,_sc_picture_cache_answer,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_sc_picture_loaded,_sc_picture_cache_answer,_sc_camera_code,_sc_camera_state,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
@@ -167,15 +176,18 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:demo>/demo.js" "$<TARGET_FILE_DIR:demo>/demo.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_JS}" "${SITE_DIR}/scanner.js"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_WASM}" "${SITE_DIR}/scanner.wasm"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
           --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
           "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
-          "${SITE_DIR}/ui-cjk-extra.ttf"
+          "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
           --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
   DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
+          "${SCANNER_JS}" "${SCANNER_WASM}"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")

@@ -33,6 +33,7 @@
 #include "platform/page_overlay.h"
 #include "platform/portal.h"
 #include "platform/translator.h"
+#include "platform/camera_scanner.h"
 #include "platform/text_input.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
@@ -104,7 +105,11 @@ struct Console {
                 [](const std::string& text, std::function<void(std::string)> done) {
                   platform::detect_language(text, std::move(done));
                 },
-                [] { platform::print_document(); }},
+                [] { platform::print_document(); },
+
+                [](bool back, app::CameraHooks hooks) { platform::open_camera(back, std::move(hooks)); },
+                [] { platform::close_camera(); }, [] { platform::switch_camera(); },
+                [](bool on) { platform::set_torch(on); }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs

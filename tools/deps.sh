@@ -12,6 +12,10 @@ IMGUI_VERSION="1.90.1+ds-1"     # Debian trixie source package (bookworm has 1.8
 SDL2_VERSION="2.26.5+dfsg-1"     # Debian bookworm source package
 PLAYWRIGHT_VERSION="1.64.1"
 PDF_LIB_VERSION="1.17.1"          # merges label PDFs in the browser (loaded only when printing)
+# Camera scanning: ZXing-C++ 2.3's reader compiled to WebAssembly (loaded only
+# when the camera opens). Debian's zxing-cpp source package cannot be fetched
+# on these machines (its tarballs are not served), so the npm build it is.
+ZXING_WASM_VERSION="2.2.4"
 
 IMGUI_DIR="$CACHE/imgui-${IMGUI_VERSION}"
 SDL2_SRC_DIR="$CACHE/sdl2-src-${SDL2_VERSION}"
@@ -24,6 +28,7 @@ SDL2_OPTIONS="-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DS
 SDL2_WASM_DIR="$CACHE/sdl2-wasm-${SDL2_VERSION}-$(echo "$SDL2_OPTIONS" | sha256sum | cut -c1-12)"
 NODE_DIR="$CACHE/node-playwright-${PLAYWRIGHT_VERSION}"
 WEB_VENDOR_DIR="$CACHE/web-pdf-lib-${PDF_LIB_VERSION}"
+ZXING_WASM_DIR="$CACHE/web-zxing-wasm-${ZXING_WASM_VERSION}"
 # The ImGui build is keyed by its version and by our build recipe for it.
 SCRIPT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 IMGUI_RECIPE="$SCRIPT_ROOT/cmake/imgui-wasm/CMakeLists.txt"
@@ -37,6 +42,7 @@ if [[ "${1:-}" == "--print" ]]; then
   echo "IMGUI_WASM_DIR=$IMGUI_WASM_DIR"
   echo "NODE_DIR=$NODE_DIR"
   echo "PDF_LIB_JS=$WEB_VENDOR_DIR/node_modules/pdf-lib/dist/pdf-lib.min.js"
+  echo "ZXING_WASM_DIST=$ZXING_WASM_DIR/node_modules/zxing-wasm/dist"
   exit 0
 fi
 
@@ -52,6 +58,7 @@ APT_PACKAGES=(
   fonts-noto-core fonts-droid-fallback fonts-dejavu-core
   dpkg-dev xz-utils
   chromium
+  zint
 )
 
 missing=()
@@ -167,5 +174,12 @@ if [[ ! -f "$WEB_VENDOR_DIR/.ready" ]]; then
   (cd "$WEB_VENDOR_DIR" && echo '{"name":"seller-console-web-vendor","private":true}' > package.json \
      && npm install --no-audit --no-fund --loglevel=error "pdf-lib@$PDF_LIB_VERSION" >&2)
   touch "$WEB_VENDOR_DIR/.ready"
+fi
+if [[ ! -f "$ZXING_WASM_DIR/.ready" ]]; then
+  log "installing zxing-wasm@$ZXING_WASM_VERSION (the camera's barcode decoder)"
+  mkdir -p "$ZXING_WASM_DIR"
+  (cd "$ZXING_WASM_DIR" && echo '{"name":"seller-console-web-zxing","private":true}' > package.json \
+     && npm install --no-audit --no-fund --loglevel=error "zxing-wasm@$ZXING_WASM_VERSION" >&2)
+  touch "$ZXING_WASM_DIR/.ready"
 fi
 log "dependencies ready in $CACHE"

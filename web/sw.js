@@ -18,6 +18,8 @@ const SHELL = [
   'ui-cjk-extra.ttf',
   // The demo store's worker, started when a demo store is opened: offline too.
   'demo-worker.js', 'demo.js', 'demo.wasm',
+  // Camera scanning, loaded when the camera first opens: offline too.
+  'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
 ];
 
 const scope = new URL(self.registration.scope);

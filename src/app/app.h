@@ -15,6 +15,7 @@
 #include "app/actions.h"
 #include "app/feature.h"
 #include "app/app_state.h"
+#include "app/camera_device.h"
 #include "app/i18n.h"
 #include "app/page_picture.h"
 #include "app/session.h"
@@ -77,6 +78,13 @@ struct AppServices {
   // Sends the latest document straight to the printer (the packing station
   // prints the label by itself after the last scan).
   std::function<void()> print_document = {};
+  // The camera for scanning at the packing table: open it (facing back or
+  // front) with hooks for decoded codes and status changes; close it; switch
+  // to the other camera; torch on/off. Empty where there is none (tests).
+  std::function<void(bool back, CameraHooks hooks)> open_camera = {};
+  std::function<void()> close_camera = {};
+  std::function<void()> switch_camera = {};
+  std::function<void(bool on)> set_torch = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).

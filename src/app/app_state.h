@@ -12,6 +12,7 @@
 
 #include "app/i18n.h"
 #include "app/outbox.h"
+#include "app/scan_source.h"
 #include "app/backup_import.h"
 #include "app/store_config.h"
 #include "core/box_split.h"
@@ -92,6 +93,7 @@ struct PostingWork {
     std::string code;
     int line = -1;
     bool any = false;
+    ScanSource source = ScanSource::keyboard;
   } last_scan;
   // A refused scan that stops packing (core::stops_packing): further scans
   // are ignored until the packer acknowledges it (AcknowledgeStop).

@@ -251,10 +251,14 @@ void OrdersScreen::on(const ScanCode& a) {
   work->scan_text.clear();
   if (work->stop.active) return;  // nothing counts until the STOP is acknowledged
   // Shipped: the only scan left is the label's; further on, none.
-  if (work->ship == PostingWork::Ship::done || posting->status == core::PostingStatus::awaiting_deliver)
-    return check_label(*work, *posting, a.code);
+  if (work->ship == PostingWork::Ship::done || posting->status == core::PostingStatus::awaiting_deliver) {
+    check_label(*work, *posting, a.code);
+    work->last_scan.source = a.source;
+    return;
+  }
   if (core::past_packaging(posting->status)) return;
   scan_into(*work, a.code);
+  work->last_scan.source = a.source;
   if (core::stops_packing(work->last_scan.outcome))
     return stop_packing(*work, work->last_scan.outcome, work->last_scan.code);
   if (orders_slice().station.auto_ship && work->auto_flow.step == core::AutoStep::none &&
@@ -284,12 +288,12 @@ void OrdersScreen::scan_into(PostingWork& work, const std::string& code) {
     for (const auto& product : marking.form.data.products)
       for (const auto& e : product.exemplars)
         if (core::mark_of(e) == code) {
-          work.last_scan = {core::ScanOutcome::duplicate, code, -1, true};
+          work.last_scan = {core::ScanOutcome::duplicate, code, -1, true, {}};
           return;
         }
   }
   const auto result = work.verification.scan(code, app_.now());
-  work.last_scan = {result.outcome, code, result.line, true};
+  work.last_scan = {result.outcome, code, result.line, true, {}};
   // A scanned marking code also fills the next empty unit of its product.
   if (marking_code && !core::is_refused(result.outcome) && result.line >= 0 &&
       static_cast<std::size_t>(result.line) < posting->products.size() && !busy_marking(marking)) {

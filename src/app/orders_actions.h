@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/scan_source.h"
 #include "core/order_list.h"
 
 namespace app {
@@ -58,6 +59,7 @@ struct EditScanText {
 };
 struct ScanCode {
   std::string code;
+  ScanSource source = ScanSource::keyboard;
 };
 // The packer took the wrong item out: scanning goes on.
 struct AcknowledgeStop {};

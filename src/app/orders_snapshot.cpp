@@ -14,11 +14,17 @@ std::vector<std::string> first_rows(std::vector<std::string> numbers) {
   return numbers;
 }
 
-nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posting) {
+nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posting, const OrdersSlice& orders) {
   const auto& v = work.verification;
   nlohmann::json lines = nlohmann::json::array();
   for (std::size_t i = 0; i < v.line_count(); ++i) {
     lines.push_back({{"counted", v.counted(i)}, {"ordered", v.ordered(i)}});
+    // The line's catalogue barcodes: what a scanner or the camera would read.
+    if (posting && i < posting->products.size()) {
+      lines.back()["sku"] = posting->products[i].sku;
+      if (auto found = orders.barcodes.find(posting->products[i].sku); found != orders.barcodes.end())
+        lines.back()["barcodes"] = found->second;
+    }
     if (v.part_count(i) == 0) continue;
     nlohmann::json parts = nlohmann::json::array();  // a set: its parts' progress
     for (std::size_t j = 0; j < v.part_count(i); ++j)
@@ -101,7 +107,8 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
   if (work.last_scan.any)
     out["lastScan"] = {{"code", work.last_scan.code},
                        {"outcome", core::to_string(work.last_scan.outcome)},
-                       {"line", work.last_scan.line}};
+                       {"line", work.last_scan.line},
+                       {"source", to_string(work.last_scan.source)}};
   out["stop"] = {{"active", work.stop.active},
                  {"outcome", work.stop.active ? core::to_string(work.stop.outcome) : std::string_view()},
                  {"code", work.stop.code},
@@ -194,7 +201,7 @@ nlohmann::json orders_snapshot(const AppState& state) {
   };
   if (!orders.open.empty())
     if (auto it = orders.work.find(orders.open); it != orders.work.end()) {
-      out["detail"] = work_snapshot(it->second, list.find(orders.open));
+      out["detail"] = work_snapshot(it->second, list.find(orders.open), orders);
       const auto record = orders.packing_records.find(orders.open);
       const bool checked = record != orders.packing_records.end() && record->second.label_checked_at > 0;
       out["detail"]["labelCheck"] = {{"checked", checked},

@@ -147,12 +147,12 @@ void OrdersScreen::check_label(PostingWork& work, const core::Posting& posting, 
   if (match == core::LabelMatch::empty) return;
   const std::string trimmed(core::trim_scan(code));
   if (match != core::LabelMatch::this_posting) {
-    work.last_scan = {core::ScanOutcome::wrong_label, trimmed, -1, true};
+    work.last_scan = {core::ScanOutcome::wrong_label, trimmed, -1, true, {}};
     stop_packing(work, core::ScanOutcome::wrong_label, trimmed);
     work.stop.label_of = other;
     return;
   }
-  work.last_scan = {core::ScanOutcome::accepted, trimmed, -1, true};
+  work.last_scan = {core::ScanOutcome::accepted, trimmed, -1, true, {}};
   orders.packing_records[posting.posting_number] = {posting.posting_number, app_.now(), trimmed};
   app_.schedule_draft_save();
   if (work.auto_flow.step == core::AutoStep::checking_label) finish_auto_flow(work);

@@ -2,6 +2,7 @@
 // screen means one line here (its files register their own actions,
 // snapshot, drafts and redraw needs; its view registers itself in ui/).
 #include "app/alerts_screen.h"
+#include "app/camera_scan.h"
 #include "app/chats_screen.h"
 #include "app/numbers_screen.h"
 #include "app/orders_screen.h"
@@ -27,6 +28,7 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<StoresScreen>(app));
   features.push_back(std::make_unique<ReplyTemplates>(app));
   features.push_back(std::make_unique<ProductPictures>(app));  // after the screens: adds to the orders snapshot
+  features.push_back(std::make_unique<CameraScan>(app));
 }
 
 }  // namespace app

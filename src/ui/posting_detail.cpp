@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/camera_scan.h"
 #include "app/chats_actions.h"
 #include "app/numbers_screen.h"
 #include "core/box_split.h"
@@ -164,6 +165,7 @@ void draw_products(const app::App& app, const core::Posting& posting, const app:
 }
 
 void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions);
+void draw_camera_state(const app::App& app, const app::CameraScan& camera, app::ActionQueue& actions);
 void draw_checks(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions);
 
 // The STOP: the whole width red, in place of the scan field, until the
@@ -243,6 +245,13 @@ void draw_scan_input(const app::App& app, const app::PostingWork& work, const ch
 
 void draw_scan_field(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
   draw_scan_input(app, work, "detail.scan_hint", actions);
+  const auto& camera = app.feature<app::CameraScan>();
+  ImGui::SameLine();
+  if (!camera.active()) {
+    if (button(app, "detail.camera.open")) actions.push(app::OpenCamera{});
+  } else if (button(app, "detail.camera.close")) {
+    actions.push(app::CloseCamera{});
+  }
   if (work.last_scan.any) {
     ImGui::SameLine();
     const bool refused = core::is_refused(work.last_scan.outcome);
@@ -255,6 +264,32 @@ void draw_scan_field(const app::App& app, const app::PostingWork& work, app::Act
     } else {
       ImGui::TextColored(palette::ok, "%s: %s", app.tr(key), work.last_scan.code.c_str());
     }
+  }
+  draw_camera_state(app, camera, actions);
+}
+
+// Under the scan field while the camera is open: switching (two cameras or
+// more), the torch (where the track has one), what it is doing or why not.
+void draw_camera_state(const app::App& app, const app::CameraScan& camera, app::ActionQueue& actions) {
+  const auto& status = camera.status();
+  if (status.open) {
+    if (status.camera_count > 1) {
+      if (small_button(app, "detail.camera.switch")) actions.push(app::SwitchCamera{});
+      ImGui::SameLine();
+    }
+    if (status.has_torch) {
+      if (small_button(app, status.torch_on ? "detail.camera.torch_off" : "detail.camera.torch_on"))
+        actions.push(app::SetTorch{!status.torch_on});
+      ImGui::SameLine();
+    }
+    ImGui::TextDisabled("%s", app.tr("camera.scanning"));
+  } else if (camera.starting()) {
+    ImGui::TextDisabled("%s", app.tr("camera.starting"));
+  } else if (!status.error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error);
+    ImGui::TextWrapped("%s", app.tr("camera.error." + status.error));
+    ImGui::PopStyleColor();
+    if (!status.detail.empty()) ImGui::TextDisabled("%s", status.detail.c_str());
   }
 }
 
