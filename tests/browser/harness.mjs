@@ -91,6 +91,20 @@ export async function waitForItem(page, name, { timeout = 10_000 } = {}) {
   }
 }
 
+// Scrolls the panel under the widget `anchor` with the mouse wheel until the
+// widget `name` is drawn (a long posting detail puts Ship below the fold).
+export async function scrollToItem(page, name, anchor, { steps = 30 } = {}) {
+  for (let step = 0; step < steps; step++) {
+    const rect = await itemRect(page, name);
+    if (rect && rect.w > 0 && rect.h > 0) return rect;
+    const at = await waitForItem(page, anchor).catch(() => null);
+    if (at) await page.mouse.move(at.x + at.w / 2, at.y + at.h / 2);
+    await page.mouse.wheel(0, 240);
+    await waitForInputHandled(page);
+  }
+  return waitForItem(page, name);
+}
+
 const sameRect = (a, b) => Boolean(a && b) && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 // Moves the pointer onto the centre of `rect` and resolves once a frame was drawn after the move (ImGui's hover).

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openDemo, openPosting, clickItem, snapshot, waitForInputHandled, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, scrollToItem, snapshot, waitForInputHandled, waitForSnapshot } from './harness.mjs';
 
 async function scan(page, code) {
   await clickItem(page, 'detail.scan');
@@ -116,6 +116,7 @@ test('ship a multi-item posting into two boxes: two postings awaiting shipment',
   await clickItem(page, 'detail.box_add');
   snap = await waitForSnapshot(page, (s) => s.orders.detail.boxes.length === 2 && s.orders.detail.boxProblems === 0, { what: 'two boxes' });
   writeFileSync(join(artifacts, 'two-boxes.png'), await page.screenshot());
+  await scrollToItem(page, 'detail.ship', 'detail.box_add');
   await clickItem(page, 'detail.ship');
   snap = await waitForSnapshot(page, (s) => s.orders.detail && s.orders.detail.ship === 'done', { what: 'shipped', timeout: 20_000 });
   const created = snap.orders.detail.shippedAs;
