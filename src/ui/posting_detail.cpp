@@ -13,6 +13,7 @@
 #include "core/deadline.h"
 #include "ui/fonts.h"
 #include "ui/format.h"
+#include "ui/layout.h"
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
 #include "ui/palette.h"
@@ -533,7 +534,9 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   const auto& orders = app.state().orders;
   const core::Posting* posting = orders.list.find(orders.open);
   auto it = orders.work.find(orders.open);
-  if (small_button(app, "detail.close")) actions.push(app::ClosePosting{});
+  // On a phone the detail is the whole screen: closing it is a full-size button.
+  if (compact_layout() ? button(app, "detail.close") : small_button(app, "detail.close"))
+    actions.push(app::ClosePosting{});
   if (!posting || it == orders.work.end()) return;
   const auto& work = it->second;
   draw_header(app, *posting, actions);

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "ui/automation.h"
+#include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/palette.h"
 #include "ui/screen_registry.h"
@@ -23,9 +25,21 @@ void draw_compact_top_bar(const app::App& app, app::ActionQueue& actions) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(app.tr("nav." + state.view));
+  automation::tag("topbar.view");
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", store_display_name(app, state.stores.active));
-  ImGui::SameLine();
+  // The store's name takes what is left of the line, cut short rather than overlap.
+  const std::string network = std::string("\u25CF ") + app.tr(state.device.online ? "device.online" : "device.offline");
+  const float indicator = ImGui::CalcTextSize(network.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
+  const float room = ImGui::GetContentRegionAvail().x - indicator;
+  const char* store = store_display_name(app, state.stores.active);
+  note_glyphs(store);
+  ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                      ImVec2(ImGui::GetCursorScreenPos().x + room, ImGui::GetCursorScreenPos().y + ImGui::GetFrameHeight()),
+                      true);
+  ImGui::TextDisabled("%s", store);
+  ImGui::PopClipRect();
+  automation::tag("topbar.store");
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - indicator);
   draw_device_indicator(app);
   if (ImGui::BeginPopup("##menu")) {
     TouchTargets touch(true);
