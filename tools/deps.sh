@@ -160,26 +160,17 @@ if [[ ! -f "$IMGUI_WASM_DIR/.ready" ]]; then
   touch "$IMGUI_WASM_DIR/.ready"
 fi
 
-# --- npm tools for the browser tests (outside the work tree) --------------
-if [[ ! -f "$NODE_DIR/.ready" ]]; then
-  log "installing playwright-core@$PLAYWRIGHT_VERSION"
-  mkdir -p "$NODE_DIR"
-  (cd "$NODE_DIR" && echo '{"name":"seller-console-tools","private":true}' > package.json \
-     && npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >&2)
-  touch "$NODE_DIR/.ready"
-fi
-if [[ ! -f "$WEB_VENDOR_DIR/.ready" ]]; then
-  log "installing pdf-lib@$PDF_LIB_VERSION (for the site)"
-  mkdir -p "$WEB_VENDOR_DIR"
-  (cd "$WEB_VENDOR_DIR" && echo '{"name":"seller-console-web-vendor","private":true}' > package.json \
-     && npm install --no-audit --no-fund --loglevel=error "pdf-lib@$PDF_LIB_VERSION" >&2)
-  touch "$WEB_VENDOR_DIR/.ready"
-fi
-if [[ ! -f "$ZXING_WASM_DIR/.ready" ]]; then
-  log "installing zxing-wasm@$ZXING_WASM_VERSION (the camera's barcode decoder)"
-  mkdir -p "$ZXING_WASM_DIR"
-  (cd "$ZXING_WASM_DIR" && echo '{"name":"seller-console-web-zxing","private":true}' > package.json \
-     && npm install --no-audit --no-fund --loglevel=error "zxing-wasm@$ZXING_WASM_VERSION" >&2)
-  touch "$ZXING_WASM_DIR/.ready"
-fi
+# --- npm packages (outside the work tree), each in its own versioned directory --
+npm_install_into() { # dir package@version why
+  local dir=$1 package=$2 why=$3
+  [[ -f "$dir/.ready" ]] && return
+  log "installing $package ($why)"
+  mkdir -p "$dir"
+  (cd "$dir" && echo '{"name":"seller-console-vendor","private":true}' > package.json \
+     && npm install --no-audit --no-fund --loglevel=error "$package" >&2)
+  touch "$dir/.ready"
+}
+npm_install_into "$NODE_DIR" "playwright-core@$PLAYWRIGHT_VERSION" "the browser tests"
+npm_install_into "$WEB_VENDOR_DIR" "pdf-lib@$PDF_LIB_VERSION" "merges label PDFs on the site"
+npm_install_into "$ZXING_WASM_DIR" "zxing-wasm@$ZXING_WASM_VERSION" "the camera's barcode decoder"
 log "dependencies ready in $CACHE"

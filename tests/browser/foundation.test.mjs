@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openConsole, snapshot, clickItem, itemRect, waitForFrames, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, snapshot, clickItem, idleFrames, itemRect, waitForFrames, waitForSnapshot } from './harness.mjs';
 import { decodePng, inkRatio } from './png.mjs';
 
 test('the console starts: ready resolves, no console errors, the canvas shows the UI', async ({ context, siteUrl, artifacts }) => {
@@ -65,23 +65,13 @@ test('an idle console draws no frames', async ({ context, siteUrl }) => {
   // machine). Idle is the absence of frames over time, so this test, unlike
   // the others, samples the clock: quiet for three 200 ms samples in a row,
   // then no frame in a 2 s window.
-  let start = -1;
-  for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
-    await page.waitForTimeout(200);
-    const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
-    settled = now === start ? settled + 1 : 0;
-    start = now;
-  }
-  const before = Date.now();
-  await page.waitForTimeout(2000);
-  const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  const idle = await idleFrames(page);
   // Deadline countdowns tick once a minute: one frame at a minute boundary
   // is the only drawing an idle orders screen may do.
-  const minuteBoundaries = Math.floor(Date.now() / 60000) - Math.floor(before / 60000);
-  assert.ok(end - start <= minuteBoundaries, `frames drawn while idle: ${end - start} (minute boundaries: ${minuteBoundaries})`);
+  assert.ok(idle.frames <= idle.minuteBoundaries, `frames drawn while idle: ${idle.frames} (minute boundaries: ${idle.minuteBoundaries})`);
   // ...and input wakes it up again.
   await page.mouse.move(300, 300);
-  await page.waitForFunction((n) => window.sellerConsole.framesDrawn() > n, end, { timeout: 2000 });
+  await page.waitForFunction((n) => window.sellerConsole.framesDrawn() > n, idle.end, { timeout: 2000 });
 });
 
 test('high-DPI: the backing store is CSS size x devicePixelRatio and clicks land where drawn', async ({ browser, siteUrl, artifacts }) => {

@@ -105,6 +105,23 @@ export async function scrollToItem(page, name, anchor, { steps = 30 } = {}) {
   return waitForItem(page, name);
 }
 
+// Frames drawn over 2 s once the console settled, and the minute boundaries
+// in that stretch (a countdown may draw one frame at each). Idleness is the
+// absence of frames over time: this alone samples the clock (as the idle test).
+export async function idleFrames(page) {
+  let start = -1;
+  for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
+    settled = now === start ? settled + 1 : 0;
+    start = now;
+  }
+  const before = Date.now();
+  await page.waitForTimeout(2000);
+  const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
+  return { frames: end - start, end, minuteBoundaries: Math.floor(Date.now() / 60000) - Math.floor(before / 60000) };
+}
+
 const sameRect = (a, b) => Boolean(a && b) && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 // Moves the pointer onto the centre of `rect` and resolves once a frame was drawn after the move (ImGui's hover).

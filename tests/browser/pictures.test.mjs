@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
-import { test, openConsole, openDemo, openPosting, clickItem, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, openDemo, openPosting, clickItem, idleFrames, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
 import { startServe } from './services.mjs';
 
 const PICTURE_CACHE = 'ozon-seller-console-pictures';
@@ -40,23 +40,6 @@ function assertAt(picture, rect, what) {
 function allDrawn(s) {
   const lines = s.orders.detail && s.orders.detail.pictures;
   return Boolean(lines && lines.length > 0 && lines.every((line) => line.url && line.drawn));
-}
-
-// Frames drawn over 2 s once the console settled, and the minute boundaries
-// in that stretch (a countdown may draw one frame at each). Idleness is the
-// absence of frames over time: this alone samples the clock (as the idle test).
-async function idleFrames(page) {
-  let start = -1;
-  for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
-    await page.waitForTimeout(200);
-    const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
-    settled = now === start ? settled + 1 : 0;
-    start = now;
-  }
-  const before = Date.now();
-  await page.waitForTimeout(2000);
-  const end = await page.evaluate(() => window.sellerConsole.framesDrawn());
-  return { frames: end - start, minuteBoundaries: Math.floor(Date.now() / 60000) - Math.floor(before / 60000) };
 }
 
 async function openFirstPosting(page) {
