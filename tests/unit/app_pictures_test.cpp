@@ -73,8 +73,10 @@ TEST_CASE("pictures: the open posting's products get their picture URLs, asked b
   app.prepare_frame();  // a frame shows the posting: its pictures are asked for
   demo.settle();
   const auto& pictures = app.feature<app::ProductPictures>();
-  const core::Posting* posting = demo.orders().list.find(number);
-  REQUIRE(posting);
+  // A copy: a background refresh replaces the list's postings while the scheduler runs.
+  REQUIRE(demo.orders().list.find(number));
+  const core::Posting copy = *demo.orders().list.find(number);
+  const core::Posting* posting = &copy;
   for (const auto& product : posting->products) {
     const std::string* url = pictures.url_for(posting->store_id, product.sku);
     REQUIRE(url != nullptr);
@@ -121,8 +123,9 @@ TEST_CASE("pictures: a failed ask is repeated after its delay, not on every fram
   app.apply(app::OpenPosting{number});
   app.prepare_frame();
   demo.scheduler.run(5'000);
-  const core::Posting* posting = demo.orders().list.find(number);
-  REQUIRE(posting);
+  REQUIRE(demo.orders().list.find(number));
+  const core::Posting copy = *demo.orders().list.find(number);  // the list may be replaced meanwhile
+  const core::Posting* posting = &copy;
   const auto& pictures = app.feature<app::ProductPictures>();
   CHECK(pictures.url_for(posting->store_id, posting->products.front().sku) == nullptr);
   const int after_failure = demo.roads.market.faults().calls("/v3/product/info/list");
@@ -143,8 +146,9 @@ TEST_CASE("pictures: the URLs are kept on the device and known after a reload, b
   device.app->apply(app::OpenPosting{number});
   device.app->prepare_frame();
   device.settle();
-  const core::Posting* posting = device.orders().list.find(number);
-  REQUIRE(posting);
+  REQUIRE(device.orders().list.find(number));
+  const core::Posting copy = *device.orders().list.find(number);
+  const core::Posting* posting = &copy;
   const std::int64_t sku = posting->products.front().sku;
   const std::string* url = device.app->feature<app::ProductPictures>().url_for(posting->store_id, sku);
   REQUIRE(url != nullptr);
