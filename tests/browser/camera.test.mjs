@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, openDemo, openPosting, clickItem, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, idleFrames, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
 import { ean13, markingDataMatrix, lumaFrame, writeY4m, gtin14 } from './barcode_frames.mjs';
 
 const SERIAL = '5Bx7Kq';
@@ -129,16 +129,9 @@ test('camera: an EAN-13 is counted and a DataMatrix marking code fills the form,
       await waitForSnapshot(page, (s) => !s.device.camera.open && !s.device.camera.starting, { what: 'the camera closed' });
       assert.equal(await page.$('.camera-panel'), null);
       const grabbed = await page.evaluate(() => self.sellerCamera.framesGrabbed);
-      let frames = -1;
-      for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
-        await page.waitForTimeout(200);  // idle is the absence of frames over time: sampled
-        const now = await page.evaluate(() => window.sellerConsole.framesDrawn());
-        settled = now === frames ? settled + 1 : 0;
-        frames = now;
-      }
-      await page.waitForTimeout(1000);
+      const idle = await idleFrames(page);  // idle is the absence of frames over time: sampled
       assert.equal(await page.evaluate(() => self.sellerCamera.framesGrabbed), grabbed, 'no frame grabbed while closed');
-      assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) - frames <= 1, 'no frame loop while closed');
+      assert.ok(idle.frames <= 1, 'no frame loop while closed');
 
       // Opened again, then the tab hides: the camera stops.
       await clickItem(page, 'detail.camera.open');
