@@ -342,6 +342,19 @@
     return WebAssembly.compileStreaming(counted);
   }
 
+  // The strings of a language other than English (compiled into app.wasm)
+  // and, for Chinese, the font of its UI strings: {lang, json, font}.
+  function fetchLanguagePack(code) {
+    const get = (path, read) => fetch(path).then((r) => {
+      if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+      return read(r);
+    });
+    return Promise.all([
+      get('lang-' + code + '.json', (r) => r.text()),
+      code === 'zh' ? get('ui-cjk.ttf', (r) => r.arrayBuffer()) : null,
+    ]).then(([json, font]) => ({ lang: code, json, font: font ? new Uint8Array(font) : null }));
+  }
+
   function start(gl) {
     if (typeof createSellerConsole !== 'function') {
       showFatal(t('shell.load_failed', { detail: 'app.js' }));
@@ -373,12 +386,16 @@
         showFatal(reason === 'webgl2' ? t('shell.no_webgl2') : t('shell.crashed', { detail: reason + ': ' + text }));
       },
       pwa,  // Module.pwa: applyUpdate() for the update banner, refreshStorage()
+      fetchLanguagePack,  // a language chosen later (platform/language_pack)
     };
     // With MODULARIZE the config object becomes the module: exports land on it.
     module = config;
     // Inside a frame, the site's list of portals says whom to trust (Module.portals).
-    portals.then((list) => {
+    // The language's pack came with app.wasm (a few KB against its hundreds):
+    // the first frame speaks it. Without it the console starts in English and says why.
+    Promise.all([portals, languagePack]).then(([list, pack]) => {
       config.portals = list;
+      config.languagePack = pack;
       createSellerConsole(config);
     });
   }
@@ -394,6 +411,7 @@
     .then((r) => (r.ok ? r.json() : { portals: [] }))
     .then((json) => (json && Array.isArray(json.portals) ? json.portals.filter((o) => typeof o === 'string') : []))
     .catch(() => []);
+  const languagePack = lang === 'en' ? Promise.resolve(null) : fetchLanguagePack(lang).catch(() => null);
   const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
   let gl = null;

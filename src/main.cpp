@@ -27,6 +27,7 @@
 #include "platform/documents.h"
 #include "platform/fetch_transport.h"
 #include "platform/font_file.h"
+#include "platform/language_pack.h"
 #include "platform/indexeddb_store.h"
 #include "platform/local_files.h"
 #include "platform/page_events.h"
@@ -109,7 +110,15 @@ struct Console {
 
                 [](bool back, app::CameraHooks hooks) { platform::open_camera(back, std::move(hooks)); },
                 [] { platform::close_camera(); }, [] { platform::switch_camera(); },
-                [](bool on) { platform::set_torch(on); }},
+                [](bool on) { platform::set_torch(on); },
+                [](app::Lang lang, std::function<void(bool, std::string)> done) {
+                  platform::fetch_language_pack(std::string(app::lang_code(lang)),
+                                                [done](bool ok, platform::LanguagePack pack, std::string error) {
+                                                  if (!ok) return done(false, std::move(error));
+                                                  if (!pack.font.empty()) ui::set_chinese_ui_font(std::move(pack.font));
+                                                  done(true, std::move(pack.json));
+                                                });
+                }},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
@@ -121,6 +130,12 @@ struct Console {
 int main() {
   // Lives for the whole page: the runtime stays up after main returns.
   static Console console;
+  // The UI language's strings (and Chinese font), fetched by boot.js beside
+  // app.wasm: in place before the first frame.
+  if (auto pack = platform::take_boot_language_pack()) {
+    if (!pack->font.empty()) ui::set_chinese_ui_font(std::move(pack->font));
+    (void)console.app.add_language(app::lang_from_code(pack->lang), pack->json);
+  }
   platform::js_mark("appBuilt");
 
   platform::install_automation({

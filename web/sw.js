@@ -16,6 +16,9 @@ const SHELL = [
   // Fetched by the console only when typed or shown Chinese needs it; cached
   // here too (after the first frame), so offline typing draws it as well.
   'ui-cjk-extra.ttf',
+  // The languages not compiled into app.wasm (English is): fetched with
+  // app.wasm when chosen, or when the seller switches; offline too.
+  'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf',
   // The demo store's worker, started when a demo store is opened: offline too.
   'demo-worker.js', 'demo.js', 'demo.wasm',
   // Camera scanning, loaded when the camera first opens: offline too.

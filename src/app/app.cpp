@@ -35,10 +35,12 @@ App::App(AppServices services, const std::vector<std::string>& browser_languages
   register_own_actions();
   add_screens(*this, features_);
   if (add_features) add_features(*this, features_);
-  if (auto saved = services_.settings.get(kLangSettingKey))
-    state_.lang = lang_from_code(*saved);
-  else
-    state_.lang = lang_from_preferences(browser_languages);
+  // English until the chosen language's strings are here; the web page
+  // hands over those it fetched beside app.wasm (add_language) before the
+  // first frame, so a seller who chose Chinese never sees English.
+  const auto saved_lang = services_.settings.get(kLangSettingKey);
+  state_.lang = Lang::en;
+  choose_language(saved_lang ? lang_from_code(*saved_lang) : lang_from_preferences(browser_languages));
 
   if (auto text = services_.settings.get(kStoresSettingKey)) {
     auto json = nlohmann::json::parse(*text, nullptr, false);
@@ -172,6 +174,7 @@ void App::apply_all(ActionQueue& queue) {
 }
 
 void App::prepare_frame() {
+  request_language();
   for (auto& feature : features_) feature->prepare_frame(feature->id() == state_.view);
 }
 
@@ -190,9 +193,52 @@ std::optional<core::EpochMs> App::next_redraw_at() const {
 }
 
 void App::on(const SetLanguage& a) {
-  state_.lang = a.lang;
+  choose_language(a.lang);
   state_.storage_warning.clear();
   save_setting(kLangSettingKey, std::string(lang_code(a.lang)));
+}
+
+void App::choose_language(Lang lang) {
+  state_.lang_problem = {};
+  if (translations_.has_language(lang)) {
+    state_.lang = lang;
+    state_.lang_loading.reset();
+    return;
+  }
+  state_.lang_loading = lang;
+  // Asked for at the next frame, not here: the page may hand the strings
+  // over first (add_language after the App is built).
+  lang_requested_ = false;
+}
+
+std::string App::add_language(Lang lang, std::string_view json) {
+  std::string error = translations_.load(lang, json);
+  if (error.empty() && !translations_.has_language(lang)) error = "no strings";
+  if (!error.empty()) return error;
+  if (state_.lang_loading == lang) {
+    state_.lang = lang;
+    state_.lang_loading.reset();
+  }
+  return {};
+}
+
+void App::request_language() {
+  if (!state_.lang_loading || lang_requested_) return;
+  lang_requested_ = true;
+  const Lang lang = *state_.lang_loading;
+  if (!services_.fetch_language) {
+    state_.lang_loading.reset();
+    state_.lang_problem = {.key = "lang.load_failed", .detail = "not compiled in"};
+    return;
+  }
+  services_.fetch_language(lang, guard([this, lang](bool ok, std::string text) {
+    if (state_.lang_loading != lang) return;  // chosen otherwise meanwhile
+    std::string error = ok ? add_language(lang, text) : std::move(text);
+    if (error.empty()) return;
+    state_.lang_loading.reset();
+    state_.lang_problem = {.key = "lang.load_failed", .detail = std::move(error),
+                           .params = {{"lang", std::string(lang_code(lang))}}};
+  }));
 }
 
 void App::on(const ShowView& a) {
@@ -220,7 +266,7 @@ void App::on(const OpenDocument& a) {
 
 void App::on(const ConfigureFromPortal& a) {
   const auto& config = a.config;
-  if (!config.lang.empty()) state_.lang = lang_from_code(config.lang);
+  if (!config.lang.empty()) choose_language(lang_from_code(config.lang));
   StoreConfig store;
   // One store per portal and account: another account's outbox entries and
   // offline copies (kept under their own id) are never sent or shown here.

@@ -85,6 +85,10 @@ struct AppServices {
   std::function<void()> close_camera = {};
   std::function<void()> switch_camera = {};
   std::function<void(bool on)> set_torch = {};
+  // The strings of a language not compiled in (the web build compiles in
+  // English only): answers ok and the text of assets/i18n/<code>.json, or
+  // false and why. Empty where every language is compiled in.
+  std::function<void(Lang lang, std::function<void(bool ok, std::string json_or_error)>)> fetch_language = {};
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
@@ -135,6 +139,10 @@ class App {
   void set_update_available(bool available);
   void set_storage_info(bool persisted, double usage_bytes, double quota_bytes);
   void set_storage_mode(StorageMode mode, bool access_possible);
+  // The strings of `lang`, arrived (fetched at boot beside app.wasm, or
+  // since): the screen switches to it if it was chosen. Returns why they
+  // were refused, or "".
+  std::string add_language(Lang lang, std::string_view json);
   // Whether the browser can translate on the device (found out after start).
   void set_translator_available(bool available);
 
@@ -194,6 +202,8 @@ class App {
   // Handlers of the actions that belong to no screen: language, views,
   // help, clipboard, update, portal, the outbox's "Needs attention", backup.
   void on(const SetLanguage&);
+  // Shows `lang` now if its strings are here, else asks for them (once).
+  void choose_language(Lang lang);
   void on(const ShowView&);
   void on(const ToggleHelp&);
   void on(const CopyText&);
@@ -262,6 +272,8 @@ class App {
   Translations translations_;
   AppState state_;
   ActionRouter router_;
+  void request_language();
+  bool lang_requested_ = false;  // the strings of state_.lang_loading are asked for
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guard() and after() check it
   // One session per store of the fleet, by store id (see sync_sessions).
   std::map<std::string, std::unique_ptr<StoreSession>, std::less<>> sessions_;

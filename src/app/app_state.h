@@ -340,7 +340,11 @@ struct EmbeddingInfo {
 
 struct AppState {
   std::string view = "orders";  // the id of the feature on screen
-  Lang lang = Lang::en;
+  Lang lang = Lang::en;  // the language on screen (its strings are here)
+  // Chosen, its strings still on their way (the web build fetches all but
+  // English); the screen keeps `lang` until they arrive.
+  std::optional<Lang> lang_loading;
+  Notice lang_problem;  // the chosen language's strings could not be loaded
   int utc_offset_minutes = 0;  // the seller's time zone (from the browser)
   bool help_open = false;      // the keyboard shortcuts overlay
   std::string copied;          // what was last copied to the clipboard (shown briefly)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "app/embedded_asset.h"
@@ -48,13 +49,13 @@ std::string Translations::load(Lang lang, std::string_view text) {
   auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded()) return "translation file for " + std::string(lang_code(lang)) + " is not valid JSON";
   if (!json.is_object()) return "translation file for " + std::string(lang_code(lang)) + " is not a JSON object";
-  auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];
-  catalogue.clear();
+  Catalogue catalogue;  // replaces the language's strings only when all of them are good
   for (auto it = json.begin(); it != json.end(); ++it) {
     if (!it.value().is_string())
       return "translation " + std::string(lang_code(lang)) + ":" + it.key() + " is not a string";
     catalogue[it.key()] = it.value().get<std::string>();
   }
+  catalogues_[static_cast<std::size_t>(lang)] = std::move(catalogue);
   return {};
 }
 
@@ -63,9 +64,11 @@ std::string Translations::load_pack(std::string_view text) {
   if (pack.is_discarded() || !pack.is_object()) return "the translations pack is not a JSON object";
   const auto keys = pack.find("keys");
   if (keys == pack.end() || !keys->is_array()) return "the translations pack has no key list";
+  if (pack.find("en") == pack.end()) return "the translations pack has no English";
   for (Lang lang : kAllLangs) {
     const auto texts = pack.find(std::string(lang_code(lang)));
-    if (texts == pack.end() || !texts->is_array() || texts->size() != keys->size())
+    if (texts == pack.end()) continue;  // not compiled in (the web build fetches it when chosen)
+    if (!texts->is_array() || texts->size() != keys->size())
       return "the translations pack has no texts for " + std::string(lang_code(lang));
     auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];
     catalogue.clear();
@@ -98,6 +101,8 @@ const char* Translations::get(Lang lang, std::string_view key) const {
   auto [it, inserted] = unknown_keys_.try_emplace(std::string(key), std::string(key));
   return it->second.c_str();
 }
+
+bool Translations::has_language(Lang lang) const { return !catalogues_[static_cast<std::size_t>(lang)].empty(); }
 
 bool Translations::has(Lang lang, std::string_view key) const {
   const auto& catalogue = catalogues_[static_cast<std::size_t>(lang)];

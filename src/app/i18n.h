@@ -1,7 +1,8 @@
 #pragma once
 // UI strings in three languages. The texts live in assets/i18n/<code>.json
-// (packed into one file and embedded at build time); views look them up by
-// key. A key missing in a language falls back to English, then to the key.
+// (packed into one file and embedded at build time: all three natively,
+// English only in the web build, which fetches the others when chosen);
+// views look them up by key. A key missing in a language falls back to English, then to the key.
 #include <array>
 #include <string>
 #include <string_view>
@@ -29,12 +30,15 @@ class Translations {
  public:
   // Parses a flat JSON object {"key": "text"}; returns an error text or "".
   std::string load(Lang lang, std::string_view json);
-  // Parses the three catalogues packed together (tools/pack_translations.py).
+  // Parses the catalogues packed together (tools/pack_translations.py):
+  // English and any of the others (the web build packs English only).
   std::string load_pack(std::string_view json);
   // Loads the three catalogues compiled into the binary.
   static Translations embedded();
 
   const char* get(Lang lang, std::string_view key) const;
+  // The language's strings are here (compiled in, or loaded since).
+  bool has_language(Lang lang) const;
   bool has(Lang lang, std::string_view key) const;
   // Keys present in English but absent (or empty) in `lang`.
   std::vector<std::string> missing(Lang lang) const;

@@ -26,6 +26,8 @@ nlohmann::json snapshot(const App& app) {
   nlohmann::json out;
   out["view"] = state.view;
   out["lang"] = lang_code(state.lang);
+  out["langLoading"] = state.lang_loading ? nlohmann::json(lang_code(*state.lang_loading)) : nlohmann::json(nullptr);
+  out["langProblem"] = state.lang_problem.key;
   out["device"] = {{"online", state.device.online},
                    {"draftsLoaded", state.device.drafts_loaded},
                    {"draftsSaved", state.device.drafts_saved},

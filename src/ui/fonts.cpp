@@ -26,15 +26,15 @@ const assets::EmbeddedAsset* find_font(const char* name) {
 
 // Kept alive for the atlas: ImGui reads the ranges when it builds.
 ImVector<ImWchar> latin_ranges;
-ImVector<ImWchar> cjk_ranges;       // every Chinese glyph of the UI strings
-ImVector<ImWchar> cjk_names_ranges;  // the few in English and Russian ("中文")
-ImVector<ImWchar> cjk_build_ranges;  // one of the two above plus the characters met
+ImVector<ImWchar> cjk_ranges;        // the Chinese glyphs of the UI strings shown
+ImVector<ImWchar> cjk_build_ranges;  // the above plus the characters met
 ImVector<ImWchar> met_ranges;        // the characters met, from the larger font
 
 std::set<ImWchar> met;  // characters met at run time that the atlas lacked
 bool met_since_build = false;
 bool missing_after_build = false;  // a character met is in no font of the atlas
 std::vector<unsigned char> extra_font;
+std::vector<unsigned char> cjk_font;  // the UI strings' Chinese glyphs, fetched with the Chinese strings
 int extra_glyphs = 0;
 
 // The blocks the larger Chinese font covers (CJK symbols and punctuation,
@@ -74,14 +74,13 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
                                     0x20AC, 0x20AC, 0x20BD, 0x20BD, 0x2212, 0x2212, 0};
     builder.AddRanges(extra);
     builder.BuildRanges(&latin_ranges);
-
-    ImFontGlyphRangesBuilder cjk;
-    cjk.AddText(translations.all_text().c_str());
-    cjk.BuildRanges(&cjk_ranges);
-    ImFontGlyphRangesBuilder names;
-    names.AddText((translations.text_of(app::Lang::en) + translations.text_of(app::Lang::ru)).c_str());
-    names.BuildRanges(&cjk_names_ranges);
   }
+  // The strings may have arrived since the last build (the web build fetches Chinese and Russian).
+  ImFontGlyphRangesBuilder cjk;
+  if (with_chinese) cjk.AddText(translations.text_of(app::Lang::zh).c_str());
+  cjk.AddText((translations.text_of(app::Lang::en) + translations.text_of(app::Lang::ru)).c_str());
+  cjk_ranges.clear();
+  cjk.BuildRanges(&cjk_ranges);
 
   // The build embeds this font (and checks it covers the UI); without it the
   // binary is broken. ImGui's own default font is cut from the build (platform/link_cuts.cpp).
@@ -89,13 +88,18 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
   if (!latin) std::abort();
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->data), static_cast<int>(latin->size), size,
                                  &config, latin_ranges.Data);
-  if (const auto* chinese = find_font("ui-cjk.ttf")) {
+  // Chinese: the UI strings' characters from the font that came with the
+  // Chinese strings; otherwise the few the other languages use ("中文"), embedded.
+  const auto* names = find_font("ui-cjk-names.ttf");
+  const bool full = with_chinese && !cjk_font.empty();
+  if (full || names) {
     ImFontConfig merge = config;
     merge.MergeMode = true;
     merge.OversampleH = 1;
-    build_ranges(with_chinese ? cjk_ranges.Data : cjk_names_ranges.Data, &cjk_build_ranges);
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(chinese->data),
-                                   static_cast<int>(chinese->size), size, &merge, cjk_build_ranges.Data);
+    build_ranges(cjk_ranges.Data, &cjk_build_ranges);
+    unsigned char* bytes = full ? cjk_font.data() : const_cast<unsigned char*>(names->data);
+    const auto length = static_cast<int>(full ? cjk_font.size() : names->size);
+    io.Fonts->AddFontFromMemoryTTF(bytes, length, size, &merge, cjk_build_ranges.Data);
   }
   if (const auto* symbols = find_font("ui-symbols.ttf")) {
     // Arrows, geometric shapes, dingbats: the subset holds only what the UI uses.
@@ -151,6 +155,8 @@ void note_glyphs(std::string_view text) {
 }
 
 bool fonts_need_rebuild() { return met_since_build; }
+
+void set_chinese_ui_font(std::vector<unsigned char> bytes) { cjk_font = std::move(bytes); }
 
 bool wants_extra_font() { return missing_after_build && extra_font.empty(); }
 

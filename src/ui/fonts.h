@@ -11,8 +11,9 @@ inline constexpr float kBaseFontSize = 16.0f;  // CSS pixels
 // (Re)builds the font atlas rasterised for `pixel_ratio`, so text is crisp on
 // high-DPI screens: glyphs are drawn at size x ratio and scaled back by
 // FontGlobalScale. The Chinese font is merged in, with only the glyphs the UI
-// strings use, when `with_chinese` (the UI speaks Chinese): without it the
-// atlas is a third of the size and the first frame comes sooner. Characters
+// strings use, when `with_chinese` (the UI speaks Chinese; its font came with
+// its strings, set_chinese_ui_font): without it the atlas is a third of the
+// size and the first frame comes sooner. Characters
 // met since (note_glyphs) are added from the embedded fonts and, once it is
 // loaded, from the larger Chinese font the site serves apart.
 void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese);
@@ -23,6 +24,8 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
 void note_glyphs(std::string_view text);
 // Characters were met since the last build: the atlas should be rebuilt.
 bool fonts_need_rebuild();
+// The Chinese UI strings' font (served with lang-zh.json, not embedded).
+void set_chinese_ui_font(std::vector<unsigned char> bytes);
 // A character met is in no embedded font: the larger font should be fetched.
 bool wants_extra_font();
 // The larger font's bytes (kept for the atlas's lifetime); the next build uses it.

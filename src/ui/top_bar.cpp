@@ -14,6 +14,23 @@ namespace ui {
 
 namespace {
 
+// A language's name in its own script; "..." while its strings are on their way.
+std::string language_label(const app::App& app, app::Lang lang) {
+  std::string label = app.tr("lang." + std::string(app::lang_code(lang)));
+  if (app.state().lang_loading == lang) label += "...";
+  return label;
+}
+
+void draw_bar_warnings(const app::App& app) {
+  const auto& state = app.state();
+  if (!state.storage_warning.empty()) ImGui::TextColored(palette::warning, "%s", app.tr(state.storage_warning));
+  if (!state.lang_problem.empty()) {
+    auto problem = state.lang_problem;
+    problem.params.emplace_back("detail", problem.detail);
+    ImGui::TextColored(palette::warning, "%s", app.notice_text(problem).c_str());
+  }
+}
+
 // The phone's top bar: a menu (screens, language, help), the screen shown
 // and the store, on one line that cannot overlap.
 void draw_compact_top_bar(const app::App& app, app::ActionQueue& actions) {
@@ -55,14 +72,14 @@ void draw_compact_top_bar(const app::App& app, app::ActionQueue& actions) {
     ImGui::Separator();
     for (app::Lang lang : app::kAllLangs) {
       const std::string key = "lang." + std::string(app::lang_code(lang));
-      if (button(app, "menu." + key, {.text = app.tr(key), .current = lang == state.lang}))
+      if (button(app, "menu." + key, {.text = language_label(app, lang).c_str(), .current = lang == state.lang}))
         actions.push(app::SetLanguage{lang});
       ImGui::SameLine();
     }
     ImGui::NewLine();
     ImGui::EndPopup();
   }
-  if (!state.storage_warning.empty()) ImGui::TextColored(palette::warning, "%s", app.tr(state.storage_warning));
+  draw_bar_warnings(app);
 }
 
 }  // namespace
@@ -97,20 +114,18 @@ void draw_top_bar(const app::App& app, app::ActionQueue& actions) {
   // Language switcher on the right: each language named in its own script.
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float width = 0;
-  for (app::Lang lang : app::kAllLangs) {
-    const std::string key = "lang." + std::string(app::lang_code(lang));
-    width += ImGui::CalcTextSize(app.tr(key)).x + ImGui::GetStyle().FramePadding.x * 2 + spacing;
-  }
+  for (app::Lang lang : app::kAllLangs)
+    width += ImGui::CalcTextSize(language_label(app, lang).c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + spacing;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width + spacing);
   for (app::Lang lang : app::kAllLangs) {
     const std::string key = "lang." + std::string(app::lang_code(lang));
-    if (button(app, key, {.current = lang == state.lang})) actions.push(app::SetLanguage{lang});
+    if (button(app, key, {.text = language_label(app, lang).c_str(), .current = lang == state.lang}))
+      actions.push(app::SetLanguage{lang});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", app.tr("lang.tooltip"));
     ImGui::SameLine();
   }
   ImGui::NewLine();
-  if (!state.storage_warning.empty())
-    ImGui::TextColored(palette::warning, "%s", app.tr(state.storage_warning));
+  draw_bar_warnings(app);
 }
 
 }  // namespace ui

@@ -55,6 +55,60 @@ test('the default language follows the browser', async ({ browser, siteUrl }) =>
   }
 });
 
+test('languages other than English load when chosen: none on an English first load, Chinese before its first frame, a failed one said', async ({ browser, siteUrl }) => {
+  const languageFiles = (requests) => requests.filter((path) => /^\/(lang-\w+\.json|ui-cjk\.ttf)$/.test(path));
+  const open = async (options, refuse) => {
+    // No service worker: the test sees (and refuses) the page's own requests.
+    const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+    const requests = [];
+    context.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    if (refuse) await context.route(refuse, (route) => route.abort());
+    const { page, errors } = await openConsole(context, siteUrl);
+    return { context, page, errors, requests };
+  };
+  // English: app.wasm has it all; nothing else is fetched.
+  let run = await open({ locale: 'en-US' });
+  try {
+    assert.equal((await snapshot(run.page)).lang, 'en');
+    await clickItem(run.page, 'nav.stock');
+    await waitForSnapshot(run.page, (s) => s.view === 'stock', { what: 'another screen drawn' });
+    assert.deepEqual(languageFiles(run.requests), [], 'an English load fetches no language pack');
+    // Chosen: fetched, then shown; the Chinese font comes with the Chinese strings.
+    await clickItem(run.page, 'lang.zh');
+    const chinese = await waitForSnapshot(run.page, (s) => s.lang === 'zh', { what: 'Chinese shown' });
+    assert.equal(chinese.langLoading, null);
+    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk.ttf']);
+    assert.deepEqual(run.errors, []);
+  } finally {
+    await run.context.close();
+  }
+  // A Chinese browser: the pack comes with app.wasm, the first frame speaks Chinese.
+  run = await open({ locale: 'zh-CN' });
+  try {
+    const first = await snapshot(run.page);
+    assert.equal(first.lang, 'zh', 'Chinese from the first frame');
+    // Once each: boot fetched them beside app.wasm, the app did not have to ask again.
+    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk.ttf']);
+  } finally {
+    await run.context.close();
+  }
+  // Russian cannot be fetched: English stays, the bar says why, and a later try works.
+  run = await open({ locale: 'en-US' }, '**/lang-ru.json');
+  try {
+    await clickItem(run.page, 'lang.ru');
+    const failed = await waitForSnapshot(run.page, (s) => s.langProblem !== '', { what: 'the failure said' });
+    assert.equal(failed.lang, 'en');
+    assert.equal(failed.langLoading, null);
+    assert.equal(failed.langProblem, 'lang.load_failed');
+    await run.context.unroute('**/lang-ru.json');
+    await clickItem(run.page, 'lang.ru');
+    const russian = await waitForSnapshot(run.page, (s) => s.lang === 'ru', { what: 'Russian once it loads' });
+    assert.equal(russian.langProblem, '');
+  } finally {
+    await run.context.close();
+  }
+}, { timeout: 120_000 });
+
 test('an idle console draws no frames', async ({ context, siteUrl }) => {
   const { page } = await openConsole(context, siteUrl);
   // Idle once the background reading is done: the orders, and the buyers' chats with their newest messages.

@@ -103,8 +103,26 @@ TEST_CASE("the packed catalogues: every key once, null where a language lacks it
 
   CHECK_FALSE(app::Translations().load_pack("[]").empty());
   CHECK_FALSE(app::Translations().load_pack(R"({"en": []})").empty());
-  CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": ["A"], "ru": ["Б"]})").empty());  // no zh
+  CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "ru": ["Б"], "zh": ["乙"]})").empty());  // no English
   CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": ["A", "B"], "ru": ["Б"], "zh": ["乙"]})")
                   .empty());  // lengths differ
   CHECK_FALSE(app::Translations().load_pack(R"({"keys": ["a"], "en": [5], "ru": ["Б"], "zh": ["乙"]})").empty());
+}
+
+TEST_CASE("the web build's pack holds English only; the other languages arrive later, whole or not at all") {
+  app::Translations translations;
+  REQUIRE(translations.load_pack(R"({"keys": ["a", "b"], "en": ["Apple", "Bread"]})").empty());
+  CHECK(translations.has_language(Lang::en));
+  CHECK_FALSE(translations.has_language(Lang::ru));
+  CHECK_FALSE(translations.has_language(Lang::zh));
+  CHECK(std::string(translations.get(Lang::zh, "a")) == "Apple");  // English until Chinese is here
+
+  REQUIRE(translations.load(Lang::zh, R"({"a": "苹果", "b": "面包"})").empty());
+  CHECK(translations.has_language(Lang::zh));
+  CHECK(std::string(translations.get(Lang::zh, "b")) == "面包");
+  // A broken file later (a cut download) leaves the strings that were there.
+  CHECK_FALSE(translations.load(Lang::zh, R"({"a": "苹", "b": 5})").empty());
+  CHECK(std::string(translations.get(Lang::zh, "a")) == "苹果");
+  CHECK_FALSE(translations.load(Lang::ru, "{\"a\": ").empty());
+  CHECK_FALSE(translations.has_language(Lang::ru));
 }
