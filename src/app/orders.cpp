@@ -171,20 +171,17 @@ void OrdersScreen::on(const SelectAllFiltered&) { orders_slice().selection.selec
 
 void OrdersScreen::on(const ClearSelection&) { orders_slice().selection.clear(); }
 
-PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
-  auto& work = orders_slice().work;
-  auto it = work.find(posting.posting_number);
-  if (it != work.end()) return it->second;
-  const auto& known = orders_slice().barcodes;
+OrdersScreen::LineCodes OrdersScreen::line_codes(const core::Posting& posting) const {
+  const auto& known = app_.state().orders.barcodes;
   auto codes_of = [&](std::int64_t sku) {
     auto found = known.find(sku);
     return found != known.end() ? found->second : std::vector<std::string>{};
   };
-  std::vector<std::vector<std::string>> barcodes;
-  for (const auto& product : posting.products) barcodes.push_back(codes_of(product.sku));
+  LineCodes codes;
+  for (const auto& product : posting.products) codes.barcodes.push_back(codes_of(product.sku));
   // Sets: each part counts by its own barcodes, offer ID and SKU.
   const core::BundleBook book = app_.feature<StockScreen>().bundle_book();
-  std::vector<core::LineParts> sets(posting.products.size());
+  codes.sets.resize(posting.products.size());
   for (std::size_t i = 0; i < posting.products.size(); ++i)
     if (const auto* parts = book.parts_of(posting.products[i].offer_id))
       for (const auto& part : *parts) {
@@ -193,9 +190,21 @@ PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
           set_part.codes = codes_of(sku->second);
           set_part.codes.push_back(std::to_string(sku->second));
         }
-        sets[i].push_back(std::move(set_part));
+        codes.sets[i].push_back(std::move(set_part));
       }
-  PostingWork fresh(posting.posting_number, core::PostingVerification(posting, std::move(barcodes), std::move(sets)),
+  return codes;
+}
+
+PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
+  auto& work = orders_slice().work;
+  auto it = work.find(posting.posting_number);
+  if (it != work.end()) {
+    refresh_sets(it->second, posting);
+    return it->second;
+  }
+  LineCodes codes = line_codes(posting);
+  PostingWork fresh(posting.posting_number,
+                    core::PostingVerification(posting, std::move(codes.barcodes), std::move(codes.sets)),
                     core::single_box(posting));
   // What the seller did before a reload comes back with the posting.
   if (auto saved = saved_posting_drafts_.find(posting.posting_number); saved != saved_posting_drafts_.end()) {
@@ -203,6 +212,32 @@ PostingWork& OrdersScreen::work_for(const core::Posting& posting) {
     saved_posting_drafts_.erase(saved);
   }
   return work.emplace(posting.posting_number, std::move(fresh)).first->second;
+}
+
+// A set named (or changed) on the Stock screen after the posting was opened
+// counts by its new parts, as long as nothing has been scanned into it yet:
+// counts already made are never thrown away.
+void OrdersScreen::refresh_sets(PostingWork& work, const core::Posting& posting) {
+  auto& checks = work.verification;
+  if (!checks.log().empty() || core::past_packaging(posting.status)) return;
+  for (std::size_t line = 0; line < checks.line_count(); ++line) {
+    if (checks.counted(line) != 0) return;  // counted by hand, or restored from a draft
+    for (std::size_t part = 0; part < checks.part_count(line); ++part)
+      if (checks.part_counted(line, part) != 0) return;
+  }
+  LineCodes codes = line_codes(posting);
+  bool same = codes.sets.size() == checks.line_count();
+  for (std::size_t line = 0; same && line < checks.line_count(); ++line) {
+    same = codes.sets[line].size() == checks.part_count(line);
+    for (std::size_t part = 0; same && part < codes.sets[line].size(); ++part)
+      same = codes.sets[line][part].offer_id == checks.part_offer_id(line, part) &&
+             codes.sets[line][part].per_set * checks.ordered(line) == checks.part_ordered(line, part);
+  }
+  if (same) return;
+  core::PostingVerification fresh(posting, std::move(codes.barcodes), std::move(codes.sets));
+  fresh.set_address_checked(checks.address_checked());
+  fresh.set_marking_complete(checks.marking_complete());
+  checks = std::move(fresh);
 }
 
 PostingWork* OrdersScreen::open_work() {
@@ -248,6 +283,7 @@ void OrdersScreen::on(const ScanCode& a) {
   PostingWork* work = open_work();
   const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   if (!work || !posting) return;
+  refresh_sets(*work, *posting);  // a set named since it opened, before its first scan
   work->scan_text.clear();
   if (work->stop.active) return;  // nothing counts until the STOP is acknowledged
   // Shipped: the only scan left is the label's; further on, none.

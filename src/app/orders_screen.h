@@ -129,6 +129,13 @@ class OrdersScreen final : public Feature {
   // The session of the store a posting belongs to (null: not connected).
   StoreSession* session_of(std::string_view posting_number);
   PostingWork* open_work();
+  // Each line's catalogue barcodes, and a set's parts with theirs (Stock notes).
+  struct LineCodes {
+    std::vector<std::vector<std::string>> barcodes;
+    std::vector<core::LineParts> sets;
+  };
+  LineCodes line_codes(const core::Posting& posting) const;
+  void refresh_sets(PostingWork& work, const core::Posting& posting);
   PostingWork& work_for(const core::Posting& posting);
   void ship(const std::string& number, const core::BoxPlan& boxes);
   void enqueue(PostingChange change, const std::string& number, const net::HttpRequest& request);

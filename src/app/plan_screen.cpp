@@ -221,26 +221,24 @@ void PlanScreen::on(const DownloadAct& a) {
                           });
 }
 
-void PlanScreen::on(const PrintPickList& a) {
-  auto& orders = app_.mutable_state().orders;
+std::vector<const core::Posting*> PlanScreen::postings_to_pick(std::int64_t delivery_method_id) const {
+  const auto& orders = app_.state().orders;
   std::vector<const core::Posting*> postings;
-  if (a.delivery_method_id == 0) {
+  if (delivery_method_id == 0) {
     for (const auto& number : orders.selection.numbers(orders.list))
       if (const core::Posting* p = orders.list.find(number)) postings.push_back(p);
-  } else {
-    for (const auto& group : app_.mutable_state().plan.groups)
-      if (group.delivery_method_id == a.delivery_method_id)
-        for (const auto& number : group.posting_numbers)
-          if (const core::Posting* p = orders.list.find(number); p && p->status == core::PostingStatus::awaiting_packaging)
-            postings.push_back(p);
+    return postings;
   }
-  if (postings.empty() || !app_.services().show_text) return;
-  core::PickListTextOptions options;
-  options.title = app_.tr("pick.title");
-  options.header_packing = app_.tr("pick.packing");
-  options.packing_note = [&stock = app_.feature<StockScreen>()](const core::PickListRow& row) {
-    return stock.packing_text(row.offer_id);
-  };
+  for (const auto& group : app_.state().plan.groups)
+    if (group.delivery_method_id == delivery_method_id)
+      for (const auto& number : group.posting_numbers)
+        if (const core::Posting* p = orders.list.find(number); p && p->status == core::PostingStatus::awaiting_packaging)
+          postings.push_back(p);
+  return postings;
+}
+
+core::PickList PlanScreen::pick_list(std::int64_t delivery_method_id) const {
+  std::vector<const core::Posting*> postings = postings_to_pick(delivery_method_id);
   // A set is picked as its parts: those are on the shelf.
   const core::BundleBook book = app_.feature<StockScreen>().bundle_book();
   std::vector<core::Posting> expanded;
@@ -249,7 +247,19 @@ void PlanScreen::on(const PrintPickList& a) {
     for (const core::Posting* p : postings) expanded.push_back(core::expand_bundles(*p, book));
     for (std::size_t i = 0; i < postings.size(); ++i) postings[i] = &expanded[i];
   }
-  const auto list = core::pick_list(postings);
+  return core::pick_list(postings);
+}
+
+void PlanScreen::on(const PrintPickList& a) {
+  if (!app_.services().show_text) return;
+  const auto list = pick_list(a.delivery_method_id);
+  if (list.rows.empty()) return;
+  core::PickListTextOptions options;
+  options.title = app_.tr("pick.title");
+  options.header_packing = app_.tr("pick.packing");
+  options.packing_note = [&stock = app_.feature<StockScreen>()](const core::PickListRow& row) {
+    return stock.packing_text(row.offer_id);
+  };
   app_.services().show_text("pick-list.txt", core::pick_list_text(list, options));
 }
 

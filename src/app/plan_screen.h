@@ -4,8 +4,10 @@
 // slice (AppState::plan) holds the warehouses and delivery methods, which
 // the offline copies keep too.
 #include <cstdint>
+#include <vector>
 
 #include "app/app.h"
+#include "core/shipping_plan.h"
 
 namespace app {
 
@@ -37,7 +39,12 @@ class PlanScreen final : public Feature {
   void on(const DownloadAct&);
   void on(const PrintPickList&);
 
+  // What to pick for a delivery method's departure (0: the selected
+  // postings), sets as their parts: the printed and the on-screen pick list.
+  core::PickList pick_list(std::int64_t delivery_method_id) const;
+
  private:
+  std::vector<const core::Posting*> postings_to_pick(std::int64_t delivery_method_id) const;
   void load_delivery_methods(const std::string& store_id);
   void poll_act(std::int64_t method_id, std::int64_t act_id, int attempt);
   // The session of the store a delivery method belongs to (by the plan's groups).

@@ -73,13 +73,9 @@ void draw_pick_rows(const app::App& app, const core::ShippingGroup& group) {
   const bool open = ImGui::TreeNode(hidden_id(app.tr("plan.pick_on_screen"), "plan.pick_items." + method).c_str());
   automation::tag("plan.pick_items." + method);
   if (!open) return;
-  const auto& list = app.state().orders.list;
-  std::vector<const core::Posting*> postings;
-  for (const auto& number : group.posting_numbers)
-    if (const core::Posting* p = list.find(number); p && p->status == core::PostingStatus::awaiting_packaging)
-      postings.push_back(p);
   const float size = ImGui::GetTextLineHeightWithSpacing() * 2;
-  for (const auto& row : core::pick_list(postings).rows) {
+  // Sets as their parts, like the printed list: the parts are on the shelf.
+  for (const auto& row : app.feature<app::PlanScreen>().pick_list(group.delivery_method_id).rows) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     note_glyphs(row.name);

@@ -251,6 +251,9 @@ TEST_CASE("sets: the seller names a set's parts; scanning the parts counts it, t
   REQUIRE_FALSE(number.empty());
   const core::Posting posting = *device.orders().list.find(number);
   const core::PostingProduct set = posting.products.front();
+  // Opened before the set is named: its work starts as a plain line.
+  device.app->apply(app::OpenPosting{number});
+  REQUIRE(device.orders().work.at(number).verification.part_count(0) == 0);
   std::vector<core::StockRow> parts;
   for (const auto& row : stock.catalogue)
     if (row.offer_id != set.offer_id && row.sku != 0 && parts.size() < 2) parts.push_back(row);
@@ -275,6 +278,22 @@ TEST_CASE("sets: the seller names a set's parts; scanning the parts counts it, t
   CHECK(demand_of(parts[1].sku) == set.quantity);
   CHECK(demand_of(set.sku) == 0);
 
+  // The pick list, printed or on screen, names the parts too.
+  device.app->apply(app::ShowView{"orders"});
+  device.app->prepare_frame();
+  const auto& visible = device.orders().list;
+  for (std::size_t row = 0; row < visible.visible_count(); ++row)
+    if (visible.at(row).posting_number == number) device.app->apply(app::ClickRow{row, false, false});
+  const auto pick = device.app->feature<app::PlanScreen>().pick_list(0);
+  auto picked = [&](std::int64_t sku) {
+    for (const auto& row : pick.rows)
+      if (row.sku == sku) return row.quantity;
+    return std::int64_t{0};
+  };
+  CHECK(picked(parts[0].sku) == set.quantity * 2);
+  CHECK(picked(parts[1].sku) == set.quantity);
+  CHECK(picked(set.sku) == 0);
+
   // The packing table: the parts count the set, by SKU as a scanner's code would.
   device.app->apply(app::ShowView{"orders"});
   device.app->apply(app::OpenPosting{number});
@@ -294,4 +313,10 @@ TEST_CASE("sets: the seller names a set's parts; scanning the parts counts it, t
   device.app->apply(app::ScanCode{parts[1].offer_id});
   CHECK(work.stop.active);
   CHECK(work.stop.outcome == core::ScanOutcome::surplus);
+  // Renamed after scanning began: what was counted stays as it was.
+  note.set_parts = parts[1].offer_id;
+  device.app->apply(app::EditProductNote{set.offer_id, note});
+  device.app->apply(app::OpenPosting{number});
+  CHECK(work.verification.part_count(0) == 2);
+  CHECK(work.verification.part_counted(0, 0) == set.quantity * 2);
 }
