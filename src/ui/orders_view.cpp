@@ -193,23 +193,16 @@ void draw_filters(const app::App& app, app::ActionQueue& actions) {
 void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   const auto& orders = app.state().orders;
   if (button(app, "orders.select_all")) actions.push(app::SelectAllFiltered{});
-  ImGui::SameLine();
   // Everything up to the tracking paste works on the selection.
   ImGui::BeginDisabled(orders.selection.empty());
-  if (button(app, "orders.clear_selection")) actions.push(app::ClearSelection{});
-  ImGui::SameLine();
-  if (button(app, "orders.batch_ship")) actions.push(app::BatchShipSelected{});
-  ImGui::SameLine();
-  if (button(app, "orders.print_labels")) actions.push(app::PrintLabels{true});
-  ImGui::SameLine();
-  if (button(app, "orders.mark_delivering")) actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
-  ImGui::SameLine();
-  if (button(app, "orders.mark_last_mile")) actions.push(app::MarkDelivery{app::DeliveryStep::last_mile, true});
-  ImGui::SameLine();
-  if (button(app, "orders.mark_delivered")) actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
+  if (next_button(app, "orders.clear_selection")) actions.push(app::ClearSelection{});
+  if (next_button(app, "orders.batch_ship")) actions.push(app::BatchShipSelected{});
+  if (next_button(app, "orders.print_labels")) actions.push(app::PrintLabels{true});
+  if (next_button(app, "orders.mark_delivering")) actions.push(app::MarkDelivery{app::DeliveryStep::delivering, true});
+  if (next_button(app, "orders.mark_last_mile")) actions.push(app::MarkDelivery{app::DeliveryStep::last_mile, true});
+  if (next_button(app, "orders.mark_delivered")) actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
   ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (button(app, "orders.paste_tracking")) actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
+  if (next_button(app, "orders.paste_tracking")) actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
   ImGui::SameLine();
   ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
                       static_cast<int>(orders.list.visible_count()));

@@ -42,6 +42,15 @@ bool button(const app::App& app, std::string_view key, const ButtonOptions& opti
   return draw_button(app, key, options, [](const char* label) { return ImGui::Button(label); });
 }
 
+bool next_button(const app::App& app, std::string_view key, const ButtonOptions& options) {
+  const char* text = options.text ? options.text : app.tr(key);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::CalcTextSize(text, nullptr, true).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+  return button(app, key, options);
+}
+
 bool small_button(const app::App& app, std::string_view key, const ButtonOptions& options) {
   return draw_button(app, key, options, [](const char* label) { return ImGui::SmallButton(label); });
 }

@@ -26,6 +26,9 @@ struct ButtonOptions {
 };
 bool button(const app::App& app, std::string_view key, const ButtonOptions& options = {});
 bool small_button(const app::App& app, std::string_view key, const ButtonOptions& options = {});
+// A button after the previous item on its line if it fits there, else on
+// the next line: a row of actions wraps on a phone instead of running off.
+bool next_button(const app::App& app, std::string_view key, const ButtonOptions& options = {});
 
 struct ToggleOptions {
   const char* text = nullptr;  // visible text; nullptr: the key translated

@@ -42,6 +42,11 @@ test('phone: one-line top bar with a menu, postings as cards, a posting verified
       for (let j = i + 1; j < rects.length; j++) assert.ok(!overlaps(r, rects[j]), `${names[i]} and ${names[j]} overlap`);
     }
     assert.equal(await itemRect(page, 'lang.zh'), null, 'no language buttons on the bar');
+    // The selection's actions wrap onto more lines rather than run off the screen.
+    for (const name of ['orders.select_all', 'orders.batch_ship', 'orders.mark_delivered', 'orders.paste_tracking']) {
+      const r = await waitForItem(page, name);
+      assert.ok(r.x >= 0 && r.x + r.w <= 390, `${name} inside the screen: ${JSON.stringify(r)}`);
+    }
     writeFileSync(join(artifacts, 'phone-orders.png'), await page.screenshot());
     // The menu: another screen, and back.
     await tap(page, 'nav.menu');
