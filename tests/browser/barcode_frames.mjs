@@ -96,3 +96,12 @@ export function writeY4m(path, frames, fps) {
 export function gtin14(ean) {
   return ean.padStart(14, '0');
 }
+
+// A browser whose camera plays `video` (Chromium loops it).
+export async function launchWithCamera(chromium, chromiumArgs, video) {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`],
+  });
+}

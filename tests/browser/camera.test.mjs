@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, openDemo, openPosting, clickItem, idleFrames, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
-import { ean13, markingDataMatrix, lumaFrame, writeY4m, gtin14 } from './barcode_frames.mjs';
+import { ean13, markingDataMatrix, lumaFrame, writeY4m, gtin14, launchWithCamera } from './barcode_frames.mjs';
 
 const SERIAL = '5Bx7Kq';
 const CRYPTO_KEY = 'AbCd';
@@ -46,15 +46,6 @@ async function findMarkedPosting(page, seen) {
              mark: `01${markGtin}21${SERIAL}${GS}93${CRYPTO_KEY}` };
   }
   return null;
-}
-
-// A browser whose camera plays `video` (Chromium loops it).
-async function launchWithCamera(chromium, chromiumArgs, video) {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`],
-  });
 }
 
 // The EAN for 10 s, then the marking code for 20 s, a frame a second: the
