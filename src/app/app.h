@@ -18,6 +18,7 @@
 #include "app/camera_device.h"
 #include "app/i18n.h"
 #include "app/page_picture.h"
+#include "app/video_device.h"
 #include "app/session.h"
 #include "core/clock.h"
 #include "store/record_store.h"
@@ -85,6 +86,10 @@ struct AppServices {
   std::function<void()> close_camera = {};
   std::function<void()> switch_camera = {};
   std::function<void(bool on)> set_torch = {};
+  // Packing video: records the open camera into the device's private file
+  // system, lists, deletes and exports the recordings. Null where there is
+  // none (tests that do not look at it).
+  VideoRecorder* video_recorder = nullptr;
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).
