@@ -206,6 +206,9 @@ void PackingVideo::on(const RecordingsListed& a) {
 void PackingVideo::apply_retention() {
   if (!listed_ || !recorder() || !deleting_.empty()) return;
   auto doomed = core::recordings_to_delete(recordings_, app_.now(), settings_, current_ ? current_->name : "");
+  doomed.erase(std::remove_if(doomed.begin(), doomed.end(),
+                              [this](const std::string& name) { return !deletion_asked_.insert(name).second; }),
+               doomed.end());
   if (doomed.empty()) return;
   deleting_ = doomed;
   recorder()->remove(doomed);  // the recorder lists again once they are gone

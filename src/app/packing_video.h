@@ -8,6 +8,7 @@
 // and deleted by retention days and a storage budget (settings). No screen of
 // its own: the posting detail and the device settings draw it.
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,7 @@ class PackingVideo final : public Feature {
   bool listed_ = false;
   bool list_requested_ = false;
   std::vector<std::string> deleting_;  // asked to delete by retention and the budget, not listed since
+  std::set<std::string> deletion_asked_;  // each name once: a file that would not go is not asked again and again
   std::optional<Current> current_;
   // A failure while this camera was open: no new attempt until it reopens.
   bool blocked_ = false;
