@@ -34,6 +34,7 @@
 #include "platform/portal.h"
 #include "platform/translator.h"
 #include "platform/camera_scanner.h"
+#include "platform/video_recorder.h"
 #include "platform/text_input.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
@@ -77,6 +78,7 @@ struct Console {
   platform::LocalStorageSettings settings;
   platform::IndexedDbStore records;
   platform::PageOverlay overlay;
+  platform::WebVideoRecorder video;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
                 [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
@@ -109,7 +111,7 @@ struct Console {
 
                 [](bool back, app::CameraHooks hooks) { platform::open_camera(back, std::move(hooks)); },
                 [] { platform::close_camera(); }, [] { platform::switch_camera(); },
-                [](bool on) { platform::set_torch(on); }},
+                [](bool on) { platform::set_torch(on); }, &video},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs
