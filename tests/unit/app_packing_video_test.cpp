@@ -111,6 +111,7 @@ struct Table {
     return {};
   }
   void open_camera() {
+    clock.advance(1'000);  // each recording its own start time (and name)
     app->apply(app::OpenCamera{});
     app::CameraStatus s;
     s.open = true;
