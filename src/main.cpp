@@ -35,6 +35,7 @@
 #include "platform/portal.h"
 #include "platform/translator.h"
 #include "platform/camera_scanner.h"
+#include "platform/video_recorder.h"
 #include "platform/text_input.h"
 #include "platform/web_runner.h"
 #include "platform/web_scheduler.h"
@@ -78,6 +79,7 @@ struct Console {
   platform::LocalStorageSettings settings;
   platform::IndexedDbStore records;
   platform::PageOverlay overlay;
+  platform::WebVideoRecorder video;
   BrowserTransports transports{clock, scheduler};
   app::App app{{settings, clock, scheduler, transports,
                 [](const std::string& text) { platform::copy_to_clipboard(text.c_str()); },
@@ -118,7 +120,8 @@ struct Console {
                                                   if (!pack.font.empty()) ui::set_chinese_ui_font(std::move(pack.font));
                                                   done(true, std::move(pack.json));
                                                 });
-                }},
+                },
+                &video},
                platform::browser_languages()};
   app::ActionQueue actions;
   bool fonts_with_chinese = false;  // the atlas has the Chinese UI glyphs

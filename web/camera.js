@@ -139,6 +139,7 @@
       video.srcObject = stream;
       panel.appendChild(video);
       document.body.appendChild(panel);
+      self.sellerCamera.video = video;  // what recorder.js records (packing video)
       return video.play();
     }
     function stopStream() {
@@ -155,6 +156,7 @@
       }
       panel = null;
       video = null;
+      self.sellerCamera.video = null;
     }
     function reason(error) {
       const name = error && error.name;
@@ -243,5 +245,5 @@
     };
   }
 
-  self.sellerCamera = { create, framesGrabbed: 0 };
+  self.sellerCamera = { create, framesGrabbed: 0, video: null };
 })();

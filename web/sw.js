@@ -23,6 +23,8 @@ const SHELL = [
   'demo-worker.js', 'demo.js', 'demo.wasm',
   // Camera scanning, loaded when the camera first opens: offline too.
   'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
+  // Packing video, loaded when recording is on or its recordings are listed.
+  'recorder.js', 'recorder-worker.js',
 ];
 
 const scope = new URL(self.registration.scope);

@@ -18,6 +18,7 @@
 #include "app/camera_device.h"
 #include "app/i18n.h"
 #include "app/page_picture.h"
+#include "app/video_device.h"
 #include "app/session.h"
 #include "core/clock.h"
 #include "store/record_store.h"
@@ -89,6 +90,10 @@ struct AppServices {
   // English only): answers ok and the text of assets/i18n/<code>.json, or
   // false and why. Empty where every language is compiled in.
   std::function<void(Lang lang, std::function<void(bool ok, std::string json_or_error)>)> fetch_language = {};
+  // Packing video: records the open camera into the device's private file
+  // system, lists, deletes and exports the recordings. Null where there is
+  // none (tests that do not look at it).
+  VideoRecorder* video_recorder = nullptr;
 };
 
 // How long typing may pause before the draft is written (the issue allows 500 ms).

@@ -44,6 +44,8 @@ class CameraScan final : public Feature {
   bool starting() const { return requested_ && !status_.open; }
   bool active() const { return requested_ || status_.open; }
   std::int64_t codes_decoded() const { return codes_decoded_; }
+  // The posting it was opened for.
+  const std::string& posting() const { return posting_; }
 
   void on(const OpenCamera&);
   void on(const CloseCamera&);

@@ -6,6 +6,7 @@
 #include "app/chats_screen.h"
 #include "app/numbers_screen.h"
 #include "app/orders_screen.h"
+#include "app/packing_video.h"
 #include "app/plan_screen.h"
 #include "app/product_pictures.h"
 #include "app/reply_templates.h"
@@ -29,6 +30,7 @@ void add_screens(App& app, std::vector<std::unique_ptr<Feature>>& features) {
   features.push_back(std::make_unique<ReplyTemplates>(app));
   features.push_back(std::make_unique<ProductPictures>(app));  // after the screens: adds to the orders snapshot
   features.push_back(std::make_unique<CameraScan>(app));
+  features.push_back(std::make_unique<PackingVideo>(app));  // after the camera it records, and the orders snapshot
 }
 
 }  // namespace app

@@ -9,6 +9,7 @@
 #include "ui/notice.h"
 #include "ui/palette.h"
 #include "ui/picture_cache_settings.h"
+#include "ui/packing_video_view.h"
 #include "ui/views.h"
 #include "ui/widgets.h"
 #include "app/orders_screen.h"
@@ -117,6 +118,7 @@ void draw_device_settings(const app::App& app, app::ActionQueue& actions) {
   }
   ImGui::TextDisabled(app.tr("device.drafts_saved"), static_cast<int>(device.drafts_saved));
   draw_picture_cache_settings(app, actions);
+  draw_video_settings(app, actions);
   draw_notice(app, device.storage_error);
 }
 

@@ -16,6 +16,7 @@
 #include "ui/layout.h"
 #include "ui/marking_panel.h"
 #include "ui/notice.h"
+#include "ui/packing_video_view.h"
 #include "ui/palette.h"
 #include "ui/product_picture.h"
 #include "ui/stock_view.h"
@@ -201,6 +202,7 @@ void draw_station(const app::App& app, const app::OrdersSlice& orders, app::Acti
   };
   option(app::StationOption::auto_ship, orders.station.auto_ship);
   option(app::StationOption::label_check, orders.station.label_check);
+  draw_video_option(app, actions);
 }
 
 // Where the station's own steps after the last scan stand.
@@ -292,6 +294,7 @@ void draw_camera_state(const app::App& app, const app::CameraScan& camera, app::
     ImGui::PopStyleColor();
     if (!status.detail.empty()) ImGui::TextDisabled("%s", status.detail.c_str());
   }
+  draw_recording_indicator(app);
 }
 
 void draw_checks(const app::App& app, const app::PostingWork& work, app::ActionQueue& actions) {
@@ -545,6 +548,7 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
   if (core::cancelled_status(posting->status)) {
     ImGui::Separator();
     ImGui::TextColored(palette::warning, "%s", app.tr("detail.cancelled_nothing_to_pack"));
+    draw_posting_recordings(app, posting->posting_number, actions);
     return;
   }
   // Shipped: what went, and its label; no scan field, checklist or Ship.
@@ -556,6 +560,7 @@ void draw_posting_detail(const app::App& app, app::ActionQueue& actions) {
     draw_boxes(app, *posting, work, actions);
     draw_ship(app, *posting, work, actions);
   }
+  draw_posting_recordings(app, posting->posting_number, actions);
   draw_delivery(app, *posting, work, actions);
   draw_cancel(app, *posting, work, actions);
 }

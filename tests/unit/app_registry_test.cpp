@@ -48,8 +48,8 @@ TEST_CASE("the registered screens are orders, plan, stock, chats, returns, revie
   std::vector<std::string> ids;
   for (const auto& feature : demo.app.features()) ids.emplace_back(feature->id());
   CHECK(ids == std::vector<std::string>{"orders", "plan", "stock", "chats", "returns", "reviews", "numbers", "alerts",
-                                        "stores", "templates", "pictures", "camera"});
-  // The reply templates, the product pictures and the camera have no screen of their own.
+                                        "stores", "templates", "pictures", "camera", "packing_video"});
+  // The reply templates, the product pictures and the camera and the packing video have no screen of their own.
   CHECK(app::snapshot(demo.app)["screens"] ==
         nlohmann::json::array({"orders", "plan", "stock", "chats", "returns", "reviews", "numbers", "alerts", "stores"}));
 }
