@@ -5,14 +5,14 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, openConsole, snapshot, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
 import { startServe } from './services.mjs';
 
 const CACHE_PREFIX = 'ozon-seller-console-shell-';
 const SHELL = ['', 'boot.js', 'site-info.js', 'style.css', 'app.js', 'app.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf',
   'demo-worker.js', 'demo.js', 'demo.wasm', 'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
-  'recorder.js', 'recorder-worker.js'];
+  'recorder.js', 'recorder-worker.js', 'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf'];
 
 // {width, height} from a PNG's IHDR chunk, or throws.
 function pngSize(bytes) {
@@ -221,6 +221,9 @@ test('pwa: offline, a reload still starts the console from the cache', async ({ 
     await page.evaluate(() => window.sellerConsole.ready);
     assert.ok(await page.evaluate(() => window.sellerConsole.framesDrawn()) > 0, 'the canvas draws without a server');
     assert.equal((await page.evaluate(() => window.sellerConsole.snapshot())).view, 'orders');
+    // A language not compiled in comes from the cache too, its font with it.
+    await clickItem(page, 'lang.zh');
+    await waitForSnapshot(page, (s) => s.lang === 'zh' && s.langProblem === '', { what: 'Chinese offline' });
     assert.deepEqual(errors, []);
   } finally {
     if (!stopped) server.stop();
