@@ -8,15 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, openDemo, openPosting, clickItem, snapshot, waitForSnapshot } from './harness.mjs';
-import { lumaFrame, writeY4m } from './barcode_frames.mjs';
-
-async function launchWithCamera(chromium, chromiumArgs, video) {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`],
-  });
-}
+import { lumaFrame, writeY4m, launchWithCamera } from './barcode_frames.mjs';
 
 // A packing table: four different frames of grey blocks (no code to scan), a frame a second.
 function writeTableVideo(dir) {
