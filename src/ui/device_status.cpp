@@ -11,20 +11,12 @@
 #include "ui/picture_cache_settings.h"
 #include "ui/packing_video_view.h"
 #include "ui/views.h"
+#include "ui/format.h"
 #include "ui/widgets.h"
 #include "app/orders_screen.h"
 #include "core/buyer_data.h"
 
 namespace ui {
-namespace {
-
-std::string megabytes(double bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f MB", bytes / 1048576.0);
-  return text;
-}
-
-}  // namespace
 
 void draw_device_indicator(const app::App& app) {
   const auto& device = app.state().device;

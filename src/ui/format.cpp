@@ -1,5 +1,6 @@
 #include "ui/format.h"
 
+#include <cstdio>
 #include <ctime>
 
 namespace ui {
@@ -17,5 +18,11 @@ std::string format(core::EpochMs time, const char* pattern) {
 
 std::string format_local_time(core::EpochMs time) { return format(time, "%Y-%m-%d %H:%M"); }
 std::string format_local_clock(core::EpochMs time) { return format(time, "%H:%M"); }
+
+std::string megabytes(double bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MB", bytes / 1048576.0);
+  return text;
+}
 
 }  // namespace ui

@@ -14,12 +14,6 @@
 namespace ui {
 namespace {
 
-std::string megabytes(std::int64_t bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
-  return text;
-}
-
 std::string minutes_seconds(double seconds) {
   const long long whole = static_cast<long long>(seconds);
   char text[32];
@@ -66,7 +60,8 @@ void draw_posting_recordings(const app::App& app, const std::string& posting, ap
     ImGui::PushID(static_cast<int>(i));
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s · %s · %s · %s", format_local_time(r.started_at).c_str(),
-                minutes_seconds(static_cast<double>(r.duration_ms) / 1000.0).c_str(), megabytes(r.bytes).c_str(),
+                minutes_seconds(static_cast<double>(r.duration_ms) / 1000.0).c_str(),
+                megabytes(static_cast<double>(r.bytes)).c_str(),
                 app.tr("video.ended." + std::string(core::to_string(r.ended))));
     automation::tag("detail.video.row." + std::to_string(i));
     if (!live) {
@@ -90,7 +85,8 @@ void draw_video_settings(const app::App& app, app::ActionQueue& actions) {
   if (checkbox(app, "video.enabled", on, {.text = app.tr("video.record")})) actions.push(app::SetVideoRecording{on});
   if (video.listed()) {
     ImGui::Text(app.tr("video.summary"), static_cast<long long>(video.recordings().size()),
-                megabytes(video.used_bytes()).c_str(), megabytes(settings.budget_bytes).c_str(), settings.retention_days);
+                megabytes(static_cast<double>(video.used_bytes())).c_str(),
+                megabytes(static_cast<double>(settings.budget_bytes)).c_str(), settings.retention_days);
   } else {
     ImGui::TextDisabled("%s", app.tr("video.not_listed"));
   }

@@ -7,18 +7,10 @@
 
 #include "app/product_pictures.h"
 #include "ui/automation.h"
+#include "ui/format.h"
 #include "ui/widgets.h"
 
 namespace ui {
-namespace {
-
-std::string megabytes(std::int64_t bytes) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f MB", static_cast<double>(bytes) / 1048576.0);
-  return text;
-}
-
-}  // namespace
 
 void draw_picture_cache_settings(const app::App& app, app::ActionQueue& actions) {
   const auto& pictures = app.feature<app::ProductPictures>();
@@ -28,8 +20,8 @@ void draw_picture_cache_settings(const app::App& app, app::ActionQueue& actions)
     return;
   }
   ImGui::AlignTextToFramePadding();
-  ImGui::Text(app.tr("pictures.cache"), static_cast<long long>(cache.entries), megabytes(cache.bytes).c_str(),
-              megabytes(cache.budget_bytes).c_str());
+  ImGui::Text(app.tr("pictures.cache"), static_cast<long long>(cache.entries),
+              megabytes(static_cast<double>(cache.bytes)).c_str(), megabytes(static_cast<double>(cache.budget_bytes)).c_str());
   automation::tag("pictures.cache");
   ImGui::SameLine();
   if (small_button(app, "pictures.clear", {.enabled = cache.entries > 0 && !pictures.clearing()}))

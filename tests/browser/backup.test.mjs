@@ -3,7 +3,7 @@
 // it would change and applies nothing before "Apply".
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { test, openConsole, clickItem, typeInto, waitForItem, waitForSnapshot, waitForCheck, fillStoreForm } from './harness.mjs';
+import { test, openConsole, clickItem, scrollToItem, typeInto, waitForItem, waitForSnapshot, waitForCheck, fillStoreForm } from './harness.mjs';
 
 // In the page: whether the drafts on the device contain `text`.
 function readDrafts(text) {
@@ -49,6 +49,8 @@ test('import: the plan is shown first, a changed road loses the saved key, porta
     ] },
     drafts: [], outbox: [],
   };
+  // Below the device settings (pictures, packing video): scrolled to.
+  await scrollToItem(page, 'backup.import', 'stores.save');
   const chooser = page.waitForEvent('filechooser');
   await clickItem(page, 'backup.import');
   await (await chooser).setFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
