@@ -14,6 +14,7 @@
 
 #include "ozon/endpoints.h"
 #include "ozon/parsers.h"
+#include "ozon/posting_list_reader.h"
 #include "sandbox/marketplace.h"
 
 namespace {
@@ -81,7 +82,11 @@ int main(int argc, char** argv) {
 
   std::size_t parsed = 0;
   const double page_ms = median_ms(51, [&] { parsed = ozon::parse_posting_list(page100)->items.size(); });
-  std::printf("parse_v4_page_100_postings_ms %.3f (%zu postings, %zu bytes)\n", page_ms, parsed, page100.size());
+  std::printf("parse_v4_page_100_postings_ms %.3f (%zu postings, %zu bytes; simdjson On Demand)\n", page_ms, parsed,
+              page100.size());
+  const double dom_page_ms = median_ms(51, [&] { parsed = ozon::detail::read_posting_list_dom(page100)->items.size(); });
+  std::printf("parse_v4_page_100_postings_dom_ms %.3f (nlohmann DOM + lenient readers, the reader before; %.1fx)\n",
+              dom_page_ms, dom_page_ms / page_ms);
 
   std::size_t top_level = 0;
   const double json_only_ms = median_ms(5, [&] { top_level = nlohmann::json::parse(page100k, nullptr, false).size(); });

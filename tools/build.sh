@@ -25,21 +25,21 @@ mode="${1:-}"
 (( $# )) && shift
 case "$mode" in
   native)
-    cmake -S "$ROOT" -B "$BUILD/native" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    cmake -S "$ROOT" -B "$BUILD/native" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSIMDJSON_DIR="$SIMDJSON_DIR" \
       -DWARNINGS_AS_ERRORS="$(werror)" >/dev/null
     cmake --build "$BUILD/native" -j "$JOBS" $(targets "$@")
     ;;
   native-asan)
     # Debug: no NDEBUG, so assert() and nlohmann's JSON_ASSERT are checked. -O1: at -O0 the
     # unit tests under ASan took 30x their Release time; -g1: file:line in sanitizer reports.
-    cmake -S "$ROOT" -B "$BUILD/native-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DSANITIZE=ON \
+    cmake -S "$ROOT" -B "$BUILD/native-asan" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DSANITIZE=ON -DSIMDJSON_DIR="$SIMDJSON_DIR" \
       -DWARNINGS_AS_ERRORS="$(WERROR="${WERROR:-1}" werror)" >/dev/null
     cmake --build "$BUILD/native-asan" -j "$JOBS" $(targets "$@")
     ;;
   wasm)
     export NODE_PATH=/usr/share/nodejs   # emscripten's JS optimizer needs Debian's acorn
     emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DIMGUI_WASM_DIR="$IMGUI_WASM_DIR" -DSDL2_WASM_DIR="$SDL2_WASM_DIR" -DSITE_DIR="$BUILD/site" \
+      -DIMGUI_WASM_DIR="$IMGUI_WASM_DIR" -DSDL2_WASM_DIR="$SDL2_WASM_DIR" -DSITE_DIR="$BUILD/site" -DSIMDJSON_DIR="$SIMDJSON_DIR" \
       -DPDF_LIB_JS="$PDF_LIB_JS" -DZXING_WASM_DIST="$ZXING_WASM_DIST" -DWARNINGS_AS_ERRORS="$(werror)" >/dev/null
     cmake --build "$BUILD/wasm" -j "$JOBS"
     ;;

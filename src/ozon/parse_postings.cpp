@@ -1,6 +1,7 @@
 // Parsers for postings: lists, get, ship, acknowledgements, per-posting batches.
 #include "ozon/parse_common.h"
 #include "ozon/parsers.h"
+#include "ozon/posting_list_reader.h"
 
 namespace ozon {
 using namespace detail;
@@ -105,7 +106,7 @@ std::string stock_item_key(const std::string& offer_id, std::int64_t product_id,
   return key;
 }
 
-Result<Page<core::Posting>> parse_posting_list(std::string_view body) {
+Result<Page<core::Posting>> detail::read_posting_list_dom(std::string_view body) {
   auto root = parse_object(body);
   if (!root) return root.error();
   const Json* list = find_list(root.value(), {"postings"});
@@ -119,6 +120,14 @@ Result<Page<core::Posting>> parse_posting_list(std::string_view body) {
   }
   read_paging(root.value(), page.cursor, page.has_next);
   return page;
+}
+
+// The fast reader; the DOM one words its errors (and reads the rare reply
+// the fast one refuses but nlohmann accepts), except for a reply too deep.
+Result<Page<core::Posting>> parse_posting_list(std::string_view body) {
+  auto page = read_posting_list_fast(body);
+  if (page || page.error().message.rfind(kPostingListTooDeep, 0) == 0) return page;
+  return read_posting_list_dom(body);
 }
 
 Result<core::Posting> parse_posting(std::string_view body) {

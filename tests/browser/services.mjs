@@ -41,8 +41,10 @@ function startPrinting(command, args, pattern) {
   });
 }
 
+// SANDBOX_BINARY: tests/run points it at the sanitizer build's sandbox (one
+// native build fewer in CI, and the sandbox runs under ASan + UBSan too).
 export async function startSandbox(buildDir, extraArgs = []) {
-  const binary = join(buildDir, 'native', 'ozon_sandbox');
+  const binary = process.env.SANDBOX_BINARY || join(buildDir, 'native', 'ozon_sandbox');
   const started = await startPrinting(binary, ['--port', '0', ...extraArgs], /listening on (http:\/\/[0-9.:]+)/);
   return {
     url: started.url,

@@ -2,7 +2,9 @@
 // loads the fixtures, mutates them with a fixed seed (byte flips,
 // truncation, splices, and type swaps inside valid JSON) and feeds every
 // parser. Any crash (or abort: the WASM build has no exceptions) kills the
-// process, so reaching the end means "0 crashes". Usage: fuzz_parsers [seconds]
+// process, so reaching the end means "0 crashes"; so does the posting list's
+// fast reader reading anything differently from the DOM one. Usage: fuzz_parsers [seconds]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include "mutate.h"
+#include "posting_list_agreement.h"
 #include "ozon/errors.h"
 #include "ozon/parsers.h"
 
@@ -29,6 +32,12 @@ std::size_t touch(const R& result) {
 std::size_t feed(const std::string& body) {
   using namespace ozon;
   std::size_t sum = 0;
+  // The posting list's two readers must read the same (see posting_list_agreement.h).
+  if (const std::string difference = fuzz::posting_list_disagreement(body); !difference.empty()) {
+    std::fprintf(stderr, "fuzz: the posting list readers disagree: %s\ninput (%zu bytes): %.*s\n", difference.c_str(),
+                 body.size(), static_cast<int>(std::min<std::size_t>(body.size(), 2000)), body.c_str());
+    std::abort();
+  }
   sum += touch(parse_posting_list(body));
   sum += touch(parse_posting(body));
   sum += touch(parse_ship_result(body));
