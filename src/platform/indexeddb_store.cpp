@@ -20,7 +20,7 @@ int next_id = 1;
 
 // Opens the record store once (Module.recordStore.backend, a promise) and
 // offers put/remove/clear/loadAll that answer through
-// _sc_store_record(id, collection, key, value) for each record a load finds,
+// _sc_store_record(id, collection, key, value, length) for each record a load finds,
 // then _sc_store_done(id, status, detail). Status: 0 ok, 1 unavailable,
 // 2 quota exceeded, 3 other.
 //
@@ -56,11 +56,21 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
     Module._sc_store_done(id, status, detailPtr);
     _free(detailPtr);
   }
+  // A value read back: UTF-8 bytes are copied in as they are (megabytes of
+  // cached postings: no text to encode again), older text values encoded.
   function record(id, c, k, v) {
-    var cp = allocateUTF8(c), kp = allocateUTF8(k), vp = allocateUTF8(v);
-    Module._sc_store_record(id, cp, kp, vp);
+    var bytes = v instanceof Uint8Array ? v : utf8.encode(String(v));
+    var cp = allocateUTF8(c), kp = allocateUTF8(k), vp = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, vp);
+    HEAPU8[vp + bytes.length] = 0;
+    Module._sc_store_record(id, cp, kp, vp, bytes.length);
     _free(cp); _free(kp); _free(vp);
   }
+  var utf8 = new TextEncoder(), text = new TextDecoder();
+  // Kept as bytes in the database: the offline copy of the orders list, read
+  // at every start (10,000 postings are ~17 MB). The rest stays text, as it was.
+  var bytesCollections = ["postings"];
+  function stored(c, bytes) { return bytesCollections.indexOf(c) >= 0 ? bytes : text.decode(bytes); }
   var framed = window.parent !== window;
   var accessPossible = framed && typeof document.requestStorageAccess === "function";
   function report(mode) { Module._sc_storage_mode(mode, accessPossible && mode === 3 ? 1 : 0); }
@@ -96,7 +106,7 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
       // Relaxed: committed to the browser's database before "complete" (a closed
       // tab or a reload keeps it); strict would also wait for the disk flush
       // (power loss), measured at ~47 ms per write here.
-      put: function(id, c, key, value) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).put(value, key); }); },
+      put: function(id, c, key, bytes) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).put(stored(c, bytes), key); }); },
       remove: function(id, c, key) { write(id, [c], "relaxed", function(tx) { tx.objectStore(c).delete(key); }); },
       clear: function(id) {
         write(id, collections, "strict", function(tx) { collections.forEach(function(c) { tx.objectStore(c).clear(); }); });
@@ -109,7 +119,7 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
           var store = tx.objectStore(c);
           var keys = store.getAllKeys(), values = store.getAll();
           values.onsuccess = function() {
-            for (var i = 0; i < values.result.length; i++) out.push([c, String(keys.result[i]), String(values.result[i])]);
+            for (var i = 0; i < values.result.length; i++) out.push([c, String(keys.result[i]), values.result[i]]);
           };
         });
         // One call per record: no JSON wrapping of megabytes to unwrap again.
@@ -144,7 +154,7 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
       window.parent.postMessage(message, portal.origin);
     }
     return {
-      put: function(id, c, key, value) { send(id, {op: "put", collection: c, key: key, value: value}); },
+      put: function(id, c, key, bytes) { send(id, {op: "put", collection: c, key: key, value: text.decode(bytes)}); },
       remove: function(id, c, key) { send(id, {op: "remove", collection: c, key: key}); },
       clear: function(id) { send(id, {op: "clear"}); },
       loadAll: function(id) {
@@ -197,8 +207,10 @@ EM_JS(void, js_request_storage_access, (), {
   });
 });
 
-EM_JS(void, js_store_put, (int id, const char* collection, const char* key, const char* value), {
-  Module.recordStore.put(id, UTF8ToString(collection), UTF8ToString(key), UTF8ToString(value));
+// The value goes as UTF-8 bytes: the database keeps the big collections so
+// (see bytesCollections), the others and the portal as text.
+EM_JS(void, js_store_put, (int id, const char* collection, const char* key, const char* value, int length), {
+  Module.recordStore.put(id, UTF8ToString(collection), UTF8ToString(key), HEAPU8.slice(value, value + length));
 });
 EM_JS(void, js_store_remove, (int id, const char* collection, const char* key), {
   Module.recordStore.remove(id, UTF8ToString(collection), UTF8ToString(key));
@@ -244,7 +256,8 @@ void IndexedDbStore::load_all(store::LoadCallback done) {
 }
 
 void IndexedDbStore::put(std::string collection, std::string key, std::string value, store::WriteCallback done) {
-  js_store_put(register_write(std::move(done)), collection.c_str(), key.c_str(), value.c_str());
+  js_store_put(register_write(std::move(done)), collection.c_str(), key.c_str(), value.data(),
+               static_cast<int>(value.size()));
 }
 
 void IndexedDbStore::remove(std::string collection, std::string key, store::WriteCallback done) {
@@ -272,8 +285,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sc_storage_mode(int mode, int access_possib
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_record(int id, const char* collection, const char* key,
-                                                     const char* value) {
-  platform::loaded_records[id].push_back({collection, key, value});
+                                                     const char* value, int length) {
+  platform::loaded_records[id].push_back({collection, key, std::string(value, static_cast<std::size_t>(length))});
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const char* detail) {

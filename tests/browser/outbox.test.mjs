@@ -8,6 +8,20 @@ import { startSandbox, startServe } from './services.mjs';
 
 const SHIP = '/v4/posting/fbs/ship';
 
+// The records of the orders list's offline copy: kept as bytes or as text, and the text either way.
+function postingRecords(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('ozon-seller-console');
+    open.onsuccess = () => {
+      const all = open.result.transaction('postings').objectStore('postings').getAll();
+      all.onsuccess = () => {
+        resolve(all.result.map((v) => ({ bytes: v instanceof Uint8Array, text: v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v) })));
+        open.result.close();
+      };
+    };
+  }));
+}
+
 test('offline: three shipments queue, survive a reload, and go exactly once when back online', async ({ context, repoRoot, buildDir }) => {
   const sandbox = await startSandbox(buildDir);
   const proxied = await startServe(repoRoot, buildDir, ['--proxy', '--proxy-target', sandbox.url]);
@@ -47,6 +61,9 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
       };
       open.onerror = () => resolve(false);
     }), null, { what: 'three outbox entries in IndexedDB' });
+    // The orders list's offline copy is kept as UTF-8 bytes (read at start without re-encoding megabytes).
+    const kept = await postingRecords(page);
+    assert.ok(kept.length > 0 && kept.every((r) => r.bytes && Array.isArray(JSON.parse(r.text).result.postings)), JSON.stringify(kept.map((r) => r.bytes)));
     // Reload while offline: the service worker starts the console, the outbox comes back from IndexedDB.
     await page.reload();
     await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
@@ -68,6 +85,28 @@ test('offline: three shipments queue, survive a reload, and go exactly once when
     await clickItem(page, 'orders.tab.awaiting_shipment');
     snap = await waitForSnapshot(page, (s) => s.orders.tab === 'awaiting_shipment' &&
       numbers.every((n) => s.orders.visible.some((p) => p.number === n)), { what: 'shipped postings listed', timeout: 20_000 });
+    // A copy kept as text by an earlier build still reads back, offline.
+    await context.setOffline(true);
+    await waitForSnapshot(page, (s) => s.device.online === false, { what: 'offline again' });
+    const asText = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('ozon-seller-console');
+      open.onsuccess = () => {
+        const db = open.result, tx = db.transaction('postings', 'readwrite'), store = tx.objectStore('postings');
+        let rewritten = 0;
+        store.openCursor().onsuccess = (event) => {
+          const cursor = event.target.result;
+          if (!cursor) return;
+          if (cursor.value instanceof Uint8Array) { cursor.update(new TextDecoder().decode(cursor.value)); rewritten++; }
+          cursor.continue();
+        };
+        tx.oncomplete = () => { db.close(); resolve(rewritten); };
+      };
+    }));
+    assert.ok(asText > 0, 'the copy was rewritten as text');
+    await page.reload();
+    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady === true, null, { timeout: 30_000 });
+    await waitForSnapshot(page, (s) => s.orders.fromCache && s.orders.count > 0, { what: 'cached orders read from text' });
+    await context.setOffline(false);
     // Offline fetches and the marketplace's rate limit (429, waited out) are logged by Chromium itself.
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::|status of 429/.test(e)), []);
   } finally {
