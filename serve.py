@@ -23,6 +23,10 @@
                                {"error": "proxy_off", "message": ...}, for the console to
                                say what to run.
 
+Files are sent compressed when the client's Accept-Encoding allows: the big ones as the
+.br/.gz copies the build wrote beside them (tools/precompress.py; a copy older than its file is
+ignored), other text gzipped here. Vary: Accept-Encoding; the Content-Type is the file's own.
+
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
 request (method, path without query, status) on stderr. It handles at most 64
@@ -40,6 +44,7 @@ import signal
 import socket
 import socketserver
 import ssl
+import stat
 import subprocess
 import sys
 import threading
@@ -75,6 +80,10 @@ MIME_TYPES = {
 DEFAULT_MIME = "application/octet-stream"
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".ttf", ".txt"}
 NO_CACHE_FILES = {"index.html", "sw.js"}
+# Compressed copies written beside the big files when the site is assembled
+# (tools/precompress.py: NAME.br, NAME.gz), served as they are, best first.
+# Python's standard library has no brotli: without a .br, only gzip is offered.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 
 MAX_PROXY_BODY = 10 * 1024 * 1024
 UPSTREAM_TIMEOUT = 60  # seconds for a whole proxied call, the upstream's answer read to its end
@@ -222,11 +231,12 @@ class GzipCache:
         return data
 
 
-def accepts_gzip(header):
+def accepts(header, coding):
+    """Whether an Accept-Encoding header value lets the answer use `coding` (q > 0, or * with q > 0)."""
     for item in (header or "").split(","):
         parts = [p.strip() for p in item.split(";")]
         name = parts[0].lower()
-        if name not in ("gzip", "*"):
+        if name not in (coding, "*"):
             continue
         q = 1.0
         for p in parts[1:]:
@@ -530,8 +540,13 @@ class Handler(BaseHTTPRequestHandler):
         name = os.path.basename(full)
         ext = os.path.splitext(name)[1].lower()
         ctype = MIME_TYPES.get(ext, DEFAULT_MIME)
-        use_gzip = ext in COMPRESSIBLE and accepts_gzip(self.headers.get("Accept-Encoding"))
-        etag = '"%x-%x%s"' % (st.st_size, st.st_mtime_ns, "-gz" if use_gzip else "")
+        accept = self.headers.get("Accept-Encoding")
+        coding, stored = self.precompressed(full, st, accept) if ext in COMPRESSIBLE else (None, None)
+        if coding is None and ext in COMPRESSIBLE and accepts(accept, "gzip"):
+            coding = "gzip"  # compressed here, once per file version (GzipCache)
+        # One tag per representation: a cache must not answer a gzip request with brotli bytes.
+        suffix = {"br": "-br", "gzip": "-gz"}.get(coding, "")
+        etag = '"%x-%x%s"' % (st.st_size, st.st_mtime_ns, suffix)
         cache = "no-cache" if name in NO_CACHE_FILES else "max-age=0, must-revalidate"
 
         inm = self.headers.get("If-None-Match")
@@ -547,8 +562,12 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
 
+        data = None
         try:
-            if use_gzip:
+            if stored is not None:
+                f = open(stored, "rb")
+                length = os.fstat(f.fileno()).st_size
+            elif coding == "gzip":
                 data = self.gzip_cache.get(full, st)
                 f = None
                 length = len(data)
@@ -559,14 +578,15 @@ class Handler(BaseHTTPRequestHandler):
             return self.not_found()
         try:
             self.send_response(200)
+            # The type of the file itself (app.wasm stays application/wasm, for streaming compilation).
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(length))
             self.send_header("Cache-Control", cache)
             self.send_header("ETag", etag)
             if ext in COMPRESSIBLE:
                 self.send_header("Vary", "Accept-Encoding")
-            if use_gzip:
-                self.send_header("Content-Encoding", "gzip")
+            if coding:
+                self.send_header("Content-Encoding", coding)
             self.end_headers()
             if self.command == "HEAD":
                 return
@@ -583,6 +603,25 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             if f is not None:
                 f.close()
+
+    def precompressed(self, full, st, accept):
+        """(coding, path) of the best stored compressed copy of `full` the client accepts, or (None, None).
+        A copy older than its file is stale (the file was replaced after the site was assembled) and is
+        skipped; so is one that is not a regular file inside the site."""
+        root = os.path.realpath(self.site)
+        for coding, suffix in PRECOMPRESSED:
+            if not accepts(accept, coding):
+                continue
+            path = os.path.realpath(full + suffix)
+            try:
+                if os.path.commonpath([root, path]) != root:
+                    continue
+                vst = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            if stat.S_ISREG(vst.st_mode) and vst.st_mtime_ns >= st.st_mtime_ns:
+                return coding, path
+        return None, None
 
     def do_HEAD(self):
         self.do_GET()
