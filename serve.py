@@ -34,7 +34,9 @@ connections at once; more wait in a 1024-deep listen backlog.
 """
 
 import argparse
+import base64
 import gzip
+import hashlib
 import http.client
 import ipaddress
 import json
@@ -175,12 +177,13 @@ def read_site_portals(site):
     return parse_origins(data["portals"])
 
 
-def build_csp(connect_extra, portals):
+def build_csp(connect_extra, portals, style_hashes=()):
     connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
-        "style-src 'self'",
+        # The page's own inline <style> (its first paint waits for no file), by hash: nothing else inline.
+        "style-src " + " ".join(["'self'"] + ["'%s'" % h for h in style_hashes]),
         "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src " + connect,
@@ -197,6 +200,20 @@ def build_csp(connect_extra, portals):
         "frame-ancestors " + " ".join(["'self'"] + list(portals)),
     ]
     return "; ".join(parts)
+
+
+INLINE_STYLE = re.compile(rb"<style>(.*?)</style>", re.S)
+
+
+def inline_style_hashes(page_path):
+    """The CSP hash sources ('sha256-...') of the <style> blocks of the page at `page_path`."""
+    try:
+        with open(page_path, "rb") as f:
+            html = f.read()
+    except OSError:
+        return []
+    return ["sha256-" + base64.b64encode(hashlib.sha256(css).digest()).decode("ascii")
+            for css in INLINE_STYLE.findall(html)]
 
 
 class GzipCache:
@@ -385,7 +402,8 @@ class Handler(BaseHTTPRequestHandler):
     # Set on the class by main().
     site = DEFAULT_SITE
     portals = []
-    csp = build_csp([], [])
+    connect_src = []
+    csp_cache = ("unread", None)  # (the page's (mtime, size), or None without a page; the CSP for it)
     proxy_target = None  # None: proxy disabled
     proxy_opener = None
     proxy_check_host = True
@@ -429,8 +447,22 @@ class Handler(BaseHTTPRequestHandler):
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Content-Security-Policy", self.csp())
         super().end_headers()
+
+    def csp(self):
+        """The CSP, with the hashes of the site page's inline styles (read again when the page changes)."""
+        page = os.path.join(self.site, "index.html")
+        try:
+            st = os.stat(page)
+            key = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = None
+        cached_key, csp = Handler.csp_cache
+        if key != cached_key:
+            csp = build_csp(self.connect_src, self.portals, inline_style_hashes(page))
+            Handler.csp_cache = (key, csp)
+        return csp
 
     def log_request(self, code="-", size="-"):
         if isinstance(code, HTTPStatus):
@@ -859,7 +891,7 @@ def main(argv=None):
 
     Handler.site = site
     Handler.portals = portals
-    Handler.csp = build_csp(args.connect_src, portals)
+    Handler.connect_src = args.connect_src
     Handler.proxy_target = target
     Handler.proxy_check_host = not args.allow_remote
     Handler.proxy_deadline = deadline
