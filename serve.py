@@ -23,6 +23,10 @@
                                {"error": "proxy_off", "message": ...}, for the console to
                                say what to run.
 
+Files are sent compressed when the client's Accept-Encoding allows: the big ones as the
+.br/.gz copies the build wrote beside them (tools/precompress.py; a copy older than its file is
+ignored), other text gzipped here. Vary: Accept-Encoding; the Content-Type is the file's own.
+
 The server prints exactly one line `Serving http://HOST:PORT/` on stdout once it
 is listening (with --port 0 the real port is shown), and logs one short line per
 request (method, path without query, status) on stderr. It handles at most 64
@@ -30,7 +34,9 @@ connections at once; more wait in a 1024-deep listen backlog.
 """
 
 import argparse
+import base64
 import gzip
+import hashlib
 import http.client
 import ipaddress
 import json
@@ -40,6 +46,7 @@ import signal
 import socket
 import socketserver
 import ssl
+import stat
 import subprocess
 import sys
 import threading
@@ -75,6 +82,10 @@ MIME_TYPES = {
 DEFAULT_MIME = "application/octet-stream"
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".ttf", ".txt"}
 NO_CACHE_FILES = {"index.html", "sw.js"}
+# Compressed copies written beside the big files when the site is assembled
+# (tools/precompress.py: NAME.br, NAME.gz), served as they are, best first.
+# Python's standard library has no brotli: without a .br, only gzip is offered.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 
 MAX_PROXY_BODY = 10 * 1024 * 1024
 UPSTREAM_TIMEOUT = 60  # seconds for a whole proxied call, the upstream's answer read to its end
@@ -166,12 +177,13 @@ def read_site_portals(site):
     return parse_origins(data["portals"])
 
 
-def build_csp(connect_extra, portals):
+def build_csp(connect_extra, portals, style_hashes=()):
     connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
-        "style-src 'self'",
+        # The page's own inline <style> (its first paint waits for no file), by hash: nothing else inline.
+        "style-src " + " ".join(["'self'"] + ["'%s'" % h for h in style_hashes]),
         "img-src 'self' data: blob:",
         "font-src 'self'",
         "connect-src " + connect,
@@ -188,6 +200,20 @@ def build_csp(connect_extra, portals):
         "frame-ancestors " + " ".join(["'self'"] + list(portals)),
     ]
     return "; ".join(parts)
+
+
+INLINE_STYLE = re.compile(rb"<style>(.*?)</style>", re.S)
+
+
+def inline_style_hashes(page_path):
+    """The CSP hash sources ('sha256-...') of the <style> blocks of the page at `page_path`."""
+    try:
+        with open(page_path, "rb") as f:
+            html = f.read()
+    except OSError:
+        return []
+    return ["sha256-" + base64.b64encode(hashlib.sha256(css).digest()).decode("ascii")
+            for css in INLINE_STYLE.findall(html)]
 
 
 class GzipCache:
@@ -222,11 +248,12 @@ class GzipCache:
         return data
 
 
-def accepts_gzip(header):
+def accepts(header, coding):
+    """Whether an Accept-Encoding header value lets the answer use `coding` (q > 0, or * with q > 0)."""
     for item in (header or "").split(","):
         parts = [p.strip() for p in item.split(";")]
         name = parts[0].lower()
-        if name not in ("gzip", "*"):
+        if name not in (coding, "*"):
             continue
         q = 1.0
         for p in parts[1:]:
@@ -375,7 +402,8 @@ class Handler(BaseHTTPRequestHandler):
     # Set on the class by main().
     site = DEFAULT_SITE
     portals = []
-    csp = build_csp([], [])
+    connect_src = []
+    csp_cache = ("unread", None)  # (the page's (mtime, size), or None without a page; the CSP for it)
     proxy_target = None  # None: proxy disabled
     proxy_opener = None
     proxy_check_host = True
@@ -419,8 +447,22 @@ class Handler(BaseHTTPRequestHandler):
     def end_headers(self):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Content-Security-Policy", self.csp())
         super().end_headers()
+
+    def csp(self):
+        """The CSP, with the hashes of the site page's inline styles (read again when the page changes)."""
+        page = os.path.join(self.site, "index.html")
+        try:
+            st = os.stat(page)
+            key = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = None
+        cached_key, csp = Handler.csp_cache
+        if key != cached_key:
+            csp = build_csp(self.connect_src, self.portals, inline_style_hashes(page))
+            Handler.csp_cache = (key, csp)
+        return csp
 
     def log_request(self, code="-", size="-"):
         if isinstance(code, HTTPStatus):
@@ -530,8 +572,13 @@ class Handler(BaseHTTPRequestHandler):
         name = os.path.basename(full)
         ext = os.path.splitext(name)[1].lower()
         ctype = MIME_TYPES.get(ext, DEFAULT_MIME)
-        use_gzip = ext in COMPRESSIBLE and accepts_gzip(self.headers.get("Accept-Encoding"))
-        etag = '"%x-%x%s"' % (st.st_size, st.st_mtime_ns, "-gz" if use_gzip else "")
+        accept = self.headers.get("Accept-Encoding")
+        coding, stored = self.precompressed(full, st, accept) if ext in COMPRESSIBLE else (None, None)
+        if coding is None and ext in COMPRESSIBLE and accepts(accept, "gzip"):
+            coding = "gzip"  # compressed here, once per file version (GzipCache)
+        # One tag per representation: a cache must not answer a gzip request with brotli bytes.
+        suffix = {"br": "-br", "gzip": "-gz"}.get(coding, "")
+        etag = '"%x-%x%s"' % (st.st_size, st.st_mtime_ns, suffix)
         cache = "no-cache" if name in NO_CACHE_FILES else "max-age=0, must-revalidate"
 
         inm = self.headers.get("If-None-Match")
@@ -547,8 +594,12 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
 
+        data = None
         try:
-            if use_gzip:
+            if stored is not None:
+                f = open(stored, "rb")
+                length = os.fstat(f.fileno()).st_size
+            elif coding == "gzip":
                 data = self.gzip_cache.get(full, st)
                 f = None
                 length = len(data)
@@ -559,14 +610,15 @@ class Handler(BaseHTTPRequestHandler):
             return self.not_found()
         try:
             self.send_response(200)
+            # The type of the file itself (app.wasm stays application/wasm, for streaming compilation).
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(length))
             self.send_header("Cache-Control", cache)
             self.send_header("ETag", etag)
             if ext in COMPRESSIBLE:
                 self.send_header("Vary", "Accept-Encoding")
-            if use_gzip:
-                self.send_header("Content-Encoding", "gzip")
+            if coding:
+                self.send_header("Content-Encoding", coding)
             self.end_headers()
             if self.command == "HEAD":
                 return
@@ -583,6 +635,25 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             if f is not None:
                 f.close()
+
+    def precompressed(self, full, st, accept):
+        """(coding, path) of the best stored compressed copy of `full` the client accepts, or (None, None).
+        A copy older than its file is stale (the file was replaced after the site was assembled) and is
+        skipped; so is one that is not a regular file inside the site."""
+        root = os.path.realpath(self.site)
+        for coding, suffix in PRECOMPRESSED:
+            if not accepts(accept, coding):
+                continue
+            path = os.path.realpath(full + suffix)
+            try:
+                if os.path.commonpath([root, path]) != root:
+                    continue
+                vst = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            if stat.S_ISREG(vst.st_mode) and vst.st_mtime_ns >= st.st_mtime_ns:
+                return coding, path
+        return None, None
 
     def do_HEAD(self):
         self.do_GET()
@@ -820,7 +891,7 @@ def main(argv=None):
 
     Handler.site = site
     Handler.portals = portals
-    Handler.csp = build_csp(args.connect_src, portals)
+    Handler.connect_src = args.connect_src
     Handler.proxy_target = target
     Handler.proxy_check_host = not args.allow_remote
     Handler.proxy_deadline = deadline

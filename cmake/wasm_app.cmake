@@ -182,6 +182,13 @@ add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # Re-assembled whenever the app or any shell/PWA file changes. The version in
 # site-info.js hashes every file the service worker precaches, so any change
 # to one of them is a new version (and a new sw.js).
+# The big files (the first load's and the lazily loaded ones) get .gz and .br
+# copies beside them, which serve.py sends to clients that accept them.
+set(PRECOMPRESSED_FILES
+  "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/boot.js"
+  "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-extra.ttf"
+  "${SITE_DIR}/demo.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/scanner.wasm" "${SITE_DIR}/scanner.js"
+  "${SITE_DIR}/pdf-lib.min.js")
 add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
@@ -201,11 +208,13 @@ add_custom_command(
           "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm"
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
           --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/precompress.py" ${PRECOMPRESSED_FILES}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
   DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
           "${FONT_DIR}/ui-cjk.ttf"
           "${SCANNER_JS}" "${SCANNER_WASM}"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
+          "${CMAKE_SOURCE_DIR}/tools/precompress.py"
   COMMENT "Assembling the site in ${SITE_DIR}")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")
 # portals.json: the seller portals allowed to embed the console, from the

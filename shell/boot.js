@@ -308,6 +308,34 @@
     return gl;
   }
 
+  // ImGui's renderer compiles and links its one program in the app's first
+  // frame and asks at once whether that worked: the page waits for the GPU
+  // process to finish (tens to hundreds of milliseconds with software
+  // rendering). The same program (imgui_impl_opengl3.cpp, GLSL 300 es, the
+  // exact source text) is made here while app.wasm downloads, in parallel
+  // (KHR_parallel_shader_compile) and never asked about, so that the GPU
+  // process has it compiled and cached by the time the app links its own.
+  const IMGUI_VERTEX_SHADER = '#version 300 es\nprecision highp float;\nlayout (location = 0) in vec2 Position;\n'
+    + 'layout (location = 1) in vec2 UV;\nlayout (location = 2) in vec4 Color;\nuniform mat4 ProjMtx;\nout vec2 Frag_UV;\n'
+    + 'out vec4 Frag_Color;\nvoid main()\n{\n    Frag_UV = UV;\n    Frag_Color = Color;\n'
+    + '    gl_Position = ProjMtx * vec4(Position.xy,0,1);\n}\n';
+  const IMGUI_FRAGMENT_SHADER = '#version 300 es\nprecision mediump float;\nuniform sampler2D Texture;\nin vec2 Frag_UV;\n'
+    + 'in vec4 Frag_Color;\nlayout (location = 0) out vec4 Out_Color;\nvoid main()\n{\n'
+    + '    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);\n}\n';
+  function prepareImGuiProgram(gl) {
+    gl.getExtension('KHR_parallel_shader_compile');
+    const program = gl.createProgram();
+    for (const [type, source] of [[gl.VERTEX_SHADER, IMGUI_VERTEX_SHADER], [gl.FRAGMENT_SHADER, IMGUI_FRAGMENT_SHADER]]) {
+      const shader = gl.createShader(type);
+      gl.shaderSource(shader, source);
+      gl.compileShader(shader);
+      gl.attachShader(program, shader);
+      gl.deleteShader(shader);  // freed with the program
+    }
+    gl.linkProgram(program);
+    return program;
+  }
+
   function formatBytes(n) {
     return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(n / 1024)) + ' KB';
   }
@@ -315,8 +343,15 @@
   // Downloads and compiles app.wasm at the same time (streaming), counting
   // the bytes for the progress bar. The build tells the real size, since
   // Content-Length may be the compressed size.
-  async function compileWasm() {
-    const response = await fetch('app.wasm');
+  // `started` is called as the response comes in (or the download fails);
+  // compileStreaming has the stream before anything waiting on it runs.
+  async function compileWasm(started) {
+    let response;
+    try {
+      response = await fetch('app.wasm');
+    } finally {
+      started();
+    }
     if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
     let received = 0;
@@ -412,22 +447,34 @@
     .then((json) => (json && Array.isArray(json.portals) ? json.portals.filter((o) => typeof o === 'string') : []))
     .catch(() => []);
   const languagePack = lang === 'en' ? Promise.resolve(null) : fetchLanguagePack(lang).catch(() => null);
-  const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
+  let compiling;
+  const wasmStarted = new Promise((resolve) => { compiling = resolve; });
+  const wasmModule = compileWasm(compiling).then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
   let gl = null;
+  let imguiProgram = null;  // ImGui's program made ahead (prepareImGuiProgram)
+  let appJsLoaded = false;
   const script = document.createElement('script');
   script.src = 'app.js';
-  script.onload = () => { if (gl) start(gl); };
+  script.onload = () => { appJsLoaded = true; if (gl) start(gl); };
   script.onerror = () => showFatal(t('shell.load_failed', { detail: 'app.js' }));
   document.head.appendChild(script);
   // While they download: the context, or without WebGL 2 a page in plain words.
+  // Making a context holds the main thread (150-200 ms here), and the bytes
+  // of app.wasm reach the compiler through the main thread: the context is
+  // made once the compiler has started on them (a failed download is shown
+  // by instantiateWasm; the context is still made, in case it was app.js).
   const canvas = document.getElementById('canvas');
-  gl = createWebGL2(canvas);
-  hook.timings.glCreated = performance.now();
-  if (!gl) {
-    showFatal(t('shell.no_webgl2'));
-    return;
-  }
+  wasmStarted.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => {
+    gl = createWebGL2(canvas);
+    hook.timings.glCreated = performance.now();
+    if (!gl) {
+      showFatal(t('shell.no_webgl2'));
+      return;
+    }
+    imguiProgram = prepareImGuiProgram(gl);
+    if (appJsLoaded) start(gl);
+  });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // SDL cancels the pointer's default action, focus included: inside a
   // portal's iframe the keys would then keep going to the portal. A press on
@@ -444,4 +491,6 @@
   for (const type of ['pointerdown', 'pointerup', 'touchend']) canvas.addEventListener(type, focusFor, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
+  // The app has linked its own copy of ImGui's program by its first frame.
+  hook.ready.then(() => { if (gl && imguiProgram) gl.deleteProgram(imguiProgram); });
 })();
