@@ -46,13 +46,17 @@
       if (!hook.isReady) return null;
       return JSON.parse(module.ccall('sc_item_rect', 'string', ['string'], [String(name)]));
     },
-    // Benchmark: parse a v4 posting-list text in WebAssembly; {ms, count}.
-    benchParsePostings(text) {
+    // Benchmark: parse a v4 posting-list page in WebAssembly; {ms, count}.
+    // The page as UTF-8 bytes (a Uint8Array), as fetch hands a reply to the
+    // console (response.arrayBuffer(), copied in); a string is encoded first.
+    benchParsePostings(page) {
       if (!hook.isReady) return null;
-      const length = module.lengthBytesUTF8(text);
+      const bytes = typeof page === 'string' ? new TextEncoder().encode(page) : page;
+      const length = bytes.length;
       const ptr = module._malloc(length + 1);
       try {
-        module.stringToUTF8(text, ptr, length + 1);
+        module.HEAPU8.set(bytes, ptr);
+        module.HEAPU8[ptr + length] = 0;
         const ms = module._sc_bench_parse_postings(ptr, length);
         return { ms, count: module._sc_bench_last_count() };
       } finally {

@@ -9,6 +9,7 @@
 // validates only what is consumed, and a malformed reply must be refused.
 #include "ozon/posting_list_reader.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -280,6 +281,19 @@ struct PriceParts {
   }
 };
 
+// Field names are told apart by one switch on their hash and one comparison,
+// not a chain of comparisons: a posting has ~40 fields, a page 100 postings.
+constexpr std::uint32_t name_hash(std::string_view name) {
+  std::uint32_t hash = 2166136261u;  // FNV-1a
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  return hash;
+}
+// One case of such a switch (two names with one hash would not compile).
+#define FIELD(name, read) \
+  case name_hash(name):   \
+    if (key == (name)) return read; \
+    break
+
 class PostingReader {
  public:
   explicit PostingReader(Reader& r) : r_(r) {}
@@ -292,33 +306,35 @@ class PostingReader {
     std::string addressee_name, addressee_phone;
     bool was_object = false;
     const bool ok = r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "posting_number") return r_.text(v, p.posting_number, d);
-      if (key == "order_id") return r_.int64(v, p.order_id, d);
-      if (key == "order_number") return r_.text(v, p.order_number, d);
-      if (key == "status") return r_.text(v, p.status_raw, d);
-      if (key == "substatus") return r_.text(v, p.substatus, d);
-      if (key == "delivery_method") return delivery_method(v, d, p.delivery_method);
-      if (key == "tracking_number") return r_.text(v, p.tracking_number, d);
-      if (key == "tpl_integration_type") return r_.text(v, p.tpl_integration_type, d);
-      if (key == "in_process_at") return r_.time(v, p.in_process_at, d);
-      if (key == "shipment_date") return r_.time(v, p.shipment_date, d);
-      if (key == "shipment_date_without_delay") return r_.time(v, p.shipment_date_without_delay, d);
-      if (key == "delivering_date") return r_.time(v, p.delivering_date, d);
-      if (key == "products") return products(v, d, p.products);
-      if (key == "barcodes") return barcodes(v, d, p.barcodes);
-      if (key == "cancellation") return cancellation(v, d, p.cancellation, cancellation_object);
-      if (key == "cancel_reason_id") return r_.int64(v, bare_cancel_reason, d);
-      if (key == "customer") return customer(v, d, p.customer);
-      if (key == "addressee") return person(v, d, addressee_name, addressee_phone, addressee_object);
-      if (key == "analytics_data") return analytics(v, d, p.analytics);
-      if (key == "requirements") return requirements(v, d, p.requirements);
-      if (key == "is_express") return r_.flag(v, p.is_express, d);
-      if (key == "is_multibox") return r_.flag(v, p.is_multibox, d);
-      if (key == "multi_box_qty") return r_.int64(v, p.multi_box_qty, d);
-      if (key == "parent_posting_number") return r_.text(v, p.parent_posting_number, d);
-      if (key == "available_actions") return r_.text_list(v, p.available_actions, d);
-      if (key == "delivery_schema") return r_.text(v, p.delivery_schema, d);
-      if (key == "integration_type_flow") return r_.text(v, p.integration_type_flow, d);
+      switch (name_hash(key)) {
+        FIELD("posting_number", r_.text(v, p.posting_number, d));
+        FIELD("order_id", r_.int64(v, p.order_id, d));
+        FIELD("order_number", r_.text(v, p.order_number, d));
+        FIELD("status", r_.text(v, p.status_raw, d));
+        FIELD("substatus", r_.text(v, p.substatus, d));
+        FIELD("delivery_method", delivery_method(v, d, p.delivery_method));
+        FIELD("tracking_number", r_.text(v, p.tracking_number, d));
+        FIELD("tpl_integration_type", r_.text(v, p.tpl_integration_type, d));
+        FIELD("in_process_at", r_.time(v, p.in_process_at, d));
+        FIELD("shipment_date", r_.time(v, p.shipment_date, d));
+        FIELD("shipment_date_without_delay", r_.time(v, p.shipment_date_without_delay, d));
+        FIELD("delivering_date", r_.time(v, p.delivering_date, d));
+        FIELD("products", products(v, d, p.products));
+        FIELD("barcodes", barcodes(v, d, p.barcodes));
+        FIELD("cancellation", cancellation(v, d, p.cancellation, cancellation_object));
+        FIELD("cancel_reason_id", r_.int64(v, bare_cancel_reason, d));
+        FIELD("customer", customer(v, d, p.customer));
+        FIELD("addressee", person(v, d, addressee_name, addressee_phone, addressee_object));
+        FIELD("analytics_data", analytics(v, d, p.analytics));
+        FIELD("requirements", requirements(v, d, p.requirements));
+        FIELD("is_express", r_.flag(v, p.is_express, d));
+        FIELD("is_multibox", r_.flag(v, p.is_multibox, d));
+        FIELD("multi_box_qty", r_.int64(v, p.multi_box_qty, d));
+        FIELD("parent_posting_number", r_.text(v, p.parent_posting_number, d));
+        FIELD("available_actions", r_.text_list(v, p.available_actions, d));
+        FIELD("delivery_schema", r_.text(v, p.delivery_schema, d));
+        FIELD("integration_type_flow", r_.text(v, p.integration_type_flow, d));
+      }
       return r_.skip(v, d);
     }, &was_object);
     if (!ok) return false;
@@ -342,12 +358,14 @@ class PostingReader {
   bool delivery_method(od::value value, int depth, core::PostingDeliveryMethod& m) {
     m = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "id") return r_.int64(v, m.id, d);
-      if (key == "name") return r_.text(v, m.name, d);
-      if (key == "warehouse_id") return r_.int64(v, m.warehouse_id, d);
-      if (key == "warehouse") return r_.text(v, m.warehouse, d);
-      if (key == "tpl_provider_id") return r_.int64(v, m.tpl_provider_id, d);
-      if (key == "tpl_provider") return r_.text(v, m.tpl_provider, d);
+      switch (name_hash(key)) {
+        FIELD("id", r_.int64(v, m.id, d));
+        FIELD("name", r_.text(v, m.name, d));
+        FIELD("warehouse_id", r_.int64(v, m.warehouse_id, d));
+        FIELD("warehouse", r_.text(v, m.warehouse, d));
+        FIELD("tpl_provider_id", r_.int64(v, m.tpl_provider_id, d));
+        FIELD("tpl_provider", r_.text(v, m.tpl_provider, d));
+      }
       return r_.skip(v, d);
     });
   }
@@ -360,13 +378,15 @@ class PostingReader {
       std::string currency_code;
       bool was_object = false;
       const bool ok = r_.each_field(item, d, [&](std::string_view key, od::value v, int dd) {
-        if (key == "sku") return r_.int64(v, product.sku, dd);
-        if (key == "offer_id") return r_.text(v, product.offer_id, dd);
-        if (key == "name") return r_.text(v, product.name, dd);
-        if (key == "quantity") return r_.int64(v, product.quantity, dd);
-        if (key == "price") return price_parts(v, dd, price);
-        if (key == "currency_code") return r_.text(v, currency_code, dd);
-        if (key == "imei") return r_.text_list(v, product.imei, dd);
+        switch (name_hash(key)) {
+          FIELD("sku", r_.int64(v, product.sku, dd));
+          FIELD("offer_id", r_.text(v, product.offer_id, dd));
+          FIELD("name", r_.text(v, product.name, dd));
+          FIELD("quantity", r_.int64(v, product.quantity, dd));
+          FIELD("price", price_parts(v, dd, price));
+          FIELD("currency_code", r_.text(v, currency_code, dd));
+          FIELD("imei", r_.text_list(v, product.imei, dd));
+        }
         return r_.skip(v, dd);
       }, &was_object);
       if (!ok) return false;
@@ -388,11 +408,13 @@ class PostingReader {
     }
     parts.present = parts.is_object = true;
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "amount") return r_.optional_value(v, parts.amount, d);
-      if (key == "price") return r_.optional_value(v, parts.price, d);
-      if (key == "value") return r_.optional_value(v, parts.value, d);
-      if (key == "currency") return r_.text(v, parts.currency, d);
-      if (key == "currency_code") return r_.text(v, parts.currency_code, d);
+      switch (name_hash(key)) {
+        FIELD("amount", r_.optional_value(v, parts.amount, d));
+        FIELD("price", r_.optional_value(v, parts.price, d));
+        FIELD("value", r_.optional_value(v, parts.value, d));
+        FIELD("currency", r_.text(v, parts.currency, d));
+        FIELD("currency_code", r_.text(v, parts.currency_code, d));
+      }
       return r_.skip(v, d);
     });
   }
@@ -400,8 +422,10 @@ class PostingReader {
   bool barcodes(od::value value, int depth, core::PostingBarcodes& b) {
     b = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "upper_barcode") return r_.text(v, b.upper_barcode, d);
-      if (key == "lower_barcode") return r_.text(v, b.lower_barcode, d);
+      switch (name_hash(key)) {
+        FIELD("upper_barcode", r_.text(v, b.upper_barcode, d));
+        FIELD("lower_barcode", r_.text(v, b.lower_barcode, d));
+      }
       return r_.skip(v, d);
     });
   }
@@ -409,10 +433,12 @@ class PostingReader {
   bool cancellation(od::value value, int depth, core::Cancellation& c, bool& was_object) {
     c = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "cancel_reason_id") return r_.int64(v, c.reason_id, d);
-      if (key == "cancel_reason") return r_.text(v, c.reason, d);
-      if (key == "cancellation_initiator") return r_.text(v, c.initiator, d);
-      if (key == "affect_cancellation_rating") return r_.flag(v, c.affect_cancellation_rating, d);
+      switch (name_hash(key)) {
+        FIELD("cancel_reason_id", r_.int64(v, c.reason_id, d));
+        FIELD("cancel_reason", r_.text(v, c.reason, d));
+        FIELD("cancellation_initiator", r_.text(v, c.initiator, d));
+        FIELD("affect_cancellation_rating", r_.flag(v, c.affect_cancellation_rating, d));
+      }
       return r_.skip(v, d);
     }, &was_object);
   }
@@ -420,9 +446,11 @@ class PostingReader {
   bool customer(od::value value, int depth, core::Customer& c) {
     c = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "name") return r_.text(v, c.name, d);
-      if (key == "phone") return r_.text(v, c.phone, d);
-      if (key == "address") return address(v, d, c.address);
+      switch (name_hash(key)) {
+        FIELD("name", r_.text(v, c.name, d));
+        FIELD("phone", r_.text(v, c.phone, d));
+        FIELD("address", address(v, d, c.address));
+      }
       return r_.skip(v, d);
     });
   }
@@ -431,13 +459,15 @@ class PostingReader {
     a = {};
     std::string provider_pvz_code;
     const bool ok = r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "city") return r_.text(v, a.city, d);
-      if (key == "region") return r_.text(v, a.region, d);
-      if (key == "zip_code") return r_.text(v, a.zip_code, d);
-      if (key == "address_tail") return r_.text(v, a.address_tail, d);
-      if (key == "pvz_code") return r_.text(v, a.pvz_code, d);
-      if (key == "provider_pvz_code") return r_.text(v, provider_pvz_code, d);
-      if (key == "comment") return r_.text(v, a.comment, d);
+      switch (name_hash(key)) {
+        FIELD("city", r_.text(v, a.city, d));
+        FIELD("region", r_.text(v, a.region, d));
+        FIELD("zip_code", r_.text(v, a.zip_code, d));
+        FIELD("address_tail", r_.text(v, a.address_tail, d));
+        FIELD("pvz_code", r_.text(v, a.pvz_code, d));
+        FIELD("provider_pvz_code", r_.text(v, provider_pvz_code, d));
+        FIELD("comment", r_.text(v, a.comment, d));
+      }
       return r_.skip(v, d);
     });
     if (a.pvz_code.empty()) a.pvz_code = std::move(provider_pvz_code);
@@ -448,8 +478,10 @@ class PostingReader {
     name.clear();
     phone.clear();
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "name") return r_.text(v, name, d);
-      if (key == "phone") return r_.text(v, phone, d);
+      switch (name_hash(key)) {
+        FIELD("name", r_.text(v, name, d));
+        FIELD("phone", r_.text(v, phone, d));
+      }
       return r_.skip(v, d);
     }, &was_object);
   }
@@ -457,9 +489,11 @@ class PostingReader {
   bool analytics(od::value value, int depth, core::PostingAnalytics& a) {
     a = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "region") return r_.text(v, a.region, d);
-      if (key == "city") return r_.text(v, a.city, d);
-      if (key == "delivery_type") return r_.text(v, a.delivery_type, d);
+      switch (name_hash(key)) {
+        FIELD("region", r_.text(v, a.region, d));
+        FIELD("city", r_.text(v, a.city, d));
+        FIELD("delivery_type", r_.text(v, a.delivery_type, d));
+      }
       return r_.skip(v, d);
     });
   }
@@ -467,13 +501,15 @@ class PostingReader {
   bool requirements(od::value value, int depth, core::PostingRequirements& q) {
     q = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
-      if (key == "products_requiring_gtd") return r_.int64_list(v, q.gtd, d);
-      if (key == "products_requiring_country") return r_.int64_list(v, q.country, d);
-      if (key == "products_requiring_mandatory_mark") return r_.int64_list(v, q.mandatory_mark, d);
-      if (key == "products_requiring_rnpt") return r_.int64_list(v, q.rnpt, d);
-      if (key == "products_requiring_jw_uin") return r_.int64_list(v, q.jw_uin, d);
-      if (key == "products_requiring_imei") return r_.int64_list(v, q.imei, d);
-      if (key == "products_requiring_weight") return r_.int64_list(v, q.weight, d);
+      switch (name_hash(key)) {
+        FIELD("products_requiring_gtd", r_.int64_list(v, q.gtd, d));
+        FIELD("products_requiring_country", r_.int64_list(v, q.country, d));
+        FIELD("products_requiring_mandatory_mark", r_.int64_list(v, q.mandatory_mark, d));
+        FIELD("products_requiring_rnpt", r_.int64_list(v, q.rnpt, d));
+        FIELD("products_requiring_jw_uin", r_.int64_list(v, q.jw_uin, d));
+        FIELD("products_requiring_imei", r_.int64_list(v, q.imei, d));
+        FIELD("products_requiring_weight", r_.int64_list(v, q.weight, d));
+      }
       return r_.skip(v, d);
     });
   }
@@ -494,9 +530,11 @@ struct ListParts {
 bool read_root(Reader& r, od::value root, ListParts& parts) {
   PostingReader postings(r);
   return r.each_field(root, 0, [&](std::string_view key, od::value v, int d) {
-    if (key == "postings") return postings.postings(v, d, parts.root_list, parts.root_list_is_array);
-    if (key == "cursor") return r.text(v, parts.root_cursor, d);
-    if (key == "has_next") return r.optional_value(v, parts.root_has_next, d);
+    switch (name_hash(key)) {
+      FIELD("postings", postings.postings(v, d, parts.root_list, parts.root_list_is_array));
+      FIELD("cursor", r.text(v, parts.root_cursor, d));
+      FIELD("has_next", r.optional_value(v, parts.root_has_next, d));
+    }
     if (key != "result") return r.skip(v, d);
     parts.result_list.clear();
     parts.result_array.clear();
@@ -514,6 +552,8 @@ bool read_root(Reader& r, od::value root, ListParts& parts) {
     });
   });
 }
+
+#undef FIELD
 
 }  // namespace
 
