@@ -165,13 +165,19 @@ printTable();
 await browser.close();
 
 // --- 2.-5. Idle, tables, parsing, storage ---------------------------------------
+// A desktop-sized page of the site, the console ready.
+async function openReady(siteUrl) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(siteUrl + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+  return { context, page };
+}
+
 async function steadyState(siteUrl, record) {
   // 2. Idle: frames per second and main-thread CPU per second over 5 s.
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(siteUrl + '/');
-    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    const { context, page } = await openReady(siteUrl);
     // Start-up work (the demo store, IndexedDB, the service worker installing) settles first.
     await page.waitForTimeout(4000);
     const cdp = await context.newCDPSession(page);
@@ -198,10 +204,7 @@ async function steadyState(siteUrl, record) {
   // 3. The orders table with 100,000 postings: frame times while scrolling
   // (main-thread time per frame: events, layout, GL submission) and the heap.
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(siteUrl + '/');
-    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
     const heapBefore = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
     const loadMs = await page.evaluate(() => { const s = performance.now(); window.sellerConsole.benchLoadPostings(100000); return performance.now() - s; });
@@ -238,10 +241,7 @@ async function steadyState(siteUrl, record) {
   // frame that applies a search (filter + sort in the frame), then frames
   // while scrolling.
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(siteUrl + '/');
-    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().stock.loaded, null, { timeout: 30_000 });
     const nav = await page.evaluate(() => window.sellerConsole.itemRect('nav.stock'));
     await page.mouse.click(nav.x + nav.w / 2, nav.y + nav.h / 2);
@@ -282,10 +282,7 @@ async function steadyState(siteUrl, record) {
   // and aggregated; then the frame times while the pointer moves over the
   // year's daily charts (sales, margin: 365 bars each, hover values).
   {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(siteUrl + '/');
-    await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady);
+    const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
     const click = async (name) => {
       const r = await page.evaluate((n) => window.sellerConsole.itemRect(n), name);
