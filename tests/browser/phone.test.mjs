@@ -62,8 +62,11 @@ test('phone: one-line top bar with a menu, postings as cards, a posting verified
     await tap(page, `orders.row.${card.number}`);
     snap = await waitForSnapshot(page, (s) => s.orders.open === card.number && s.orders.detail, { what: 'the posting open' });
     const detail = snap.orders.detail;
-    // Full screen: the cards are gone, the close button is a finger's size.
-    assert.equal(await itemRect(page, `orders.row.${card.number}`), null, 'no cards behind the detail');
+    // Full screen: the cards are gone (from the first frame drawn after the tap
+    // took effect: the state can change in a frame that drew the cards), the
+    // close button is a finger's size.
+    await page.waitForFunction((name) => window.sellerConsole.itemRect(name) === null, `orders.row.${card.number}`,
+      { timeout: 10_000 }).catch(() => assert.fail('no cards behind the detail'));
     const close = await waitForItem(page, 'detail.close');
     assert.ok(close.h >= 30, `close is large enough to tap: ${JSON.stringify(close)}`);
     // Scan every item: tap the field (the phone's keyboard), type, Enter.
