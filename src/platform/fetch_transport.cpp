@@ -37,6 +37,16 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
   if (cid) headers["Client-Id"] = cid;
   if (key) headers["Api-Key"] = key;
   var text = UTF8ToString(body);
+  // Counts the browser's online/offline switches: a call that failed across
+  // one failed because of it, and needs no probe (which would reach the
+  // server once it is back, and be refused as a GET).
+  if (Module.networkSwitches === undefined) {
+    Module.networkSwitches = 0;
+    var count = function() { Module.networkSwitches++; };
+    window.addEventListener("online", count);
+    window.addEventListener("offline", count);
+  }
+  var switchesAtStart = Module.networkSwitches, onlineAtStart = navigator.onLine;
   var controller = new AbortController();
   var timedOut = false;
   var timer = setTimeout(function() { timedOut = true; controller.abort(); }, timeout_ms);
@@ -55,7 +65,8 @@ EM_JS(void, js_fetch, (int id, const char* url, const char* client_id, const cha
     })
     .catch(function(error) {
       if (timedOut) return done(0, "", null, 3, "no answer within " + timeout_ms + " ms");
-      if (!navigator.onLine) return done(0, "", null, 1, "the browser is offline");
+      if (!navigator.onLine || !onlineAtStart) return done(0, "", null, 1, "the browser is offline");
+      if (Module.networkSwitches !== switchesAtStart) return done(0, "", null, 1, "the network connection changed during the call");
       var crossOrigin = false;
       try { crossOrigin = new URL(target, location.href).origin !== location.origin; } catch (e) {}
       // fetch() hides why a call failed. Probes without the keys tell "it
