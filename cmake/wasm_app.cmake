@@ -109,7 +109,7 @@ file(GLOB_RECURSE APP_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/platform/*.cpp)
 add_executable(app src/main.cpp ${APP_SOURCES} "${GENERATED_DIR}/embedded_fonts.cpp")
 target_link_libraries(app PRIVATE console_domain imgui sdl2)
 target_compile_options(app PRIVATE ${WARNINGS})
-set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_sc_picture_loaded,_sc_picture_cache_answer,_sc_camera_code,_sc_camera_state,_sc_language_pack,_sc_recorder_state,_sc_recorder_listed,_malloc,_free")
+set(EXPORTED_FUNCTIONS "_main,_sc_frames_drawn,_sc_snapshot_json,_sc_item_rect,_sc_request_redraw,_sc_request_done,_sc_on_portal_message,_sc_on_paste,_sc_bench_parse_postings,_sc_bench_last_count,_sc_bench_load_postings,_sc_bench_load_stock,_sc_bench_grow_demo,_sc_bench_frame_times,_sc_bench_heap_bytes,_sc_store_done,_sc_store_record,_sc_set_update_available,_sc_set_online,_sc_set_storage_info,_sc_storage_mode,_sc_page_hidden,_sc_file_picked,_sc_bench_storage,_sc_notification_permission,_sc_notification_clicked,_sc_translator_probed,_sc_translation_done,_sc_language_detected,_sc_text_event,_sc_font_file_loaded,_sc_picture_loaded,_sc_picture_cache_answer,_sc_camera_code,_sc_camera_state,_sc_language_pack,_sc_recorder_state,_sc_recorder_listed,_malloc,_free")
 target_link_options(app PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432
@@ -131,8 +131,8 @@ endif()
 # (-Os -> -Oz at link alone: 611.0 -> 605.9 KB gzip).
 # Link-time optimisation across our code and no RTTI (App::feature<T> finds a
 # feature by its id): measured 774 -> 737 KB gzip for LTO, -11 KB for RTTI.
-target_compile_options(console_domain PRIVATE -Oz -flto -fno-rtti)
-target_compile_options(app PRIVATE -Oz -flto -fno-rtti)
+target_compile_options(console_domain PRIVATE -Oz -flto -fno-rtti ${WASM_VFE})
+target_compile_options(app PRIVATE -Oz -flto -fno-rtti ${WASM_VFE})
 target_link_options(app PRIVATE -flto)
 # Code reachable only through tables, never run by the console, wrapped so the
 # linker drops it (see src/platform/link_cuts.cpp): SDL's software blitters,
@@ -145,7 +145,7 @@ target_link_options(app PRIVATE -Wl,--wrap=SDL_ConvertSurfaceFormat -Wl,--wrap=S
 # console's module links none of src/sandbox (85 KB gzip of app.wasm).
 add_executable(demo src/demo_worker/demo_worker.cpp)
 target_link_libraries(demo PRIVATE console_domain)
-target_compile_options(demo PRIVATE ${WARNINGS} -Os -flto -fno-rtti)
+target_compile_options(demo PRIVATE ${WARNINGS} -Os -flto -fno-rtti ${WASM_VFE})
 target_link_options(demo PRIVATE
   --no-entry -sENVIRONMENT=worker -sMODULARIZE=1 -sEXPORT_NAME=createDemoStore
   -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0

@@ -3,7 +3,8 @@
 // device (the offline cache) is read by the same parser as Ozon's replies.
 //
 // This writer keeps only the fields parse_postings.cpp reads, under Ozon's
-// names. It is deliberately not shared with the demo marketplace's writer
+// names, and leaves out those that read back as their default (empty text,
+// 0, false, null, empty lists and objects). It is deliberately not shared with the demo marketplace's writer
 // (sandbox/api_postings.cpp): that one is the independent reference the
 // parser is tested against, and a writer shared by both sides would let a
 // wrong field name pass. tests/unit/sandbox_shape_test.cpp checks that

@@ -66,10 +66,7 @@ class Reader {
     switch (type) {
       case od::json_type::object: return each_field(value, depth, [&](std::string_view, od::value v, int d) { return skip(v, d); });
       case od::json_type::array: return each_item(value, depth, [&](od::value v, int d) { return skip(v, d); });
-      default: {
-        Json ignored;
-        return scalar(value, ignored, depth);
-      }
+      default: return skip_scalar(value, type);
     }
   }
 
@@ -80,7 +77,7 @@ class Reader {
     if (was_object != nullptr) *was_object = false;
     od::json_type type;
     if (auto e = value.type().get(type)) return fail(e);
-    if (type != od::json_type::object) return type == od::json_type::array ? skip(value, depth) : scalar_ignored(value, depth);
+    if (type != od::json_type::object) return type == od::json_type::array ? skip(value, depth) : skip_scalar(value, type);
     if (depth >= kMaxPostingListDepth) return deep();
     od::object object;
     if (auto e = value.get_object().get(object)) return fail(e);
@@ -101,7 +98,7 @@ class Reader {
     if (was_array != nullptr) *was_array = false;
     od::json_type type;
     if (auto e = value.type().get(type)) return fail(e);
-    if (type != od::json_type::array) return type == od::json_type::object ? skip(value, depth) : scalar_ignored(value, depth);
+    if (type != od::json_type::array) return type == od::json_type::object ? skip(value, depth) : skip_scalar(value, type);
     if (depth >= kMaxPostingListDepth) return deep();
     od::array array;
     if (auto e = value.get_array().get(array)) return fail(e);
@@ -183,6 +180,12 @@ class Reader {
   }
 
   bool flag(od::value value, bool& out, int depth) {
+    od::json_type type;
+    if (auto e = value.type().get(type)) return fail(e);
+    if (type == od::json_type::boolean) {
+      if (auto e = value.get_bool().get(out)) return fail(e);
+      return true;
+    }
     Json any;
     if (!scalar(value, any, depth)) return false;
     out = json_read::as_bool(any).value_or(false);
@@ -234,9 +237,33 @@ class Reader {
     too_deep_ = true;
     return fail(simdjson::DEPTH_ERROR);
   }
-  bool scalar_ignored(od::value value, int depth) {
-    Json ignored;
-    return scalar(value, ignored, depth);
+  // Validates a scalar the console ignores, by the same rules as scalar(),
+  // without building a copy of it (most of a posting's fields are ignored).
+  bool skip_scalar(od::value value, od::json_type type) {
+    switch (type) {
+      case od::json_type::string: {
+        std::string_view text;
+        if (auto e = value.get_string().get(text)) return fail(e);
+        return true;
+      }
+      case od::json_type::number: {
+        od::number parsed;
+        if (auto e = value.get_number().get(parsed))
+          return is_json_integer(trim_token(value.raw_json_token())) ? true : fail(e);
+        return true;
+      }
+      case od::json_type::boolean: {
+        bool flag = false;
+        if (auto e = value.get_bool().get(flag)) return fail(e);
+        return true;
+      }
+      case od::json_type::null: {
+        bool is_null = false;
+        if (auto e = value.is_null().get(is_null)) return fail(e);
+        return is_null ? true : fail(simdjson::N_ATOM_ERROR);
+      }
+      default: return fail(simdjson::INCORRECT_TYPE);
+    }
   }
 
   // Numbers as nlohmann reads them: integers as integers, "-0" as 0, an
