@@ -1,8 +1,9 @@
 // Copies of what Ozon last sent, kept on this device so that the console
 // works offline: the orders list, the warehouses and delivery methods (Today's
-// plan), and product barcodes (scan-to-verify). Each is stored in the API's
-// own JSON shape and read back by the same parser as Ozon's replies, with the
-// time it was loaded. Written after each successful load; read at start and
+// plan), and product barcodes (scan-to-verify). The catalog copies are kept
+// in the API's own JSON shape and read back by the same parser as Ozon's
+// replies; the orders list, read at every start, in its compact form
+// (ozon/posting_compact.h). Each with the time it was loaded. Written after each successful load; read at start and
 // when another store opens, and used only while the network has not answered.
 #include <algorithm>
 #include <cstdlib>
@@ -14,7 +15,7 @@
 #include "core/buyer_data.h"
 #include "ozon/catalog_json.h"
 #include "ozon/parsers.h"
-#include "ozon/posting_json.h"
+#include "ozon/posting_compact.h"
 #include "store/schema.h"
 
 namespace app {
@@ -84,7 +85,7 @@ void App::cache_postings(const std::string& store, const std::vector<core::Posti
     trimmed = postings;
     core::drop_expired_buyer_details(trimmed, now, days);
   }
-  auto chunks = ozon::postings_to_list_json_chunks(expired ? trimmed : postings, store::kPostingsPerRecord);
+  auto chunks = ozon::postings_to_compact_chunks(expired ? trimmed : postings, store::kPostingsPerRecord);
   const std::size_t count = chunks.size();
   for (std::size_t i = 0; i < count; ++i)
     put_offline_copy(store::collection::postings, postings_key(store, generation, i), std::move(chunks[i]));
@@ -160,11 +161,11 @@ void App::read_next_cached_record(std::shared_ptr<CachedListRead> read) {
     if (feed == orders.stores.end() || feed->as_of != 0) return;
     const std::string& text = read->texts[read->next];
     if (!store::readable_record(text)) return;  // too large or too deep: damaged too
-    auto page = ozon::parse_posting_list(text);
-    if (!page) return;  // a damaged copy: wait for the network
+    auto kept = ozon::read_offline_postings(text);
+    if (!kept) return;  // a damaged copy: wait for the network
     std::string().swap(read->texts[read->next]);
-    core::drop_expired_buyer_details(page->items, services_.clock.now_ms(), state_.device.buyer_data_days);
-    for (auto& posting : page->items) read->postings.push_back(std::move(posting));
+    core::drop_expired_buyer_details(*kept, services_.clock.now_ms(), state_.device.buyer_data_days);
+    for (auto& posting : *kept) read->postings.push_back(std::move(posting));
     if (++read->next < read->texts.size()) return read_next_cached_record(read);
     orders.list.replace_store(read->store, std::move(read->postings));
     ++orders.data_version;

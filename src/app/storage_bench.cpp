@@ -6,8 +6,7 @@
 #include "app/app_state.h"
 #include "app/drafts.h"
 #include "app/outbox.h"
-#include "ozon/parsers.h"
-#include "ozon/posting_json.h"
+#include "ozon/posting_compact.h"
 #include "store/schema.h"
 #include "core/json_read.h"
 
@@ -59,11 +58,11 @@ void load_back(const std::shared_ptr<Run>& run) {
       if (record.collection == store::collection::postings && record.key.rfind("bench:list#", 0) == 0) {
         // As the app reads its cached list: a record per task.
         const double t = run->now();
-        auto page = ozon::parse_posting_list(record.value);
+        auto kept = ozon::read_offline_postings(record.value);
         const double took = run->now() - t;
         run->result.parse_postings_ms += took;
         run->result.longest_parse_ms = std::max(run->result.longest_parse_ms, took);
-        if (page) postings_read += page->items.size();
+        if (kept) postings_read += kept->size();
       } else if (record.collection == store::collection::outbox && record.key.rfind("bench:", 0) == 0) {
         outbox.push_back(std::move(record));
       }
@@ -138,7 +137,7 @@ void run_storage_bench(store::RecordStore& records, core::Clock& clock, core::Sc
   run->draft = core::json_read::dump(posting_draft(work));
 
   run->started = run->now();
-  auto chunks = ozon::postings_to_list_json_chunks(run->postings, store::kPostingsPerRecord);
+  auto chunks = ozon::postings_to_compact_chunks(run->postings, store::kPostingsPerRecord);
   run->list_records = chunks.size();
   for (std::size_t i = 0; i < chunks.size(); ++i) {
     run->result.bytes_written += chunks[i].size();

@@ -1,15 +1,16 @@
 #pragma once
-// Postings back to the Seller API's JSON shape, so a list kept on this
-// device (the offline cache) is read by the same parser as Ozon's replies.
+// Postings back to the Seller API's JSON shape: the offline copy's earlier
+// form (now ozon/posting_compact.h, which is held to read back the same),
+// read by the same parser as Ozon's replies.
 //
 // This writer keeps only the fields parse_postings.cpp reads, under Ozon's
 // names, and leaves out those that read back as their default (empty text,
-// 0, false, null, empty lists and objects). It is deliberately not shared with the demo marketplace's writer
-// (sandbox/api_postings.cpp): that one is the independent reference the
-// parser is tested against, and a writer shared by both sides would let a
-// wrong field name pass. tests/unit/sandbox_shape_test.cpp checks that
-// every key written here is one the reference writes, and that reading and
-// writing again changes nothing.
+// 0, false, null, empty lists and objects). It is deliberately not shared
+// with the demo marketplace's writer (sandbox/api_postings.cpp): that one is
+// the independent reference the parser is tested against, and a writer
+// shared by both sides would let a wrong field name pass.
+// tests/unit/sandbox_shape_test.cpp checks that every key written here is one
+// the reference writes, and that reading and writing again changes nothing.
 #include <string>
 #include <vector>
 

@@ -109,6 +109,10 @@ export async function scrollToItem(page, name, anchor, { steps = 30 } = {}) {
 // in that stretch (a countdown may draw one frame at each). Idleness is the
 // absence of frames over time: this alone samples the clock (as the idle test).
 export async function idleFrames(page) {
+  // Idle begins after the start's background reads: the chats' previews are
+  // read one chat at a time for several seconds, each answer a frame.
+  await waitForSnapshot(page, (s) => !s.chats || (!s.chats.loading && !s.chats.reading),
+    { what: 'the background reads finished', timeout: 60_000 });
   let start = -1;
   for (let settled = 0, tries = 0; settled < 3 && tries < 25; tries++) {
     await page.waitForTimeout(200);

@@ -3,7 +3,9 @@
 // truncation, splices, and type swaps inside valid JSON) and feeds every
 // parser. Any crash (or abort: the WASM build has no exceptions) kills the
 // process, so reaching the end means "0 crashes"; so does the posting list's
-// fast reader reading anything differently from the DOM one. Usage: fuzz_parsers [seconds]
+// fast reader reading anything differently from the DOM one, or a list's
+// compact offline copy reading back differently from the list.
+// Usage: fuzz_parsers [seconds]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +20,8 @@
 #include "posting_list_agreement.h"
 #include "ozon/errors.h"
 #include "ozon/parsers.h"
+#include "ozon/posting_compact.h"
+#include "ozon/posting_json.h"
 
 namespace {
 
@@ -38,7 +42,18 @@ std::size_t feed(const std::string& body) {
                  body.size(), static_cast<int>(std::min<std::size_t>(body.size(), 2000)), body.c_str());
     std::abort();
   }
-  sum += touch(parse_posting_list(body));
+  const auto list = parse_posting_list(body);
+  sum += touch(list);
+  // A list read from Ozon's shape reads back the same from its compact offline copy.
+  if (list.ok() && !list->items.empty()) {
+    auto back = read_offline_postings(postings_to_compact_chunks(list->items, 1000).front());
+    if (!back.ok() || postings_to_list_json(*back) != postings_to_list_json(list->items)) {
+      std::fprintf(stderr, "fuzz: the compact copy reads back differently\ninput: %.*s\n",
+                   static_cast<int>(std::min<std::size_t>(body.size(), 2000)), body.c_str());
+      std::abort();
+    }
+  }
+  sum += touch(read_offline_postings(body));
   sum += touch(parse_posting(body));
   sum += touch(parse_ship_result(body));
   sum += touch(parse_done(body));
@@ -103,6 +118,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "fuzz: no fixtures in %s\n", dir.string().c_str());
     return 1;
   }
+  // The compact offline copies of the fixture lists, to be mutated too.
+  for (std::size_t i = 0, fixtures = corpus.size(); i < fixtures; ++i)
+    if (const auto list = ozon::parse_posting_list(corpus[i]); list.ok() && !list->items.empty())
+      corpus.push_back(ozon::postings_to_compact_chunks(list->items, 1000).front());
   fuzz::Rng rng(20260514);
   std::size_t inputs = 0, sink = 0;
   for (const auto& text : corpus) {  // the untouched fixtures first

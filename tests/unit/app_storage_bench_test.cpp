@@ -23,7 +23,7 @@ TEST_CASE("the storage benchmark writes, reads back and cleans up") {
   CHECK(result.error.empty());
   CHECK(result.postings == 300);
   CHECK(result.outbox_entries == 40);
-  CHECK(result.bytes_written > 300 * 500);
+  CHECK(result.bytes_written > 300 * 200);  // the compact copy: about 300-500 bytes a posting
   CHECK(result.draft_persist_ms > 0);
   CHECK(result.load_all_ms > 0);
   CHECK(device.records.count(store::collection::drafts) + device.records.count(store::collection::outbox) +
