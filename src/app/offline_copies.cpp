@@ -3,8 +3,9 @@
 // plan), and product barcodes (scan-to-verify). The catalog copies are kept
 // in the API's own JSON shape and read back by the same parser as Ozon's
 // replies; the orders list, read at every start, in its compact form
-// (ozon/posting_compact.h). Each with the time it was loaded. Written after each successful load; read at start and
-// when another store opens, and used only while the network has not answered.
+// (ozon/posting_compact.h). Each with the time it was loaded. Written after
+// each successful load; read at start and when another store opens, and used
+// only while the network has not answered.
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
