@@ -85,8 +85,8 @@ std::vector<core::Posting> generate() {
       product.price = {static_cast<std::int64_t>(1000 + rng.below(500000)), "RUB"};
       p.products.push_back(std::move(product));
     }
-    if (rng.below(10) == 0) p.requirements.mandatory_mark.push_back(p.products[0].sku);
-    if (rng.below(30) == 0) p.requirements.gtd.push_back(p.products[0].sku);
+    if (rng.below(10) == 0) p.requirements.edit().mandatory_mark.push_back(p.products[0].sku);
+    if (rng.below(30) == 0) p.requirements.edit().gtd.push_back(p.products[0].sku);
     p.available_actions = {"ship", "cancel"};
     out.push_back(std::move(p));
   }

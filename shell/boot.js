@@ -81,6 +81,7 @@
     benchGrowDemo(open) { if (hook.isReady) module._sc_bench_grow_demo(open); },
     benchFrameTimes() { return hook.isReady ? JSON.parse(module.UTF8ToString(module._sc_bench_frame_times())) : []; },
     benchHeapBytes() { return hook.isReady ? module._sc_bench_heap_bytes() : 0; },
+    benchHeapInUse() { return hook.isReady ? module._sc_bench_heap_in_use() : 0; },
     // Storage benchmark: resolves with the timings of writing and restoring
     // `postings` cached postings and `entries` outbox entries through IndexedDB.
     benchStorage(postings, entries) {

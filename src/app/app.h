@@ -199,7 +199,7 @@ class App {
   // Keeps a copy of what Ozon sent on this device (offline use).
   void put_offline_copy(std::string_view collection, const std::string& key, std::string value);
   // The orders list / the product barcodes kept on this device.
-  void cache_postings(const std::string& store_id, const std::vector<core::Posting>& postings);
+  void cache_postings(const std::string& store_id, std::vector<const core::Posting*> postings);
   void cache_barcodes();
   void cache_plan_catalog();
 

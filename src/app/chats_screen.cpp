@@ -217,15 +217,24 @@ void ChatsScreen::follow_open_chat() {
   load_open_history({});
 }
 
+// The chats' order numbers (a few dozen) are looked for in one pass over the
+// postings: no index of a list of 100,000 is built for them (#17).
 void ChatsScreen::link_postings() {
-  const auto& list = app_.state().orders.list;
-  std::map<std::string, std::string> by_order;
-  for (const auto& p : list.postings())
-    if (!p.order_number.empty() && (p.store_id.empty() || p.store_id == store_id_))
-      by_order.emplace(p.order_number, p.posting_number);
+  std::map<std::string, std::string> first_posting;  // order number -> its first posting in the list
+  for (const auto& entry : slice_.chats)
+    if (!entry.order_number.empty()) first_posting.emplace(entry.order_number, std::string());
+  std::size_t left = first_posting.size();
+  for (const auto& p : app_.state().orders.list.postings()) {
+    if (left == 0) break;
+    if (p.order_number.empty() || !(p.store_id.empty() || p.store_id == store_id_)) continue;
+    const auto it = first_posting.find(p.order_number);
+    if (it == first_posting.end() || !it->second.empty()) continue;
+    it->second = p.posting_number;
+    --left;
+  }
   for (auto& entry : slice_.chats) {
     if (entry.order_number.empty()) continue;
-    if (auto it = by_order.find(entry.order_number); it != by_order.end()) entry.posting_number = it->second;
+    if (const std::string& number = first_posting[entry.order_number]; !number.empty()) entry.posting_number = number;
   }
 }
 

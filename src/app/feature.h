@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/interned_json.h"
+
 #include "app/action.h"
 #include "app/outbox.h"
 #include "store/record_store.h"

@@ -106,7 +106,7 @@ void OrdersScreen::on(const SendMarking&) {
   const core::Posting* posting = work ? orders_slice().list.find(work->number) : nullptr;
   if (!posting || !session_of(work->number) || busy_marking(work->marking)) return;
   auto& marking = work->marking;
-  const auto missing = core::missing_fields(marking.form, posting->requirements);
+  const auto missing = core::missing_fields(marking.form, *posting->requirements);
   if (!missing.empty()) {
     marking.error = {"marking.incomplete", missing.front()};
     return;
@@ -141,7 +141,7 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
   auto& marking = it->second.marking;
   std::vector<std::int64_t> unknown;  // SKUs whose product_id is not known yet
   for (const auto& product : marking.form.data.products)
-    if (core::needs_of(product, posting->requirements).country && !marking.countries_sent[product.product_id] &&
+    if (core::needs_of(product, *posting->requirements).country && !marking.countries_sent[product.product_id] &&
         !marking.product_ids.count(product.product_id))
       unknown.push_back(product.product_id);
   if (!unknown.empty()) {
@@ -175,7 +175,7 @@ void OrdersScreen::send_marking_countries(const std::string& number, int generat
     return;
   }
   for (const auto& product : marking.form.data.products) {
-    if (!core::needs_of(product, posting->requirements).country) continue;
+    if (!core::needs_of(product, *posting->requirements).country) continue;
     const std::string code = marking.form.countries[product.product_id];
     bool& sent = marking.countries_sent[product.product_id];
     if (sent) continue;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <span>
 #include <type_traits>
 
 #include "app/app.h"
@@ -72,24 +73,33 @@ void App::put_offline_copy(std::string_view collection, const std::string& key, 
   }));
 }
 
-void App::cache_postings(const std::string& store, const std::vector<core::Posting>& postings) {
+void App::cache_postings(const std::string& store, std::vector<const core::Posting*> postings) {
   if (!services_.records) return;
   const core::EpochMs now = services_.clock.now_ms();
   const std::string generation = std::to_string(now);
-  // Buyers' details of long-finished postings are not written down again.
+  // Buyers' details of long-finished postings are not written down again:
+  // those postings are written from copies without them (only those: the
+  // list may hold 100,000 postings).
   const int days = state_.device.buyer_data_days;
+  const auto expired = [&](const core::Posting* p) {
+    return core::has_buyer_details(*p) && core::buyer_details_expired(*p, now, days);
+  };
   std::vector<core::Posting> trimmed;
-  const bool expired = std::any_of(postings.begin(), postings.end(), [&](const core::Posting& p) {
-    return core::has_buyer_details(p) && core::buyer_details_expired(p, now, days);
-  });
-  if (expired) {
-    trimmed = postings;
-    core::drop_expired_buyer_details(trimmed, now, days);
+  trimmed.reserve(static_cast<std::size_t>(std::count_if(postings.begin(), postings.end(), expired)));
+  for (const core::Posting*& p : postings) {
+    if (!expired(p)) continue;
+    trimmed.push_back(*p);
+    core::drop_buyer_details(trimmed.back());
+    p = &trimmed.back();  // reserved above: stays valid
   }
-  auto chunks = ozon::postings_to_compact_chunks(expired ? trimmed : postings, store::kPostingsPerRecord);
-  const std::size_t count = chunks.size();
-  for (std::size_t i = 0; i < count; ++i)
-    put_offline_copy(store::collection::postings, postings_key(store, generation, i), std::move(chunks[i]));
+  // Record by record: one record's text at a time, not the whole list's.
+  const std::size_t per_record = store::kPostingsPerRecord;
+  std::size_t count = 0;
+  for (std::size_t start = 0; start < postings.size(); start += per_record, ++count) {
+    const auto part = std::span(postings).subspan(start, std::min(per_record, postings.size() - start));
+    put_offline_copy(store::collection::postings, postings_key(store, generation, count),
+                     ozon::postings_to_compact_record(part));
+  }
   put_offline_copy(store::collection::meta, postings_list_key(store), generation + " " + std::to_string(count));
   put_offline_copy(store::collection::meta, postings_time_key(store), generation);
   // The list this one replaces (and the single record of schema 1) can go.

@@ -51,7 +51,7 @@ void OrdersScreen::enqueue(PostingChange change, const std::string& number, cons
 
 std::string OrdersScreen::store_of(std::string_view posting_number) const {
   const core::Posting* posting = orders_slice().list.find(posting_number);
-  return posting && !posting->store_id.empty() ? posting->store_id : app_.state().stores.active_id;
+  return posting && !posting->store_id.empty() ? posting->store_id.str() : app_.state().stores.active_id;
 }
 
 StoreSession* OrdersScreen::session_of(std::string_view posting_number) {
@@ -255,7 +255,7 @@ void OrdersScreen::on(const OpenPosting& a) {
   orders_slice().open = a.number;
   orders_slice().changes.mark_seen(a.number);
   // The marking form loads with the posting, so the scanner can fill it.
-  if (posting->requirements.any() && posting->status == core::PostingStatus::awaiting_packaging &&
+  if (posting->requirements->any() && posting->status == core::PostingStatus::awaiting_packaging &&
       work.marking.state == PostingWork::Marking::State::idle)
     on(LoadMarking{});
 }
@@ -318,7 +318,7 @@ void OrdersScreen::on(const AcknowledgeStop&) {
 void OrdersScreen::scan_into(PostingWork& work, const std::string& code) {
   const core::Posting* posting = orders_slice().list.find(work.number);
   auto& marking = work.marking;
-  const bool marking_code = posting && posting->requirements.any() && core::looks_like_marking_code(code);
+  const bool marking_code = posting && posting->requirements->any() && core::looks_like_marking_code(code);
   if (marking_code && !marking.form.data.products.empty()) {
     // The same marked unit scanned twice must not be counted twice.
     for (const auto& product : marking.form.data.products)
@@ -333,7 +333,7 @@ void OrdersScreen::scan_into(PostingWork& work, const std::string& code) {
   // A scanned marking code also fills the next empty unit of its product.
   if (marking_code && !core::is_refused(result.outcome) && result.line >= 0 &&
       static_cast<std::size_t>(result.line) < posting->products.size() && !busy_marking(marking)) {
-    const auto fill = core::fill_next_mark(marking.form, posting->requirements,
+    const auto fill = core::fill_next_mark(marking.form, *posting->requirements,
                                            posting->products[static_cast<std::size_t>(result.line)].sku, code);
     if (fill == core::MarkFill::filled && marking.state == PostingWork::Marking::State::accepted) {
       marking.state = PostingWork::Marking::State::editing;

@@ -190,7 +190,7 @@ void OrdersScreen::start_refresh(const std::string& store_id) {
           if (!current || current->generation != generation) return;
           if (gather->error) return finish_refresh(store_id, notice_for(*gather->error));
           auto merged = std::make_shared<core::RefreshMerge>(
-              core::merge_refresh(orders_slice().list.postings_of(store_id), std::move(gather->fetched), window));
+              core::merge_refresh(orders_slice().list.store_view(store_id), std::move(gather->fetched), window));
           reread_unaccounted(store_id, generation, std::move(merged));
         });
   }
@@ -202,37 +202,45 @@ void OrdersScreen::start_refresh(const std::string& store_id) {
 void OrdersScreen::reread_unaccounted(const std::string& store_id, int generation,
                                       std::shared_ptr<core::RefreshMerge> merged) {
   StoreSession* session = app_.session_for(store_id);
-  if (merged->unaccounted.empty() || !session) return apply_refresh(store_id, std::move(merged->postings));
+  if (merged->unaccounted.empty() || !session) return apply_refresh(store_id, std::move(*merged));
   auto left = std::make_shared<std::size_t>(merged->unaccounted.size());
   for (const auto& number : merged->unaccounted) {
     if (StoreFeed* f = feed(store_id)) ++f->requests;
     session->client().call(ozon::build_posting_get(number), &ozon::parse_posting,
-                           [this, store_id, generation, merged, left](ozon::Result<core::Posting> posting) {
+                           [this, store_id, generation, merged, left, number](ozon::Result<core::Posting> posting) {
                              StoreFeed* current = feed(store_id);
                              if (!current || current->generation != generation) return;
-                             if (posting) {  // else it keeps its old data until the next refresh
-                               for (auto& p : merged->postings)
-                                 if (p.posting_number == posting->posting_number) p = std::move(*posting);
-                             }
-                             if (--*left == 0) apply_refresh(store_id, std::move(merged->postings));
+                             // Else it keeps its old data until the next refresh.
+                             if (posting && posting->posting_number == number) merged->fetched.push_back(std::move(*posting));
+                             if (--*left == 0) apply_refresh(store_id, std::move(*merged));
                            });
   }
 }
 
-void OrdersScreen::apply_refresh(const std::string& store_id, std::vector<core::Posting> postings) {
+// Applied in place: the store's list (up to 100,000 postings) is compared
+// and updated through views, never copied (#17).
+void OrdersScreen::apply_refresh(const std::string& store_id, core::RefreshMerge merge) {
   StoreFeed* f = feed(store_id);
   if (!f) return;
   auto& orders = orders_slice();
   const core::EpochMs now = app_.now();
-  for (auto& posting : postings) posting.store_id = store_id;
+  for (auto& posting : merge.fetched) posting.store_id = store_id;
   core::PostingDiff diff;
-  if (f->fetched) diff = core::diff_postings(orders.list.postings_of(store_id), postings);
+  if (f->fetched) {
+    const auto previous = orders.list.store_view(store_id);
+    diff = core::diff_postings(previous, core::merged_view(previous, merge));
+  }
   const bool first = !f->fetched;
   orders.changes.apply(diff);
+  if (merge.full) {
+    orders.list.replace_store(store_id, std::move(merge.fetched));
+  } else {
+    for (const auto& number : merge.dropped) orders.list.remove(number);
+    for (auto& posting : merge.fetched) orders.list.upsert(std::move(posting));
+  }
   // Written down when something changed (and after the first load): the
   // device's copy follows the list without rewriting thousands of postings every 3 minutes.
-  if (first || !diff.empty()) app_.cache_postings(store_id, postings);
-  orders.list.replace_store(store_id, std::move(postings));
+  if (first || !diff.empty()) app_.cache_postings(store_id, orders.list.store_view(store_id));
   orders.changes.prune(orders.list.postings());
   ++orders.data_version;
   f->fetched = true;

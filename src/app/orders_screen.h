@@ -124,7 +124,7 @@ class OrdersScreen final : public Feature {
   void pump_refresh();
   void start_refresh(const std::string& store_id);
   void reread_unaccounted(const std::string& store_id, int generation, std::shared_ptr<core::RefreshMerge> merged);
-  void apply_refresh(const std::string& store_id, std::vector<core::Posting> postings);
+  void apply_refresh(const std::string& store_id, core::RefreshMerge merge);
   void finish_refresh(const std::string& store_id, Notice error);
   // The session of the store a posting belongs to (null: not connected).
   StoreSession* session_of(std::string_view posting_number);

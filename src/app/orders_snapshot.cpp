@@ -71,7 +71,7 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
                          {"gtdAbsent", e.is_gtd_absent}});
     out["marking"] = {{"state", states[static_cast<int>(m.state)]},
                       {"units", units},
-                      {"missing", posting ? core::missing_fields(m.form, posting->requirements)
+                      {"missing", posting ? core::missing_fields(m.form, *posting->requirements)
                                           : std::vector<std::string>{}},
                       {"refusals", m.refusals},
                       {"error", m.error.key},
@@ -99,7 +99,7 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
   if (posting) {
     out["trackingNumber"] = posting->tracking_number;
     out["availableActions"] = posting->available_actions;
-    out["barcodes"] = {{"upper", posting->barcodes.upper_barcode}, {"lower", posting->barcodes.lower_barcode}};
+    out["barcodes"] = {{"upper", posting->barcodes->upper_barcode}, {"lower", posting->barcodes->lower_barcode}};
     nlohmann::json offer_ids = nlohmann::json::array();
     for (const auto& product : posting->products) offer_ids.push_back(product.offer_id);
     out["offerIds"] = offer_ids;
@@ -138,7 +138,7 @@ nlohmann::json orders_snapshot(const AppState& state) {
                        {"deadline", p.shipment_date},
                        {"risk", core::risk_name(list.risk_at(row))},
                        {"rfbs", p.is_rfbs()},
-                       {"marking", p.requirements.any()},
+                       {"marking", p.requirements->any()},
                        {"actions", p.available_actions},
                        {"store", p.store_id},
                        {"change", core::change_kind_name(orders.changes.mark(p.posting_number))}});

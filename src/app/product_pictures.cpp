@@ -33,7 +33,7 @@ std::vector<std::pair<std::string, std::vector<std::int64_t>>> ProductPictures::
   const auto& list = state.orders.list;
   // The open posting: wherever it is shown, its products are at the packer's hands.
   if (const core::Posting* open = state.orders.open.empty() ? nullptr : list.find(state.orders.open))
-    for (const auto& product : open->products) add(open->store_id.empty() ? active : open->store_id, product.sku);
+    for (const auto& product : open->products) add(open->store_id.empty() ? active : open->store_id.str(), product.sku);
   if (state.view == "plan")  // the pick lists: what is still to pack
     for (const auto& group : state.plan.groups)
       for (const auto& number : group.posting_numbers)

@@ -68,12 +68,12 @@ core::TemplateValues ReplyTemplates::values_for(const core::Posting* posting) co
   values.emplace_back("posting_number", posting->posting_number);
   values.emplace_back("order_number", posting->order_number);
   values.emplace_back("tracking_number", posting->tracking_number);
-  values.emplace_back("buyer_name", core::buyer_first_name(posting->customer.name));
+  values.emplace_back("buyer_name", core::buyer_first_name(posting->customer->name));
   if (posting->shipment_date) values.emplace_back("ship_date", russian_date(posting->shipment_date, offset));
   if (posting->delivering_date)
     values.emplace_back("delivery_date", russian_date(posting->delivering_date, offset));
   if (!posting->products.empty()) values.emplace_back("product", posting->products.front().name);
-  const auto& a = posting->customer.address;
+  const auto& a = posting->customer->address;
   std::string address = a.zip_code;
   for (const std::string* part : {&a.region, &a.city, &a.address_tail})
     if (!part->empty()) address += (address.empty() ? "" : ", ") + *part;

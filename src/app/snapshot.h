@@ -4,6 +4,8 @@
 // feature's own (Feature::write_snapshot).
 #include <nlohmann/json.hpp>
 
+#include "core/interned_json.h"
+
 namespace app {
 
 class App;

@@ -20,7 +20,7 @@ EpochMs last_known_date(const Posting& posting) {
 }
 
 bool has_buyer_details(const Posting& posting) {
-  const Customer& c = posting.customer;
+  const Customer& c = *posting.customer;
   return !c.name.empty() || !c.phone.empty() || !c.address.address_tail.empty() || !c.address.zip_code.empty() ||
          !c.address.comment.empty() || !c.address.city.empty() || !c.address.region.empty() ||
          !c.address.pvz_code.empty();
@@ -31,11 +31,13 @@ bool buyer_details_expired(const Posting& posting, EpochMs now, int retention_da
   return now - last_known_date(posting) > retention_ms(retention_days);
 }
 
+void drop_buyer_details(Posting& posting) { posting.customer.reset(); }
+
 std::size_t drop_expired_buyer_details(std::vector<Posting>& postings, EpochMs now, int retention_days) {
   std::size_t dropped = 0;
   for (auto& posting : postings)
     if (has_buyer_details(posting) && buyer_details_expired(posting, now, retention_days)) {
-      posting.customer = Customer{};
+      drop_buyer_details(posting);
       ++dropped;
     }
   return dropped;

@@ -22,6 +22,8 @@ bool is_finished(PostingStatus status);
 EpochMs last_known_date(const Posting& posting);
 bool buyer_details_expired(const Posting& posting, EpochMs now, int retention_days);
 bool has_buyer_details(const Posting& posting);
+// Blanks the buyer's name, phone and address.
+void drop_buyer_details(Posting& posting);
 // Blanks the buyer's name, phone and address of every expired posting;
 // returns how many lost them.
 std::size_t drop_expired_buyer_details(std::vector<Posting>& postings, EpochMs now, int retention_days);

@@ -67,14 +67,14 @@ OnTimeStats on_time_stats(const std::vector<Posting>& postings, int utc_offset_m
     OnTimeGroup& w = warehouses[p.delivery_method.warehouse_id];
     if (w.shipped == 0) {
       w.id = p.delivery_method.warehouse_id;
-      w.key = p.delivery_method.warehouse.empty() ? std::to_string(w.id) : p.delivery_method.warehouse;
+      w.key = p.delivery_method.warehouse.empty() ? std::to_string(w.id) : p.delivery_method.warehouse.str();
     }
     count(w, on_time);
 
     OnTimeGroup& m = methods[p.delivery_method.id];
     if (m.shipped == 0) {
       m.id = p.delivery_method.id;
-      m.key = p.delivery_method.name.empty() ? std::to_string(m.id) : p.delivery_method.name;
+      m.key = p.delivery_method.name.empty() ? std::to_string(m.id) : p.delivery_method.name.str();
     }
     count(m, on_time);
   }
@@ -99,8 +99,8 @@ CancellationStats cancellation_stats(const std::vector<Posting>& postings) {
     ++stats.total;
     if (p.status != PostingStatus::cancelled) continue;
     ++stats.cancelled;
-    add(reasons, p.cancellation.reason, p.cancellation.affect_cancellation_rating);
-    add(initiators, p.cancellation.initiator, p.cancellation.affect_cancellation_rating);
+    add(reasons, p.cancellation->reason, p.cancellation->affect_cancellation_rating);
+    add(initiators, p.cancellation->initiator, p.cancellation->affect_cancellation_rating);
   }
   stats.by_reason = sorted_most_first(reasons);
   stats.by_initiator = sorted_most_first(initiators);

@@ -5,11 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/interned.h"
+
 namespace core {
 
 struct Money {
-  std::int64_t minor = 0;      // 1990.00 RUB -> 199000
-  std::string currency;        // ISO code as sent ("RUB", "CNY"); may be empty
+  std::int64_t minor = 0;  // 1990.00 RUB -> 199000
+  Interned currency;       // ISO code as sent ("RUB", "CNY"); may be empty
 
   bool operator==(const Money&) const = default;
 };

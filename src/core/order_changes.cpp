@@ -31,10 +31,10 @@ int rank(ChangeKind kind) {
 
 using NumberIndex = std::unordered_map<std::string_view, const Posting*>;
 
-NumberIndex index_by_number(const std::vector<Posting>& postings) {
+NumberIndex index_by_number(const PostingView& postings) {
   NumberIndex index;
   index.reserve(postings.size());
-  for (const Posting& p : postings) index[p.posting_number] = &p;  // a later duplicate wins
+  for (const Posting* p : postings) index[p->posting_number] = p;  // a later duplicate wins
   return index;
 }
 
@@ -49,16 +49,27 @@ bool is_buyer_initiator(std::string_view initiator) {
 bool is_cancelled_status(PostingStatus status) { return stage_of(status) == Stage::cancelled; }
 
 bool cancelled_by_buyer(const Posting& posting) {
-  return is_cancelled_status(posting.status) && is_buyer_initiator(posting.cancellation.initiator);
+  return is_cancelled_status(posting.status) && is_buyer_initiator(posting.cancellation->initiator);
+}
+
+PostingView view_of(const std::vector<Posting>& postings) {
+  PostingView view;
+  view.reserve(postings.size());
+  for (const Posting& p : postings) view.push_back(&p);
+  return view;
 }
 
 PostingDiff diff_postings(const std::vector<Posting>& old, const std::vector<Posting>& fresh) {
+  return diff_postings(view_of(old), view_of(fresh));
+}
+
+PostingDiff diff_postings(const PostingView& old, const PostingView& fresh) {
   const NumberIndex old_index = index_by_number(old);
   const NumberIndex fresh_index = index_by_number(fresh);
   PostingDiff diff;
   std::unordered_set<std::string_view> reported;  // duplicates in a list are reported once
-  for (const Posting& p : fresh) {
-    const Posting& current = *fresh_index.at(p.posting_number);
+  for (const Posting* p : fresh) {
+    const Posting& current = *fresh_index.at(p->posting_number);
     if (!reported.insert(current.posting_number).second) continue;
     const auto before = old_index.find(current.posting_number);
     if (before == old_index.end()) {
@@ -69,14 +80,14 @@ PostingDiff diff_postings(const std::vector<Posting>& old, const std::vector<Pos
     if (same_status(previous, current)) continue;
     if (is_cancelled_status(current.status) && !is_cancelled_status(previous.status))
       diff.cancelled.push_back(
-          {current.posting_number, previous.status, current.status, is_buyer_initiator(current.cancellation.initiator)});
+          {current.posting_number, previous.status, current.status, is_buyer_initiator(current.cancellation->initiator)});
     else
       diff.status_changed.push_back({current.posting_number, previous.status, current.status, false});
   }
   reported.clear();
-  for (const Posting& p : old) {
-    if (fresh_index.count(p.posting_number) != 0 || !reported.insert(p.posting_number).second) continue;
-    diff.gone.push_back({p.posting_number, old_index.at(p.posting_number)->status, PostingStatus::unknown, false});
+  for (const Posting* p : old) {
+    if (fresh_index.count(p->posting_number) != 0 || !reported.insert(p->posting_number).second) continue;
+    diff.gone.push_back({p->posting_number, old_index.at(p->posting_number)->status, PostingStatus::unknown, false});
   }
   return diff;
 }

@@ -56,6 +56,11 @@ struct PostingDiff {
 // every posting as added; diff only when there was a list before (or its
 // cached copy).
 PostingDiff diff_postings(const std::vector<Posting>& old, const std::vector<Posting>& fresh);
+// The same over postings held elsewhere (a store's part of the orders list):
+// nothing is copied.
+using PostingView = std::vector<const Posting*>;
+PostingDiff diff_postings(const PostingView& old, const PostingView& fresh);
+PostingView view_of(const std::vector<Posting>& postings);
 
 // The mark a row carries until the seller has seen it.
 enum class ChangeKind : std::uint8_t { none, new_posting, status_changed, cancelled };

@@ -65,7 +65,7 @@ std::string_view sort_key_name(OrderSortKey key) {
 }
 
 bool needs_marking_or_gtd(const Posting& posting) {
-  const PostingRequirements& r = posting.requirements;
+  const PostingRequirements& r = *posting.requirements;
   return !r.mandatory_mark.empty() || !r.gtd.empty() || !r.country.empty() || !r.rnpt.empty() ||
          !r.jw_uin.empty() || !r.imei.empty();
 }
@@ -130,6 +130,15 @@ void OrderListModel::set_postings(std::vector<Posting> postings) {
     index_rebuild(out);
   }
 
+  // The haystacks and product references are sized up front: growing them
+  // by doubling would hold two copies at once (the heap's peak, #17).
+  std::size_t text_bytes = 0, product_count = 0;
+  for (const Posting& posting : postings_) {
+    text_bytes += haystack_estimate(posting);
+    product_count += posting.products.size();
+  }
+  text_.reserve(text_bytes);
+  product_refs_.reserve(product_count);
   meta_.reserve(postings_.size());
   for (const Posting& posting : postings_) meta_.push_back(build_meta(posting));
   risk_.assign(postings_.size(), Risk::none);
@@ -253,11 +262,18 @@ void OrderListModel::replace_store(std::string_view store_id, std::vector<Postin
   set_postings(std::move(all));
 }
 
-std::vector<Posting> OrderListModel::postings_of(std::string_view store_id) const {
-  std::vector<Posting> out;
+std::vector<const Posting*> OrderListModel::store_view(std::string_view store_id) const {
+  std::vector<const Posting*> out;
   for (const Posting& posting : postings_)
-    if (posting.store_id == store_id) out.push_back(posting);
+    if (posting.store_id == store_id) out.push_back(&posting);
   return out;
+}
+
+// About the bytes build_meta appends to the haystacks: each field and a
+// separator, twice for a customer's name (folded and transliterated).
+std::size_t OrderListModel::haystack_estimate(const Posting& posting) {
+  return posting.posting_number.size() + posting.tracking_number.size() + posting.barcodes->upper_barcode.size() +
+         posting.barcodes->lower_barcode.size() + 2 * posting.customer->name.size() + 8;
 }
 
 OrderListModel::Meta OrderListModel::build_meta(const Posting& posting) {
@@ -277,11 +293,13 @@ OrderListModel::Meta OrderListModel::build_meta(const Posting& posting) {
 
   m.text_offset = static_cast<std::uint32_t>(text_.size());
   append_search_field(text_, posting.posting_number);
-  append_search_field(text_, posting.order_number);
+  // Usually the posting number's start ("123-0001" of "123-0001-1"): a term
+  // found in it is found in the posting number already.
+  if (!posting.posting_number.starts_with(posting.order_number)) append_search_field(text_, posting.order_number);
   append_search_field(text_, posting.tracking_number);
-  append_search_field(text_, posting.barcodes.upper_barcode);
-  append_search_field(text_, posting.barcodes.lower_barcode);
-  append_search_field(text_, posting.customer.name);
+  append_search_field(text_, posting.barcodes->upper_barcode);
+  append_search_field(text_, posting.barcodes->lower_barcode);
+  append_search_field(text_, posting.customer->name);
   m.text_length = static_cast<std::uint32_t>(text_.size() - m.text_offset);
 
   m.products_offset = static_cast<std::uint32_t>(product_refs_.size());
@@ -646,21 +664,21 @@ std::size_t OrderListModel::memory_bytes() const {
   auto heap = [](const std::string& s) -> std::size_t {
     return s.capacity() > 15 ? s.capacity() + 1 : 0;  // libstdc++ SSO; an estimate elsewhere
   };
+  // Interned texts are shared by all postings (one pool entry per distinct
+  // text), so they cost a pointer here and nothing per posting.
   std::size_t bytes = index_memory_bytes() + postings_.capacity() * sizeof(Posting);
   for (const Posting& p : postings_) {
-    bytes += heap(p.posting_number) + heap(p.order_number) + heap(p.status_raw) + heap(p.substatus) +
-             heap(p.delivery_method.name) + heap(p.delivery_method.warehouse) +
-             heap(p.delivery_method.tpl_provider) + heap(p.tracking_number) +
-             heap(p.tpl_integration_type) + heap(p.barcodes.upper_barcode) +
-             heap(p.barcodes.lower_barcode) + heap(p.customer.name) + heap(p.customer.phone) +
-             heap(p.customer.address.address_tail) + heap(p.cancellation.reason) +
-             heap(p.parent_posting_number) + heap(p.delivery_schema) + heap(p.integration_type_flow) + heap(p.store_id);
+    bytes += heap(p.posting_number) + heap(p.order_number) + heap(p.tracking_number) + heap(p.parent_posting_number);
+    if (p.barcodes.has_value())
+      bytes += sizeof(PostingBarcodes) + heap(p.barcodes->upper_barcode) + heap(p.barcodes->lower_barcode);
+    if (p.customer.has_value())
+      bytes += sizeof(Customer) + heap(p.customer->name) + heap(p.customer->phone) +
+               heap(p.customer->address.address_tail) + heap(p.customer->address.comment);
+    if (p.cancellation.has_value()) bytes += sizeof(Cancellation);
+    if (p.requirements.has_value()) bytes += sizeof(PostingRequirements);  // + its SKU lists, rarely long
     bytes += p.products.capacity() * sizeof(PostingProduct);
-    for (const PostingProduct& product : p.products) {
-      bytes += heap(product.offer_id) + heap(product.name) + heap(product.price.currency);
-    }
-    bytes += p.available_actions.capacity() * sizeof(std::string);
-    for (const std::string& action : p.available_actions) bytes += heap(action);
+    for (const PostingProduct& product : p.products) bytes += heap(product.price.currency);
+    bytes += p.available_actions.capacity() * sizeof(Interned);
   }
   return bytes;
 }

@@ -110,8 +110,9 @@ class OrderListModel {
   // The postings of one store replaced by `postings` (each gets that
   // store_id); the other stores' postings stay. O(all postings).
   void replace_store(std::string_view store_id, std::vector<Posting> postings);
-  // A copy of one store's postings, in list order.
-  std::vector<Posting> postings_of(std::string_view store_id) const;
+  // One store's postings, in list order, as pointers into postings():
+  // valid until the list next changes.
+  std::vector<const Posting*> store_view(std::string_view store_id) const;
 
   // Query; takes effect at the next recompute().
   void set_query(OrderQuery query);
@@ -191,6 +192,7 @@ class OrderListModel {
   void clear_data();
   void put(Posting&& posting);
   Meta build_meta(const Posting& posting);
+  static std::size_t haystack_estimate(const Posting& posting);
   void release(const Meta& meta);
   void maybe_compact();
   std::uint32_t intern_slot(SlotTable& table, std::int64_t id, std::string_view name);

@@ -31,7 +31,7 @@ std::string_view to_string(LabelMatch match) {
 
 namespace {
 bool is_label_of(const Posting& posting, std::string_view code) {
-  const auto& b = posting.barcodes;
+  const auto& b = *posting.barcodes;
   return (!b.upper_barcode.empty() && code == b.upper_barcode) ||
          (!b.lower_barcode.empty() && code == b.lower_barcode) || code == posting.posting_number;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace core {
 
@@ -27,56 +28,76 @@ RefreshWindow refresh_window(std::optional<EpochMs> last_success, EpochMs now, c
   return window;
 }
 
+RefreshMerge merge_refresh(const std::vector<const Posting*>& previous, std::vector<Posting> fetched,
+                           const RefreshWindow& window) {
+  RefreshMerge out;
+  out.full = window.full;
+  // Each number once: its last copy, at the place of its first.
+  {
+    std::unordered_map<std::string_view, std::size_t> last_copy;
+    last_copy.reserve(fetched.size());
+    for (std::size_t i = 0; i < fetched.size(); ++i) last_copy[fetched[i].posting_number] = i;
+    std::vector<bool> placed(fetched.size(), false);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < fetched.size(); ++i) {
+      const std::size_t last = last_copy.at(fetched[i].posting_number);
+      if (!placed[last]) order.push_back(last);
+      placed[last] = true;
+    }
+    out.fetched.reserve(order.size());
+    for (const std::size_t i : order) out.fetched.push_back(std::move(fetched[i]));
+  }
+  if (out.full) return out;
+  std::unordered_set<std::string_view> answered;
+  answered.reserve(out.fetched.size());
+  for (const Posting& p : out.fetched) answered.insert(p.posting_number);
+  for (const Posting* old : previous) {
+    if (answered.count(old->posting_number) != 0) continue;
+    const bool open = is_refresh_open_status(old->status);
+    if (open) out.unaccounted.push_back(old->posting_number);
+    if (!open && old->in_process_at != 0 && old->in_process_at < window.lookback_from)
+      out.dropped.push_back(old->posting_number);
+  }
+  return out;
+}
+
 RefreshMerge merge_refresh(const std::vector<Posting>& previous, std::vector<Posting> fetched,
                            const RefreshWindow& window) {
-  // For each fetched posting, the index of the last copy of its number. The
-  // map's keys view `fetched`, so nothing is moved until the plan is made.
-  std::vector<std::size_t> last_copy(fetched.size());
-  {
-    std::unordered_map<std::string_view, std::size_t> latest;
-    latest.reserve(fetched.size());
-    for (std::size_t i = 0; i < fetched.size(); ++i) latest[fetched[i].posting_number] = i;
-    for (std::size_t i = 0; i < fetched.size(); ++i) last_copy[i] = latest.at(fetched[i].posting_number);
+  std::vector<const Posting*> view;
+  view.reserve(previous.size());
+  for (const Posting& p : previous) view.push_back(&p);
+  return merge_refresh(view, std::move(fetched), window);
+}
+
+std::vector<const Posting*> merged_view(const std::vector<const Posting*>& previous, const RefreshMerge& merge) {
+  std::vector<const Posting*> out;
+  if (merge.full) {
+    for (const Posting& p : merge.fetched) out.push_back(&p);
+    return out;
   }
-  // The plan: one entry per output posting, a previous one (kept as it was)
-  // or a fetched one (its last copy).
-  struct Source {
-    bool fetched;
-    std::size_t index;
-  };
-  std::vector<Source> plan;
-  std::vector<bool> placed(fetched.size(), false);
-  RefreshMerge out;
-  if (!window.full) {
-    std::unordered_map<std::string_view, std::size_t> fetched_index;
-    fetched_index.reserve(fetched.size());
-    for (std::size_t i = 0; i < fetched.size(); ++i) fetched_index.emplace(fetched[i].posting_number, last_copy[i]);
-    plan.reserve(previous.size() + fetched.size());
-    for (std::size_t i = 0; i < previous.size(); ++i) {
-      const Posting& old = previous[i];
-      const auto hit = fetched_index.find(old.posting_number);
-      if (hit != fetched_index.end()) {
-        if (!placed[hit->second]) plan.push_back({true, hit->second});
-        placed[hit->second] = true;
-        continue;
-      }
-      const bool open = is_refresh_open_status(old.status);
-      if (open) out.unaccounted.push_back(old.posting_number);
-      if (open || old.in_process_at == 0 || old.in_process_at >= window.lookback_from) plan.push_back({false, i});
+  std::unordered_map<std::string_view, std::size_t> fetched_at;
+  for (std::size_t i = 0; i < merge.fetched.size(); ++i) fetched_at.emplace(merge.fetched[i].posting_number, i);
+  const std::unordered_set<std::string_view> dropped(merge.dropped.begin(), merge.dropped.end());
+  std::vector<bool> placed(merge.fetched.size(), false);
+  out.reserve(previous.size() + merge.fetched.size());
+  for (const Posting* old : previous) {
+    if (const auto hit = fetched_at.find(old->posting_number); hit != fetched_at.end()) {
+      if (!placed[hit->second]) out.push_back(&merge.fetched[hit->second]);
+      placed[hit->second] = true;
+    } else if (dropped.count(old->posting_number) == 0) {
+      out.push_back(old);
     }
   }
-  for (std::size_t i = 0; i < fetched.size(); ++i) {
-    if (placed[last_copy[i]]) continue;
-    placed[last_copy[i]] = true;
-    plan.push_back({true, last_copy[i]});
-  }
-  out.postings.reserve(plan.size());
-  for (const Source& source : plan) {
-    if (source.fetched)
-      out.postings.push_back(std::move(fetched[source.index]));
-    else
-      out.postings.push_back(previous[source.index]);
-  }
+  for (std::size_t i = 0; i < merge.fetched.size(); ++i)
+    if (!placed[i]) out.push_back(&merge.fetched[i]);
+  return out;
+}
+
+std::vector<Posting> merged_list(const std::vector<Posting>& previous, const RefreshMerge& merge) {
+  std::vector<const Posting*> view;
+  for (const Posting& p : previous) view.push_back(&p);
+  std::vector<Posting> out;
+  for (const Posting* p : merged_view(view, merge)) out.push_back(*p);
   return out;
 }
 

@@ -81,24 +81,34 @@ struct RefreshWindow {
 RefreshWindow refresh_window(std::optional<EpochMs> last_success, EpochMs now,
                              const RefreshWindowConfig& config = {});
 
+// What one refresh changes in a store's list, applied in place (the list of
+// 100,000 postings is never copied: #17).
 struct RefreshMerge {
-  std::vector<Posting> postings;          // the store's list after this refresh
+  bool full = false;                      // the list becomes `fetched`
+  std::vector<Posting> fetched;           // each number once (its later copy), in order of first answer
+  std::vector<std::string> dropped;       // previous postings the list no longer holds (incremental)
   std::vector<std::string> unaccounted;   // open before, in no answer: re-read by number
 };
 
 // Folds the answers of one refresh (`fetched`: all queries' postings, in any
 // order; a posting in several answers counts once, the later copy wins) into
 // the store's previous list.
-//   full:        postings = fetched (deduplicated, in fetched order); the
-//                previous list is dropped; unaccounted is empty.
-//   incremental: postings = previous, each replaced in place by its fetched
-//                copy, then the fetched postings that are new, in fetched
-//                order; a previous posting that is not open, not fetched and
-//                started processing before lookback_from (in_process_at != 0)
-//                is dropped, as a full refresh would drop it. unaccounted =
-//                the previous postings with an open status that were not
-//                fetched, in previous order (they stay in `postings`).
+//   full:        the list becomes fetched (deduplicated, in fetched order);
+//                dropped and unaccounted are empty.
+//   incremental: each previous posting is replaced in place by its fetched
+//                copy, then the fetched postings that are new are added, in
+//                fetched order; a previous posting that is not open, not
+//                fetched and started processing before lookback_from
+//                (in_process_at != 0) is dropped, as a full refresh would
+//                drop it. unaccounted = the previous postings with an open
+//                status that were not fetched, in previous order (they stay).
+RefreshMerge merge_refresh(const std::vector<const Posting*>& previous, std::vector<Posting> fetched,
+                           const RefreshWindow& window);
 RefreshMerge merge_refresh(const std::vector<Posting>& previous, std::vector<Posting> fetched,
                            const RefreshWindow& window);
+// The list a merge leaves (what the orders list holds once it is applied),
+// as views into `previous` and `merge.fetched`, and as a copy (for tests).
+std::vector<const Posting*> merged_view(const std::vector<const Posting*>& previous, const RefreshMerge& merge);
+std::vector<Posting> merged_list(const std::vector<Posting>& previous, const RefreshMerge& merge);
 
 }  // namespace core

@@ -61,7 +61,7 @@ std::vector<ShippingGroup> shipping_plan(const std::vector<Posting>& postings,
     if (inserted) {
       g.warehouse_id = warehouse;
       g.delivery_method_id = p.delivery_method.id;
-      g.delivery_method_name = method && !method->name.empty() ? method->name : p.delivery_method.name;
+      g.delivery_method_name = method && !method->name.empty() ? method->name : p.delivery_method.name.str();
       const int cutoff = method ? method_cutoff(*method) : -1;
       if (cutoff >= 0) {
         g.has_cutoff = true;

@@ -29,7 +29,7 @@ bool offer_matches(const ShippingPreset& preset, const Posting& posting) {
 const ShippingPreset* match_preset(const std::vector<ShippingPreset>& presets, const Posting& posting) {
   // Ozon's analytics region is filled for every scheme; the address only for rFBS.
   const std::string& raw_region =
-      trimmed(posting.analytics.region).empty() ? posting.customer.address.region : posting.analytics.region;
+      trimmed(posting.analytics.region).empty() ? posting.customer->address.region : posting.analytics.region.str();
   const std::string region = region_key(raw_region);
   for (const ShippingPreset& preset : presets) {
     if (!preset.offer_prefixes.empty() && !offer_matches(preset, posting)) continue;

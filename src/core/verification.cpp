@@ -85,7 +85,7 @@ PostingVerification::PostingVerification(const Posting& posting,
       if (!trim(part.offer_id).empty()) p.keys.push_back(key_of(part.offer_id));
       parts_[i].push_back(std::move(p));
     }
-  const auto& req = posting.requirements;
+  const auto& req = *posting.requirements;
   for (std::size_t i = 0; i < n; ++i) {
     const auto& p = posting.products[i];
     ordered_.push_back(std::max<std::int64_t>(p.quantity, 0));
@@ -101,7 +101,7 @@ PostingVerification::PostingVerification(const Posting& posting,
       marking_required_ = true;
   }
   counts_.assign(n, 0);
-  const Address& a = posting.customer.address;
+  const Address& a = posting.customer->address;
   const bool has_address = !a.city.empty() || !a.region.empty() || !a.zip_code.empty() ||
                            !a.address_tail.empty() || !a.pvz_code.empty();
   address_required_ = posting.is_rfbs() && has_address;

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/interned_json.h"
+
 #include "ozon/json_read.h"
 #include "ozon/result.h"
 

@@ -39,58 +39,69 @@ core::Posting posting_from_json(const Json& j) {
       product.name = read_string(item, "name");
       product.quantity = read_int64(item, "quantity");
       product.price = read_price(item, "price");
-      product.imei = read_string_list(item, "imei");
+      product.imei = read_string_list(item, "imei");  // kept only if not empty
       p.products.push_back(std::move(product));
     }
   }
+  // The boxed groups are read into locals, and kept only if not empty.
+  core::PostingBarcodes barcodes;
   if (const Json* b = find_object(j, "barcodes")) {
-    p.barcodes.upper_barcode = read_string(*b, "upper_barcode");
-    p.barcodes.lower_barcode = read_string(*b, "lower_barcode");
+    barcodes.upper_barcode = read_string(*b, "upper_barcode");
+    barcodes.lower_barcode = read_string(*b, "lower_barcode");
   }
+  p.barcodes = std::move(barcodes);
+  core::Cancellation cancellation;
   if (const Json* c = find_object(j, "cancellation")) {
-    p.cancellation.reason_id = read_int64(*c, "cancel_reason_id");
-    p.cancellation.reason = read_string(*c, "cancel_reason");
-    p.cancellation.initiator = read_string(*c, "cancellation_initiator");
-    p.cancellation.affect_cancellation_rating = read_bool(*c, "affect_cancellation_rating");
+    cancellation.reason_id = read_int64(*c, "cancel_reason_id");
+    cancellation.reason = read_string(*c, "cancel_reason");
+    cancellation.initiator = read_string(*c, "cancellation_initiator");
+    cancellation.affect_cancellation_rating = read_bool(*c, "affect_cancellation_rating");
   } else {
-    p.cancellation.reason_id = read_int64(j, "cancel_reason_id");  // get-by-barcode
+    cancellation.reason_id = read_int64(j, "cancel_reason_id");  // get-by-barcode
   }
+  p.cancellation = std::move(cancellation);
+  core::Customer customer;
   if (const Json* c = find_object(j, "customer")) {
-    p.customer.name = read_string(*c, "name");
-    p.customer.phone = read_string(*c, "phone");
+    customer.name = read_string(*c, "name");
+    customer.phone = read_string(*c, "phone");
     if (const Json* a = find_object(*c, "address")) {
-      p.customer.address.city = read_string(*a, "city");
-      p.customer.address.region = read_string(*a, "region");
-      p.customer.address.zip_code = read_string(*a, "zip_code");
-      p.customer.address.address_tail = read_string(*a, "address_tail");
-      p.customer.address.pvz_code = read_string(*a, "pvz_code");
-      if (p.customer.address.pvz_code.empty()) p.customer.address.pvz_code = read_string(*a, "provider_pvz_code");
-      p.customer.address.comment = read_string(*a, "comment");
+      auto& address = customer.address;
+      address.city = read_string(*a, "city");
+      address.region = read_string(*a, "region");
+      address.zip_code = read_string(*a, "zip_code");
+      address.address_tail = read_string(*a, "address_tail");
+      address.pvz_code = read_string(*a, "pvz_code");
+      if (address.pvz_code.empty()) address.pvz_code = read_string(*a, "provider_pvz_code");
+      address.comment = read_string(*a, "comment");
     }
   }
-  if (const Json* a = find_object(j, "addressee"); a != nullptr && p.customer.name.empty()) {
-    p.customer.name = read_string(*a, "name");
-    p.customer.phone = read_string(*a, "phone");
+  if (const Json* a = find_object(j, "addressee"); a != nullptr && customer.name.empty()) {
+    customer.name = read_string(*a, "name");
+    customer.phone = read_string(*a, "phone");
   }
+  p.customer = std::move(customer);
   if (const Json* a = find_object(j, "analytics_data")) {
     p.analytics.region = read_string(*a, "region");
     p.analytics.city = read_string(*a, "city");
     p.analytics.delivery_type = read_string(*a, "delivery_type");
   }
   if (const Json* r = find_object(j, "requirements")) {
-    p.requirements.gtd = read_int64_list(*r, "products_requiring_gtd");
-    p.requirements.country = read_int64_list(*r, "products_requiring_country");
-    p.requirements.mandatory_mark = read_int64_list(*r, "products_requiring_mandatory_mark");
-    p.requirements.rnpt = read_int64_list(*r, "products_requiring_rnpt");
-    p.requirements.jw_uin = read_int64_list(*r, "products_requiring_jw_uin");
-    p.requirements.imei = read_int64_list(*r, "products_requiring_imei");
-    p.requirements.weight = read_int64_list(*r, "products_requiring_weight");
+    core::PostingRequirements requirements;
+    requirements.gtd = read_int64_list(*r, "products_requiring_gtd");
+    requirements.country = read_int64_list(*r, "products_requiring_country");
+    requirements.mandatory_mark = read_int64_list(*r, "products_requiring_mandatory_mark");
+    requirements.rnpt = read_int64_list(*r, "products_requiring_rnpt");
+    requirements.jw_uin = read_int64_list(*r, "products_requiring_jw_uin");
+    requirements.imei = read_int64_list(*r, "products_requiring_imei");
+    requirements.weight = read_int64_list(*r, "products_requiring_weight");
+    p.requirements = std::move(requirements);
   }
   p.is_express = read_bool(j, "is_express");
   p.is_multibox = read_bool(j, "is_multibox");
   p.multi_box_qty = read_int64(j, "multi_box_qty");
   p.parent_posting_number = read_string(j, "parent_posting_number");
-  p.available_actions = read_string_list(j, "available_actions");
+  const auto actions = read_string_list(j, "available_actions");
+  p.available_actions.assign(actions.begin(), actions.end());
   p.delivery_schema = read_string(j, "delivery_schema");
   p.integration_type_flow = read_string(j, "integration_type_flow");
   return p;

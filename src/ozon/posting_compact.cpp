@@ -64,7 +64,7 @@ class TextTable {
 Json row_of(const core::Posting& p, TextTable& table) {
   const auto text = [&](std::string_view value) { return table.add(value); };
   // Lists drop empty texts, as the reader of Ozon's shape does.
-  const auto texts = [&](const std::vector<std::string>& values) {
+  const auto texts = [&](const auto& values) {
     Json list = Json::array();
     for (const auto& value : values)
       if (!value.empty()) list.push_back(text(value));
@@ -73,12 +73,12 @@ Json row_of(const core::Posting& p, TextTable& table) {
   Json products = Json::array();
   for (const auto& product : p.products)
     products.push_back(Json::array({product.sku, text(product.offer_id), text(product.name), product.quantity,
-                                    product.price.minor, text(product.price.currency), texts(product.imei)}));
-  const auto& r = p.requirements;
+                                    product.price.minor, text(product.price.currency), texts(*product.imei)}));
+  const auto& r = *p.requirements;
   const Json requirements = Json::array({r.gtd, r.country, r.mandatory_mark, r.rnpt, r.jw_uin, r.imei, r.weight});
   const auto& m = p.delivery_method;
-  const auto& c = p.cancellation;
-  const auto& a = p.customer.address;
+  const auto& c = *p.cancellation;
+  const auto& a = p.customer->address;
   // The status as the copy in Ozon's shape writes it.
   const std::string_view status = p.status_raw.empty() ? core::to_string(p.status) : std::string_view(p.status_raw);
   return Json::array({text(p.posting_number), p.order_id, text(p.order_number), text(status), text(p.substatus),
@@ -86,9 +86,9 @@ Json row_of(const core::Posting& p, TextTable& table) {
                       text(p.tracking_number), text(p.tpl_integration_type),
                       p.in_process_at, p.shipment_date, p.shipment_date_without_delay, p.delivering_date,
                       products,
-                      text(p.barcodes.upper_barcode), text(p.barcodes.lower_barcode),
+                      text(p.barcodes->upper_barcode), text(p.barcodes->lower_barcode),
                       c.reason_id, text(c.reason), text(c.initiator), c.affect_cancellation_rating ? 1 : 0,
-                      text(p.customer.name), text(p.customer.phone), text(a.city), text(a.region), text(a.zip_code),
+                      text(p.customer->name), text(p.customer->phone), text(a.city), text(a.region), text(a.zip_code),
                       text(a.address_tail), text(a.pvz_code), text(a.comment),
                       text(p.analytics.region), text(p.analytics.city), text(p.analytics.delivery_type),
                       requirements,
@@ -96,11 +96,12 @@ Json row_of(const core::Posting& p, TextTable& table) {
                       texts(p.available_actions), text(p.delivery_schema), text(p.integration_type_flow)});
 }
 
-std::string compact_record(std::vector<core::Posting>::const_iterator first,
-                           std::vector<core::Posting>::const_iterator last) {
+}  // namespace
+
+std::string postings_to_compact_record(std::span<const core::Posting* const> postings) {
   TextTable table;
   Json rows = Json::array();
-  for (auto it = first; it != last; ++it) rows.push_back(row_of(*it, table));
+  for (const core::Posting* p : postings) rows.push_back(row_of(*p, table));
   // Written by hand: the texts must come before the postings (read in one
   // pass), and nlohmann sorts an object's keys.
   std::string out(kPrefix);
@@ -109,6 +110,8 @@ std::string compact_record(std::vector<core::Posting>::const_iterator first,
   return out;
 }
 
+namespace {
+
 // Reads one record in one pass; any value of the wrong type refuses it.
 class CompactReader {
  public:
@@ -116,6 +119,15 @@ class CompactReader {
     std::uint64_t index = 0;
     if (value.get_uint64().get(index) != simdjson::SUCCESS || index >= texts_.size()) return false;
     out.assign(texts_[static_cast<std::size_t>(index)]);  // below size(): fits
+    return true;
+  }
+  // A repeated text is interned once per record, not once per posting.
+  bool text(od::value value, core::Interned& out) {
+    std::uint64_t index = 0;
+    if (value.get_uint64().get(index) != simdjson::SUCCESS || index >= texts_.size()) return false;
+    const auto at = static_cast<std::size_t>(index);  // below size(): fits
+    if (interned_[at].empty()) interned_[at] = texts_[at];
+    out = interned_[at];
     return true;
   }
   static bool number(od::value value, std::int64_t& out) { return value.get_int64().get(out) == simdjson::SUCCESS; }
@@ -141,9 +153,10 @@ class CompactReader {
     }
     return true;
   }
-  bool text_list(od::value value, std::vector<std::string>& out) {
+  template <typename Text>
+  bool text_list(od::value value, std::vector<Text>& out) {
     return items(value, [&](od::value item) {
-      std::string one;
+      Text one;
       if (!text(item, one)) return false;
       if (!one.empty()) out.push_back(std::move(one));
       return true;
@@ -165,11 +178,12 @@ class CompactReader {
       if (item.get_string().get(one) != simdjson::SUCCESS) return false;
       texts_.push_back(one);
       return true;
-    });
+    }) && (interned_.assign(texts_.size(), {}), true);
   }
 
   bool product(od::value value, std::vector<core::PostingProduct>& out) {
     core::PostingProduct product;
+    std::vector<std::string> imei;
     std::size_t field = 0;
     const bool ok = items(value, [&](od::value v) {
       switch (field++) {
@@ -179,16 +193,17 @@ class CompactReader {
         case 3: return number(v, product.quantity);
         case 4: return number(v, product.price.minor);
         case 5: return text(v, product.price.currency);
-        case 6: return text_list(v, product.imei);
+        case 6: return text_list(v, imei);
         default: return true;
       }
     });
     if (!ok || field < 7) return false;
+    product.imei = std::move(imei);
     out.push_back(std::move(product));
     return true;
   }
 
-  bool requirements(od::value value, core::PostingRequirements& r) {
+  bool read_requirements(od::value value, core::PostingRequirements& r) {
     std::vector<std::int64_t>* lists[] = {&r.gtd, &r.country, &r.mandatory_mark, &r.rnpt, &r.jw_uin, &r.imei, &r.weight};
     std::size_t field = 0;
     const bool ok = items(value, [&](od::value v) {
@@ -201,8 +216,12 @@ class CompactReader {
   bool posting(od::value value, std::vector<core::Posting>& out) {
     core::Posting p;
     auto& m = p.delivery_method;
-    auto& c = p.cancellation;
-    auto& a = p.customer.address;
+    // The boxed groups are filled here, and kept only if not empty.
+    core::PostingBarcodes barcodes;
+    core::Cancellation c;
+    core::Customer customer;
+    core::PostingRequirements requirements;
+    auto& a = customer.address;
     std::size_t field = 0;
     const bool ok = items(value, [&](od::value v) {
       switch (field++) {
@@ -224,14 +243,14 @@ class CompactReader {
         case 15: return number(v, p.shipment_date_without_delay);
         case 16: return number(v, p.delivering_date);
         case 17: return items(v, [&](od::value item) { return product(item, p.products); });
-        case 18: return text(v, p.barcodes.upper_barcode);
-        case 19: return text(v, p.barcodes.lower_barcode);
+        case 18: return text(v, barcodes.upper_barcode);
+        case 19: return text(v, barcodes.lower_barcode);
         case 20: return number(v, c.reason_id);
         case 21: return text(v, c.reason);
         case 22: return text(v, c.initiator);
         case 23: return flag(v, c.affect_cancellation_rating);
-        case 24: return text(v, p.customer.name);
-        case 25: return text(v, p.customer.phone);
+        case 24: return text(v, customer.name);
+        case 25: return text(v, customer.phone);
         case 26: return text(v, a.city);
         case 27: return text(v, a.region);
         case 28: return text(v, a.zip_code);
@@ -241,7 +260,7 @@ class CompactReader {
         case 32: return text(v, p.analytics.region);
         case 33: return text(v, p.analytics.city);
         case 34: return text(v, p.analytics.delivery_type);
-        case 35: return requirements(v, p.requirements);
+        case 35: return read_requirements(v, requirements);
         case 36: return flag(v, p.is_express);
         case 37: return flag(v, p.is_multibox);
         case 38: return number(v, p.multi_box_qty);
@@ -253,6 +272,10 @@ class CompactReader {
       }
     });
     if (!ok || field < kFieldCount) return false;
+    p.barcodes = std::move(barcodes);
+    p.cancellation = std::move(c);
+    p.customer = std::move(customer);
+    p.requirements = std::move(requirements);
     p.status = core::posting_status_from_string(p.status_raw);
     if (!p.posting_number.empty()) out.push_back(std::move(p));
     return true;
@@ -260,6 +283,7 @@ class CompactReader {
 
  private:
   std::vector<std::string_view> texts_;  // views into the parser's string buffer
+  std::vector<core::Interned> interned_;  // texts_[i] interned, on first use
 };
 
 }  // namespace
@@ -268,11 +292,11 @@ std::vector<std::string> postings_to_compact_chunks(const std::vector<core::Post
                                                     std::size_t per_chunk) {
   std::vector<std::string> chunks;
   if (per_chunk == 0) per_chunk = 1;
-  for (std::size_t start = 0; start < postings.size(); start += per_chunk) {
-    const std::size_t end = std::min(postings.size(), start + per_chunk);
-    chunks.push_back(compact_record(postings.begin() + static_cast<std::ptrdiff_t>(start),
-                                    postings.begin() + static_cast<std::ptrdiff_t>(end)));
-  }
+  std::vector<const core::Posting*> view;
+  view.reserve(postings.size());
+  for (const core::Posting& p : postings) view.push_back(&p);
+  for (std::size_t start = 0; start < view.size(); start += per_chunk)
+    chunks.push_back(postings_to_compact_record(std::span(view).subspan(start, std::min(per_chunk, view.size() - start))));
   return chunks;
 }
 

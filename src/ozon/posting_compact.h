@@ -12,6 +12,7 @@
 // Field order: see posting_compact.cpp (kFieldCount fields; a later version
 // may append fields, which this one skips). Copies in Ozon's shape, written
 // by earlier builds, still read: read_offline_postings takes either.
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,8 @@
 
 namespace ozon {
 
+// One record of these postings.
+std::string postings_to_compact_record(std::span<const core::Posting* const> postings);
 // `per_chunk` postings a record (none for no postings).
 std::vector<std::string> postings_to_compact_chunks(const std::vector<core::Posting>& postings,
                                                     std::size_t per_chunk);

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/interned_json.h"
 #include "ozon/json_read.h"
 
 namespace ozon {
@@ -39,13 +40,13 @@ Json posting_to_json(const core::Posting& p) {
                         {"quantity", product.quantity},
                         {"price", core::format_amount(product.price)},
                         {"currency_code", product.price.currency},
-                        {"imei", product.imei}});
-  const auto& a = p.customer.address;
-  const auto& r = p.requirements;
+                        {"imei", *product.imei}});
+  const auto& a = p.customer->address;
+  const auto& r = *p.requirements;
   return {{"posting_number", p.posting_number},
           {"order_id", p.order_id},
           {"order_number", p.order_number},
-          {"status", p.status_raw.empty() ? std::string(core::to_string(p.status)) : p.status_raw},
+          {"status", p.status_raw.empty() ? std::string(core::to_string(p.status)) : p.status_raw.str()},
           {"substatus", p.substatus},
           {"delivery_method",
            {{"id", p.delivery_method.id},
@@ -61,15 +62,15 @@ Json posting_to_json(const core::Posting& p) {
           {"shipment_date_without_delay", time_or_null(p.shipment_date_without_delay)},
           {"delivering_date", time_or_null(p.delivering_date)},
           {"products", products},
-          {"barcodes", {{"upper_barcode", p.barcodes.upper_barcode}, {"lower_barcode", p.barcodes.lower_barcode}}},
+          {"barcodes", {{"upper_barcode", p.barcodes->upper_barcode}, {"lower_barcode", p.barcodes->lower_barcode}}},
           {"cancellation",
-           {{"cancel_reason_id", p.cancellation.reason_id},
-            {"cancel_reason", p.cancellation.reason},
-            {"cancellation_initiator", p.cancellation.initiator},
-            {"affect_cancellation_rating", p.cancellation.affect_cancellation_rating}}},
+           {{"cancel_reason_id", p.cancellation->reason_id},
+            {"cancel_reason", p.cancellation->reason},
+            {"cancellation_initiator", p.cancellation->initiator},
+            {"affect_cancellation_rating", p.cancellation->affect_cancellation_rating}}},
           {"customer",
-           {{"name", p.customer.name},
-            {"phone", p.customer.phone},
+           {{"name", p.customer->name},
+            {"phone", p.customer->phone},
             {"address",
              {{"city", a.city},
               {"region", a.region},

@@ -164,6 +164,22 @@ class Reader {
     return true;
   }
 
+  // A text drawn from a small set (names, codes, statuses): interned.
+  bool text(od::value value, core::Interned& out, int depth) {
+    std::string_view view;
+    od::json_type type;
+    if (auto e = value.type().get(type)) return fail(e);
+    if (type == od::json_type::string) {
+      if (auto e = value.get_string().get(view)) return fail(e);
+      out = view;
+      return true;
+    }
+    Json any;
+    if (!scalar(value, any, depth)) return false;
+    out = json_read::as_string(any);
+    return true;
+  }
+
   bool int64(od::value value, std::int64_t& out, int depth) {
     od::number_type kind;
     od::json_type type;
@@ -203,10 +219,11 @@ class Reader {
     return true;
   }
 
-  bool text_list(od::value value, std::vector<std::string>& out, int depth) {
+  template <typename Text>
+  bool text_list(od::value value, std::vector<Text>& out, int depth) {
     out.clear();
     return each_item(value, depth, [&](od::value item, int d) {
-      std::string one;
+      Text one;
       if (!text(item, one, d)) return false;
       if (!one.empty()) out.push_back(std::move(one));
       return true;
@@ -327,6 +344,11 @@ class PostingReader {
 
   bool posting(od::value value, int depth, std::vector<core::Posting>& out) {
     core::Posting p;
+    // The boxed groups are read here, and kept only if not empty.
+    core::PostingBarcodes barcodes;
+    core::Cancellation cancellation;
+    core::Customer customer;
+    core::PostingRequirements requirements;
     bool cancellation_object = false;
     std::int64_t bare_cancel_reason = 0;  // get-by-barcode puts it at the top
     bool addressee_object = false;
@@ -347,13 +369,13 @@ class PostingReader {
         FIELD("shipment_date_without_delay", r_.time(v, p.shipment_date_without_delay, d));
         FIELD("delivering_date", r_.time(v, p.delivering_date, d));
         FIELD("products", products(v, d, p.products));
-        FIELD("barcodes", barcodes(v, d, p.barcodes));
-        FIELD("cancellation", cancellation(v, d, p.cancellation, cancellation_object));
+        FIELD("barcodes", read_barcodes(v, d, barcodes));
+        FIELD("cancellation", read_cancellation(v, d, cancellation, cancellation_object));
         FIELD("cancel_reason_id", r_.int64(v, bare_cancel_reason, d));
-        FIELD("customer", customer(v, d, p.customer));
+        FIELD("customer", read_customer(v, d, customer));
         FIELD("addressee", person(v, d, addressee_name, addressee_phone, addressee_object));
         FIELD("analytics_data", analytics(v, d, p.analytics));
-        FIELD("requirements", requirements(v, d, p.requirements));
+        FIELD("requirements", read_requirements(v, d, requirements));
         FIELD("is_express", r_.flag(v, p.is_express, d));
         FIELD("is_multibox", r_.flag(v, p.is_multibox, d));
         FIELD("multi_box_qty", r_.int64(v, p.multi_box_qty, d));
@@ -367,11 +389,15 @@ class PostingReader {
     if (!ok) return false;
     if (!was_object) return true;  // not a posting: skipped, as the DOM parser does
     p.status = core::posting_status_from_string(p.status_raw);
-    if (!cancellation_object) p.cancellation.reason_id = bare_cancel_reason;
-    if (addressee_object && p.customer.name.empty()) {
-      p.customer.name = std::move(addressee_name);
-      p.customer.phone = std::move(addressee_phone);
+    if (!cancellation_object) cancellation.reason_id = bare_cancel_reason;
+    if (addressee_object && customer.name.empty()) {
+      customer.name = std::move(addressee_name);
+      customer.phone = std::move(addressee_phone);
     }
+    p.barcodes = std::move(barcodes);
+    p.cancellation = std::move(cancellation);
+    p.customer = std::move(customer);
+    p.requirements = std::move(requirements);
     if (!p.posting_number.empty()) out.push_back(std::move(p));
     return true;
   }
@@ -403,6 +429,7 @@ class PostingReader {
       core::PostingProduct product;
       PriceParts price;
       std::string currency_code;
+      std::vector<std::string> imei;
       bool was_object = false;
       const bool ok = r_.each_field(item, d, [&](std::string_view key, od::value v, int dd) {
         switch (name_hash(key)) {
@@ -412,13 +439,14 @@ class PostingReader {
           FIELD("quantity", r_.int64(v, product.quantity, dd));
           FIELD("price", price_parts(v, dd, price));
           FIELD("currency_code", r_.text(v, currency_code, dd));
-          FIELD("imei", r_.text_list(v, product.imei, dd));
+          FIELD("imei", r_.text_list(v, imei, dd));
         }
         return r_.skip(v, dd);
       }, &was_object);
       if (!ok) return false;
       if (!was_object) return true;
       product.price = price.resolve(currency_code);
+      product.imei = std::move(imei);
       out.push_back(std::move(product));
       return true;
     });
@@ -446,7 +474,7 @@ class PostingReader {
     });
   }
 
-  bool barcodes(od::value value, int depth, core::PostingBarcodes& b) {
+  bool read_barcodes(od::value value, int depth, core::PostingBarcodes& b) {
     b = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
       switch (name_hash(key)) {
@@ -457,7 +485,7 @@ class PostingReader {
     });
   }
 
-  bool cancellation(od::value value, int depth, core::Cancellation& c, bool& was_object) {
+  bool read_cancellation(od::value value, int depth, core::Cancellation& c, bool& was_object) {
     c = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
       switch (name_hash(key)) {
@@ -470,7 +498,7 @@ class PostingReader {
     }, &was_object);
   }
 
-  bool customer(od::value value, int depth, core::Customer& c) {
+  bool read_customer(od::value value, int depth, core::Customer& c) {
     c = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
       switch (name_hash(key)) {
@@ -525,7 +553,7 @@ class PostingReader {
     });
   }
 
-  bool requirements(od::value value, int depth, core::PostingRequirements& q) {
+  bool read_requirements(od::value value, int depth, core::PostingRequirements& q) {
     q = {};
     return r_.each_field(value, depth, [&](std::string_view key, od::value v, int d) {
       switch (name_hash(key)) {

@@ -2,6 +2,7 @@
 // bench/web_bench.mjs): the same parsers as natively, timed in WebAssembly.
 #include <emscripten.h>
 #include <emscripten/heap.h>
+#include <malloc.h>
 
 #include <chrono>
 #include <string_view>
@@ -82,5 +83,9 @@ EMSCRIPTEN_KEEPALIVE void sc_bench_storage(int postings, int entries) {
 
 // Bytes of the WebAssembly heap (its linear memory grows, never shrinks).
 EMSCRIPTEN_KEEPALIVE double sc_bench_heap_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+
+// Bytes malloc has handed out and not had back: what the data needs now,
+// where the heap's size above is its high-water mark.
+EMSCRIPTEN_KEEPALIVE double sc_bench_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 }  // extern "C"

@@ -17,7 +17,7 @@ using State = app::PostingWork::Marking::State;
 
 std::string product_title(const core::Posting& posting, std::int64_t product_id) {
   for (const auto& product : posting.products)
-    if (product.sku == product_id) return product.offer_id + " · " + product.name;
+    if (product.sku == product_id) return product.offer_id.str() + " · " + product.name.str();
   return "SKU " + std::to_string(product_id);
 }
 
@@ -96,7 +96,7 @@ void draw_status(const app::App& app, const app::PostingWork::Marking& marking, 
 void draw_marking_panel(const app::App& app, const core::Posting& posting, const app::PostingWork& work,
                         app::ActionQueue& actions) {
   const auto& marking = work.marking;
-  if (!posting.requirements.any() || posting.status != core::PostingStatus::awaiting_packaging) return;
+  if (!posting.requirements->any() || posting.status != core::PostingStatus::awaiting_packaging) return;
   ImGui::SeparatorText(app.tr("marking.title"));
   const bool busy = app::busy_marking(marking);
   const auto& products = marking.form.data.products;
@@ -108,7 +108,7 @@ void draw_marking_panel(const app::App& app, const core::Posting& posting, const
   }
   for (std::size_t index = 0; index < products.size(); ++index) {
     const auto& product = products[index];
-    const core::MarkingNeeds needs = core::needs_of(product, posting.requirements);
+    const core::MarkingNeeds needs = core::needs_of(product, *posting.requirements);
     if (!needs.any()) continue;
     ImGui::PushID(static_cast<int>(index));
     ImGui::TextUnformatted(product_title(posting, product.product_id).c_str());
@@ -128,7 +128,7 @@ void draw_marking_panel(const app::App& app, const core::Posting& posting, const
     draw_units(app, product, index, needs, busy, actions);
     ImGui::PopID();
   }
-  const auto missing = core::missing_fields(marking.form, posting.requirements);
+  const auto missing = core::missing_fields(marking.form, *posting.requirements);
   const bool can_send = !busy && missing.empty() && marking.state != State::accepted;
   if (button(app, "marking.send", {.enabled = can_send})) actions.push(app::SendMarking{});
   ImGui::SameLine();

@@ -418,7 +418,7 @@ void draw_cards(const app::App& app, app::ActionQueue& actions) {
       ImGui::SetCursorPos(ImVec2(top.x + pad, ImGui::GetCursorPosY()));
       std::string items;
       for (const auto& product : posting.products)
-        items.append(items.empty() ? "" : " \u00B7 ").append(std::to_string(product.quantity) + " \u00D7 " + product.name);
+        items.append(items.empty() ? "" : " \u00B7 ").append(std::to_string(product.quantity) + " \u00D7 " + product.name.str());
       note_glyphs(items);
       ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
                           ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - pad, ImGui::GetCursorScreenPos().y + line),

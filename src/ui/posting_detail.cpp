@@ -97,15 +97,15 @@ void draw_header(const app::App& app, const core::Posting& posting, app::ActionQ
     if (small_button(app, "detail.copy_tracking", {.text = app.tr("detail.copy")}))
       actions.push(app::CopyText{posting.tracking_number});
   }
-  if (posting.is_rfbs() && !posting.customer.name.empty()) {
-    const auto& a = posting.customer.address;
+  if (posting.is_rfbs() && !posting.customer->name.empty()) {
+    const auto& a = posting.customer->address;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("%s %s, %s", app.tr("detail.buyer"), posting.customer.name.c_str(), posting.customer.phone.c_str());
+    ImGui::Text("%s %s, %s", app.tr("detail.buyer"), posting.customer->name.c_str(), posting.customer->phone.c_str());
     ImGui::Text("%s %s %s, %s, %s", app.tr("detail.address"), a.zip_code.c_str(), a.region.c_str(), a.city.c_str(),
                 a.address_tail.c_str());
     ImGui::PopTextWrapPos();
   }
-  if (posting.requirements.any()) ImGui::TextColored(palette::attention, "%s", app.tr("detail.requires_marking"));
+  if (posting.requirements->any()) ImGui::TextColored(palette::attention, "%s", app.tr("detail.requires_marking"));
   draw_shipping_preset(app, posting);
 }
 

@@ -71,9 +71,9 @@ struct CameraDemo {
     const auto& list = orders().list;
     for (std::size_t row = 0; row < list.visible_count(); ++row) {
       const auto& p = list.at(row);
-      if (!p.can("ship") || p.requirements.mandatory_mark.empty()) continue;
+      if (!p.can("ship") || p.requirements->mandatory_mark.empty()) continue;
       for (std::size_t line = 0; line < p.products.size(); ++line)
-        if (std::count(p.requirements.mandatory_mark.begin(), p.requirements.mandatory_mark.end(), p.products[line].sku)) {
+        if (std::count(p.requirements->mandatory_mark.begin(), p.requirements->mandatory_mark.end(), p.products[line].sku)) {
           app.apply(app::OpenPosting{p.posting_number});
           settle();
           return {p.posting_number, line};

@@ -106,7 +106,7 @@ struct Fleet {
 };
 
 std::size_t count_of(const app::OrdersSlice& orders, const std::string& store) {
-  return orders.list.postings_of(store).size();
+  return orders.list.store_view(store).size();
 }
 
 }  // namespace
@@ -220,7 +220,7 @@ TEST_CASE("fleet: a batch across stores goes to each posting's own store, once")
   std::map<std::string, std::string> chosen;
   for (std::size_t row = 0; row < orders.list.visible_count(); ++row) {
     const auto& p = orders.list.at(row);
-    if (!p.can("ship") || p.requirements.any() || chosen.count(p.store_id)) continue;
+    if (!p.can("ship") || p.requirements->any() || chosen.count(p.store_id)) continue;
     chosen[p.store_id] = p.posting_number;
   }
   REQUIRE(chosen.size() == 2);

@@ -13,8 +13,8 @@ namespace {
 using app_test::Demo;
 using State = app::PostingWork::Marking::State;
 
-bool needs_marks(const core::Posting& p) { return !p.requirements.mandatory_mark.empty(); }
-bool needs_gtd(const core::Posting& p) { return !p.requirements.gtd.empty(); }
+bool needs_marks(const core::Posting& p) { return !p.requirements->mandatory_mark.empty(); }
+bool needs_gtd(const core::Posting& p) { return !p.requirements->gtd.empty(); }
 
 // Fills every field of the form (a valid GTD, China) except marks already set.
 void fill_everything(Demo& demo, const std::string& gtd) {
@@ -90,8 +90,8 @@ TEST_CASE("a scanned marking code counts the unit and fills its code; the same c
   REQUIRE(posting != nullptr);
   // The first marked line and its GTIN from the catalogue.
   std::size_t line = 0;
-  while (line < posting->products.size() && !std::count(posting->requirements.mandatory_mark.begin(),
-                                                          posting->requirements.mandatory_mark.end(),
+  while (line < posting->products.size() && !std::count(posting->requirements->mandatory_mark.begin(),
+                                                          posting->requirements->mandatory_mark.end(),
                                                           posting->products[line].sku))
     ++line;
   REQUIRE(line < posting->products.size());
@@ -118,7 +118,7 @@ TEST_CASE("a scanned marking code counts the unit and fills its code; the same c
 
 TEST_CASE("the country of manufacture goes to Ozon under the seller's product_id") {
   Demo demo;
-  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.country.empty(); });
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements->country.empty(); });
   REQUIRE_FALSE(number.empty());
   demo.app.apply(app::OpenPosting{number});
   demo.settle();
@@ -134,7 +134,7 @@ TEST_CASE("the country of manufacture goes to Ozon under the seller's product_id
   const core::Posting* posting = demo.orders().list.find(number);
   REQUIRE(posting != nullptr);
   // One country per product that needs one, each accepted (a SKU would be refused).
-  CHECK(calls.successes(ozon::endpoint::kProductCountrySet) == static_cast<int>(posting->requirements.country.size()));
+  CHECK(calls.successes(ozon::endpoint::kProductCountrySet) == static_cast<int>(posting->requirements->country.size()));
   CHECK(calls.calls(ozon::endpoint::kProductCountrySet) == calls.successes(ozon::endpoint::kProductCountrySet));
   for (const auto& [sku, product_id] : work.marking.product_ids) CHECK(sku != product_id);
 }

@@ -43,7 +43,7 @@ TEST_CASE("the orders screen opens on the packaging tab, most urgent first") {
 
 TEST_CASE("a wrong scan is refused and recorded; Ship waits for the checklist") {
   Demo demo;
-  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.any(); });
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements->any(); });
   REQUIRE_FALSE(number.empty());
   demo.app.apply(app::OpenPosting{number});
   demo.app.apply(app::ScanCode{"4600000000000"});
@@ -60,7 +60,7 @@ TEST_CASE("a wrong scan is refused and recorded; Ship waits for the checklist") 
 TEST_CASE("a multi-item posting shipped in two boxes becomes two postings awaiting shipment") {
   Demo demo;
   const std::string number = demo.find([](const core::Posting& p) {
-    return items(p) >= 2 && !p.requirements.any() && !p.is_rfbs();
+    return items(p) >= 2 && !p.requirements->any() && !p.is_rfbs();
   });
   REQUIRE_FALSE(number.empty());
   demo.app.apply(app::OpenPosting{number});
@@ -122,7 +122,7 @@ TEST_CASE("labels right after shipping wait with a countdown, then arrive as one
   std::string number;
   for (std::size_t row = 0; row < list.visible_count() && number.empty(); ++row) {
     const auto& p = list.at(row);
-    if (p.can("ship") && !p.requirements.any()) number = p.posting_number;
+    if (p.can("ship") && !p.requirements->any()) number = p.posting_number;
   }
   REQUIRE_FALSE(number.empty());
   app.apply(app::OpenPosting{number});
@@ -172,7 +172,7 @@ TEST_CASE("printing labels for postings not awaiting shipment says so instead of
 
 TEST_CASE("packing: a wrong item raises a STOP with a sound; nothing counts until it is acknowledged") {
   app_test::Demo demo;
-  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements.any(); });
+  const std::string number = demo.find([](const core::Posting& p) { return !p.requirements->any(); });
   REQUIRE_FALSE(number.empty());
   const core::Posting posting = *demo.orders().list.find(number);
   demo.app.apply(app::OpenPosting{number});

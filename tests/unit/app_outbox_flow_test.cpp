@@ -18,7 +18,7 @@ std::vector<std::string> single_box_postings(const app::App& app, std::size_t co
   const auto& list = app.state().orders.list;
   for (std::size_t row = 0; row < list.visible_count() && out.size() < count; ++row) {
     const auto& p = list.at(row);
-    if (p.can("ship") && !p.requirements.any()) out.push_back(p.posting_number);
+    if (p.can("ship") && !p.requirements->any()) out.push_back(p.posting_number);
   }
   return out;
 }

@@ -15,7 +15,7 @@
 namespace {
 
 // A posting that ships in one box as it is, with nothing else to tick.
-bool plain(const core::Posting& p) { return !p.requirements.any() && !p.is_rfbs() && p.products.size() == 1; }
+bool plain(const core::Posting& p) { return !p.requirements->any() && !p.is_rfbs() && p.products.size() == 1; }
 
 void scan_all(app::App& app, const core::Posting& posting) {
   for (const auto& product : posting.products)
@@ -184,15 +184,15 @@ TEST_CASE("label check: another posting's label raises the STOP; this posting's 
   REQUIRE(work.auto_flow.step == core::AutoStep::checking_label);
   CHECK(device.orders().open == number);  // the next one waits for the label check
   const core::Posting shipped = *device.orders().list.find(number);
-  REQUIRE_FALSE(shipped.barcodes.upper_barcode.empty());
+  REQUIRE_FALSE(shipped.barcodes->upper_barcode.empty());
 
   // Another posting's label: STOP, naming it.
   const core::Posting* other = nullptr;
   for (const auto& p : device.orders().list.postings())
-    if (p.posting_number != number && !p.barcodes.lower_barcode.empty()) other = &p;
+    if (p.posting_number != number && !p.barcodes->lower_barcode.empty()) other = &p;
   REQUIRE(other != nullptr);
   const std::string other_number = other->posting_number;
-  device.app->apply(app::ScanCode{other->barcodes.lower_barcode});
+  device.app->apply(app::ScanCode{other->barcodes->lower_barcode});
   CHECK(work.stop.active);
   CHECK(work.stop.outcome == core::ScanOutcome::wrong_label);
   CHECK(work.stop.label_of == other_number);
@@ -200,12 +200,12 @@ TEST_CASE("label check: another posting's label raises the STOP; this posting's 
   CHECK(snap["stop"]["labelOf"] == other_number);
   CHECK(snap["labelCheck"]["checked"] == false);
   // Nothing is checked while the STOP stands.
-  device.app->apply(app::ScanCode{shipped.barcodes.upper_barcode});
+  device.app->apply(app::ScanCode{shipped.barcodes->upper_barcode});
   CHECK(device.orders().packing_records.count(number) == 0);
   device.app->apply(app::AcknowledgeStop{});
-  device.app->apply(app::ScanCode{shipped.barcodes.upper_barcode + "\n"});
+  device.app->apply(app::ScanCode{shipped.barcodes->upper_barcode + "\n"});
   REQUIRE(device.orders().packing_records.count(number) == 1);
-  CHECK(device.orders().packing_records.at(number).label_code == shipped.barcodes.upper_barcode);
+  CHECK(device.orders().packing_records.at(number).label_code == shipped.barcodes->upper_barcode);
   CHECK(device.orders().work.at(number).auto_flow.step == core::AutoStep::done);
   CHECK(device.orders().open != number);
 

@@ -100,7 +100,7 @@ struct Table {
     const auto& list = orders().list;
     for (std::size_t row = 0; row < list.visible_count(); ++row) {
       const auto& p = list.at(row);
-      if (!p.can("ship") || p.requirements.any() || p.is_rfbs() || p.products.size() != 1 ||
+      if (!p.can("ship") || p.requirements->any() || p.is_rfbs() || p.products.size() != 1 ||
           p.status != core::PostingStatus::awaiting_packaging)
         continue;
       const core::Posting copy = p;  // the list may be replaced by a refresh

@@ -237,7 +237,7 @@ TEST_CASE("portal accounts are kept apart: account A's queued change never goes 
   const auto& list = device.orders().list;
   std::string number;
   for (std::size_t row = 0; row < list.visible_count() && number.empty(); ++row)
-    if (list.at(row).can("ship") && !list.at(row).requirements.any()) number = list.at(row).posting_number;
+    if (list.at(row).can("ship") && !list.at(row).requirements->any()) number = list.at(row).posting_number;
   REQUIRE_FALSE(number.empty());
 
   // Offline under A: the ship is queued.
@@ -271,18 +271,18 @@ TEST_CASE("buyers' details of finished postings expire from the offline copy") {
   core::Posting delivered;
   delivered.status = core::PostingStatus::delivered;
   delivered.shipment_date = 1'000;
-  delivered.customer.name = "Ivan Petrov";
-  delivered.customer.phone = "+79990000000";
-  delivered.customer.address.address_tail = "Lenina 1";
+  delivered.customer.edit().name = "Ivan Petrov";
+  delivered.customer.edit().phone = "+79990000000";
+  delivered.customer.edit().address.address_tail = "Lenina 1";
   core::Posting open = delivered;
   open.status = core::PostingStatus::awaiting_deliver;
   const core::EpochMs day = 24LL * 3600 * 1000;
   std::vector<core::Posting> postings = {delivered, open};
   CHECK(core::drop_expired_buyer_details(postings, 1'000 + 29 * day, 30) == 0);
   CHECK(core::drop_expired_buyer_details(postings, 1'000 + 31 * day, 30) == 1);
-  CHECK(postings[0].customer.name.empty());
-  CHECK(postings[0].customer.address.address_tail.empty());
-  CHECK(postings[1].customer.name == "Ivan Petrov");  // not finished: still needed
+  CHECK(postings[0].customer.edit().name.empty());
+  CHECK(postings[0].customer.edit().address.address_tail.empty());
+  CHECK(postings[1].customer.edit().name == "Ivan Petrov");  // not finished: still needed
 }
 
 TEST_CASE("a deleted store's offline copies go with it; a list older than the retention is dropped") {
@@ -315,9 +315,9 @@ TEST_CASE("a backup never carries buyers' names, phones or addresses") {
   Device device;
   std::string name, phone;
   for (const auto& posting : device.orders().list.postings())
-    if (!posting.customer.name.empty() && !posting.customer.phone.empty()) {
-      name = posting.customer.name;
-      phone = posting.customer.phone;
+    if (!posting.customer->name.empty() && !posting.customer->phone.empty()) {
+      name = posting.customer->name;
+      phone = posting.customer->phone;
       // A draft of that very posting goes into the file, its buyer does not.
       device.app->apply(app::OpenPosting{posting.posting_number});
       device.app->apply(app::SetCheck{app::CheckItem::items_picked, true});

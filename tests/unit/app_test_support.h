@@ -122,7 +122,7 @@ struct Device {
       const auto& p = list.at(row);
       std::int64_t units = 0;
       for (const auto& product : p.products) units += product.quantity;
-      if (p.can("ship") && !p.requirements.any() && (units >= 2) == multi_item) return p.posting_number;
+      if (p.can("ship") && !p.requirements->any() && (units >= 2) == multi_item) return p.posting_number;
     }
     return {};
   }

@@ -30,9 +30,9 @@ core::Posting posting(std::string number, std::int64_t warehouse, std::int64_t m
 core::Posting cancelled(std::string reason, std::string initiator, bool affects) {
   core::Posting p;
   p.status = core::PostingStatus::cancelled;
-  p.cancellation.reason = std::move(reason);
-  p.cancellation.initiator = std::move(initiator);
-  p.cancellation.affect_cancellation_rating = affects;
+  p.cancellation.edit().reason = std::move(reason);
+  p.cancellation.edit().initiator = std::move(initiator);
+  p.cancellation.edit().affect_cancellation_rating = affects;
   return p;
 }
 

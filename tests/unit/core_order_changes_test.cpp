@@ -13,7 +13,7 @@ core::Posting posting(const char* number, S status, const char* initiator = "") 
   core::Posting p;
   p.posting_number = number;
   p.status = status;
-  p.cancellation.initiator = initiator;
+  p.cancellation.edit().initiator = initiator;
   return p;
 }
 

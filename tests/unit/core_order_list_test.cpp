@@ -46,14 +46,14 @@ std::vector<core::Posting> sample() {
   auto p1 = posting("1000-0001-1", S::awaiting_packaging, kNow + kHour, 1, 11);
   p1.products = {product(111, "KR-1", "Кружка керамическая", 2)};
   p1.in_process_at = kNow - 5 * kHour;
-  p1.customer.name = "Иван Петров";
+  p1.customer.edit().name = "Иван Петров";
   v.push_back(p1);
 
   auto p2 = posting("1000-0002-1", S::awaiting_packaging, kNow - kHour, 2, 12);
   p2.products = {product(222, "TSH-RED", "Футболка красная", 1), product(111, "KR-1", "Кружка керамическая", 1)};
   p2.in_process_at = kNow - 3 * kHour;
   p2.delivery_schema = "RFBS";
-  p2.requirements.mandatory_mark = {222};
+  p2.requirements.edit().mandatory_mark = {222};
   p2.is_express = true;
   v.push_back(p2);
 
@@ -81,8 +81,8 @@ std::vector<core::Posting> sample() {
 
   auto p8 = posting("1000-0008-1", S::awaiting_packaging, kNow + kHour, 1, 11);
   p8.products = {product(777, "TERMOS", "Термос стальной", 5)};
-  p8.requirements.gtd = {777};
-  p8.barcodes.upper_barcode = "OZN123456789";
+  p8.requirements.edit().gtd = {777};
+  p8.barcodes.edit().upper_barcode = "OZN123456789";
   v.push_back(p8);
   return v;
 }
@@ -436,11 +436,11 @@ TEST_CASE("order list: random upserts and removes agree with a brute-force model
 TEST_CASE("order list: needs-marking helper ignores weight alone") {
   core::Posting p;
   CHECK_FALSE(core::needs_marking_or_gtd(p));
-  p.requirements.weight = {1};
+  p.requirements.edit().weight = {1};
   CHECK_FALSE(core::needs_marking_or_gtd(p));
   for (int k = 0; k < 6; ++k) {
     core::Posting q;
-    auto& r = q.requirements;
+    auto& r = q.requirements.edit();
     std::vector<std::int64_t>* lists[] = {&r.gtd, &r.country, &r.mandatory_mark, &r.rnpt, &r.jw_uin, &r.imei};
     lists[k]->push_back(5);
     CHECK(core::needs_marking_or_gtd(q));
@@ -483,7 +483,7 @@ TEST_CASE("order list: stores side by side, a store filter, counts per store, on
   CHECK(list.find("B-1") == nullptr);
   REQUIRE(list.find("B-3") != nullptr);
   CHECK(list.find("B-3")->store_id == "b");
-  CHECK(list.postings_of("a").size() == 2);
+  CHECK(list.store_view("a").size() == 2);
 
   // A re-read posting carries no store: it stays in its own.
   list.upsert(posting("A-1", core::PostingStatus::awaiting_deliver, kNow + 3 * kHour, 1, 10));

@@ -274,14 +274,22 @@ TEST_CASE("refresh merge: incremental answers replace, add, and name what is una
   };
   fetched[2].tracking_number = "later copy";
   const core::RefreshMerge merged = core::merge_refresh(previous, fetched, w);
-  CHECK(numbers(merged.postings) == std::vector<std::string>{"A", "B", "C", "E", "N"});
-  CHECK(merged.postings[0].status == S::awaiting_deliver);
-  CHECK(merged.postings[4].tracking_number == "later copy");
+  const std::vector<core::Posting> list = core::merged_list(previous, merged);
+  CHECK(numbers(list) == std::vector<std::string>{"A", "B", "C", "E", "N"});
+  CHECK(list[0].status == S::awaiting_deliver);
+  CHECK(list[4].tracking_number == "later copy");
   CHECK(merged.unaccounted == std::vector<std::string>{"B", "E"});
+  // Applied in place: the answers (each number once) and what leaves.
+  CHECK_FALSE(merged.full);
+  CHECK(numbers(merged.fetched) == std::vector<std::string>{"N", "A"});
+  CHECK(merged.dropped == std::vector<std::string>{"D"});
 
   // A full refresh replaces the list.
   const core::RefreshMerge full = core::merge_refresh(previous, fetched, core::refresh_window(std::nullopt, now));
-  CHECK(numbers(full.postings) == std::vector<std::string>{"N", "A"});
-  CHECK(full.postings[0].tracking_number == "later copy");
+  CHECK(full.full);
+  const std::vector<core::Posting> replaced = core::merged_list(previous, full);
+  CHECK(numbers(replaced) == std::vector<std::string>{"N", "A"});
+  CHECK(replaced[0].tracking_number == "later copy");
   CHECK(full.unaccounted.empty());
+  CHECK(full.dropped.empty());
 }

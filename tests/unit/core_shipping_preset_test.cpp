@@ -24,7 +24,7 @@ core::Posting posting(std::vector<std::string> offers, std::string analytics_reg
     p.products.push_back(std::move(product));
   }
   p.analytics.region = std::move(analytics_region);
-  p.customer.address.region = std::move(address_region);
+  p.customer.edit().address.region = std::move(address_region);
   return p;
 }
 

@@ -131,9 +131,9 @@ TEST_CASE("verification: checklist for a plain FBS posting") {
 TEST_CASE("verification: rFBS address and marking requirements join the checklist") {
   auto p = fbs_posting();
   p.delivery_schema = "RFBS";
-  p.customer.address.city = "Kazan";
-  p.customer.address.address_tail = "Bauman st. 1";
-  p.requirements.mandatory_mark = {1234567890};
+  p.customer.edit().address.city = "Kazan";
+  p.customer.edit().address.address_tail = "Bauman st. 1";
+  p.requirements.edit().mandatory_mark = {1234567890};
   core::PostingVerification v(p, barcodes());
   CHECK(v.address_required());
   CHECK(v.marking_required());
@@ -150,14 +150,14 @@ TEST_CASE("verification: rFBS address and marking requirements join the checklis
 
   // Weight-only requirements and requirements for other SKUs need no marking.
   auto q = fbs_posting();
-  q.requirements.weight = {1234567890};
-  q.requirements.gtd = {42};
+  q.requirements.edit().weight = {1234567890};
+  q.requirements.edit().gtd = {42};
   CHECK_FALSE(core::PostingVerification(q, {}).marking_required());
   for (auto list : {&core::PostingRequirements::gtd, &core::PostingRequirements::country,
                     &core::PostingRequirements::rnpt, &core::PostingRequirements::jw_uin,
                     &core::PostingRequirements::imei}) {
     auto r = fbs_posting();
-    (r.requirements.*list).push_back(987654321);
+    (r.requirements.edit().*list).push_back(987654321);
     CHECK(core::PostingVerification(r, {}).marking_required());
   }
 
@@ -167,7 +167,7 @@ TEST_CASE("verification: rFBS address and marking requirements join the checklis
   CHECK_FALSE(core::PostingVerification(s, {}).address_required());
   // FBS with an address block: not required either.
   auto t = fbs_posting();
-  t.customer.address.city = "Kazan";
+  t.customer.edit().address.city = "Kazan";
   CHECK_FALSE(core::PostingVerification(t, {}).address_required());
 }
 

@@ -35,21 +35,21 @@ core::Posting every_field_set() {
   p.status_raw = "awaiting_packaging";
   p.status = core::PostingStatus::awaiting_packaging;
   p.substatus = "posting_created";
-  p.delivery_method = {1020000089564002, "Ozon Экспресс, Москва", 1020000089564000, "Склад \"Северный\"", 24, "Ozon"};
+  p.delivery_method = {1020000089564002, 1020000089564000, 24, "Ozon Экспресс, Москва", "Склад \"Северный\"", "Ozon"};
   p.tracking_number = "RA123456789RU";
   p.tpl_integration_type = "ozon";
   p.in_process_at = 1'795'791'600'000;
   p.shipment_date = 1'795'878'000'000;
   p.shipment_date_without_delay = 1'795'878'000'000;
   p.delivering_date = 1'795'964'400'000;
-  p.products.push_back({1504130950, "TWL-0026", "Полотенце 中文 \\ \"x\" \n\t\x01", 2, core::Money{75901, "RUB"},
-                        {"356938035643809", "", "356938035643817"}});
-  p.products.push_back({1504130951, "", "", 0, core::Money{0, ""}, {}});
+  p.products.push_back({1504130950, 2, core::Money{75901, "RUB"}, "TWL-0026", "Полотенце 中文 \\ \"x\" \n\t\x01",
+                        std::vector<std::string>{"356938035643809", "", "356938035643817"}});
+  p.products.push_back({1504130951, 0, core::Money{0, ""}, "", "", {}});
   p.barcodes = {"upper", "lower"};
   p.cancellation = {402, "Другое", "Продавец", true};
-  p.customer.name = "Иван";
-  p.customer.phone = "+79990000000";
-  p.customer.address = {"Москва", "Московская", "101000", "ул. Ленина, 1", "PVZ-7", "звонить"};
+  p.customer.edit().name = "Иван";
+  p.customer.edit().phone = "+79990000000";
+  p.customer.edit().address = {"Москва", "Московская", "101000", "ул. Ленина, 1", "PVZ-7", "звонить"};
   p.analytics = {"Москва", "Москва", "PVZ"};
   p.requirements = {{1}, {2, 3}, {4}, {5}, {6}, {7}, {-8}};
   p.is_express = true;
@@ -78,11 +78,11 @@ TEST_CASE("the compact copy reads back what the copy in Ozon's shape reads back"
   CHECK(back.status == core::PostingStatus::awaiting_packaging);
   CHECK(back.products[0].name == one[0].products[0].name);
   CHECK(back.products[0].price == core::Money{75901, "RUB"});
-  CHECK(back.products[0].imei == std::vector<std::string>{"356938035643809", "356938035643817"});
-  CHECK(back.available_actions == std::vector<std::string>{"ship", "cancel"});
-  CHECK(back.requirements.weight == std::vector<std::int64_t>{-8});
-  CHECK(back.cancellation.affect_cancellation_rating);
-  CHECK(back.customer.address.comment == "звонить");
+  CHECK(*back.products[0].imei == std::vector<std::string>{"356938035643809", "356938035643817"});
+  CHECK(back.available_actions == std::vector<core::Interned>{"ship", "cancel"});
+  CHECK(back.requirements->weight == std::vector<std::int64_t>{-8});
+  CHECK(back.cancellation->affect_cancellation_rating);
+  CHECK(back.customer->address.comment == "звонить");
   CHECK(back.delivering_date == one[0].delivering_date);
 
   // Every fixture list, in records of one posting and of all of them.
