@@ -14,10 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/interned_json.h"
-
 #include "app/action.h"
 #include "app/outbox.h"
+#include "core/interned_json.h"  // a feature's snapshot writes interned texts
 #include "store/record_store.h"
 
 namespace app {

@@ -4,7 +4,7 @@
 // feature's own (Feature::write_snapshot).
 #include <nlohmann/json.hpp>
 
-#include "core/interned_json.h"
+#include "core/interned_json.h"  // snapshots write interned texts
 
 namespace app {
 

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/interned_json.h"
-
 #include "ozon/json_read.h"
 #include "ozon/result.h"
 

@@ -149,23 +149,10 @@ class Reader {
 
   // ---- fields, by the lenient readers' rules ----------------------------------
 
-  bool text(od::value value, std::string& out, int depth) {
-    std::string_view view;
-    od::json_type type;
-    if (auto e = value.type().get(type)) return fail(e);
-    if (type == od::json_type::string) {
-      if (auto e = value.get_string().get(view)) return fail(e);
-      out.assign(view);
-      return true;
-    }
-    Json any;
-    if (!scalar(value, any, depth)) return false;
-    out = json_read::as_string(any);
-    return true;
-  }
-
-  // A text drawn from a small set (names, codes, statuses): interned.
-  bool text(od::value value, core::Interned& out, int depth) {
+  // Into a std::string, or a core::Interned for a text drawn from a small
+  // set (names, codes, statuses).
+  template <typename Text>
+  bool text(od::value value, Text& out, int depth) {
     std::string_view view;
     od::json_type type;
     if (auto e = value.type().get(type)) return fail(e);
