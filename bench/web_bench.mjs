@@ -207,7 +207,9 @@ async function steadyState(siteUrl, record) {
     const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
     const heapBefore = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
-    const inUseBefore = await page.evaluate(() => window.sellerConsole.benchHeapInUse());
+    // Builds before the in-use figure have no benchHeapInUse (the previous site).
+    const heapInUse = () => page.evaluate(() => (window.sellerConsole.benchHeapInUse ? window.sellerConsole.benchHeapInUse() : -1));
+    const inUseBefore = await heapInUse();
     const loadMs = await page.evaluate(() => { const s = performance.now(); window.sellerConsole.benchLoadPostings(100000); return performance.now() - s; });
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count === 100000, null, { timeout: 60_000 });
     // Every tab at once for the heaviest table: the delivered tab is the largest here.
@@ -226,7 +228,7 @@ async function steadyState(siteUrl, record) {
     const pct = (p) => pctOf(times, p);
     const total = frames.map((f) => f[1]);
     const heapAfter = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
-    const inUseAfter = await page.evaluate(() => window.sellerConsole.benchHeapInUse());
+    const inUseAfter = await heapInUse();
     console.log(`table_100k_tab_rows ${(await page.evaluate(() => window.sellerConsole.snapshot())).orders.visibleCount} (${biggest})`);
     console.log(`table_100k_load_and_index_ms ${loadMs.toFixed(0)}`);
     console.log(`table_100k_scroll_frames ${times.length}`);
@@ -235,7 +237,7 @@ async function steadyState(siteUrl, record) {
     record('orders_100k_scroll_frame_ms_p95', pct(0.95));
     console.log(`table_100k_frame_with_gl_ms_p50 ${pctOf(total, 0.5).toFixed(2)} p95 ${pctOf(total, 0.95).toFixed(2)} (adds GL submission on headless SwiftShader, a software rasterizer)`);
     console.log(`wasm_heap_bytes_with_100k ${heapAfter} (${(heapAfter / 1048576).toFixed(0)} MB; ${(heapBefore / 1048576).toFixed(0)} MB before)`);
-    console.log(`wasm_heap_in_use_with_100k ${inUseAfter} (${(inUseAfter / 1048576).toFixed(0)} MB; ${(inUseBefore / 1048576).toFixed(0)} MB before; ${((inUseAfter - inUseBefore) / 100000).toFixed(0)} bytes a posting)`);
+    if (inUseAfter >= 0) console.log(`wasm_heap_in_use_with_100k ${inUseAfter} (${(inUseAfter / 1048576).toFixed(0)} MB; ${(inUseBefore / 1048576).toFixed(0)} MB before; ${((inUseAfter - inUseBefore) / 100000).toFixed(0)} bytes a posting)`);
     record('heap_mb_with_100k_postings', heapAfter / 1048576);
     await context.close();
   }
