@@ -677,7 +677,6 @@ std::size_t OrderListModel::memory_bytes() const {
     if (p.cancellation.has_value()) bytes += sizeof(Cancellation);
     if (p.requirements.has_value()) bytes += sizeof(PostingRequirements);  // + its SKU lists, rarely long
     bytes += p.products.capacity() * sizeof(PostingProduct);
-    for (const PostingProduct& product : p.products) bytes += heap(product.price.currency);
     bytes += p.available_actions.capacity() * sizeof(Interned);
   }
   return bytes;

@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/order_changes.h"  // view_of
+
 namespace core {
 
 bool is_refresh_open_status(PostingStatus status) {
@@ -63,10 +65,7 @@ RefreshMerge merge_refresh(const std::vector<const Posting*>& previous, std::vec
 
 RefreshMerge merge_refresh(const std::vector<Posting>& previous, std::vector<Posting> fetched,
                            const RefreshWindow& window) {
-  std::vector<const Posting*> view;
-  view.reserve(previous.size());
-  for (const Posting& p : previous) view.push_back(&p);
-  return merge_refresh(view, std::move(fetched), window);
+  return merge_refresh(view_of(previous), std::move(fetched), window);
 }
 
 std::vector<const Posting*> merged_view(const std::vector<const Posting*>& previous, const RefreshMerge& merge) {
@@ -94,10 +93,8 @@ std::vector<const Posting*> merged_view(const std::vector<const Posting*>& previ
 }
 
 std::vector<Posting> merged_list(const std::vector<Posting>& previous, const RefreshMerge& merge) {
-  std::vector<const Posting*> view;
-  for (const Posting& p : previous) view.push_back(&p);
   std::vector<Posting> out;
-  for (const Posting* p : merged_view(view, merge)) out.push_back(*p);
+  for (const Posting* p : merged_view(view_of(previous), merge)) out.push_back(*p);
   return out;
 }
 
