@@ -7,7 +7,9 @@
 //
 // Environment: SITE_URL, SITE_DIR, NODE_PATH with playwright-core. RUNS
 // (default 5). PREVIOUS_SITE_URL + PREVIOUS_SITE_DIR: the previous release's
-// site, served too (bench/run keeps it in build/site-previous).
+// site, served too (bench/run keeps it in build/site-previous). For quick
+// iterations: FIRST_LOAD_ONLY=1 stops after the cold loads; PARTS=parsing,storage
+// runs only those parts after them (names: the functions in steadyParts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -80,7 +82,8 @@ async function coldLoad(site) {
 
 const loads = new Map(sites.map((site) => [site, []]));
 for (let i = 0; i < runs; i++) {
-  for (const site of sites) loads.get(site).push(await coldLoad(site));
+  // The order swaps each run: the site loaded first in a pair is slower.
+  for (const site of i % 2 ? [...sites].reverse() : sites) loads.get(site).push(await coldLoad(site));
 }
 
 // The bytes a client gets for a site file: the stored .gz/.br copy that
@@ -154,16 +157,6 @@ for (const site of sites) {
   record('first_frame_ms_median', median(times));
 }
 
-// FIRST_LOAD_ONLY=1: stop here (quick iterations on the start-up path).
-if (!process.env.FIRST_LOAD_ONLY) {
-  for (const site of sites) {
-    console.log(`== ${site.label} site: steady state`);
-    await steadyState(site.url, (name, value) => { site.figures[name] = value; });
-  }
-}
-printTable();
-await browser.close();
-
 // --- 2.-5. Idle, tables, parsing, storage ---------------------------------------
 // A desktop-sized page of the site, the console ready.
 async function openReady(siteUrl) {
@@ -174,9 +167,14 @@ async function openReady(siteUrl) {
   return { context, page };
 }
 
-async function steadyState(siteUrl, record) {
+// Each part takes a site and a recorder of the table's figures. The parts run
+// site by site, the order swapped from one part to the next: the site a part
+// measures first is slower on these machines (by up to 25% in first frame and
+// 3x in a stock search frame; the cause is not known), and a fixed order made
+// every ratio to the previous release lean against the site measured first.
+const steadyParts = [
   // 2. Idle: frames per second and main-thread CPU per second over 5 s.
-  {
+  async function idle(siteUrl, record) {
     const { context, page } = await openReady(siteUrl);
     // Start-up work (the demo store, IndexedDB, the service worker installing) settles first.
     await page.waitForTimeout(4000);
@@ -200,10 +198,10 @@ async function steadyState(siteUrl, record) {
     console.log(`idle_frames_per_second ${((f1 - f0) / seconds).toFixed(2)}`);
     console.log(`idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / seconds).toFixed(2)}`);
     await context.close();
-  }
+  },
   // 3. The orders table with 100,000 postings: frame times while scrolling
   // (main-thread time per frame: events, layout, GL submission) and the heap.
-  {
+  async function ordersTable(siteUrl, record) {
     const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
     const heapBefore = await page.evaluate(() => window.sellerConsole.benchHeapBytes());
@@ -240,12 +238,12 @@ async function steadyState(siteUrl, record) {
     if (inUseAfter >= 0) console.log(`wasm_heap_in_use_with_100k ${inUseAfter} (${(inUseAfter / 1048576).toFixed(0)} MB; ${(inUseBefore / 1048576).toFixed(0)} MB before; ${((inUseAfter - inUseBefore) / 100000).toFixed(0)} bytes a posting)`);
     record('heap_mb_with_100k_postings', heapAfter / 1048576);
     await context.close();
-  }
+  },
 
   // 3b. The Stock screen with 10,000 products x 5 warehouses: the
   // frame that applies a search (filter + sort in the frame), then frames
   // while scrolling.
-  {
+  async function stockScreen(siteUrl, record) {
     const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().stock.loaded, null, { timeout: 30_000 });
     const nav = await page.evaluate(() => window.sellerConsole.itemRect('nav.stock'));
@@ -280,13 +278,13 @@ async function steadyState(siteUrl, record) {
     record('stock_search_frame_ms_max', Math.max(...typing));
     record('stock_scroll_frame_ms_p95', pctOf(scroll, 0.95));
     await context.close();
-  }
+  },
 
   // 3d. The Numbers screen on the demo store with a year as the period: the
   // time from the click to a year of finance operations, sales and rating read
   // and aggregated; then the frame times while the pointer moves over the
   // year's daily charts (sales, margin: 365 bars each, hover values).
-  {
+  async function numbersScreen(siteUrl, record) {
     const { context, page } = await openReady(siteUrl);
     await page.waitForFunction(() => window.sellerConsole.snapshot().orders.count > 0, null, { timeout: 30_000 });
     const click = async (name) => {
@@ -315,12 +313,12 @@ async function steadyState(siteUrl, record) {
     console.log(`numbers_year_load_ms ${loadMs} (click to a year read and aggregated: ${year.finance.operations} finance operations in ${year.finance.windowsTotal} month windows, ${year.finance.postings} postings, 365 days of sales)`);
     console.log(`numbers_year_chart_frame_ms_p50 ${pctOf(frames, 0.5).toFixed(2)} p95 ${pctOf(frames, 0.95).toFixed(2)} (${frames.length} frames, pointer over 365-day charts)`);
     await context.close();
-  }
+  },
 
   // 3c. Background refresh of 3 demo stores x 5,000 open postings in "All
   // stores": the refresh that brings them (15,000 new) and one with nothing new:
   // time, requests, frame times while it runs; then the idle cost between refreshes.
-  {
+  async function fleetRefresh(siteUrl, record) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript(() => {
       if (localStorage.getItem('seller-console:stores')) return;
@@ -370,12 +368,13 @@ async function steadyState(siteUrl, record) {
     console.log(`fleet_idle_frames_per_second ${((f1 - f0) / 5).toFixed(2)} (3 stores, 15,000+ postings, between refreshes)`);
     console.log(`fleet_idle_cpu_ms_per_second ${(((m1.TaskDuration - m0.TaskDuration) * 1000) / 5).toFixed(2)}`);
     await context.close();
-  }
+  },
 
   // 4. Parsing postings in WebAssembly vs the browser's JSON.parse, on the
   // 100-posting v4 page bench_parsers wrote (POSTINGS_JSON), in the same page:
   // one page, and 100,000 postings as the 1,000 pages paging delivers.
-  if (process.env.POSTINGS_JSON) {
+  async function parsing(siteUrl, record) {
+    if (!process.env.POSTINGS_JSON) return;
     const text = readFileSync(process.env.POSTINGS_JSON, 'utf8');
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -417,11 +416,12 @@ async function steadyState(siteUrl, record) {
     console.log(`wasm_to_json_parse_ratio ${(result.allWasm / result.allJs).toFixed(2)}`);
     record('wasm_to_json_parse_ratio', result.allWasm / result.allJs);
     await context.close();
-  }
+  },
 
   // 5. Storage: persisting a draft, and writing then restoring a full state of
   // 10,000 cached postings and 1,000 outbox entries through IndexedDB.
-  if (!process.env.SKIP_STORAGE) {
+  async function storage(siteUrl, record) {
+    if (process.env.SKIP_STORAGE) return;
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(siteUrl + '/');
@@ -459,8 +459,22 @@ async function steadyState(siteUrl, record) {
     console.log(`storage_bytes_written ${r.bytesWritten} (${(r.bytesWritten / 1048576).toFixed(1)} MB of JSON)`);
     console.log(`indexeddb_bytes_for_them ${r.peakUsage - before} (navigator.storage.estimate, peak during the run minus before)`);
     await context.close();
+  },
+];
+
+// FIRST_LOAD_ONLY=1: stop here (quick iterations on the start-up path).
+if (!process.env.FIRST_LOAD_ONLY) {
+  const only = process.env.PARTS ? process.env.PARTS.split(',') : null;
+  for (const [i, part] of steadyParts.entries()) {
+    if (only && !only.includes(part.name)) continue;
+    for (const site of i % 2 ? [...sites].reverse() : sites) {
+      console.log(`== ${site.label} site: ${part.name}`);
+      await part(site.url, (name, value) => { site.figures[name] = value; });
+    }
   }
 }
+printTable();
+await browser.close();
 
 // --- The issue's figures: value, target, and the previous release's value --
 function printTable() {
