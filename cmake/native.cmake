@@ -6,6 +6,12 @@ add_executable(unit_tests ${UNIT_TEST_SOURCES})
 target_link_libraries(unit_tests PRIVATE console_domain)
 target_compile_options(unit_tests PRIVATE ${WARNINGS})
 target_compile_definitions(unit_tests PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+if(SANITIZE)
+  # The tests' own bodies without ASan's use-after-scope checks (the code they
+  # test keeps them): doctest's and nlohmann's temporaries made those checks a
+  # quarter of the test files' compile time (sandbox_buyers_test: 29 -> 22 s).
+  target_compile_options(unit_tests PRIVATE -fno-sanitize-address-use-after-scope)
+endif()
 add_test(NAME unit_tests COMMAND unit_tests)
 
 # One executable per source file matching `pattern`, named after the file:
