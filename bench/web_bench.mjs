@@ -80,10 +80,11 @@ async function coldLoad(site) {
   return { firstFrame, timings, requests, firstLoad };
 }
 
+// The sites in the order of turn i: the site measured first in a pair is slower.
+const inTurn = (i) => (i % 2 ? [...sites].reverse() : sites);
 const loads = new Map(sites.map((site) => [site, []]));
 for (let i = 0; i < runs; i++) {
-  // The order swaps each run: the site loaded first in a pair is slower.
-  for (const site of i % 2 ? [...sites].reverse() : sites) loads.get(site).push(await coldLoad(site));
+  for (const site of inTurn(i)) loads.get(site).push(await coldLoad(site));
 }
 
 // The bytes a client gets for a site file: the stored .gz/.br copy that
@@ -467,7 +468,7 @@ if (!process.env.FIRST_LOAD_ONLY) {
   const only = process.env.PARTS ? process.env.PARTS.split(',') : null;
   for (const [i, part] of steadyParts.entries()) {
     if (only && !only.includes(part.name)) continue;
-    for (const site of i % 2 ? [...sites].reverse() : sites) {
+    for (const site of inTurn(i)) {
       console.log(`== ${site.label} site: ${part.name}`);
       await part(site.url, (name, value) => { site.figures[name] = value; });
     }
