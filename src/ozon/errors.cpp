@@ -232,7 +232,10 @@ ApiError malformed(std::string_view what, std::string_view body) {
 ApiError parse_error_body(int http_status, std::string_view body) {
   ApiError error;
   error.http_status = http_status;
-  const auto json = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  // One nested too deep is unreadable too: dumping its details would recurse once per level.
+  const auto json = core::json_read::nesting_within(body, json_read::kMaxReplyDepth)
+                        ? nlohmann::json::parse(body.begin(), body.end(), nullptr, false)
+                        : nlohmann::json(nlohmann::json::value_t::discarded);
   if (json.is_discarded() || !json.is_object()) {
     error = malformed(body.empty() ? "empty error reply" : "unreadable error reply", body);
     error.http_status = http_status;

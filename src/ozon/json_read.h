@@ -14,6 +14,10 @@
 
 namespace ozon::json_read {
 
+// Replies nested deeper are refused before parsing: nlohmann's dump and
+// copies recurse once per level, and Ozon's replies nest about 6 levels.
+inline constexpr int kMaxReplyDepth = 64;
+
 using core::json_read::Json;
 using core::json_read::find;
 using core::json_read::find_object;

@@ -3,6 +3,7 @@
 namespace ozon::detail {
 
 Result<Json> parse_object(std::string_view body) {
+  if (!core::json_read::nesting_within(body, kMaxReplyDepth)) return malformed("reply nested too deeply", body);
   Json json = Json::parse(body.begin(), body.end(), nullptr, false);
   if (json.is_discarded()) return malformed(body.empty() ? "empty reply" : "reply is not JSON", body);
   if (!json.is_object()) return malformed("reply is not a JSON object", body);

@@ -5,7 +5,7 @@
 // Valid seeds are built in code, then mutated with a fixed seed (byte flips,
 // truncation, splices, type swaps, hostile strings, nesting 100..20,000
 // deep). Any crash (or abort: the WASM build has no exceptions) kills the
-// process, so reaching the end means "0 crashes". Usage: fuzz_records [seconds]
+// process, so reaching the end means "0 crashes". Usage: fuzz_records [seconds [seed]]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -503,7 +503,7 @@ class World {
 int main(int argc, char** argv) {
   const double seconds = argc > 1 ? std::atof(argv[1]) : 5.0;
   const Seeds seeds = make_seeds();
-  Rng rng(20260514);
+  Rng rng(argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 20260514);
   std::size_t inputs = 0, apps = 0, sink = 0;
   const auto feed_all = [&](const std::string& text) {
     sink += feed_draft(text, seeds) + feed_outbox(text) + feed_portal(text) + feed_backup(text, seeds);

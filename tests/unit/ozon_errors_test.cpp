@@ -65,6 +65,22 @@ TEST_CASE("HTML, empty and truncated bodies become malformed replies with a shor
   CHECK(excerpt("a\n\n  b\x01") == "a b?");
 }
 
+TEST_CASE("an error reply nested thousands deep is unreadable, not a crash; 64 levels still read") {
+  // Its details used to be dumped for the message, recursing once per level.
+  const std::string deep = std::string(20'000, '[') + std::string(20'000, ']');
+  auto e = parse_error_body(400, R"({"code":3,"message":"bad","details":[)" + deep + "]}");
+  CHECK(e.kind == ErrorKind::malformed_reply);
+  CHECK(e.http_status == 400);
+  CHECK(e.message.find("unreadable error reply") == 0);
+  CHECK(parse_error_body(429, deep).kind == ErrorKind::rate_limited);
+
+  const std::string within = std::string(61, '[') + std::string(61, ']');
+  e = parse_error_body(400, R"({"code":3,"message":"bad","details":[)" + within + "]}");
+  CHECK(e.kind == ErrorKind::http);
+  CHECK(e.code == "3");
+  REQUIRE(e.details.size() == 1);
+}
+
 TEST_CASE("connection test classification in plain words") {
   CHECK(classify(parse_error_body(403, fixture("error_403_wrong_key.json"))) == Problem::wrong_api_key);
   CHECK(classify(parse_error_body(403, fixture("error_403_role.json"))) == Problem::missing_role);

@@ -426,6 +426,16 @@ TEST_CASE("wrong shapes give malformed_reply, never a crash") {
   CHECK(page->items[0].products.empty());
 }
 
+TEST_CASE("every reply nested deeper than 64 levels is refused before parsing, with a clear message") {
+  const std::string deep = R"({"result":[{"x":)" + std::string(20'000, '[') + std::string(20'000, ']') + "}]}";
+  for (const auto& error : {parse_warehouses(deep).error(), parse_exemplar_data(deep).error(),
+                            parse_reviews(deep).error(), parse_posting(deep).error()}) {
+    CHECK(error.kind == ErrorKind::malformed_reply);
+    CHECK(error.message.rfind("reply nested too deeply", 0) == 0);
+  }
+  CHECK(parse_warehouses(R"({"result":[{"x":)" + std::string(60, '[') + std::string(60, ']') + "}]}"));
+}
+
 #include "ozon/posting_json.h"
 
 TEST_CASE("postings written back to the API's JSON read the same") {
