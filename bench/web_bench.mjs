@@ -112,7 +112,7 @@ function sum(siteDir, paths) {
   return total;
 }
 
-const MILESTONES = ['htmlReceived', 'bootJsReceived', 'bootStart', 'appJsReceived', 'glCreated', 'wasmReceived', 'wasmCompiled', 'wasmInstantiated', 'appBuilt',
+const MILESTONES = ['htmlReceived', 'bootJsReceived', 'bootStart', 'appJsReceived', 'glCreated', 'wasmReceived', 'wasmBytesIn', 'wasmCompiled', 'wasmInstantiated', 'appBuilt',
   'mainStarted', 'glReady', 'atlasBuilt', 'fontsBuilt', 'shadersBuilt', 'firstLayout', 'firstFrame'];
 for (const site of sites) {
   const record = (name, value) => { site.figures[name] = value; };

@@ -315,11 +315,12 @@
 
   // ImGui's renderer compiles and links its one program in the app's first
   // frame and asks at once whether that worked: the page waits for the GPU
-  // process to finish (tens to hundreds of milliseconds with software
-  // rendering). The same program (imgui_impl_opengl3.cpp, GLSL 300 es, the
-  // exact source text) is made here while app.wasm downloads, in parallel
-  // (KHR_parallel_shader_compile) and never asked about, so that the GPU
-  // process has it compiled and cached by the time the app links its own.
+  // process to finish (100-190 ms here with software rendering; a second
+  // program of the same source text is not served from a cache). So the same
+  // program (imgui_impl_opengl3.cpp, GLSL 300 es, the exact source text) is
+  // made here while app.wasm downloads, in parallel (KHR_parallel_shader_compile)
+  // and never asked about; when the app's ImGui makes its program, it is
+  // handed this one (adoptImGuiProgram).
   const IMGUI_VERTEX_SHADER = '#version 300 es\nprecision highp float;\nlayout (location = 0) in vec2 Position;\n'
     + 'layout (location = 1) in vec2 UV;\nlayout (location = 2) in vec4 Color;\nuniform mat4 ProjMtx;\nout vec2 Frag_UV;\n'
     + 'out vec4 Frag_Color;\nvoid main()\n{\n    Frag_UV = UV;\n    Frag_Color = Color;\n'
@@ -329,16 +330,73 @@
     + '    Out_Color = Frag_Color * texture(Texture, Frag_UV.st);\n}\n';
   function prepareImGuiProgram(gl) {
     gl.getExtension('KHR_parallel_shader_compile');
-    const program = gl.createProgram();
+    const prepared = { program: gl.createProgram(), shaders: new Map() };  // source -> shader
     for (const [type, source] of [[gl.VERTEX_SHADER, IMGUI_VERTEX_SHADER], [gl.FRAGMENT_SHADER, IMGUI_FRAGMENT_SHADER]]) {
       const shader = gl.createShader(type);
       gl.shaderSource(shader, source);
       gl.compileShader(shader);
-      gl.attachShader(program, shader);
-      gl.deleteShader(shader);  // freed with the program
+      gl.attachShader(prepared.program, shader);
+      prepared.shaders.set(source, shader);
     }
-    gl.linkProgram(program);
-    return program;
+    gl.linkProgram(prepared.program);
+    gl.flush();  // to the GPU process now, not with the app's first query
+    return prepared;
+  }
+
+  // Until the first frame, the context answers ImGui's shader calls from the
+  // prepared program: a shader given one of its source texts stands for the
+  // prepared shader (no second compile; its status is the prepared one's),
+  // and the program made once both are given is the prepared program, already
+  // linked. Any other source text (another ImGui) goes the usual way.
+  // Returns the function that puts the context's own methods back.
+  function adoptImGuiProgram(gl, prepared) {
+    const stand = new Map();  // the app's shader -> the prepared one
+    const own = {};
+    const patch = (name, replacement) => { own[name] = gl[name]; gl[name] = replacement; };
+    const real = (shader) => stand.get(shader) || shader;
+    const adopted = (program, shader) => program === prepared.program && stand.has(shader);
+    let handedOver = false;
+    patch('shaderSource', (shader, source) => {
+      const preparedShader = prepared.shaders.get(source);
+      if (!preparedShader) return own.shaderSource.call(gl, shader, source);
+      prepared.shaders.delete(source);
+      stand.set(shader, preparedShader);
+    });
+    patch('compileShader', (shader) => { if (!stand.has(shader)) own.compileShader.call(gl, shader); });
+    // Each question waits for the GPU process, behind whatever it is doing
+    // (15-45 ms each here while the page is composited): ImGui asks six. A
+    // linked program means both shaders compiled, with nothing to say, so
+    // one question answers all of them.
+    let linked;
+    const preparedLinked = () => {
+      if (linked === undefined) linked = own.getProgramParameter.call(gl, prepared.program, gl.LINK_STATUS) === true;
+      return linked;
+    };
+    patch('getShaderParameter', (shader, name) => {
+      if (stand.has(shader) && name === gl.COMPILE_STATUS && preparedLinked()) return true;
+      return own.getShaderParameter.call(gl, real(shader), name);
+    });
+    patch('getShaderInfoLog', (shader) => (stand.has(shader) && preparedLinked() ? '' : own.getShaderInfoLog.call(gl, real(shader))));
+    patch('getProgramParameter', (program, name) => {
+      if (program === prepared.program && name === gl.LINK_STATUS) return preparedLinked();
+      return own.getProgramParameter.call(gl, program, name);
+    });
+    patch('getProgramInfoLog', (program) => (program === prepared.program && preparedLinked() ? '' : own.getProgramInfoLog.call(gl, program)));
+    patch('createProgram', () => {
+      if (handedOver || stand.size !== 2) return own.createProgram.call(gl);
+      handedOver = true;
+      return prepared.program;
+    });
+    patch('attachShader', (program, shader) => { if (!adopted(program, shader)) own.attachShader.call(gl, program, shader); });
+    patch('detachShader', (program, shader) => { if (!adopted(program, shader)) own.detachShader.call(gl, program, shader); });
+    patch('linkProgram', (program) => { if (program !== prepared.program) own.linkProgram.call(gl, program); });
+    return () => {
+      for (const name of Object.keys(own)) delete gl[name];  // the prototype's methods again
+      // The prepared shaders go with the program; unused, the program goes too.
+      for (const shader of [...stand.values(), ...prepared.shaders.values()]) gl.deleteShader(shader);
+      if (!handedOver) gl.deleteProgram(prepared.program);
+      return handedOver;
+    };
   }
 
   function formatBytes(n) {
@@ -348,27 +406,32 @@
   // Downloads and compiles app.wasm at the same time (streaming), counting
   // the bytes for the progress bar. The build tells the real size, since
   // Content-Length may be the compressed size.
-  // `started` is called as the response comes in (or the download fails);
-  // compileStreaming has the stream before anything waiting on it runs.
-  async function compileWasm(started) {
+  // `received` is called once the compiler has every byte (or the download
+  // failed): the bytes reach it through this page's main thread, so nothing
+  // long may run there before (the WebGL context waits for it).
+  async function compileWasm(received) {
     let response;
     try {
       response = await fetch('app.wasm');
-    } finally {
-      started();
+    } catch (e) {
+      received();
+      throw e;
     }
-    if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
+    if (!response.ok) {
+      received();
+      throw new Error('app.wasm: HTTP ' + response.status);
+    }
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
-    let received = 0;
+    let count = 0;
     let paintPending = false;
     const paint = () => {
       paintPending = false;
-      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
-      detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
+      bar.style.width = Math.min(100, (100 * count) / total).toFixed(1) + '%';
+      detail.textContent = t('shell.progress', { done: formatBytes(count), total: formatBytes(total) });
     };
     const counting = new TransformStream({
       transform(chunk, controller) {
-        received += chunk.length;
+        count += chunk.length;
         // At most one page update per display frame: touching the page for
         // every chunk cost the main thread tens of milliseconds at start-up.
         if (total && !paintPending) {
@@ -377,9 +440,15 @@
         }
         controller.enqueue(chunk);
       },
+      flush() {
+        hook.timings.wasmBytesIn = performance.now();
+        received();
+      },
     });
     const counted = new Response(response.body.pipeThrough(counting), { headers: { 'Content-Type': 'application/wasm' } });
-    return WebAssembly.compileStreaming(counted);
+    const compiled = WebAssembly.compileStreaming(counted);
+    compiled.catch(received);  // a broken download: the context is still made (app.js may be the fault)
+    return compiled;
   }
 
   // The strings of a language other than English (compiled into app.wasm)
@@ -452,12 +521,12 @@
     .then((json) => (json && Array.isArray(json.portals) ? json.portals.filter((o) => typeof o === 'string') : []))
     .catch(() => []);
   const languagePack = lang === 'en' ? Promise.resolve(null) : fetchLanguagePack(lang).catch(() => null);
-  let compiling;
-  const wasmStarted = new Promise((resolve) => { compiling = resolve; });
-  const wasmModule = compileWasm(compiling).then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
+  let allBytesIn;
+  const wasmBytesIn = new Promise((resolve) => { allBytesIn = resolve; });
+  const wasmModule = compileWasm(allBytesIn).then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
   let gl = null;
-  let imguiProgram = null;  // ImGui's program made ahead (prepareImGuiProgram)
+  let endAdoption = null;  // ImGui's program made ahead (prepareImGuiProgram, adoptImGuiProgram)
   let appJsLoaded = false;
   const script = document.createElement('script');
   script.src = 'app.js';
@@ -467,19 +536,20 @@
   // While they download: the context, or without WebGL 2 a page in plain words.
   // Making a context holds the main thread (150-200 ms here), and the bytes
   // of app.wasm reach the compiler through the main thread: the context is
-  // made once the compiler has started on them (a failed download is shown
-  // by instantiateWasm; the context is still made, in case it was app.js).
+  // made once the compiler has them all, and compiles on its own threads
+  // meanwhile (a failed download is shown by instantiateWasm; the context is
+  // still made, in case it was app.js).
   const canvas = document.getElementById('canvas');
-  wasmStarted.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => {
+  setTimeout(() => {
     gl = createWebGL2(canvas);
     hook.timings.glCreated = performance.now();
     if (!gl) {
       showFatal(t('shell.no_webgl2'));
       return;
     }
-    imguiProgram = prepareImGuiProgram(gl);
+    endAdoption = adoptImGuiProgram(gl, prepareImGuiProgram(gl));
     if (appJsLoaded) start(gl);
-  });
+  }, 0);
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // SDL cancels the pointer's default action, focus included: inside a
   // portal's iframe the keys would then keep going to the portal. A press on
@@ -496,6 +566,6 @@
   for (const type of ['pointerdown', 'pointerup', 'touchend']) canvas.addEventListener(type, focusFor, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
-  // The app has linked its own copy of ImGui's program by its first frame.
-  hook.ready.then(() => { if (gl && imguiProgram) gl.deleteProgram(imguiProgram); });
+  // ImGui has its program by the first frame.
+  hook.ready.then(() => { if (endAdoption) hook.imguiProgramAdopted = endAdoption(); });
 })();

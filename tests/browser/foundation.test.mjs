@@ -14,6 +14,9 @@ test('the console starts: ready resolves, no console errors, the canvas shows th
   assert.equal(snap.view, 'orders');
   assert.ok(['en', 'ru', 'zh'].includes(snap.lang));
   assert.equal(await page.isHidden('#loading'), true, 'the loading screen is gone');
+  // ImGui draws with the program boot.js made while app.wasm downloaded (its
+  // own would have cost a compile and a link in the first frame).
+  assert.equal(await page.evaluate(() => window.sellerConsole.imguiProgramAdopted), true);
   // A second frame drawn means the first one was handed to the compositor
   // (the start asks for several frames, so it comes).
   await waitForFrames(page, 2, { since: 0 });
