@@ -406,32 +406,20 @@
   // Downloads and compiles app.wasm at the same time (streaming), counting
   // the bytes for the progress bar. The build tells the real size, since
   // Content-Length may be the compressed size.
-  // `received` is called once the compiler has every byte (or the download
-  // failed): the bytes reach it through this page's main thread, so nothing
-  // long may run there before (the WebGL context waits for it).
-  async function compileWasm(received) {
-    let response;
-    try {
-      response = await fetch('app.wasm');
-    } catch (e) {
-      received();
-      throw e;
-    }
-    if (!response.ok) {
-      received();
-      throw new Error('app.wasm: HTTP ' + response.status);
-    }
+  async function compileWasm() {
+    const response = await fetch('app.wasm');
+    if (!response.ok) throw new Error('app.wasm: HTTP ' + response.status);
     const total = info.wasmBytes || Number(response.headers.get('content-length')) || 0;
-    let count = 0;
+    let received = 0;
     let paintPending = false;
     const paint = () => {
       paintPending = false;
-      bar.style.width = Math.min(100, (100 * count) / total).toFixed(1) + '%';
-      detail.textContent = t('shell.progress', { done: formatBytes(count), total: formatBytes(total) });
+      bar.style.width = Math.min(100, (100 * received) / total).toFixed(1) + '%';
+      detail.textContent = t('shell.progress', { done: formatBytes(received), total: formatBytes(total) });
     };
     const counting = new TransformStream({
       transform(chunk, controller) {
-        count += chunk.length;
+        received += chunk.length;
         // At most one page update per display frame: touching the page for
         // every chunk cost the main thread tens of milliseconds at start-up.
         if (total && !paintPending) {
@@ -440,15 +428,10 @@
         }
         controller.enqueue(chunk);
       },
-      flush() {
-        hook.timings.wasmBytesIn = performance.now();
-        received();
-      },
+      flush() { hook.timings.wasmBytesIn = performance.now(); },  // the compiler has them all
     });
     const counted = new Response(response.body.pipeThrough(counting), { headers: { 'Content-Type': 'application/wasm' } });
-    const compiled = WebAssembly.compileStreaming(counted);
-    compiled.catch(received);  // a broken download: the context is still made (app.js may be the fault)
-    return compiled;
+    return WebAssembly.compileStreaming(counted);
   }
 
   // The strings of a language other than English (compiled into app.wasm)
@@ -521,9 +504,7 @@
     .then((json) => (json && Array.isArray(json.portals) ? json.portals.filter((o) => typeof o === 'string') : []))
     .catch(() => []);
   const languagePack = lang === 'en' ? Promise.resolve(null) : fetchLanguagePack(lang).catch(() => null);
-  let allBytesIn;
-  const wasmBytesIn = new Promise((resolve) => { allBytesIn = resolve; });
-  const wasmModule = compileWasm(allBytesIn).then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
+  const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
   wasmModule.catch(() => {});
   let gl = null;
   let endAdoption = null;  // ImGui's program made ahead (prepareImGuiProgram, adoptImGuiProgram)
@@ -534,11 +515,11 @@
   script.onerror = () => showFatal(t('shell.load_failed', { detail: 'app.js' }));
   document.head.appendChild(script);
   // While they download: the context, or without WebGL 2 a page in plain words.
-  // Making a context holds the main thread (150-200 ms here), and the bytes
-  // of app.wasm reach the compiler through the main thread: the context is
-  // made once the compiler has them all, and compiles on its own threads
-  // meanwhile (a failed download is shown by instantiateWasm; the context is
-  // still made, in case it was app.js).
+  // Making a context holds the main thread (140-200 ms here): it is made at
+  // once, while the main thread would only wait for the network, and gives
+  // the GPU process the longest time to link ImGui's program. (Made once
+  // app.wasm's bytes were all in, or once its download had started, the
+  // first frame came no sooner.)
   const canvas = document.getElementById('canvas');
   setTimeout(() => {
     gl = createWebGL2(canvas);
