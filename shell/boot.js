@@ -76,6 +76,9 @@
     lastPrinted() { return (module && module.documents && module.documents.printed) || null; },
     // The latest plain-text document (the pick list): {name, text} or null.
     lastText() { return (module && module.documents && module.documents.lastText) || null; },
+    // Tests: how long the demo store keeps a shipped posting's label "not
+    // ready" (Ozon's 45 s by default), from its next request on.
+    setDemoLabelDelay(ms) { if (hook.isReady) module.demoLabelDelayMs = Number(ms); },
     benchLoadPostings(count) { if (hook.isReady) module._sc_bench_load_postings(count); },
     benchLoadStock(products) { if (hook.isReady) module._sc_bench_load_stock(products); },
     benchGrowDemo(open) { if (hook.isReady) module._sc_bench_grow_demo(open); },

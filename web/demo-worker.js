@@ -16,7 +16,7 @@ function copyIn(m, text) {
 function answer(m, msg) {
   const store = copyIn(m, msg.store), path = copyIn(m, msg.path), body = copyIn(m, msg.body);
   try {
-    m._demo_handle(store.ptr, msg.seed, msg.now, path.ptr, body.ptr, body.length);
+    m._demo_handle(store.ptr, msg.seed, msg.now, path.ptr, body.ptr, body.length, msg.labelDelayMs);
   } finally {
     m._free(store.ptr); m._free(path.ptr); m._free(body.ptr);
   }

@@ -24,11 +24,14 @@ extern "C" {
 
 // Answers one request of demo store `store_id` (seeded with demo_seed(seed_index)
 // when first met) at `now_ms`; the answer is read with demo_reply_*.
+// `label_delay_ms` below 0 keeps Ozon's delay (Marketplace::kLabelDelayMs).
 EMSCRIPTEN_KEEPALIVE void demo_handle(const char* store_id, int seed_index, double now_ms, const char* path,
-                                      const char* body, int body_length) {
+                                      const char* body, int body_length, double label_delay_ms) {
   const auto now = static_cast<core::EpochMs>(now_ms);
   auto& market = markets[store_id];
   if (!market) market = std::make_unique<sandbox::Marketplace>(sandbox::Marketplace::demo_seed(seed_index), now);
+  market->set_label_delay(label_delay_ms < 0 ? sandbox::Marketplace::kLabelDelayMs
+                                             : static_cast<core::EpochMs>(label_delay_ms));
   reply = market->handle(path, std::string_view(body, static_cast<std::size_t>(body_length)), now);
 }
 

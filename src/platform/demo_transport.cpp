@@ -52,8 +52,9 @@ EM_JS(void, js_demo_post, (int id, const char* store, int seed, double now, cons
   demo.pending.set(id, {worker: demo.worker, timer: setTimeout(function() {
     demo.finish(id, 0, "", null, 3, "the demo store gave no answer within " + timeout_ms + " ms");
   }, timeout_ms)});
+  // labelDelayMs: Ozon's 45 s (-1) unless a test shortened it (boot.js, setDemoLabelDelay).
   demo.worker.postMessage({id: id, store: UTF8ToString(store), seed: seed, now: now, path: UTF8ToString(path),
-                           body: UTF8ToString(body)});
+                           body: UTF8ToString(body), labelDelayMs: Module.demoLabelDelayMs >= 0 ? Module.demoLabelDelayMs : -1});
 });
 
 EM_JS(void, js_demo_grow, (int open, double now), {

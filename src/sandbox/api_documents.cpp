@@ -70,7 +70,7 @@ net::HttpResponse label_file(State& s, std::string_view path, core::EpochMs now)
     bool ready = true;
     for (const auto& n : t.postings) {
       const Posting* p = s.find(n);
-      if (!p || p->status != "awaiting_deliver" || now < p->shipped_at + Marketplace::kLabelDelayMs) ready = false;
+      if (!p || p->status != "awaiting_deliver" || now < p->shipped_at + s.label_delay_ms) ready = false;
       else ps.push_back(p);
     }
     if (ready) r = pdf(pdf_label(s, ps));
@@ -94,7 +94,7 @@ std::optional<net::HttpResponse> check_labels(const Call& call, const json& b, s
     if (!p) return not_found("POSTING_NOT_FOUND: " + n.get<std::string>());
     if (p->status != "awaiting_deliver")
       return bad("HAS_INCORRECT_STATUS: labels are available for awaiting_deliver postings only: " + p->number);
-    if (call.now < p->shipped_at + Marketplace::kLabelDelayMs) not_ready.push_back(p->number);
+    if (call.now < p->shipped_at + call.state.label_delay_ms) not_ready.push_back(p->number);
     out->push_back(p);
   }
   if (need_ready && !not_ready.empty()) {
@@ -139,7 +139,7 @@ net::HttpResponse label_get(const Call& call, const json& b) {
         err = "HAS_INCORRECT_STATUS: " + n;
         break;
       }
-      if (call.now < p->shipped_at + Marketplace::kLabelDelayMs) status = "pending";
+      if (call.now < p->shipped_at + call.state.label_delay_ms) status = "pending";
     }
     std::string url = status == "completed" ? std::string(kFilePrefix) + std::to_string(t.id) + ".pdf" : "";
     return ok({{"result", {{"status", status}, {"file_url", url}, {"error", err}}}});

@@ -5,6 +5,8 @@
 // are registered here, in kDomains.
 #include "sandbox/marketplace.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "ozon/endpoints.h"
@@ -106,6 +108,8 @@ std::vector<std::string> Marketplace::add_postings(int count, core::EpochMs now)
   }
   return out;
 }
+
+void Marketplace::set_label_delay(core::EpochMs ms) { state_->label_delay_ms = std::max<core::EpochMs>(0, ms); }
 
 void Marketplace::set_premium_plus(bool on) { state_->premium_plus = on; }
 bool Marketplace::premium_plus() const { return state_->premium_plus; }

@@ -173,6 +173,10 @@ class Marketplace {
   // made); their numbers. Fewer when no product has free stock left.
   std::vector<std::string> add_postings(int count, core::EpochMs now);
 
+  // How long a shipped posting's label stays "not ready" (kLabelDelayMs, as
+  // Ozon's real delay); the browser tests shorten it (demo-worker.js).
+  void set_label_delay(core::EpochMs ms);
+
   // Premium Plus: on, except for demo store 2 (demo_seed(2)).
   void set_premium_plus(bool on);
   bool premium_plus() const;

@@ -235,6 +235,7 @@ struct Marketplace::State {
   std::vector<RfbsReturnRequest> rfbs_returns;
   std::vector<Review> reviews;
   bool premium_plus = true;  // chats and reviews need it
+  core::EpochMs label_delay_ms = Marketplace::kLabelDelayMs;  // set_label_delay
   std::deque<core::EpochMs> recent_all;
   std::deque<core::EpochMs> recent_get;
   std::map<std::pair<std::int64_t, std::int64_t>, core::EpochMs> stock_updates;  // (product, wh) -> last update

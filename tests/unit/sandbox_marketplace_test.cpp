@@ -311,6 +311,21 @@ TEST_CASE("sandbox: the country of manufacture is set on the seller's product_id
   CHECK(s.call(ep::kExemplarStatus, {{"posting_number", num}})["status"] == "ship_available");
 }
 
+TEST_CASE("sandbox: a shortened label delay (the browser tests') makes a label ready that soon after shipping") {
+  Sim s;
+  s.m.set_label_delay(2'000);
+  json p = s.find([](const json& x) { return x["status"] == "awaiting_packaging" && !needs_exemplars(x); });
+  std::string num = p["posting_number"];
+  s.call(ep::kPostingShip, {{"posting_number", num}, {"packages", one_package(p)}});
+  REQUIRE(s.last.status == 200);
+  s.call(ep::kPackageLabel, {{"posting_number", {num}}});  // 510 ms later
+  CHECK(s.last.status == 400);
+  s.t += 1'000;
+  s.call(ep::kPackageLabel, {{"posting_number", {num}}});  // 2,020 ms after shipping
+  CHECK(s.last.status == 200);
+  CHECK(s.last.content_type == "application/pdf");
+}
+
 TEST_CASE("sandbox: labels") {
   Sim s;
   json p = s.find([](const json& x) { return x["status"] == "awaiting_packaging" && !needs_exemplars(x); });
