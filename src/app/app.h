@@ -245,7 +245,7 @@ class App {
   // Copies kept on this device to work offline, each with its time
   // (offline_copies.cpp): the orders list, warehouses and delivery methods,
   // product barcodes.
-  void restore_offline_copies(const std::vector<store::Record>& records);
+  void restore_offline_copies(std::vector<store::Record>& records);  // takes the cached lists' texts
   struct CachedListRead {  // the orders list coming back from this device, a record per task
     std::string store;
     core::EpochMs as_of = 0;
@@ -253,7 +253,7 @@ class App {
     std::size_t next = 0;
     std::vector<core::Posting> postings;
   };
-  void read_cached_postings(const std::vector<store::Record>& records, const std::string& store);
+  void read_cached_postings(std::vector<store::Record>& records, const std::string& store);
   void drop_unnamed_posting_records(const std::vector<store::Record>& records, const std::string& store);
   void read_next_cached_record(std::shared_ptr<CachedListRead> read);
   void reread_offline_copies();  // after a store switch: that store's copies

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <type_traits>
+#include <utility>
 
 #include "app/app.h"
 #include "core/buyer_data.h"
@@ -45,6 +46,9 @@ const store::Record* find_record(const std::vector<store::Record>& records, std:
   for (const auto& record : records)
     if (record.collection == collection && record.key == key) return &record;
   return nullptr;
+}
+store::Record* find_record(std::vector<store::Record>& records, std::string_view collection, const std::string& key) {
+  return const_cast<store::Record*>(find_record(std::as_const(records), collection, key));
 }
 
 core::EpochMs stored_time(const std::vector<store::Record>& records, const std::string& key) {
@@ -127,7 +131,8 @@ std::pair<std::string, std::size_t> named_list(const std::vector<store::Record>&
 }
 }  // namespace
 
-void App::read_cached_postings(const std::vector<store::Record>& records, const std::string& store) {
+// The texts are moved out of `records` (10,000 postings are ~17 MB): nothing reads them after.
+void App::read_cached_postings(std::vector<store::Record>& records, const std::string& store) {
   const auto [generation, count] = named_list(records, postings_list_key(store));
   auto read = std::make_shared<CachedListRead>();
   read->store = store;
@@ -136,12 +141,12 @@ void App::read_cached_postings(const std::vector<store::Record>& records, const 
   if (read->as_of > 0 && services_.clock.now_ms() - read->as_of > retention) return;  // expired (expire_old_lists)
   if (!generation.empty()) {
     for (std::size_t i = 0; i < count; ++i) {
-      const store::Record* record = find_record(records, store::collection::postings, postings_key(store, generation, i));
+      store::Record* record = find_record(records, store::collection::postings, postings_key(store, generation, i));
       if (!record) return;  // incomplete: wait for the network
-      read->texts.push_back(record->value);
+      read->texts.push_back(std::move(record->value));
     }
-  } else if (const store::Record* legacy = find_record(records, store::collection::postings, legacy_postings_key(store))) {
-    read->texts.push_back(legacy->value);
+  } else if (store::Record* legacy = find_record(records, store::collection::postings, legacy_postings_key(store))) {
+    read->texts.push_back(std::move(legacy->value));
   }
   if (!read->texts.empty()) read_next_cached_record(std::move(read));
 }
@@ -254,7 +259,7 @@ void App::expire_old_lists(const std::vector<store::Record>& records) {
   }
 }
 
-void App::restore_offline_copies(const std::vector<store::Record>& records) {
+void App::restore_offline_copies(std::vector<store::Record>& records) {
   const std::string& store = state_.stores.active_id;
   // Each copy only fills in what the network has not brought yet: its answer is newer.
   auto& orders = state_.orders;

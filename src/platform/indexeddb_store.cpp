@@ -20,7 +20,8 @@ int next_id = 1;
 
 // Opens the record store once (Module.recordStore.backend, a promise) and
 // offers put/remove/clear/loadAll that answer through
-// _sc_store_record(id, collection, key, value, length) for each record a load finds,
+// _sc_store_record(id, collection, key, length) for each record a load finds (the
+// value is then written where it points),
 // then _sc_store_done(id, status, detail). Status: 0 ok, 1 unavailable,
 // 2 quota exceeded, 3 other.
 //
@@ -58,13 +59,13 @@ EM_JS(void, js_store_init, (const char* name, int version, const char* collectio
   }
   // A value read back: UTF-8 bytes are copied in as they are (megabytes of
   // cached postings: no text to encode again), older text values encoded.
+  // Straight into the record's own string: one copy, not two.
   function record(id, c, k, v) {
     var bytes = v instanceof Uint8Array ? v : utf8.encode(String(v));
-    var cp = allocateUTF8(c), kp = allocateUTF8(k), vp = _malloc(bytes.length + 1);
-    HEAPU8.set(bytes, vp);
-    HEAPU8[vp + bytes.length] = 0;
-    Module._sc_store_record(id, cp, kp, vp, bytes.length);
-    _free(cp); _free(kp); _free(vp);
+    var cp = allocateUTF8(c), kp = allocateUTF8(k);
+    var vp = Module._sc_store_record(id, cp, kp, bytes.length);
+    HEAPU8.set(bytes, vp);  // HEAPU8 read after the call: the heap may have grown for the room
+    _free(cp); _free(kp);
   }
   var utf8 = new TextEncoder(), text = new TextDecoder();
   // Kept as bytes in the database: the offline copy of the orders list, read
@@ -284,9 +285,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sc_storage_mode(int mode, int access_possib
   platform::request_redraw(1);
 }
 
-extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_record(int id, const char* collection, const char* key,
-                                                     const char* value, int length) {
-  platform::loaded_records[id].push_back({collection, key, std::string(value, static_cast<std::size_t>(length))});
+// Room for a record `length` bytes long; the page writes its value there at once.
+extern "C" EMSCRIPTEN_KEEPALIVE char* sc_store_record(int id, const char* collection, const char* key, int length) {
+  auto& records = platform::loaded_records[id];
+  records.push_back({collection, key, std::string(static_cast<std::size_t>(length), '\0')});
+  return records.back().value.data();
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void sc_store_done(int id, int status, const char* detail) {
