@@ -59,6 +59,12 @@ async function coldLoad(site) {
   await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 60_000 });
   // performance.now() counts from navigation start.
   const firstFrame = await page.evaluate(() => window.sellerConsole.firstFrameMs);
+  // The code the first frame did not need (app.deferred.wasm), fetched after it.
+  await page.waitForFunction(() => {
+    const deferred = window.sellerConsole.deferredCode;
+    return !deferred || ['none', 'ready', 'failed'].includes(deferred().state);
+  }, null, { timeout: 60_000 });
+  const deferred = await page.evaluate(() => (window.sellerConsole.deferredCode ? window.sellerConsole.deferredCode() : null));
   // The page's own view: milestones, when the page and the big files arrived,
   // and which files it asked for before its first frame (the first load).
   const { timings, firstLoad } = await page.evaluate(() => {
@@ -77,7 +83,7 @@ async function coldLoad(site) {
     return { timings: t, firstLoad: ['/', ...new Set(paths)] };
   });
   await context.close();
-  return { firstFrame, timings, requests, firstLoad };
+  return { firstFrame, timings, requests, firstLoad, deferred };
 }
 
 // The sites in the order of turn i: the site measured first in a pair is slower.
@@ -113,7 +119,7 @@ function sum(siteDir, paths) {
 }
 
 const MILESTONES = ['htmlReceived', 'bootJsReceived', 'bootStart', 'appJsReceived', 'glCreated', 'wasmReceived', 'wasmBytesIn', 'wasmCompiled', 'wasmInstantiated', 'appBuilt',
-  'mainStarted', 'glReady', 'atlasBuilt', 'fontsBuilt', 'shadersBuilt', 'firstLayout', 'firstFrame'];
+  'mainStarted', 'glReady', 'atlasBuilt', 'fontsBuilt', 'shadersBuilt', 'firstLayout', 'firstFrame', 'deferredReady'];
 for (const site of sites) {
   const record = (name, value) => { site.figures[name] = value; };
   const siteLoads = loads.get(site);
@@ -148,6 +154,17 @@ for (const site of sites) {
   // The demo store's worker: fetched after the first frame, when a demo store
   // opens (the console opens on one); a seller's own store never fetches it.
   const demo = sum(site.dir, ['/demo-worker.js', '/demo.js', '/demo.wasm']);
+  // The rest of the console's code (tools/split_app.py): fetched and compiled
+  // after the first frame; a placeholder called before it is in fetches it at once.
+  const deferredSizes = servedSizes(site.dir, '/app.deferred.wasm');
+  if (deferredSizes) {
+    const states = siteLoads.map((load) => (load.deferred ? load.deferred.state : 'none'));
+    const syncLoads = siteLoads.reduce((n, load) => n + (load.deferred ? load.deferred.syncLoads : 0), 0);
+    const whole = sum(site.dir, ['/app.wasm', '/app.deferred.wasm']);
+    console.log(`deferred_code_bytes_gzip ${deferredSizes.gzip} (${kb(deferredSizes.gzip)}; ${kb(deferredSizes.brotli)} brotli; ${kb(deferredSizes.raw)} raw;`
+      + ` after the first frame); both modules ${kb(whole.gzip)} gzip, ${kb(whole.raw)} raw`);
+    console.log(`deferred_code_states ${states.join(', ')}; fetched at once by a placeholder (before it was in): ${syncLoads} of ${siteLoads.length} starts`);
+  }
   console.log(`demo_store_bytes_gzip ${demo.gzip} (${kb(demo.gzip)}; ${kb(demo.brotli)} brotli; ${kb(demo.raw)} raw; after the first frame, demo stores only)`);
   for (const key of MILESTONES) {
     const values = siteLoads.map((load) => load.timings[key]).filter((v) => typeof v === 'number');

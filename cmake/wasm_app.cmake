@@ -117,9 +117,19 @@ target_link_options(app PRIVATE
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0
   -sEXPORTED_FUNCTIONS=${EXPORTED_FUNCTIONS}
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sINCOMING_MODULE_JS_API=canvas,preinitializedWebGLContext,instantiateWasm,onAbort,print,printErr,locateFile,preRun,arguments
+  -sINCOMING_MODULE_JS_API=canvas,preinitializedWebGLContext,instantiateWasm,loadSplitModule,onAbort,print,printErr,locateFile,preRun,arguments
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_PREINITIALIZED_CONTEXT=1
   -sASSERTIONS=0 -Oz)
+# The first load is the code the console runs as it starts; the rest comes
+# after the first frame (tools/split_app.py, Module.loadSplitModule in
+# shell/boot.js). -sSPLIT_MODULE: app.wasm.orig is the module, app.wasm the
+# same instrumented to record which functions run; the placeholders' glue is
+# in app.js. (Emscripten 3.1.6 calls the setting experimental.)
+target_link_options(app PRIVATE -sSPLIT_MODULE=1 -Wno-experimental)
+set(PLAYWRIGHT_NODE_MODULES "" CACHE PATH "node_modules with playwright-core (tools/deps.sh), for tools/split_app.py")
+if(NOT EXISTS "${PLAYWRIGHT_NODE_MODULES}/playwright-core")
+  message(FATAL_ERROR "playwright-core is missing (${PLAYWRIGHT_NODE_MODULES}): run tools/deps.sh")
+endif()
 set_target_properties(app PROPERTIES OUTPUT_NAME "app" SUFFIX ".js")
 # -DAPP_PROFILING=ON keeps function names in app.wasm, for CPU profiles.
 option(APP_PROFILING "keep function names in app.wasm for profiling" OFF)
@@ -190,14 +200,27 @@ add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # The big files (the first load's and the lazily loaded ones) get .gz and .br
 # copies beside them, which serve.py sends to clients that accept them.
 set(PRECOMPRESSED_FILES
-  "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/boot.js"
+  "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/boot.js"
   "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-extra.ttf"
   "${SITE_DIR}/demo.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/scanner.wasm" "${SITE_DIR}/scanner.js"
   "${SITE_DIR}/pdf-lib.min.js")
+# The site's version (site-info.js, sw.js) is written twice: for the
+# instrumented app.wasm the split starts (a whole site, service worker
+# included), then for the two modules the site serves.
+set(SITE_INFO_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
+    --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
+    "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm"
+    ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
+    "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json"
+    "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm")
+set(BAKE_SW_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
+    --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js")
 add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/app.deferred.wasm"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:demo>/demo.js" "$<TARGET_FILE_DIR:demo>/demo.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
@@ -206,21 +229,22 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${FONT_DIR}/ui-cjk.ttf" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/ru.json" "${SITE_DIR}/lang-ru.json"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json" "${SITE_DIR}/lang-zh.json"
-  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
-          --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
-          "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm" ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
-          "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json"
-          "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm"
-  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
-          --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js"
+  COMMAND ${SITE_INFO_COMMAND}
+  COMMAND ${BAKE_SW_COMMAND}
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/split_app.py" --site "${SITE_DIR}"
+          --original "$<TARGET_FILE_DIR:app>/app.wasm.orig" --instrumented "$<TARGET_FILE_DIR:app>/app.wasm"
+          --node-modules "${PLAYWRIGHT_NODE_MODULES}"
+  COMMAND ${SITE_INFO_COMMAND}
+  COMMAND ${BAKE_SW_COMMAND}
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/precompress.py" ${PRECOMPRESSED_FILES}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
   DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
           "${FONT_DIR}/ui-cjk.ttf"
           "${SCANNER_JS}" "${SCANNER_WASM}"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
-          "${CMAKE_SOURCE_DIR}/tools/precompress.py"
-  COMMENT "Assembling the site in ${SITE_DIR}")
+          "${CMAKE_SOURCE_DIR}/tools/precompress.py" "${CMAKE_SOURCE_DIR}/tools/split_app.py"
+          "${CMAKE_SOURCE_DIR}/tools/startup_profile.mjs" "${CMAKE_SOURCE_DIR}/serve.py"
+  COMMENT "Assembling the site in ${SITE_DIR} (app.wasm split by a start in headless Chromium)")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")
 # portals.json: the seller portals allowed to embed the console, from the
 # environment of the build (CONSOLE_PORTALS="https://portal.example ...";

@@ -450,6 +450,103 @@
     ]).then(([json, font]) => ({ lang: code, json, font: font ? new Uint8Array(font) : null }));
   }
 
+  // --- The code the first frame does not need ------------------------------
+  // tools/split_app.py moves every function the console did not run as it
+  // started into app.deferred.wasm; app.wasm calls each through a placeholder
+  // until that module is instantiated (its table entries replace them).
+  // A first visit fetches it once the first frame is drawn (load). A page
+  // the service worker controls has it in its cache: fetched with app.wasm
+  // and instantiated before main runs, so a start never waits on a
+  // placeholder (offline included). A placeholder called before it is in
+  // has it fetched and compiled at once, synchronously
+  // (Module.loadSplitModule): slower, never wrong.
+  const deferredCode = {
+    state: 'none',  // 'none' (app.wasm not split), 'waiting', 'loading', 'ready', 'failed'
+    syncLoads: 0,  // placeholders that found it not yet there
+    error: '',
+    exports: null,  // app.wasm's, which it imports
+    compiled: null,
+    instance: null,
+    compiling: null,
+    // Fetches and compiles it (once at a time).
+    compile() {
+      if (!this.compiling) {
+        this.compiling = fetch('app.deferred.wasm')
+          .then((response) => {
+            if (!response.ok) throw new Error('app.deferred.wasm: HTTP ' + response.status);
+            return WebAssembly.compileStreaming(response);
+          })
+          .then((compiled) => {
+            if (!this.compiled) this.compiled = compiled;
+            return this.compiled;
+          })
+          .catch((err) => {
+            this.compiling = null;  // tried again next time
+            throw err;
+          });
+      }
+      return this.compiling;
+    },
+    // app.wasm is instantiated: a split one imports its placeholders.
+    attach(instance, compiled) {
+      if (!WebAssembly.Module.imports(compiled).some((entry) => entry.module === 'placeholder')) return;
+      this.exports = instance.exports;
+      this.state = 'waiting';
+      if (this.compiled) this.instantiate();
+    },
+    instantiate() {
+      if (!this.instance) {
+        this.instance = new WebAssembly.Instance(this.compiled, { primary: this.exports });
+        this.state = 'ready';
+        this.error = '';
+        hook.timings.deferredReady = performance.now();
+      }
+      return [this.instance, this.compiled];
+    },
+    // After the first frame.
+    load() {
+      if (this.state !== 'waiting' && this.state !== 'failed') return;
+      this.state = 'loading';
+      this.compile()
+        .then(() => this.instantiate())
+        .catch((err) => {
+          if (this.instance) return;
+          // Offline with no service worker yet: tried again once online.
+          this.state = 'failed';
+          this.error = String(err && err.message || err);
+          console.warn('[seller-console] ' + this.error);
+          window.addEventListener('online', () => this.load(), { once: true });
+        });
+    },
+    // Module.loadSplitModule(file, imports, placeholder): [instance, module].
+    loadNow() {
+      if (this.instance) return [this.instance, this.compiled];
+      this.syncLoads++;
+      if (!this.compiled) {
+        const request = new XMLHttpRequest();
+        request.open('GET', 'app.deferred.wasm', false);
+        // A synchronous request cannot ask for an ArrayBuffer: bytes as text, one char each.
+        request.overrideMimeType('text/plain; charset=x-user-defined');
+        let status = 0;  // 0: no network
+        try {
+          request.send(null);
+          status = request.status;
+        } catch { /* stays 0 */ }
+        if (status !== 200) {
+          const detail = 'app.deferred.wasm: ' + (status ? 'HTTP ' + status : 'no network');
+          showFatal(t('shell.load_failed', { detail }));
+          throw new Error(detail);
+        }
+        const text = request.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        this.compiled = new WebAssembly.Module(bytes);
+      }
+      return this.instantiate();
+    },
+  };
+  hook.deferredCode = () => ({ state: deferredCode.state, syncLoads: deferredCode.syncLoads, error: deferredCode.error });
+
   function start(gl) {
     if (typeof createSellerConsole !== 'function') {
       showFatal(t('shell.load_failed', { detail: 'app.js' }));
@@ -459,14 +556,16 @@
       canvas: gl.canvas,
       preinitializedWebGLContext: gl,
       instantiateWasm(imports, onInstance) {
-        wasmModule
-          .then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => {
+        Promise.all([wasmModule, deferredEarly])
+          .then(([compiled]) => WebAssembly.instantiate(compiled, imports).then((instance) => {
+            deferredCode.attach(instance, compiled);
             hook.timings.wasmInstantiated = performance.now();
             onInstance(instance, compiled);
           }))
           .catch((err) => showFatal(t('shell.load_failed', { detail: String(err && err.message || err) })));
         return {};
       },
+      loadSplitModule: () => deferredCode.loadNow(),
       onAbort(what) { showFatal(t('shell.crashed', { detail: String(what) })); },
       print(text) { console.log(text); },
       printErr(text) { console.warn(text); },
@@ -508,6 +607,10 @@
     .catch(() => []);
   const languagePack = lang === 'en' ? Promise.resolve(null) : fetchLanguagePack(lang).catch(() => null);
   const wasmModule = compileWasm().then((compiled) => { hook.timings.wasmCompiled = performance.now(); return compiled; });
+  // Under the service worker the rest of the code comes from its cache:
+  // compiled beside app.wasm, instantiated before main runs (deferredCode).
+  const controlled = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  const deferredEarly = controlled ? deferredCode.compile().catch(() => null) : null;
   wasmModule.catch(() => {});
   let gl = null;
   let endAdoption = null;  // ImGui's program made ahead (prepareImGuiProgram, adoptImGuiProgram)
@@ -550,6 +653,7 @@
   for (const type of ['pointerdown', 'pointerup', 'touchend']) canvas.addEventListener(type, focusFor, true);
   // After the first frame, and in a task of its own so that frame paints first.
   hook.ready.then(() => setTimeout(startPwa, 0));
+  hook.ready.then(() => deferredCode.load());
   // ImGui has its program by the first frame.
   hook.ready.then(() => { if (endAdoption) hook.imguiProgramAdopted = endAdoption(); });
 })();

@@ -40,7 +40,7 @@ case "$mode" in
     export NODE_PATH=/usr/share/nodejs   # emscripten's JS optimizer needs Debian's acorn
     emcmake cmake -S "$ROOT" -B "$BUILD/wasm" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       -DIMGUI_WASM_DIR="$IMGUI_WASM_DIR" -DSDL2_WASM_DIR="$SDL2_WASM_DIR" -DSITE_DIR="$BUILD/site" -DSIMDJSON_DIR="$SIMDJSON_DIR" \
-      -DPDF_LIB_JS="$PDF_LIB_JS" -DZXING_WASM_DIST="$ZXING_WASM_DIST" -DWARNINGS_AS_ERRORS="$(werror)" >/dev/null
+      -DPDF_LIB_JS="$PDF_LIB_JS" -DZXING_WASM_DIST="$ZXING_WASM_DIST" -DPLAYWRIGHT_NODE_MODULES="$NODE_DIR/node_modules" -DWARNINGS_AS_ERRORS="$(werror)" >/dev/null
     cmake --build "$BUILD/wasm" -j "$JOBS"
     ;;
   *)

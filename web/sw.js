@@ -11,7 +11,7 @@ const CACHE_PREFIX = 'ozon-seller-console-shell-';
 const CACHE = CACHE_PREFIX + VERSION;
 // Relative to the scope (the site root); './' is index.html.
 const SHELL = [
-  './', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'icon.svg', 'pdf-lib.min.js',
+  './', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png',
   // Fetched by the console only when typed or shown Chinese needs it; cached
   // here too (after the first frame), so offline typing draws it as well.

@@ -9,7 +9,7 @@ import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harne
 import { startServe } from './services.mjs';
 
 const CACHE_PREFIX = 'ozon-seller-console-shell-';
-const SHELL = ['', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'icon.svg', 'pdf-lib.min.js',
+const SHELL = ['', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf',
   'demo-worker.js', 'demo.js', 'demo.wasm', 'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
   'recorder.js', 'recorder-worker.js', 'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf'];

@@ -1,0 +1,62 @@
+// The console's code in two parts (tools/split_app.py): app.wasm holds what
+// the console runs as it starts, app.deferred.wasm the rest, fetched after
+// the first frame. A function of the second part called before it is in
+// fetches it at once; when it cannot be downloaded, the page says so.
+import assert from 'node:assert/strict';
+import { test, openConsole, clickItem, waitForSnapshot } from './harness.mjs';
+
+const deferredState = (page) => page.evaluate(() => window.sellerConsole.deferredCode());
+
+test('the first load is the code the start runs; the rest comes after the first frame', async ({ context, siteUrl }) => {
+  const { page, errors } = await openConsole(context, siteUrl);
+  await page.waitForFunction(() => window.sellerConsole.deferredCode().state === 'ready', null, { timeout: 30_000 });
+  const { asked, firstFrame } = await page.evaluate(() => ({
+    asked: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/app.deferred.wasm')
+      .map((e) => e.startTime),
+    firstFrame: window.sellerConsole.firstFrameMs,
+  }));
+  assert.ok(asked.length >= 1, 'app.deferred.wasm was fetched');
+  assert.ok(asked[0] > firstFrame, `fetched after the first frame (${asked[0]} > ${firstFrame})`);
+  // The start ran nothing of the second part: no placeholder had it fetched at once.
+  assert.deepEqual(await deferredState(page), { state: 'ready', syncLoads: 0, error: '' });
+  // A screen the start did not draw runs on the second part's code.
+  await clickItem(page, 'nav.stock');
+  const stock = await waitForSnapshot(page, (s) => s.view === 'stock' && s.stock.rowsTotal > 0, { what: 'the stock screen' });
+  assert.ok(stock.stock.rowsTotal > 0);
+  assert.deepEqual(errors, []);
+});
+
+test('code of the second part needed before it has arrived is fetched at once', async ({ context, siteUrl }) => {
+  // The fetch after the first frame is held back; the synchronous request a
+  // placeholder makes (an XMLHttpRequest) goes through.
+  const held = [];
+  await context.route('**/app.deferred.wasm', (route) => {
+    if (route.request().resourceType() === 'xhr') route.continue();
+    else held.push(route);
+  });
+  const { page, errors } = await openConsole(context, siteUrl);
+  await waitForSnapshot(page, (s) => s.orders.count > 0, { what: 'the demo orders' });
+  assert.deepEqual(await deferredState(page), { state: 'loading', syncLoads: 0, error: '' });
+  await clickItem(page, 'nav.stock');
+  await waitForSnapshot(page, (s) => s.view === 'stock' && s.stock.rowsTotal > 0, { what: 'the stock screen' });
+  assert.deepEqual(await deferredState(page), { state: 'ready', syncLoads: 1, error: '' });
+  // The held fetch ends later: the module already in stays the one used.
+  for (const route of held) await route.continue();
+  await clickItem(page, 'nav.orders');
+  await waitForSnapshot(page, (s) => s.view === 'orders', { what: 'the orders screen again' });
+  assert.deepEqual(await deferredState(page), { state: 'ready', syncLoads: 1, error: '' });
+  assert.deepEqual(errors, []);
+});
+
+test('when the second part cannot be downloaded, the page says so', async ({ context, siteUrl }) => {
+  await context.route('**/app.deferred.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  const { page } = await openConsole(context, siteUrl);
+  await page.waitForFunction(() => window.sellerConsole.deferredCode().state === 'failed', null, { timeout: 30_000 });
+  assert.match((await deferredState(page)).error, /app\.deferred\.wasm: HTTP 503/);
+  // The orders screen still works on the first part alone; another screen needs the second.
+  await clickItem(page, 'nav.stock');
+  await page.waitForSelector('#fatal:not([hidden])', { timeout: 10_000 });
+  const text = await page.textContent('#fatal-text');
+  assert.match(text, /app\.deferred\.wasm/);
+  assert.match(text, /503/);
+});
