@@ -468,14 +468,17 @@
     compiled: null,
     instance: null,
     compiling: null,
+    otherBuild: false,  // what the server has is of another build: only a reload helps
     // Fetches and compiles it (once at a time).
     compile() {
       if (!this.compiling) {
         this.compiling = fetch('app.deferred.wasm')
           .then((response) => {
             if (!response.ok) throw new Error('app.deferred.wasm: HTTP ' + response.status);
-            return WebAssembly.compileStreaming(response);
+            return response.arrayBuffer();
           })
+          .then((bytes) => this.checkBuild(bytes))
+          .then((bytes) => WebAssembly.compile(bytes))
           .then((compiled) => {
             if (!this.compiled) this.compiled = compiled;
             return this.compiled;
@@ -486,6 +489,23 @@
           });
       }
       return this.compiling;
+    },
+    // Fetched after the page started, it may be of a build deployed since
+    // (without a service worker, which keeps one build's files together):
+    // the two modules must be of one build. By SHA-256 where the page may
+    // hash (a secure context), else by size.
+    async checkBuild(bytes) {
+      const expected = info.deferredWasm || {};
+      let same = bytes.byteLength === expected.bytes;
+      if (same && crypto.subtle) {
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        same = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') === expected.sha256;
+      }
+      if (!same) {
+        this.otherBuild = true;
+        throw new Error('app.deferred.wasm: ' + t('shell.other_build'));
+      }
+      return bytes;
     },
     // app.wasm is instantiated: a split one imports its placeholders.
     attach(instance, compiled) {
@@ -522,6 +542,12 @@
     loadNow() {
       if (this.instance) return [this.instance, this.compiled];
       this.syncLoads++;
+      const otherBuild = () => {
+        const detail = 'app.deferred.wasm: ' + t('shell.other_build');
+        showFatal(t('shell.load_failed', { detail }));
+        return new Error(detail);
+      };
+      if (this.otherBuild) throw otherBuild();
       if (!this.compiled) {
         const request = new XMLHttpRequest();
         request.open('GET', 'app.deferred.wasm', false);
@@ -538,6 +564,7 @@
           throw new Error(detail);
         }
         const text = request.responseText;
+        if (text.length !== (info.deferredWasm || {}).bytes) throw otherBuild();
         const bytes = new Uint8Array(text.length);
         for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
         this.compiled = new WebAssembly.Module(bytes);

@@ -2,7 +2,9 @@
 """Writes site-info.js for the shell page: the build version (a hash of the
 app files, so caches and the service worker see every new build), the size
 of app.wasm (the download progress bar cannot trust Content-Length when the
-server compresses), and the shell's own strings from assets/i18n."""
+server compresses), the size and SHA-256 of app.deferred.wasm (fetched after
+the first frame: the page checks it belongs to the app.wasm it started), and
+the shell's own strings from assets/i18n."""
 import argparse
 import hashlib
 import json
@@ -19,12 +21,15 @@ def main() -> None:
 
     digest = hashlib.sha256()
     wasm_bytes = 0
+    deferred = b""
     for path in args.files:
         with open(path, "rb") as handle:
             data = handle.read()
         digest.update(os.path.basename(path).encode() + b"\0" + data)
         if os.path.basename(path) == "app.wasm":
             wasm_bytes = len(data)
+        elif os.path.basename(path) == "app.deferred.wasm":
+            deferred = data
 
     strings = {}
     for name in sorted(os.listdir(args.i18n_dir)):
@@ -37,6 +42,7 @@ def main() -> None:
     info = {
         "version": f"{args.version}+{digest.hexdigest()[:12]}",
         "wasmBytes": wasm_bytes,
+        "deferredWasm": {"bytes": len(deferred), "sha256": hashlib.sha256(deferred).hexdigest()},
         "shellStrings": strings,
     }
     text = "// Generated at build time by tools/site_info.py.\nself.SITE_INFO = " + json.dumps(

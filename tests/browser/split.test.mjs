@@ -60,3 +60,19 @@ test('when the second part cannot be downloaded, the page says so', async ({ con
   assert.match(text, /app\.deferred\.wasm/);
   assert.match(text, /503/);
 });
+
+test('a second part of another build (deployed since the page opened) is refused, and the page says to reload', async ({ context, siteUrl }) => {
+  // The same size, one byte changed: only its SHA-256 tells it apart.
+  await context.route('**/app.deferred.wasm', async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length >> 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  const { page } = await openConsole(context, siteUrl);
+  await page.waitForFunction(() => window.sellerConsole.deferredCode().state === 'failed', null, { timeout: 30_000 });
+  assert.match((await deferredState(page)).error, /app\.deferred\.wasm: a newer version of the console was published/);
+  await clickItem(page, 'nav.stock');
+  await page.waitForSelector('#fatal:not([hidden])', { timeout: 10_000 });
+  assert.match(await page.textContent('#fatal-text'), /newer version of the console.*reload the page/);
+});
