@@ -233,7 +233,7 @@ add_custom_command(
   COMMAND ${BAKE_SW_COMMAND}
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/split_app.py" --site "${SITE_DIR}"
           --original "$<TARGET_FILE_DIR:app>/app.wasm.orig" --instrumented "$<TARGET_FILE_DIR:app>/app.wasm"
-          --node-modules "${PLAYWRIGHT_NODE_MODULES}"
+          --node-modules "${PLAYWRIGHT_NODE_MODULES}" $<$<BOOL:${APP_PROFILING}>:--keep-names>
   COMMAND ${SITE_INFO_COMMAND}
   COMMAND ${BAKE_SW_COMMAND}
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/precompress.py" ${PRECOMPRESSED_FILES}

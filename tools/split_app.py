@@ -15,6 +15,7 @@ call to one of them goes through a placeholder until that module is in.
 
     split_app.py --site SITE_DIR --original app.wasm.orig --instrumented app.wasm
                  --node-modules DIR   (playwright-core, for startup_profile.mjs)
+                 [--keep-names]
 """
 import argparse
 import os
@@ -51,6 +52,8 @@ def main() -> None:
     parser.add_argument("--original", required=True)
     parser.add_argument("--instrumented", required=True)
     parser.add_argument("--node-modules", required=True)
+    parser.add_argument("--keep-names", action="store_true",
+                        help="keep the function names (a -DAPP_PROFILING=ON build, for CPU profiles)")
     args = parser.parse_args()
 
     site_wasm = os.path.join(args.site, "app.wasm")
@@ -82,7 +85,8 @@ def main() -> None:
         deferred = os.path.join(work, "app.deferred.wasm")
         # --export-prefix: the names of what the deferred module imports from
         # the first (exports of their own, beside Emscripten's minified ones).
-        subprocess.run(["wasm-split", *FEATURES, args.original, f"--profile={merged}",
+        names = ["--debuginfo"] if args.keep_names else []
+        subprocess.run(["wasm-split", *FEATURES, *names, args.original, f"--profile={merged}",
                         "-o1", primary, "-o2", deferred, "--export-prefix=%"], check=True)
         shutil.move(primary, site_wasm)
         shutil.move(deferred, os.path.join(args.site, "app.deferred.wasm"))
