@@ -20,8 +20,11 @@ using namespace detail;
 
 namespace {
 
-// Deeper replies are refused before parsing (the spec's are 5 levels deep).
+// The numbers' replies are refused deeper than this, before parsing: the
+// spec's are 5 levels deep, and a stricter limit than every reply's
+// (json_read::kMaxReplyDepth, checked again in parse_object) costs nothing.
 constexpr int kMaxDepth = 32;
+static_assert(kMaxDepth <= json_read::kMaxReplyDepth);
 constexpr core::EpochMs kMoscowOffsetMs = 3LL * 3600 * 1000;
 
 Result<Json> parse_reply(std::string_view body, const char* what) {

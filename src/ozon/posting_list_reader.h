@@ -6,13 +6,14 @@
 #include <string_view>
 
 #include "core/posting.h"
+#include "ozon/json_read.h"
 #include "ozon/parsers.h"
 
 namespace ozon::detail {
 
 // simdjson On Demand straight into domain types, no DOM. Refuses replies
-// nested deeper than kMaxPostingListDepth (Ozon's nest about 6).
-inline constexpr int kMaxPostingListDepth = 64;
+// nested deeper than every other reply may be (Ozon's nest about 6).
+inline constexpr int kMaxPostingListDepth = json_read::kMaxReplyDepth;
 inline constexpr std::string_view kPostingListTooDeep = "reply nested too deeply";  // the error's first words
 Result<Page<core::Posting>> read_posting_list_fast(std::string_view body);
 
