@@ -93,6 +93,30 @@ for (let i = 0; i < runs; i++) {
   for (const site of inTurn(i)) loads.get(site).push(await coldLoad(site));
 }
 
+// Chromium compiles a WebAssembly function the first time it is called
+// (lazily), on the main thread: one more cold load per site, traced, counts
+// those compilations before the first frame. Trace times are microseconds
+// on one clock; the page's navigationStart mark places the first frame on it.
+async function lazyCompiles(site) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: ['v8.wasm', 'blink.user_timing'] });
+  await page.goto(site.url + '/');
+  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 60_000 });
+  const firstFrameMs = await page.evaluate(() => window.sellerConsole.firstFrameMs);
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await context.close();
+  const events = trace.traceEvents || trace;
+  const compiles = events.filter((e) => e.name === 'wasm.CompileLazy');
+  const starts = events.filter((e) => e.name === 'navigationStart' && compiles.length && e.ts < compiles[0].ts);
+  if (!starts.length) return null;
+  const firstFrameTs = starts[starts.length - 1].ts + firstFrameMs * 1000;
+  const before = compiles.filter((e) => e.ts < firstFrameTs);
+  const ms = (key) => before.reduce((n, e) => n + (e[key] || 0), 0) / 1000;
+  return { functions: before.length, wallMs: ms('dur'), threadMs: ms('tdur') };
+}
+for (const site of sites) site.lazy = await lazyCompiles(site);
+
 // The bytes a client gets for a site file: the stored .gz/.br copy that
 // serve.py sends when present (tools/precompress.py), else what serve.py
 // compresses on the fly (gzip 6; it has no brotli: a brotli client gets gzip).
@@ -169,6 +193,10 @@ for (const site of sites) {
   for (const key of MILESTONES) {
     const values = siteLoads.map((load) => load.timings[key]).filter((v) => typeof v === 'number');
     if (values.length) console.log(`  ${key.padEnd(18)} median ${median(values).toFixed(0)} ms`);
+  }
+  if (site.lazy) {
+    console.log(`wasm_lazy_compiles_before_first_frame ${site.lazy.functions} functions, ${site.lazy.threadMs.toFixed(1)} ms of main-thread CPU`
+      + ` (${site.lazy.wallMs.toFixed(1)} ms of wall time; one traced load)`);
   }
   const times = siteLoads.map((load) => load.firstFrame);
   console.log(`first_frame_ms_median ${median(times).toFixed(0)} (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
