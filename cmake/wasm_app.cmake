@@ -244,6 +244,7 @@ add_custom_command(
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
           "${CMAKE_SOURCE_DIR}/tools/precompress.py" "${CMAKE_SOURCE_DIR}/tools/split_app.py"
           "${CMAKE_SOURCE_DIR}/tools/startup_profile.mjs" "${CMAKE_SOURCE_DIR}/serve.py"
+          "${SITE_DIR}/demo-images/.drawn"  # the split's starts show the demo store's pictures
   COMMENT "Assembling the site in ${SITE_DIR} (app.wasm split by a start in headless Chromium)")
 add_custom_target(site ALL DEPENDS "${SITE_DIR}/.assembled")
 # portals.json: the seller portals allowed to embed the console, from the
