@@ -219,7 +219,9 @@ add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:app>/app.js" "${SITE_DIR}/"
+  # Until split: the instrumented app.wasm, and no deferred code (an empty file).
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:app>/app.wasm" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E rm -f "${SITE_DIR}/app.deferred.wasm"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/app.deferred.wasm"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:demo>/demo.js" "$<TARGET_FILE_DIR:demo>/demo.wasm" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
@@ -232,7 +234,7 @@ add_custom_command(
   COMMAND ${SITE_INFO_COMMAND}
   COMMAND ${BAKE_SW_COMMAND}
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/split_app.py" --site "${SITE_DIR}"
-          --original "$<TARGET_FILE_DIR:app>/app.wasm.orig" --instrumented "$<TARGET_FILE_DIR:app>/app.wasm"
+          --original "$<TARGET_FILE_DIR:app>/app.wasm.orig"
           --node-modules "${PLAYWRIGHT_NODE_MODULES}" $<$<BOOL:${APP_PROFILING}>:--keep-names>
   COMMAND ${SITE_INFO_COMMAND}
   COMMAND ${BAKE_SW_COMMAND}

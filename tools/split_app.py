@@ -4,16 +4,16 @@ load) and the rest (app.deferred.wasm, fetched and compiled after the first
 frame; shell/boot.js).
 
 Emscripten links app.wasm with -sSPLIT_MODULE: app.wasm.orig is the module,
-app.wasm the same module instrumented by `wasm-split --instrument`. This
-script puts the instrumented app.wasm in the assembled site, serves the site
-(serve.py) and lets tools/startup_profile.mjs start the console in headless
+app.wasm the same module instrumented by `wasm-split --instrument`. The
+site is assembled with the instrumented app.wasm and an empty
+app.deferred.wasm (cmake/wasm_app.cmake); this script serves it (serve.py) and lets tools/startup_profile.mjs start the console in headless
 Chromium on the demo store three ways (a desktop's first visit; its second,
 restoring what the first left in IndexedDB; a phone in Chinese), each until
 the first screen is drawn with its data. Every function those runs call
 stays in app.wasm; wasm-split moves the others to app.deferred.wasm, and each
 call to one of them goes through a placeholder until that module is in.
 
-    split_app.py --site SITE_DIR --original app.wasm.orig --instrumented app.wasm
+    split_app.py --site SITE_DIR --original app.wasm.orig
                  --node-modules DIR   (playwright-core, for startup_profile.mjs)
                  [--keep-names]
 """
@@ -50,7 +50,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", required=True)
     parser.add_argument("--original", required=True)
-    parser.add_argument("--instrumented", required=True)
     parser.add_argument("--node-modules", required=True)
     parser.add_argument("--keep-names", action="store_true",
                         help="keep the function names (a -DAPP_PROFILING=ON build, for CPU profiles)")
@@ -64,7 +63,6 @@ def main() -> None:
             path = os.path.join(args.site, name + suffix)
             if os.path.exists(path):
                 os.remove(path)
-    shutil.copyfile(args.instrumented, site_wasm)
 
     with tempfile.TemporaryDirectory(prefix="split-app-") as work:
         profiles = []
@@ -74,13 +72,12 @@ def main() -> None:
                 profile = os.path.join(work, f"profile-{number}")
                 env = dict(os.environ, SITE_URL=url, PROFILE_OUT=profile, NODE_PATH=args.node_modules, **run)
                 subprocess.run(["node", os.path.join(ROOT, "tools", "startup_profile.mjs")], env=env, check=True)
-                profiles.extend(sorted(p for p in os.listdir(work) if p.startswith(f"profile-{number}")))
+                profiles += [profile, profile + "-reload"] if run["PROFILE_RELOAD"] else [profile]
         finally:
             server.terminate()
             server.wait()
         merged = os.path.join(work, "profile")
-        subprocess.run(["wasm-split", "--merge-profiles", *[os.path.join(work, p) for p in profiles],
-                        "-o", merged], check=True)
+        subprocess.run(["wasm-split", "--merge-profiles", *profiles, "-o", merged], check=True)
         primary = os.path.join(work, "app.wasm")
         deferred = os.path.join(work, "app.deferred.wasm")
         # --export-prefix: the names of what the deferred module imports from
