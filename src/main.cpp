@@ -151,7 +151,8 @@ int main() {
                                  {"composing", text.composing},
                                  {"composition", text.composition},
                                  {"wantText", text.want_text},
-                                 {"extraGlyphs", ui::extra_glyph_count()}};
+                                 {"extraGlyphs", ui::extra_glyph_count()},
+                                 {"atlasGlyphs", ui::atlas_glyph_count()}};
             return core::json_read::dump(json);
           },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
@@ -219,7 +220,9 @@ int main() {
       .rebuild_fonts =
           [](float ratio) {
             console.fonts_with_chinese = console.app.state().lang == app::Lang::zh;
-            ui::build_fonts(ratio, console.app.translations(), console.fonts_with_chinese);
+            // The first frame shows no data: its atlas holds the UI strings' glyphs only.
+            ui::build_fonts(ratio, console.app.translations(), console.fonts_with_chinese,
+                            /*only_ui_strings=*/platform::frames_drawn() == 0);
           },
       .fonts_stale =
           [] {

@@ -4,6 +4,8 @@
 // English only in the web build, which fetches the others when chosen);
 // views look them up by key. A key missing in a language falls back to English, then to the key.
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,13 +46,18 @@ class Translations {
   std::vector<std::string> missing(Lang lang) const;
   // Keys present in `lang` but unknown in English (typos, stale keys).
   std::vector<std::string> unknown(Lang lang) const;
-  // Every text of every language, for building the font's glyph set.
-  std::string all_text() const;
   // Every string of one language (the glyphs it needs).
   std::string text_of(Lang lang) const;
 
  private:
-  using Catalogue = std::unordered_map<std::string, std::string>;
+  // One language's strings: views into the text they were read from, sorted
+  // by key, so a lookup (every label of every frame) allocates nothing.
+  // Copies share the text, which never changes once read.
+  struct Catalogue {
+    std::shared_ptr<const std::string> text;  // keys and texts, each followed by a NUL
+    std::vector<std::pair<std::string_view, std::string_view>> entries;
+    const std::string_view* find(std::string_view key) const;
+  };
   std::array<Catalogue, kAllLangs.size()> catalogues_;
   mutable std::unordered_map<std::string, std::string> unknown_keys_;
 };

@@ -29,10 +29,12 @@ ImVector<ImWchar> latin_ranges;
 ImVector<ImWchar> cjk_ranges;        // the Chinese glyphs of the UI strings shown
 ImVector<ImWchar> cjk_build_ranges;  // the above plus the characters met
 ImVector<ImWchar> met_ranges;        // the characters met, from the larger font
+ImVector<ImWchar> ui_ranges;         // ASCII and the UI strings' characters: the first frame's atlas
 
 std::set<ImWchar> met;  // characters met at run time that the atlas lacked
 bool met_since_build = false;
 bool missing_after_build = false;  // a character met is in no font of the atlas
+bool ui_strings_only = false;      // the atlas lacks the data's characters (the first frame's)
 std::vector<unsigned char> extra_font;
 std::vector<unsigned char> cjk_font;  // the UI strings' Chinese glyphs, fetched with the Chinese strings
 int extra_glyphs = 0;
@@ -55,7 +57,7 @@ void build_ranges(const ImWchar* base, ImVector<ImWchar>* out) {
 
 }  // namespace
 
-void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese) {
+void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese, bool only_ui_strings) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
 
@@ -81,13 +83,21 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
   cjk.AddText((translations.text_of(app::Lang::en) + translations.text_of(app::Lang::ru)).c_str());
   cjk_ranges.clear();
   cjk.BuildRanges(&cjk_ranges);
+  if (only_ui_strings) {
+    ImFontGlyphRangesBuilder builder;
+    static const ImWchar ascii[] = {0x0020, 0x007E, 0};
+    builder.AddRanges(ascii);
+    builder.AddRanges(cjk_ranges.Data);  // every character of the strings, not only the Chinese ones
+    ui_ranges.clear();
+    builder.BuildRanges(&ui_ranges);
+  }
 
   // The build embeds this font (and checks it covers the UI); without it the
   // binary is broken. ImGui's own default font is cut from the build (platform/link_cuts.cpp).
   const auto* latin = find_font("ui-latin-cyrillic.ttf");
   if (!latin) std::abort();
   io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(latin->data), static_cast<int>(latin->size), size,
-                                 &config, latin_ranges.Data);
+                                 &config, only_ui_strings ? ui_ranges.Data : latin_ranges.Data);
   // Chinese: the UI strings' characters from the font that came with the
   // Chinese strings; otherwise the few the other languages use ("中文"), embedded.
   const auto* names = find_font("ui-cjk-names.ttf");
@@ -122,6 +132,7 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
 
   met_since_build = false;
   missing_after_build = false;
+  ui_strings_only = only_ui_strings;
   extra_glyphs = 0;
   const ImFont* font = io.Fonts->Fonts[0];
   for (ImWchar c : met) {
@@ -154,7 +165,12 @@ void note_glyphs(std::string_view text) {
   }
 }
 
-bool fonts_need_rebuild() { return met_since_build; }
+bool fonts_need_rebuild() { return met_since_build || ui_strings_only; }
+
+int atlas_glyph_count() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.Fonts->Fonts.empty() ? 0 : io.Fonts->Fonts[0]->Glyphs.Size;
+}
 
 void set_chinese_ui_font(std::vector<unsigned char> bytes) { cjk_font = std::move(bytes); }
 

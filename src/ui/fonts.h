@@ -16,14 +16,23 @@ inline constexpr float kBaseFontSize = 16.0f;  // CSS pixels
 // size and the first frame comes sooner. Characters
 // met since (note_glyphs) are added from the embedded fonts and, once it is
 // loaded, from the larger Chinese font the site serves apart.
-void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese);
+// `only_ui_strings`: ASCII and the characters of the UI strings, without the
+// rest of Latin and Cyrillic that product names and addresses need. The
+// first frame shows no data, and its atlas is then a quarter of the glyphs
+// (rasterised on the main thread before anything is on screen); the atlas
+// asks to be rebuilt whole at once (fonts_need_rebuild).
+void build_fonts(float pixel_ratio, const app::Translations& translations, bool with_chinese,
+                 bool only_ui_strings = false);
 
 // Typed text and data can hold Chinese or Japanese characters the UI strings
 // do not: each one not in the atlas is remembered for the next build (the
 // atlas only ever holds characters met). Cheap for text already covered.
 void note_glyphs(std::string_view text);
-// Characters were met since the last build: the atlas should be rebuilt.
+// Characters were met since the last build, or it held the UI strings' only:
+// the atlas should be rebuilt.
 bool fonts_need_rebuild();
+// Glyphs the atlas holds (its merged font), for the automation snapshot.
+int atlas_glyph_count();
 // The Chinese UI strings' font (served with lang-zh.json, not embedded).
 void set_chinese_ui_font(std::vector<unsigned char> bytes);
 // A character met is in no embedded font: the larger font should be fetched.

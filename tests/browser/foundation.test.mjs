@@ -20,6 +20,10 @@ test('the console starts: ready resolves, no console errors, the canvas shows th
   // A second frame drawn means the first one was handed to the compositor
   // (the start asks for several frames, so it comes).
   await waitForFrames(page, 2, { since: 0 });
+  // The first frame's atlas holds the UI strings' glyphs only; the next one
+  // all of Latin and Cyrillic (product names, addresses), before any data.
+  const glyphs = (await snapshot(page)).textInput.atlasGlyphs;
+  assert.ok(glyphs >= 400, `the atlas after the first frame holds Latin and Cyrillic: ${glyphs} glyphs`);
   const png = await page.screenshot();
   writeFileSync(join(artifacts, 'first-frame.png'), png);
   const image = decodePng(png);

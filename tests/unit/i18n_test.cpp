@@ -126,3 +126,44 @@ TEST_CASE("the web build's pack holds English only; the other languages arrive l
   CHECK_FALSE(translations.load(Lang::ru, "{\"a\": ").empty());
   CHECK_FALSE(translations.has_language(Lang::ru));
 }
+
+TEST_CASE("a translation file read twice, or with a key given twice, keeps the last text") {
+  app::Translations translations;
+  REQUIRE(translations.load(Lang::en, R"({"a": "Apple", "b": "Bread", "a": "Apricot"})").empty());
+  CHECK(std::string(translations.get(Lang::en, "a")) == "Apricot");
+  CHECK(std::string(translations.get(Lang::en, "b")) == "Bread");
+  REQUIRE(translations.load(Lang::en, R"({"c": "Cheese \"aged\"\n\u00e9"})").empty());
+  CHECK(std::string(translations.get(Lang::en, "c")) == "Cheese \"aged\"\né");
+  CHECK(std::string(translations.get(Lang::en, "a")) == "a");  // replaced whole
+}
+
+TEST_CASE("a broken translation file leaves the language's strings as they were") {
+  app::Translations translations;
+  REQUIRE(translations.load(Lang::ru, R"({"a": "Яблоко"})").empty());
+  for (const char* broken : {R"({"a": "Груша", "b": 1})", R"({"a": "Груша"} x)", R"({"a": "Груша")", "",
+                             "\"text\"", R"({"a": "\xff"})"}) {
+    CAPTURE(broken);
+    CHECK_FALSE(translations.load(Lang::ru, broken).empty());
+    CHECK(std::string(translations.get(Lang::ru, "a")) == "Яблоко");
+  }
+  CHECK(translations.load(Lang::ru, R"({"a": 5})") == "translation ru:a is not a string");
+  CHECK(translations.load(Lang::ru, "[1]") == "translation file for ru is not a JSON object");
+}
+
+TEST_CASE("the packed catalogues: every language in the order of the key list, null where one lacks a key") {
+  app::Translations translations;
+  REQUIRE(translations.load_pack(R"({"keys": ["a", "b"], "en": ["Apple", "Bread"], "ru": ["Яблоко", null],
+                                     "note": {"skipped": true}})").empty());
+  CHECK(std::string(translations.get(Lang::ru, "a")) == "Яблоко");
+  CHECK(std::string(translations.get(Lang::ru, "b")) == "Bread");
+  CHECK(translations.missing(Lang::ru) == std::vector<std::string>{"b"});
+  CHECK_FALSE(translations.has_language(Lang::zh));
+  CHECK(translations.load_pack(R"({"en": ["Apple"]})") == "the translations pack has no key list");
+  CHECK(translations.load_pack(R"({"keys": ["a"]})") == "the translations pack has no English");
+  CHECK(translations.load_pack(R"({"keys": ["a"], "en": ["Apple"], "zh": []})") ==
+        "the translations pack has no texts for zh");
+  CHECK(translations.load_pack(R"({"keys": ["a"], "en": [1]})") ==
+        "the translations pack has a text that is not a string");
+  CHECK(translations.load_pack("[]") == "the translations pack is not a JSON object");
+  CHECK(std::string(translations.get(Lang::en, "a")) == "Apple");  // the failed packs changed nothing
+}
