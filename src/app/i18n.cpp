@@ -90,17 +90,8 @@ class Reader {
   bool ok_ = false;
 };
 
-}  // namespace
-
-const std::string_view* Translations::Catalogue::find(std::string_view key) const {
-  const auto it = std::lower_bound(entries.begin(), entries.end(), key,
-                                   [](const auto& entry, std::string_view k) { return entry.first < k; });
-  return it != entries.end() && it->first == key ? &it->second : nullptr;
-}
-
-namespace {
-
 // Sorted by key; of a key given twice the last text counts (as in a JSON object read whole).
+// A template: Catalogue is a private type of Translations.
 template <typename Catalogue>
 Catalogue make_catalogue(std::shared_ptr<const std::string> text, const std::vector<std::pair<Span, Span>>& spans) {
   Catalogue catalogue;
@@ -119,6 +110,12 @@ Catalogue make_catalogue(std::shared_ptr<const std::string> text, const std::vec
 }
 
 }  // namespace
+
+const std::string_view* Translations::Catalogue::find(std::string_view key) const {
+  const auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                                   [](const auto& entry, std::string_view k) { return entry.first < k; });
+  return it != entries.end() && it->first == key ? &it->second : nullptr;
+}
 
 std::string Translations::load(Lang lang, std::string_view json) {
   const std::string code(lang_code(lang));

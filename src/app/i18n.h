@@ -4,7 +4,6 @@
 // English only in the web build, which fetches the others when chosen);
 // views look them up by key. A key missing in a language falls back to English, then to the key.
 #include <array>
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
