@@ -6,8 +6,9 @@ frame; shell/boot.js).
 Emscripten links app.wasm with -sSPLIT_MODULE: app.wasm.orig is the module,
 app.wasm the same module instrumented by `wasm-split --instrument`. The
 site is assembled with the instrumented app.wasm and an empty
-app.deferred.wasm (cmake/wasm_app.cmake); this script serves it (serve.py) and lets tools/startup_profile.mjs start the console in headless
-Chromium on the demo store three ways (a desktop's first visit; its second,
+app.deferred.wasm (cmake/wasm_app.cmake); this script serves it (serve.py)
+and lets tools/startup_profile.mjs start the console in headless Chromium
+on the demo store three ways (a desktop's first visit; its second,
 restoring what the first left in IndexedDB; a phone in Chinese), each until
 the first screen is drawn with its data. Every function those runs call
 stays in app.wasm; wasm-split moves the others to app.deferred.wasm, and each
