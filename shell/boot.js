@@ -41,6 +41,7 @@
     isReady: false,
     ready: new Promise((resolve) => { resolveReady = resolve; }),
     framesDrawn() { return hook.isReady ? Number(module._sc_frames_drawn()) : 0; },
+    timerTasksRun() { return hook.isReady ? Number(module._sc_timer_tasks_run()) : 0; },
     snapshot() { return hook.isReady ? JSON.parse(module.UTF8ToString(module._sc_snapshot_json())) : null; },
     itemRect(name) {
       if (!hook.isReady) return null;

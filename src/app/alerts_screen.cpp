@@ -95,12 +95,16 @@ void AlertsScreen::sweep() {
 
 void AlertsScreen::arm_sweep() {
   const core::EpochMs now = app_.now();
-  const int timer = ++sweep_timer_;
   const auto crossing = core::next_risk_crossing(app_.state().orders.list.postings(), now);
+  if (crossing && crossing == armed_crossing_) return;  // already armed for it
+  const int timer = ++sweep_timer_;
+  armed_crossing_ = crossing;
   if (!crossing) return;
   const std::int64_t wait = std::min(*crossing - now + kSweepSlackMs, kLongestSweepWaitMs);
   app_.after(std::max<std::int64_t>(wait, kSweepSlackMs), [this, timer] {
-    if (timer == sweep_timer_) sweep();
+    if (timer != sweep_timer_) return;
+    armed_crossing_.reset();
+    sweep();
   });
 }
 

@@ -6,6 +6,7 @@
 // the top bar, the tab title and the app badge; a system notification and a
 // sound where the seller allows them, per kind, outside quiet hours.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/app.h"
@@ -68,6 +69,9 @@ class AlertsScreen final : public Feature {
   core::AlertBook book_;
   std::string permission_ = "default";
   int sweep_timer_ = 0;  // only the latest armed timer sweeps
+  // The crossing the pending timer sweeps at: each refresh re-arms, and a
+  // timer for the same crossing would only wake the tab again for nothing.
+  std::optional<core::EpochMs> armed_crossing_;
   int published_unseen_ = -1;
 };
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "platform/web_runner.h"
+#include "platform/web_scheduler.h"
 
 namespace platform {
 namespace {
@@ -22,6 +23,8 @@ using platform::reply;
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE long sc_frames_drawn() { return platform::frames_drawn(); }
+
+EMSCRIPTEN_KEEPALIVE long sc_timer_tasks_run() { return platform::timer_tasks_run(); }
 
 EMSCRIPTEN_KEEPALIVE const char* sc_snapshot_json() {
   reply = providers.snapshot_json ? providers.snapshot_json() : "{}";

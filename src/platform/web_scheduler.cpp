@@ -8,7 +8,10 @@
 namespace platform {
 namespace {
 
+long tasks_run = 0;
+
 void run_task(void* data) {
+  ++tasks_run;
   auto* task = static_cast<std::function<void()>*>(data);
   (*task)();
   delete task;
@@ -16,6 +19,8 @@ void run_task(void* data) {
 }
 
 }  // namespace
+
+long timer_tasks_run() { return tasks_run; }
 
 void WebScheduler::after(std::int64_t delay_ms, std::function<void()> task) {
   auto* boxed = new std::function<void()>(std::move(task));

@@ -10,4 +10,9 @@ class WebScheduler final : public core::Scheduler {
   void after(std::int64_t delay_ms, std::function<void()> task) override;
 };
 
+// Tasks run so far: an idle console wakes only for these (the browser tests
+// tell a timed wake, such as an alert sweep at a deadline, from a tab that
+// never rests).
+long timer_tasks_run();
+
 }  // namespace platform

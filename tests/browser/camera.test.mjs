@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, openDemo, openPosting, clickItem, idleFrames, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
+import { test, openDemo, openPosting, clickItem, assertIdle, idleFrames, snapshot, typeInto, waitForSnapshot } from './harness.mjs';
 import { ean13, markingDataMatrix, lumaFrame, writeY4m, gtin14, launchWithCamera } from './barcode_frames.mjs';
 
 const SERIAL = '5Bx7Kq';
@@ -122,7 +122,7 @@ test('camera: an EAN-13 is counted and a DataMatrix marking code fills the form,
       const grabbed = await page.evaluate(() => self.sellerCamera.framesGrabbed);
       const idle = await idleFrames(page);  // idle is the absence of frames over time: sampled
       assert.equal(await page.evaluate(() => self.sellerCamera.framesGrabbed), grabbed, 'no frame grabbed while closed');
-      assert.ok(idle.frames <= 1, 'no frame loop while closed');
+      assertIdle(idle, 'with the camera closed');  // no frame loop
 
       // Opened again, then the tab hides: the camera stops.
       await clickItem(page, 'detail.camera.open');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { join } from 'node:path';
-import { test, openConsole, openDemo, openPosting, clickItem, idleFrames, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, openDemo, openPosting, clickItem, assertIdle, idleFrames, itemRect, snapshot, waitForCheck, waitForSnapshot } from './harness.mjs';
 import { startServe } from './services.mjs';
 
 const PICTURE_CACHE = 'ozon-seller-console-pictures';
@@ -66,7 +66,7 @@ test('pictures: the open posting shows each product picture over its reserved sq
   writeFileSync(join(artifacts, 'pictures-detail.png'), await page.screenshot());
   // Shown pictures cost no frames: the page positions them, and a load redraws nothing.
   const idle = await idleFrames(page);
-  assert.ok(idle.frames <= idle.minuteBoundaries, `frames drawn while idle with pictures shown: ${JSON.stringify(idle)}`);
+  assertIdle(idle, 'with pictures shown');
 
   // A window in front (the shortcuts help, centred, covers the detail's first
   // picture): the <img> would lie over it, so it is not shown; back when it closes.

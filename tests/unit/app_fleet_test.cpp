@@ -262,6 +262,22 @@ TEST_CASE("fleet: a store that fails shows its error in its own row while the ot
   CHECK(fleet.feed("demo-2").error.empty());
 }
 
+TEST_CASE("alerts: refreshes keep one risk timer, not one more each (an idle tab wakes once per crossing)") {
+  Fleet fleet(0);
+  fleet.app->apply(app::SetRefreshInterval{0});  // refreshes come only when asked for
+  const auto refresh = [&fleet] {
+    const int before = fleet.feed("demo").refreshes;
+    fleet.app->apply(app::RefreshOrders{});
+    fleet.pass(5'000);
+    REQUIRE(fleet.feed("demo").refreshes == before + 1);
+  };
+  refresh();
+  const std::size_t timers = fleet.scheduler.pending();
+  REQUIRE(timers >= 1);  // the risk sweep's, at the next deadline crossing
+  for (int i = 0; i < 3; ++i) refresh();
+  CHECK(fleet.scheduler.pending() == timers);
+}
+
 TEST_CASE("alerts: under 2 h and overdue on a manual clock, quiet hours keep notifications and sounds away") {
   Fleet fleet(0);
   fleet.app->apply(app::AskNotificationPermission{});
