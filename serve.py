@@ -177,11 +177,13 @@ def read_site_portals(site):
     return parse_origins(data["portals"])
 
 
-def build_csp(connect_extra, portals, style_hashes=()):
+def build_csp(connect_extra, portals, style_hashes=(), script_hashes=()):
     connect = " ".join(DEFAULT_CONNECT_SRC + list(connect_extra))
     parts = [
         "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval'",
+        # The page's own inline scripts (site-info.js and boot.js, inlined by the
+        # build: the start waits for no request), by hash: nothing else inline.
+        "script-src " + " ".join(["'self'", "'wasm-unsafe-eval'"] + ["'%s'" % h for h in script_hashes]),
         # The page's own inline <style> (its first paint waits for no file), by hash: nothing else inline.
         "style-src " + " ".join(["'self'"] + ["'%s'" % h for h in style_hashes]),
         "img-src 'self' data: blob:",
@@ -203,17 +205,22 @@ def build_csp(connect_extra, portals, style_hashes=()):
 
 
 INLINE_STYLE = re.compile(rb"<style>(.*?)</style>", re.S)
+INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.S)  # no attributes: an inline script, not src=
 
 
-def inline_style_hashes(page_path):
-    """The CSP hash sources ('sha256-...') of the <style> blocks of the page at `page_path`."""
+def inline_hashes(page_path):
+    """The CSP hash sources ('sha256-...') of the page's inline <style> and <script> blocks: (styles, scripts)."""
     try:
         with open(page_path, "rb") as f:
             html = f.read()
     except OSError:
-        return []
-    return ["sha256-" + base64.b64encode(hashlib.sha256(css).digest()).decode("ascii")
-            for css in INLINE_STYLE.findall(html)]
+        return [], []
+
+    def hashes(pattern):
+        return ["sha256-" + base64.b64encode(hashlib.sha256(block).digest()).decode("ascii")
+                for block in pattern.findall(html)]
+
+    return hashes(INLINE_STYLE), hashes(INLINE_SCRIPT)
 
 
 class GzipCache:
@@ -451,7 +458,7 @@ class Handler(BaseHTTPRequestHandler):
         super().end_headers()
 
     def csp(self):
-        """The CSP, with the hashes of the site page's inline styles (read again when the page changes)."""
+        """The CSP, with the hashes of the site page's inline styles and scripts (read again when the page changes)."""
         page = os.path.join(self.site, "index.html")
         try:
             st = os.stat(page)
@@ -460,7 +467,8 @@ class Handler(BaseHTTPRequestHandler):
             key = None
         cached_key, csp = Handler.csp_cache
         if key != cached_key:
-            csp = build_csp(self.connect_src, self.portals, inline_style_hashes(page))
+            styles, scripts = inline_hashes(page)
+            csp = build_csp(self.connect_src, self.portals, styles, scripts)
             Handler.csp_cache = (key, csp)
         return csp
 

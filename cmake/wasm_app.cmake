@@ -200,20 +200,24 @@ add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # The big files (the first load's and the lazily loaded ones) get .gz and .br
 # copies beside them, which serve.py sends to clients that accept them.
 set(PRECOMPRESSED_FILES
-  "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/boot.js"
+  "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/index.html"
   "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-extra.ttf"
   "${SITE_DIR}/demo.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/scanner.wasm" "${SITE_DIR}/scanner.js"
   "${SITE_DIR}/pdf-lib.min.js")
-# The site's version (site-info.js, sw.js) is written twice: for the
-# instrumented app.wasm the split starts (a whole site, service worker
-# included), then for the two modules the site serves.
-set(SITE_INFO_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_DIR}/site-info.js"
+# The site's version (site-info.js, inlined in index.html with boot.js; sw.js)
+# is written twice: for the instrumented app.wasm the split starts (a whole
+# site, service worker included), then for the two modules the site serves.
+set(SITE_INFO_JS "${CMAKE_CURRENT_BINARY_DIR}/site-info.js")
+set(SITE_INFO_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.py" --output "${SITE_INFO_JS}"
     --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
     "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm"
     ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
     "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json"
     "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm")
-set(BAKE_SW_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_DIR}/site-info.js"
+set(PAGE_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/inline_page.py"
+    --template "${CMAKE_SOURCE_DIR}/shell/index.html" --output "${SITE_DIR}/index.html"
+    "${SITE_INFO_JS}" "${CMAKE_SOURCE_DIR}/shell/boot.js")
+set(BAKE_SW_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/bake_sw.py" --site-info "${SITE_INFO_JS}"
     --template "${SW_TEMPLATE}" --output "${SITE_DIR}/sw.js")
 add_custom_command(
   OUTPUT "${SITE_DIR}/.assembled"
@@ -224,7 +228,9 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E rm -f "${SITE_DIR}/app.deferred.wasm"
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/app.deferred.wasm"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "$<TARGET_FILE_DIR:demo>/demo.js" "$<TARGET_FILE_DIR:demo>/demo.wasm" "${SITE_DIR}/"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SHELL_FILES} ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
+  # Files an earlier build served, now inlined in index.html (tools/inline_page.py).
+  COMMAND ${CMAKE_COMMAND} -E rm -f "${SITE_DIR}/boot.js" "${SITE_DIR}/boot.js.br" "${SITE_DIR}/boot.js.gz" "${SITE_DIR}/site-info.js"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_COPIED} ${ICON_FILES} "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_JS}" "${SITE_DIR}/scanner.js"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_WASM}" "${SITE_DIR}/scanner.wasm"
@@ -232,18 +238,20 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/ru.json" "${SITE_DIR}/lang-ru.json"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json" "${SITE_DIR}/lang-zh.json"
   COMMAND ${SITE_INFO_COMMAND}
+  COMMAND ${PAGE_COMMAND}
   COMMAND ${BAKE_SW_COMMAND}
   COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/split_app.py" --site "${SITE_DIR}"
           --original "$<TARGET_FILE_DIR:app>/app.wasm.orig"
           --node-modules "${PLAYWRIGHT_NODE_MODULES}" $<$<BOOL:${APP_PROFILING}>:--keep-names>
   COMMAND ${SITE_INFO_COMMAND}
+  COMMAND ${PAGE_COMMAND}
   COMMAND ${BAKE_SW_COMMAND}
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/precompress.py" ${PRECOMPRESSED_FILES}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
   DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
           "${FONT_DIR}/ui-cjk.ttf"
           "${SCANNER_JS}" "${SCANNER_WASM}"
-          "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
+          "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/inline_page.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
           "${CMAKE_SOURCE_DIR}/tools/precompress.py" "${CMAKE_SOURCE_DIR}/tools/split_app.py"
           "${CMAKE_SOURCE_DIR}/tools/startup_profile.mjs" "${CMAKE_SOURCE_DIR}/serve.py"
           "${SITE_DIR}/demo-images/.drawn"  # the split's starts show the demo store's pictures

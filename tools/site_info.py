@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes site-info.js for the shell page: the build version (a hash of the
+"""Writes site-info.js for the shell page (inlined in it by
+tools/inline_page.py): the build version (a hash of the
 app files, so caches and the service worker see every new build), the size
 of app.wasm (the download progress bar cannot trust Content-Length when the
 server compresses), the size and SHA-256 of app.deferred.wasm (fetched after

@@ -11,7 +11,7 @@ const CACHE_PREFIX = 'ozon-seller-console-shell-';
 const CACHE = CACHE_PREFIX + VERSION;
 // Relative to the scope (the site root); './' is index.html.
 const SHELL = [
-  './', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
+  './', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png',
   // Fetched by the console only when typed or shown Chinese needs it; cached
   // here too (after the first frame), so offline typing draws it as well.
@@ -38,10 +38,11 @@ async function precache() {
     // 'no-cache' revalidates with the server: never a stale copy from the HTTP cache.
     // addAll stores all or nothing, and fails on any non-2xx reply.
     await cache.addAll(SHELL.map((path) => new Request(new URL(path, scope), { cache: 'no-cache' })));
-    // A deploy caught half-way would mix two builds; site-info.js names the build its files belong to.
-    const info = await cache.match(new URL('site-info.js', scope).href);
-    if (!info || !(await info.text()).includes(JSON.stringify(VERSION))) {
-      throw new Error('site-info.js is not from build ' + VERSION);
+    // A deploy caught half-way would mix two builds; the page (its inlined
+    // SITE_INFO) names the build its files belong to.
+    const page = await cache.match(indexUrl);
+    if (!page || !(await page.text()).includes(JSON.stringify(VERSION))) {
+      throw new Error('index.html is not from build ' + VERSION);
     }
   } catch (err) {
     // Leave nothing half-filled behind; the active worker (if any) keeps serving its own cache.

@@ -9,7 +9,7 @@ import { test, openConsole, clickItem, snapshot, waitForSnapshot } from './harne
 import { startServe } from './services.mjs';
 
 const CACHE_PREFIX = 'ozon-seller-console-shell-';
-const SHELL = ['', 'boot.js', 'site-info.js', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
+const SHELL = ['', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf',
   'demo-worker.js', 'demo.js', 'demo.wasm', 'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
   'recorder.js', 'recorder-worker.js', 'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf'];
@@ -37,9 +37,10 @@ async function waitControlled(page) {
     null, { timeout: 30_000 });
 }
 
-// Rewrites the build version in a copied site, as a new build would write it.
+// Rewrites the build version in a copied site, as a new build would write it
+// (the page carries it in its inlined site-info.js).
 function deployVersion(site, from, to) {
-  for (const name of ['sw.js', 'site-info.js']) {
+  for (const name of ['sw.js', 'index.html']) {
     const text = readFileSync(join(site, name), 'utf8');
     assert.ok(text.includes(JSON.stringify(from)), `${name} names build ${from}`);
     writeFileSync(join(site, name), text.split(JSON.stringify(from)).join(JSON.stringify(to)));
@@ -287,10 +288,10 @@ test('pwa: a broken deploy is not installed and the running build keeps working'
     assert.deepEqual(await checkForUpdate(page), { waiting: false, state: 'redundant' });
     await expectOnlyOld('a missing file');
 
-    // A deploy caught half-way: sw.js is new, site-info.js still the old build.
+    // A deploy caught half-way: sw.js is new, the page still the old build.
     writeFileSync(join(copy.site, 'icon-512.png'), icon);
-    const info = readFileSync(join(copy.site, 'site-info.js'), 'utf8');
-    writeFileSync(join(copy.site, 'site-info.js'), info.split(JSON.stringify(newVersion)).join(JSON.stringify(oldVersion)));
+    const shellPage = readFileSync(join(copy.site, 'index.html'), 'utf8');
+    writeFileSync(join(copy.site, 'index.html'), shellPage.split(JSON.stringify(newVersion)).join(JSON.stringify(oldVersion)));
     assert.deepEqual(await checkForUpdate(page), { waiting: false, state: 'redundant' });
     await expectOnlyOld('mixed builds');
 
@@ -299,7 +300,7 @@ test('pwa: a broken deploy is not installed and the running build keeps working'
     await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 30_000 });
     await waitControlled(page);
     assert.equal(await page.evaluate(() => window.sellerConsole.pwa.cacheVersion), oldVersion);
-    writeFileSync(join(copy.site, 'site-info.js'), info);
+    writeFileSync(join(copy.site, 'index.html'), shellPage);
     assert.deepEqual(await checkForUpdate(page), { waiting: true, state: 'installed' });
     await page.waitForFunction(() => window.sellerConsole.pwa.updateAvailable === true, null, { timeout: 10_000 });
     assert.deepEqual(errors, []);

@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -118,6 +119,17 @@ test('serve: MIME types, security and cache headers', async ({ siteUrl, buildDir
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /connect-src 'self'/);
   assert.ok(!/unsafe-inline/.test(csp), `CSP allows inline code: ${csp}`);
+  // The page's inline scripts (site-info.js and boot.js, inlined by the build), each by its hash.
+  const page = root.body.toString('utf8');
+  const inlineScripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(inlineScripts.length, 2, 'site-info.js and boot.js are inline');
+  assert.ok(!/<script src=/.test(page), 'the page loads no script file of its own before app.js');
+  const scriptSrc = cspDirectives(csp)['script-src'].split(' ');
+  for (const text of inlineScripts) {
+    const hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    assert.ok(scriptSrc.includes(hash), `script-src lacks ${hash}: ${csp}`);
+  }
+  assert.equal(scriptSrc.filter((s) => s.startsWith("'sha256-")).length, inlineScripts.length, 'no other inline script');
   assert.equal(root.headers['content-length'], String(root.body.length));
 
   const index = await request(siteUrl + '/index.html');
