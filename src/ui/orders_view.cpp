@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <tuple>
 
 #include "core/deadline.h"
 #include "ui/automation.h"
@@ -203,17 +204,20 @@ void draw_selection_bar(const app::App& app, app::ActionQueue& actions) {
   if (next_button(app, "orders.mark_delivered")) actions.push(app::MarkDelivery{app::DeliveryStep::delivered, true});
   ImGui::EndDisabled();
   if (next_button(app, "orders.paste_tracking")) actions.push(app::OpenTrackingPaste{!orders.tracking_paste.open});
-  ImGui::SameLine();
-  ImGui::TextDisabled(app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
-                      static_cast<int>(orders.list.visible_count()));
+  // The counts end the row; on a phone they wrap rather than run off its edge.
+  char text[96];
+  std::snprintf(text, sizeof text, app.tr("orders.selected"), static_cast<int>(orders.selection.count()),
+                static_cast<int>(orders.list.visible_count()));
+  next_text(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text);
   const auto& risk = orders.list.risk_counts();
   if (risk.overdue + risk.under_2h + risk.today > 0) {
-    ImGui::SameLine();
-    ImGui::TextColored(palette::risk(core::Risk::overdue), app.tr("orders.risk_overdue"), risk.overdue);
-    ImGui::SameLine();
-    ImGui::TextColored(palette::risk(core::Risk::under_2h), app.tr("orders.risk_under_2h"), risk.under_2h);
-    ImGui::SameLine();
-    ImGui::TextColored(palette::risk(core::Risk::today), app.tr("orders.risk_today"), risk.today);
+    for (const auto& [level, key, count] : {std::tuple{core::Risk::overdue, "orders.risk_overdue", risk.overdue},
+                                            std::tuple{core::Risk::under_2h, "orders.risk_under_2h", risk.under_2h},
+                                            std::tuple{core::Risk::today, "orders.risk_today", risk.today}}) {
+      std::snprintf(text, sizeof text, app.tr(key), count);
+      next_text(palette::risk(level), text);
+      automation::tag(key);
+    }
   }
   if (orders.batch_pending > 0) {
     ImGui::SameLine();

@@ -36,6 +36,12 @@ bool draw_button(const app::App& app, std::string_view key, const ButtonOptions&
   return clicked && !options.current;
 }
 
+// Keeps the next item on the previous one's line when `width` more fits there.
+void same_line_if_fits(float width) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 }  // namespace
 
 bool button(const app::App& app, std::string_view key, const ButtonOptions& options) {
@@ -44,11 +50,13 @@ bool button(const app::App& app, std::string_view key, const ButtonOptions& opti
 
 bool next_button(const app::App& app, std::string_view key, const ButtonOptions& options) {
   const char* text = options.text ? options.text : app.tr(key);
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(text, nullptr, true).x + style.FramePadding.x * 2;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+  same_line_if_fits(ImGui::CalcTextSize(text, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
   return button(app, key, options);
+}
+
+void next_text(const ImVec4& color, const char* text) {
+  same_line_if_fits(ImGui::CalcTextSize(text).x);
+  ImGui::TextColored(color, "%s", text);
 }
 
 bool small_button(const app::App& app, std::string_view key, const ButtonOptions& options) {

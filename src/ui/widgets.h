@@ -29,6 +29,9 @@ bool small_button(const app::App& app, std::string_view key, const ButtonOptions
 // A button after the previous item on its line if it fits there, else on
 // the next line: a row of actions wraps on a phone instead of running off.
 bool next_button(const app::App& app, std::string_view key, const ButtonOptions& options = {});
+// Text after the previous item on its line if it fits there, else on the
+// next line (as next_button): counts at the end of a row stay on a phone.
+void next_text(const ImVec4& color, const char* text);
 
 struct ToggleOptions {
   const char* text = nullptr;  // visible text; nullptr: the key translated

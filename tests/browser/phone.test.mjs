@@ -43,7 +43,9 @@ test('phone: one-line top bar with a menu, postings as cards, a posting verified
     }
     assert.equal(await itemRect(page, 'lang.zh'), null, 'no language buttons on the bar');
     // The selection's actions wrap onto more lines rather than run off the screen.
-    for (const name of ['orders.select_all', 'orders.batch_ship', 'orders.mark_delivered', 'orders.paste_tracking']) {
+    // So do the counts at its end (the demo has postings overdue, under 2 h and due today).
+    for (const name of ['orders.select_all', 'orders.batch_ship', 'orders.mark_delivered', 'orders.paste_tracking',
+      'orders.risk_overdue', 'orders.risk_under_2h', 'orders.risk_today']) {
       const r = await waitForItem(page, name);
       assert.ok(r.x >= 0 && r.x + r.w <= 390, `${name} inside the screen: ${JSON.stringify(r)}`);
     }
@@ -83,11 +85,13 @@ test('phone: one-line top bar with a menu, postings as cards, a posting verified
       assert.ok(snap.orders.detail.checklist.addressRequired, JSON.stringify(snap.orders.detail.checklist));
       await tap(page, 'detail.check.address_checked');
     }
-    // Swipe the detail up with a finger until Ship shows.
+    // Swipe the detail up with a finger until Ship shows: at the right, beside
+    // the scan field (it keeps the focus for the next scan, and a drag that
+    // starts on a focused field selects its text).
     const cdp = await context.newCDPSession(page);
     let ship = await itemRect(page, 'detail.ship');
     for (let swipes = 0; (!ship || ship.y + ship.h > 844) && swipes < 12; swipes++) {
-      await swipeUp(page, cdp, 200, 600, 300);
+      await swipeUp(page, cdp, 350, 600, 300);
       ship = await itemRect(page, 'detail.ship');
     }
     assert.ok(ship && ship.y + ship.h <= 844, `Ship scrolled into view by swiping: ${JSON.stringify(ship)}`);
