@@ -136,9 +136,9 @@ export async function idleFrames(page) {
 // What an idle console may draw over idleFrames()'s window: one frame at each
 // minute boundary (the countdowns), and the frames after timed tasks. The
 // demo's deadlines are on round 5 minutes: a second after one, a deadline
-// crossing "under 2 h" wakes the alert sweep and the refresh schedule (two
-// tasks; measured: 5 frames). A few tasks at most: a timer that keeps
-// re-arming is a tab that never rests.
+// crossing "under 2 h" wakes the alert sweep (measured: one task, 4 frames,
+// after the minute's one). A few tasks at most: a timer that keeps re-arming
+// is a tab that never rests.
 export function assertIdle(idle, what) {
   const framesAfterTask = 4;  // platform::kFramesAfterInput: a task's redraw
   assert.ok(idle.timerTasks <= 3, `timed tasks while idle ${what}: ${JSON.stringify(idle)}`);
