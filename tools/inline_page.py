@@ -2,7 +2,7 @@
 """Writes the site's index.html from shell/index.html with site-info.js and
 boot.js inlined. As files, they were two more requests the start waited for
 before it could ask for app.wasm and make the WebGL context (boot.js ran
-~170 ms after navigation here; inline, as soon as the HTML is parsed).
+90-170 ms after navigation here; inline, as soon as the HTML is parsed).
 serve.py allows the inline scripts by their hashes in its CSP.
 
 Each `<script src="NAME" data-inline></script>` of the template becomes
