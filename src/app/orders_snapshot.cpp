@@ -60,6 +60,7 @@ nlohmann::json work_snapshot(const PostingWork& work, const core::Posting* posti
       {"shipError", work.ship_error.key},
       {"shipErrorDetail", work.ship_error.detail},
       {"shippedAs", work.shipped_as},
+      {"scanText", work.scan_text},  // typed into the scan field, not yet entered
   };
   {
     const auto& m = work.marking;

@@ -1,6 +1,6 @@
 #include "ui/layout.h"
 
-#include <imgui_internal.h>  // ClearActiveID: a drag that scrolls is no click
+#include <imgui_internal.h>  // ClearActiveID (a drag that scrolls is no click), InputTextState
 
 #include <cmath>
 
@@ -10,6 +10,17 @@ namespace {
 constexpr float kFriction = 4.0f;
 constexpr float kStopSpeed = 20.0f;   // px/s: below this a flick has stopped
 bool moving = false;                  // a flick moved something this frame
+
+// A finger dragging mostly up or down from a one-line text field being
+// edited: there are no lines to select across, so it means to scroll (the
+// scan field keeps the focus after each scan, and sits in a phone's way).
+bool vertical_drag_from_line_field() {
+  const ImGuiContext& g = *GImGui;
+  const bool line_field = g.InputTextState.ID != 0 && g.InputTextState.ID == g.ActiveId &&
+                          !(g.InputTextState.Flags & ImGuiInputTextFlags_Multiline);
+  const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+  return line_field && std::fabs(drag.y) > std::fabs(drag.x);
+}
 }  // namespace
 
 bool compact_layout() { return ImGui::GetMainViewport()->Size.x < kCompactWidth; }
@@ -21,10 +32,16 @@ void touch_scroll() {
   const ImGuiID dragging_id = ImGui::GetID("##touch_dragging");
   float velocity = storage->GetFloat(velocity_id, 0.0f);
   bool dragging = storage->GetBool(dragging_id, false);
-  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+  // An active item hides the window's hover; a field being scrolled past is the exception.
+  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) ||
+                       (vertical_drag_from_line_field() &&
+                        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
   if (io.MouseDown[0] && (dragging || (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, io.MouseDragThreshold)))) {
-    // A text field being edited keeps its drag (selecting text).
-    if (!dragging && ImGui::GetIO().WantTextInput && ImGui::IsAnyItemActive()) return;
+    // A text field being edited keeps its drag (selecting text), unless it is
+    // one line and the drag vertical. Leaving the field keeps what was typed
+    // (ImGui hands the field's text back on deactivation).
+    if (!dragging && io.WantTextInput && ImGui::IsAnyItemActive() && !vertical_drag_from_line_field()) return;
     if (!dragging) ImGui::ClearActiveID();  // the press that became a drag clicks nothing
     dragging = true;
     const float dy = io.MouseDelta.y;

@@ -85,13 +85,23 @@ test('phone: one-line top bar with a menu, postings as cards, a posting verified
       assert.ok(snap.orders.detail.checklist.addressRequired, JSON.stringify(snap.orders.detail.checklist));
       await tap(page, 'detail.check.address_checked');
     }
-    // Swipe the detail up with a finger until Ship shows: at the right, beside
-    // the scan field (it keeps the focus for the next scan, and a drag that
-    // starts on a focused field selects its text).
+    // A code half typed into the scan field (it keeps the focus for the next
+    // scan), then a swipe up that starts on the field: the detail scrolls (a
+    // one-line field has no lines to select across), and the code stays.
     const cdp = await context.newCDPSession(page);
+    await tap(page, 'detail.scan');
+    await page.keyboard.type('46', { delay: 5 });
+    await waitForSnapshot(page, (s) => s.orders.detail.scanText === '46', { what: 'the half-typed code' });
+    const field = await itemRect(page, 'detail.scan');
+    await swipeUp(page, cdp, field.x + field.w / 2, field.y + field.h / 2, 200);
+    const scrolled = await waitForSnapshot(page, (s) => s.orders.detail.scanText === '46', { what: 'the code kept' });
+    assert.equal(scrolled.orders.open, card.number);
+    const after = await itemRect(page, 'detail.scan');
+    assert.ok(!after || after.y < field.y - 100, `the swipe on the field scrolled: ${JSON.stringify({ field, after })}`);
+    // Swipe on until Ship shows.
     let ship = await itemRect(page, 'detail.ship');
     for (let swipes = 0; (!ship || ship.y + ship.h > 844) && swipes < 12; swipes++) {
-      await swipeUp(page, cdp, 350, 600, 300);
+      await swipeUp(page, cdp, 200, 600, 300);
       ship = await itemRect(page, 'detail.ship');
     }
     assert.ok(ship && ship.y + ship.h <= 844, `Ship scrolled into view by swiping: ${JSON.stringify(ship)}`);
