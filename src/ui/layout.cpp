@@ -32,16 +32,16 @@ void touch_scroll() {
   const ImGuiID dragging_id = ImGui::GetID("##touch_dragging");
   float velocity = storage->GetFloat(velocity_id, 0.0f);
   bool dragging = storage->GetBool(dragging_id, false);
+  const bool past_field = io.MouseDown[0] && vertical_drag_from_line_field();
   // An active item hides the window's hover; a field being scrolled past is the exception.
-  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) ||
-                       (vertical_drag_from_line_field() &&
-                        ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
-                                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
+  const bool hovered = ImGui::IsWindowHovered(past_field ? ImGuiHoveredFlags_ChildWindows |
+                                                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem
+                                                         : ImGuiHoveredFlags_ChildWindows);
   if (io.MouseDown[0] && (dragging || (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, io.MouseDragThreshold)))) {
     // A text field being edited keeps its drag (selecting text), unless it is
     // one line and the drag vertical. Leaving the field keeps what was typed
     // (ImGui hands the field's text back on deactivation).
-    if (!dragging && io.WantTextInput && ImGui::IsAnyItemActive() && !vertical_drag_from_line_field()) return;
+    if (!dragging && io.WantTextInput && ImGui::IsAnyItemActive() && !past_field) return;
     if (!dragging) ImGui::ClearActiveID();  // the press that became a drag clicks nothing
     dragging = true;
     const float dy = io.MouseDelta.y;
