@@ -128,16 +128,12 @@ EM_BOOL on_animation_frame(double, void*) {
   return EM_FALSE;
 }
 
-void on_redraw_timer(void*) { request_redraw(1); }
-
 }  // namespace
 
 void request_redraw(int frames) {
   runner.pending_frames = std::max(runner.pending_frames, frames);
   schedule_frame();
 }
-
-void request_redraw_after(double delay_ms) { emscripten_set_timeout(on_redraw_timer, delay_ms, nullptr); }
 
 long frames_drawn() { return runner.frames; }
 

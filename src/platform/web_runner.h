@@ -30,8 +30,7 @@ bool start_runner(RunnerCallbacks callbacks);
 
 // Asks for at least `frames` more frames (from async completions, timers...).
 void request_redraw(int frames = kFramesAfterInput);
-// Asks for a redraw after `delay_ms` (countdowns that tick once a second).
-void request_redraw_after(double delay_ms);
+// request_redraw_after (a countdown's next change) is in web_scheduler.h.
 
 long frames_drawn();
 

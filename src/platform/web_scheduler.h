@@ -10,6 +10,9 @@ class WebScheduler final : public core::Scheduler {
   void after(std::int64_t delay_ms, std::function<void()> task) override;
 };
 
+// Asks for one frame after `delay_ms`: a countdown on screen changes then.
+void request_redraw_after(double delay_ms);
+
 // Tasks run so far: an idle console wakes only for these (the browser tests
 // tell a timed wake, such as an alert sweep at a deadline, from a tab that
 // never rests).

@@ -34,6 +34,9 @@ test('code of the second part needed before it has arrived is fetched at once', 
     if (route.request().resourceType() === 'xhr') route.continue();
     else held.push(route);
   });
+  // The page's time stands 5 s past a 5-minute mark: no countdown or deadline
+  // timer fires meanwhile (one would need the second part too: the last test).
+  await context.clock.setFixedTime(Math.floor(Date.now() / 300_000) * 300_000 + 5_000);
   const { page, errors } = await openConsole(context, siteUrl);
   await waitForSnapshot(page, (s) => s.orders.count > 0, { what: 'the demo orders' });
   assert.deepEqual(await deferredState(page), { state: 'loading', syncLoads: 0, error: '' });
@@ -75,4 +78,46 @@ test('a second part of another build (deployed since the page opened) is refused
   await clickItem(page, 'nav.stock');
   await page.waitForSelector('#fatal:not([hidden])', { timeout: 10_000 });
   assert.match(await page.textContent('#fatal-text'), /newer version of the console.*reload the page/);
+});
+
+test('a countdown redrawn before the second part is in runs none of its code', async ({ context, siteUrl }) => {
+  // The deadlines' countdowns redraw the screen at each minute boundary, on a
+  // timer the start sets but never sees fire (tools/split_app.py profiles the
+  // start only): its code must be in the first part all the same. The page's
+  // timers run on Playwright's clock, which fires the next minute's at once.
+  // It starts 90 s past a 5-minute mark: the demo's deadlines, and so the
+  // alert sweeps' timers, fall on those marks; the next minute's does not.
+  const held = [];
+  await context.route('**/app.deferred.wasm', (route) => {
+    if (route.request().resourceType() === 'xhr') route.continue();  // a placeholder's: counted in syncLoads
+    else held.push(route);
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(String(err)));
+  const start = Math.floor(Date.now() / 300_000) * 300_000 + 90_000;
+  await page.clock.install({ time: start });
+  await page.goto(siteUrl + '/');
+  // Polled from here: the harness's waits run on the page's timers, which are the test's clock now.
+  const until = async (check, what, arg) => {
+    const deadline = Date.now() + 30_000;
+    while (!(await page.evaluate(check, arg))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+  };
+  try {
+    await until(() => Boolean(window.sellerConsole && window.sellerConsole.isReady && window.sellerConsole.snapshot().orders.count > 0),
+      'the demo orders');
+    assert.deepEqual(await deferredState(page), { state: 'loading', syncLoads: 0, error: '' });
+    const frames = await page.evaluate(() => window.sellerConsole.framesDrawn());
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.fastForward(start + 30_000 + 500 - now);  // just past the next minute
+    await until((since) => window.sellerConsole.framesDrawn() > since, 'the next minute\'s frame', frames);
+    assert.deepEqual(await deferredState(page), { state: 'loading', syncLoads: 0, error: '' });
+  } finally {
+    for (const route of held) await route.continue().catch(() => {});  // else the page never closes
+  }
+  await until(() => window.sellerConsole.deferredCode().state === 'ready', 'the second part');
+  assert.deepEqual(errors, []);
 });
