@@ -49,6 +49,32 @@ bool is_json_integer(std::string_view token) {
   return true;
 }
 
+// A string value with no escape in it, as it lies in the reply (stage 1 has
+// validated its UTF-8 and refused control characters), consumed; nullopt for
+// any other value (left unread), or a string with escapes to unescape. Most
+// texts and keys have none: reading them this way skips simdjson's copy of
+// each into its string buffer (a fifth of the work in WebAssembly, #17).
+std::optional<std::string_view> plain_string(od::value& value) {
+  const std::string_view token = trim_token(value.raw_json_token());
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return std::nullopt;
+  const std::string_view inner = token.substr(1, token.size() - 2);
+  if (inner.find('\\') != std::string_view::npos) return std::nullopt;
+  if (value.get_raw_json_string().error()) return std::nullopt;
+  return inner;
+}
+
+// An object's key with no escape in it, as it lies (else nullopt: it is
+// unescaped by unescaped_key()). It ends at the last quote before its value:
+// On Demand has checked the colon between, so the key is not scanned twice.
+std::optional<std::string_view> plain_key(od::field& field) {
+  const char* start = field.key().raw();
+  const char* end = field.value().raw_json_token().data();
+  while (end[-1] != '"') --end;  // back over the colon and any whitespace
+  const std::string_view key(start, static_cast<std::size_t>(end - 1 - start));
+  if (key.find('\\') != std::string_view::npos) return std::nullopt;
+  return key;
+}
+
 class Reader {
  public:
   error_code error() const { return error_; }
@@ -86,7 +112,8 @@ class Reader {
       od::field field;
       if (auto e = std::move(entry).get(field)) return fail(e);
       std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return fail(e);
+      if (const auto plain = plain_key(field)) key = *plain;
+      else if (auto e = field.unescaped_key().get(key)) return fail(e);
       if (!on_field(key, field.value(), depth + 1)) return false;
     }
     return true;
@@ -125,7 +152,8 @@ class Reader {
         return skip(value, depth);
       case od::json_type::string: {
         std::string_view text;
-        if (auto e = value.get_string().get(text)) return fail(e);
+        if (const auto plain = plain_string(value)) text = *plain;
+        else if (auto e = value.get_string().get(text)) return fail(e);
         out = std::string(text);
         return true;
       }
@@ -153,11 +181,15 @@ class Reader {
   // set (names, codes, statuses).
   template <typename Text>
   bool text(od::value value, Text& out, int depth) {
+    // Almost every text is a string, most with no escape. A value of another
+    // type is refused by get_string() as INCORRECT_TYPE, and left unread.
+    if (const auto plain = plain_string(value)) {
+      out = *plain;
+      return true;
+    }
     std::string_view view;
-    od::json_type type;
-    if (auto e = value.type().get(type)) return fail(e);
-    if (type == od::json_type::string) {
-      if (auto e = value.get_string().get(view)) return fail(e);
+    if (const auto e = value.get_string().get(view); e != simdjson::INCORRECT_TYPE) {
+      if (e) return fail(e);
       out = view;
       return true;
     }
@@ -168,14 +200,9 @@ class Reader {
   }
 
   bool int64(od::value value, std::int64_t& out, int depth) {
-    od::number_type kind;
-    od::json_type type;
-    if (auto e = value.type().get(type)) return fail(e);
-    if (type == od::json_type::number && value.get_number_type().get(kind) == simdjson::SUCCESS &&
-        kind == od::number_type::signed_integer && trim_token(value.raw_json_token()) != "-0") {
-      if (auto e = value.get_int64().get(out)) return fail(e);
-      return true;
-    }
+    // An integer in 64 bits, the usual case, is read in one pass ("-0" too:
+    // 0, as nlohmann reads it). Anything else is refused unread.
+    if (value.get_int64().get(out) == simdjson::SUCCESS) return true;
     Json any;
     if (!scalar(value, any, depth)) return false;
     out = json_read::as_int64(any).value_or(0);
@@ -220,6 +247,10 @@ class Reader {
   bool int64_list(od::value value, std::vector<std::int64_t>& out, int depth) {
     out.clear();
     return each_item(value, depth, [&](od::value item, int d) {
+      if (std::int64_t number = 0; item.get_int64().get(number) == simdjson::SUCCESS) {
+        out.push_back(number);
+        return true;
+      }
       Json any;
       if (!scalar(item, any, d)) return false;
       if (const auto number = json_read::as_int64(any)) out.push_back(*number);
@@ -246,7 +277,8 @@ class Reader {
   bool skip_scalar(od::value value, od::json_type type) {
     switch (type) {
       case od::json_type::string: {
-        std::string_view text;
+        if (plain_string(value)) return true;
+        std::string_view text;  // unescaped: its escapes must be valid
         if (auto e = value.get_string().get(text)) return fail(e);
         return true;
       }
@@ -314,10 +346,14 @@ struct PriceParts {
 
 // Field names are told apart by one switch on their hash and one comparison,
 // not a chain of comparisons: a posting has ~40 fields, a page 100 postings.
+// The hash reads the length and three letters, not every letter (that cost
+// as much as the rest of finding a field): names of one object that share
+// it would not compile, and any other key is told apart by the comparison.
 constexpr std::uint32_t name_hash(std::string_view name) {
-  std::uint32_t hash = 2166136261u;  // FNV-1a
-  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  return hash;
+  if (name.empty()) return 0;
+  const auto letter = [&](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(name[at])); };
+  return static_cast<std::uint32_t>(name.size()) << 24 ^ letter(0) << 16 ^ letter(name.size() / 2) << 8 ^
+         letter(name.size() - 1);
 }
 // One case of such a switch (two names with one hash would not compile).
 #define FIELD(name, read) \
@@ -330,7 +366,9 @@ class PostingReader {
   explicit PostingReader(Reader& r) : r_(r) {}
 
   bool posting(od::value value, int depth, std::vector<core::Posting>& out) {
-    core::Posting p;
+    // Read in place (a posting is ~300 bytes, most of it strings), and
+    // dropped again if it is not one.
+    core::Posting& p = out.emplace_back();
     // The boxed groups are read here, and kept only if not empty.
     core::PostingBarcodes barcodes;
     core::Cancellation cancellation;
@@ -373,8 +411,10 @@ class PostingReader {
       }
       return r_.skip(v, d);
     }, &was_object);
-    if (!ok) return false;
-    if (!was_object) return true;  // not a posting: skipped, as the DOM parser does
+    if (!ok || !was_object || p.posting_number.empty()) {
+      out.pop_back();
+      return ok;  // not a posting, or one without its number: skipped, as the DOM parser does
+    }
     p.status = core::posting_status_from_string(p.status_raw);
     if (!cancellation_object) cancellation.reason_id = bare_cancel_reason;
     if (addressee_object && customer.name.empty()) {
@@ -385,7 +425,6 @@ class PostingReader {
     p.cancellation = std::move(cancellation);
     p.customer = std::move(customer);
     p.requirements = std::move(requirements);
-    if (!p.posting_number.empty()) out.push_back(std::move(p));
     return true;
   }
 
@@ -413,7 +452,7 @@ class PostingReader {
   bool products(od::value value, int depth, std::vector<core::PostingProduct>& out) {
     out.clear();
     return r_.each_item(value, depth, [&](od::value item, int d) {
-      core::PostingProduct product;
+      core::PostingProduct& product = out.emplace_back();
       PriceParts price;
       std::string currency_code;
       std::vector<std::string> imei;
@@ -430,11 +469,12 @@ class PostingReader {
         }
         return r_.skip(v, dd);
       }, &was_object);
-      if (!ok) return false;
-      if (!was_object) return true;
+      if (!ok || !was_object) {
+        out.pop_back();
+        return ok;
+      }
       product.price = price.resolve(currency_code);
       product.imei = std::move(imei);
-      out.push_back(std::move(product));
       return true;
     });
   }

@@ -59,6 +59,11 @@ TEST_CASE("posting list readers agree on the lenient rules") {
       R"({"posting_number":"1-1","customer":{"name":"C","address":{"pvz_code":12,"city":"Moscow"}},"addressee":{"name":"A"}})",
       // unknown fields of every shape, deep but within the limit
       R"({"posting_number":"1-1","x":{"y":[{"z":[[[[{"a":null}]]]]}]},"financial_data":{"products":[{"price":1}]}})",
+      // escapes in keys and texts (each read where it lies only without one), spaces around colons
+      R"({"posting\u005fnumber":"1-\u0031","st\u0061tus":"awaiting_packaging","products":[{"na\u006de":"A \"B\" \\ C","sk\u0075":1}]})",
+      R"({"posting_number":"1-1","delivery_method":{"warehouse":"Склад \u2116 1","name":"a\/b"},"x\"y":"\\","":"empty key"})",
+      R"({"posting_number" : "1-1" , "status"	:	"delivered" ,"tracking_number"  :"T\tN", "products" :[ {"offer_id" : "O\n1"} ] })",
+      R"({"posting_number":"1-1","unknown":"\ud83d\ude00 \u00e9","order_number":"\u0000x"})",
       // not a posting
       R"("text")",
       R"({"posting_number":""})",
