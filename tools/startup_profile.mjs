@@ -11,6 +11,11 @@
 // PROFILE_RELOAD=1 starts the console a second time in the same browser
 // profile (restoring what the first start cached, the service worker
 // serving it) and writes that start's profile to PROFILE_OUT-reload.
+// PROFILE_MINUTES=N runs the page's timers on Playwright's clock and, once
+// the start has settled, moves it on N minutes, a minute at a time: what the
+// first minutes run on timers (a countdown's redraw, the alert sweep at a
+// deadline, the orders refresh) is then in the first load too. Due while the
+// rest of the code downloads, each would otherwise fetch it synchronously.
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
@@ -38,17 +43,35 @@ async function profileStart(file) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(String(err)));
+  const minutes = Number(process.env.PROFILE_MINUTES || 0);
+  if (minutes) await page.clock.install();
   await page.goto(siteUrl + '/');
-  await page.waitForFunction(() => window.sellerConsole && window.sellerConsole.isReady, null, { timeout: 120_000 });
+  // Polled from here: page.waitForFunction's polling would run on the page's timers, the clock's under PROFILE_MINUTES.
+  const until = async (check, arg) => {
+    const deadline = Date.now() + 120_000;
+    while (!(await page.evaluate(check, arg))) {
+      if (Date.now() > deadline) throw new Error('startup_profile: timed out waiting for ' + check);
+      await new Promise((resolve) => { setTimeout(resolve, 100); });
+    }
+  };
+  await until(() => Boolean(window.sellerConsole && window.sellerConsole.isReady));
   // Settled: the orders, the stock and the chats of the demo store are in and drawn.
-  await page.waitForFunction(() => {
+  await until(() => {
     const s = window.sellerConsole.snapshot();
     return !s.orders.loading && s.orders.count > 0 && s.stock.loaded && s.chats.loaded;
-  }, null, { timeout: 120_000, polling: 100 });
+  });
   // The automation hook's widget lookup, which the browser tests use from the start.
   await page.evaluate(() => window.sellerConsole.itemRect('nav.orders'));
-  const drawn = await page.evaluate(() => window.sellerConsole.framesDrawn());
-  await page.waitForFunction((n) => window.sellerConsole.framesDrawn() >= n + 2, drawn, { timeout: 30_000 });
+  const framesAfter = async () => {
+    const drawn = await page.evaluate(() => window.sellerConsole.framesDrawn());
+    await until((n) => window.sellerConsole.framesDrawn() >= n + 2, drawn);
+  };
+  await framesAfter();
+  for (let minute = 0; minute < minutes; minute++) {
+    await page.clock.fastForward('01:00');
+    await until(() => !window.sellerConsole.snapshot().orders.loading);
+    await framesAfter();
+  }
   if (problems.length) throw new Error('the page failed: ' + problems.join('; '));
   const profile = await page.evaluate(() => {
     const exports = window.__profiledInstance.exports;
@@ -79,7 +102,8 @@ try {
   });
   await profileStart(out);
   if (process.env.PROFILE_RELOAD) await profileStart(out + '-reload');
-  console.log(`startup profile (${width}x${height}, ${process.env.PROFILE_LOCALE || 'en-US'}${process.env.PROFILE_RELOAD ? ', and reloaded' : ''}) written`);
+  console.log(`startup profile (${width}x${height}, ${process.env.PROFILE_LOCALE || 'en-US'}${process.env.PROFILE_RELOAD ? ', and reloaded' : ''}`
+    + `${process.env.PROFILE_MINUTES ? `, then ${process.env.PROFILE_MINUTES} minutes on its timers` : ''}) written`);
 } finally {
   await browser.close();
 }
