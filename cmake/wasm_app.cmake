@@ -46,13 +46,23 @@ add_custom_command(
           --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-latin-cyrillic.ttf
   DEPENDS "${FONT_LATIN_SOURCE}"
   COMMENT "Subsetting the Latin + Cyrillic font")
+# The Chinese UI strings' characters, in two parts: those the first screens
+# draw (ui-cjk.ttf, fetched with lang-zh.json before the first frame) and
+# the rest (ui-cjk-rest.ttf, fetched after it). assets/i18n/zh-first-screens.txt
+# says which strings are first.
+set(ZH_FIRST_KEYS "${CMAKE_SOURCE_DIR}/assets/i18n/zh-first-screens.txt")
 add_custom_command(
-  OUTPUT "${FONT_DIR}/ui-cjk.ttf"
+  OUTPUT "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-cjk-rest.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
-  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_CJK_SOURCE}" --text-file=${CMAKE_SOURCE_DIR}/assets/i18n/zh.json
+  COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/zh_font_parts.py" --strings "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json"
+          --first-keys "${ZH_FIRST_KEYS}" --first "${FONT_DIR}/cjk-first.txt" --rest "${FONT_DIR}/cjk-rest.txt"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_CJK_SOURCE}" --text-file=${FONT_DIR}/cjk-first.txt
           --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-cjk.ttf
-  DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json"
-  COMMENT "Subsetting the Chinese font to the characters of the UI strings")
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_CJK_SOURCE}" --text-file=${FONT_DIR}/cjk-rest.txt
+          --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-cjk-rest.ttf
+  DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json" "${ZH_FIRST_KEYS}"
+          "${CMAKE_SOURCE_DIR}/tools/zh_font_parts.py"
+  COMMENT "Subsetting the Chinese font to the characters of the UI strings, first screens apart")
 add_custom_command(
   OUTPUT "${FONT_DIR}/ui-symbols.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
@@ -73,8 +83,8 @@ add_custom_command(
   DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/tools/cjk_charset.py"
   COMMENT "Subsetting the larger Chinese font (GB2312, kana)")
 # English and Russian name Chinese in its own script ("中文"): those few
-# characters are embedded; the UI strings' Chinese font (ui-cjk.ttf, ~57 KB
-# gzip) is served beside lang-zh.json and fetched with it.
+# characters are embedded; the UI strings' Chinese font (ui-cjk.ttf and
+# ui-cjk-rest.ttf, ~60 KB gzip) is served beside lang-zh.json.
 add_custom_command(
   OUTPUT "${FONT_DIR}/ui-cjk-names.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
@@ -83,7 +93,8 @@ add_custom_command(
           --no-hinting --layout-features= --output-file=${FONT_DIR}/ui-cjk-names.ttf
   DEPENDS "${FONT_CJK_SOURCE}" "${CMAKE_SOURCE_DIR}/assets/i18n/en.json" "${CMAKE_SOURCE_DIR}/assets/i18n/ru.json"
   COMMENT "Subsetting the Chinese font to the characters English and Russian use")
-set(UI_FONTS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-symbols.ttf")
+set(UI_FONTS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-cjk-rest.ttf"
+    "${FONT_DIR}/ui-symbols.ttf")
 set(EMBEDDED_FONTS "${FONT_DIR}/ui-latin-cyrillic.ttf" "${FONT_DIR}/ui-cjk-names.ttf" "${FONT_DIR}/ui-symbols.ttf")
 # ImGui draws a glyph no font has as '?': every character of the UI strings,
 # the UI sources and the demo store's data must be in one of the fonts.
@@ -91,7 +102,8 @@ file(GLOB GLYPH_CHECKED_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/app/*.cpp src
 add_custom_command(
   OUTPUT "${FONT_DIR}/glyphs-checked.stamp"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/check_glyphs.py"
-          --font "${FONT_DIR}/ui-latin-cyrillic.ttf" --font "${FONT_DIR}/ui-cjk.ttf" --font "${FONT_DIR}/ui-symbols.ttf"
+          --font "${FONT_DIR}/ui-latin-cyrillic.ttf" --font "${FONT_DIR}/ui-cjk.ttf" --font "${FONT_DIR}/ui-cjk-rest.ttf"
+          --font "${FONT_DIR}/ui-symbols.ttf"
           --translations ${TRANSLATION_FILES} --sources ${GLYPH_CHECKED_SOURCES}
           --stamp "${FONT_DIR}/glyphs-checked.stamp"
   DEPENDS ${UI_FONTS} ${TRANSLATION_FILES} ${GLYPH_CHECKED_SOURCES} "${CMAKE_SOURCE_DIR}/tools/check_glyphs.py"
@@ -201,7 +213,8 @@ add_custom_target(demo_pictures ALL DEPENDS "${SITE_DIR}/demo-images/.drawn")
 # copies beside them, which serve.py sends to clients that accept them.
 set(PRECOMPRESSED_FILES
   "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/app.js" "${SITE_DIR}/index.html"
-  "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-extra.ttf"
+  "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-rest.ttf"
+  "${SITE_DIR}/ui-cjk-extra.ttf"
   "${SITE_DIR}/demo.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/scanner.wasm" "${SITE_DIR}/scanner.js"
   "${SITE_DIR}/pdf-lib.min.js")
 # The site's version (site-info.js, inlined in index.html with boot.js; sw.js)
@@ -212,7 +225,7 @@ set(SITE_INFO_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/site_info.
     --version "${PROJECT_VERSION}" --i18n-dir "${CMAKE_SOURCE_DIR}/assets/i18n"
     "${SITE_DIR}/app.js" "${SITE_DIR}/app.wasm" "${SITE_DIR}/app.deferred.wasm" "${SITE_DIR}/demo.js" "${SITE_DIR}/demo.wasm"
     ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} "${SITE_DIR}/pdf-lib.min.js"
-    "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json"
+    "${SITE_DIR}/ui-cjk-extra.ttf" "${SITE_DIR}/ui-cjk.ttf" "${SITE_DIR}/ui-cjk-rest.ttf" "${SITE_DIR}/lang-ru.json" "${SITE_DIR}/lang-zh.json"
     "${SITE_DIR}/scanner.js" "${SITE_DIR}/scanner.wasm")
 set(PAGE_COMMAND Python3::Interpreter "${CMAKE_SOURCE_DIR}/tools/inline_page.py"
     --template "${CMAKE_SOURCE_DIR}/shell/index.html" --output "${SITE_DIR}/index.html"
@@ -234,7 +247,8 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${PDF_LIB_JS}" "${SITE_DIR}/pdf-lib.min.js"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_JS}" "${SITE_DIR}/scanner.js"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${SCANNER_WASM}" "${SITE_DIR}/scanner.wasm"
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${FONT_DIR}/ui-cjk.ttf" "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different "${FONT_DIR}/ui-cjk-extra.ttf" "${FONT_DIR}/ui-cjk.ttf"
+          "${FONT_DIR}/ui-cjk-rest.ttf" "${SITE_DIR}/"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/ru.json" "${SITE_DIR}/lang-ru.json"
   COMMAND ${CMAKE_COMMAND} -E copy_if_different "${CMAKE_SOURCE_DIR}/assets/i18n/zh.json" "${SITE_DIR}/lang-zh.json"
   COMMAND ${SITE_INFO_COMMAND}
@@ -249,7 +263,7 @@ add_custom_command(
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/tools/precompress.py" ${PRECOMPRESSED_FILES}
   COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.assembled"
   DEPENDS app demo ${SHELL_FILES} ${WEB_FILES} ${ICON_FILES} ${TRANSLATION_FILES} "${PDF_LIB_JS}" "${FONT_DIR}/ui-cjk-extra.ttf"
-          "${FONT_DIR}/ui-cjk.ttf"
+          "${FONT_DIR}/ui-cjk.ttf" "${FONT_DIR}/ui-cjk-rest.ttf"
           "${SCANNER_JS}" "${SCANNER_WASM}"
           "${CMAKE_SOURCE_DIR}/tools/site_info.py" "${CMAKE_SOURCE_DIR}/tools/inline_page.py" "${CMAKE_SOURCE_DIR}/tools/bake_sw.py"
           "${CMAKE_SOURCE_DIR}/tools/precompress.py" "${CMAKE_SOURCE_DIR}/tools/split_app.py"

@@ -439,16 +439,18 @@
   }
 
   // The strings of a language other than English (compiled into app.wasm)
-  // and, for Chinese, the font of its UI strings: {lang, json, font}.
-  function fetchLanguagePack(code) {
+  // and, for Chinese, the font of its UI strings: {lang, json, font, fontRest}.
+  // That font has two parts: the first screens' glyphs (ui-cjk.ttf) and the
+  // rest (ui-cjk-rest.ttf), which a start fetches after its first frame
+  // (ui/fonts) and a later choice (`whole`) fetches at once.
+  function fetchLanguagePack(code, whole) {
     const get = (path, read) => fetch(path).then((r) => {
       if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
       return read(r);
     });
-    return Promise.all([
-      get('lang-' + code + '.json', (r) => r.text()),
-      code === 'zh' ? get('ui-cjk.ttf', (r) => r.arrayBuffer()) : null,
-    ]).then(([json, font]) => ({ lang: code, json, font: font ? new Uint8Array(font) : null }));
+    const font = (path) => (code === 'zh' ? get(path, (r) => r.arrayBuffer()).then((b) => new Uint8Array(b)) : null);
+    return Promise.all([get('lang-' + code + '.json', (r) => r.text()), font('ui-cjk.ttf'), whole ? font('ui-cjk-rest.ttf') : null])
+      .then(([json, first, rest]) => ({ lang: code, json, font: first, fontRest: rest }));
   }
 
   // --- The code the first frame does not need ------------------------------

@@ -118,6 +118,8 @@ struct Console {
                                                 [done](bool ok, platform::LanguagePack pack, std::string error) {
                                                   if (!ok) return done(false, std::move(error));
                                                   if (!pack.font.empty()) ui::set_chinese_ui_font(std::move(pack.font));
+                                                  if (!pack.font_rest.empty())
+                                                    ui::set_chinese_rest_font(std::move(pack.font_rest), 0);
                                                   done(true, std::move(pack.json));
                                                 });
                 },
@@ -152,7 +154,10 @@ int main() {
                                  {"composition", text.composition},
                                  {"wantText", text.want_text},
                                  {"extraGlyphs", ui::extra_glyph_count()},
-                                 {"atlasGlyphs", ui::atlas_glyph_count()}};
+                                 {"atlasGlyphs", ui::atlas_glyph_count()},
+                                 {"chineseRestFont", ui::chinese_rest_font_state()},
+                                 {"uiGlyphsMissing", ui::missing_ui_glyph_count()},
+                                 {"uiKeysMissing", ui::missing_ui_text_keys()}};
             return core::json_read::dump(json);
           },
       .item_rect = [](const std::string& name) -> std::optional<platform::WidgetRect> {
@@ -209,6 +214,7 @@ int main() {
     console.app.feature<app::ProductPictures>().note_loaded(url, ok);
   });
   platform::on_text_typed([](std::string_view text) { ui::note_glyphs(text); });
+  console.app.set_text_observer([](std::string_view key, const char* text) { ui::note_ui_text(key, text); });
   platform::install_page_events({
       .online = [](bool online) { console.app.set_online(online); },
       .hidden = [] { console.app.flush_drafts(); },
@@ -236,9 +242,11 @@ int main() {
             state.frames_drawn = platform::frames_drawn() + 1;
             console.app.prepare_frame();
             ui::automation::begin_frame();
+            ui::begin_frame_glyph_check();
             ui::text_fields::begin_frame();
             ui::page_pictures::begin_frame();
             ui::draw_root(console.app, console.actions);
+            ui::end_frame_glyph_check();
             ui::automation::end_frame();
             ui::page_pictures::end_frame(console.app);
             console.app.feature<app::ProductPictures>().note_placed(ui::page_pictures::placed());
@@ -255,6 +263,13 @@ int main() {
             if (ui::wants_extra_font())
               platform::fetch_font_file("ui-cjk-extra.ttf",
                                         [](std::vector<unsigned char> bytes) { ui::set_extra_font(std::move(bytes)); });
+            // The rest of the Chinese UI font: the first frame is up without it.
+            if (ui::wants_chinese_rest_font(console.clock.now_ms())) {
+              ui::chinese_rest_font_requested();
+              platform::fetch_font_file("ui-cjk-rest.ttf", [](std::vector<unsigned char> bytes) {
+                ui::set_chinese_rest_font(std::move(bytes), console.clock.now_ms());
+              });
+            }
             if (ui::fonts_need_rebuild()) platform::request_redraw(1);
             if (ui::touch_scroll_moving()) platform::request_redraw(1);  // a flick still moving
             // The app opens its store once the first frame is up: starting

@@ -58,7 +58,8 @@ async function profileStart(file) {
   // Settled: the orders, the stock and the chats of the demo store are in and drawn.
   await until(() => {
     const s = window.sellerConsole.snapshot();
-    return !s.orders.loading && s.orders.count > 0 && s.stock.loaded && s.chats.loaded;
+    return !s.orders.loading && s.orders.count > 0 && s.stock.loaded && s.chats.loaded
+      && (s.lang !== 'zh' || s.textInput.chineseRestFont === 'in');  // the rest of the Chinese font merged
   });
   // The automation hook's widget lookup, which the browser tests use from the start.
   await page.evaluate(() => window.sellerConsole.itemRect('nav.orders'));

@@ -18,7 +18,7 @@ const SHELL = [
   'ui-cjk-extra.ttf',
   // The languages not compiled into app.wasm (English is): fetched with
   // app.wasm when chosen, or when the seller switches; offline too.
-  'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf',
+  'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf', 'ui-cjk-rest.ttf',
   // The demo store's worker, started when a demo store is opened: offline too.
   'demo-worker.js', 'demo.js', 'demo.wasm',
   // Camera scanning, loaded when the camera first opens: offline too.

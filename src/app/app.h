@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app/actions.h"
@@ -115,7 +117,15 @@ class App {
   const AppState& state() const { return state_; }
   AppState& mutable_state() { return state_; }
   const Translations& translations() const { return translations_; }
-  const char* tr(std::string_view key) const { return translations_.get(state_.lang, key); }
+  const char* tr(std::string_view key) const {
+    const char* text = translations_.get(state_.lang, key);
+    if (text_observer_) text_observer_(key, text);
+    return text;
+  }
+  // Sees every UI string looked up: the UI checks the atlas has its glyphs.
+  void set_text_observer(std::function<void(std::string_view key, const char* text)> observer) {
+    text_observer_ = std::move(observer);
+  }
   // The notice's text in the current language, its {params} filled in.
   std::string notice_text(const Notice& notice) const;
   core::EpochMs now() const { return services_.clock.now_ms(); }
@@ -275,6 +285,7 @@ class App {
 
   AppServices services_;
   Translations translations_;
+  std::function<void(std::string_view, const char*)> text_observer_;
   AppState state_;
   ActionRouter router_;
   void request_language();

@@ -18,11 +18,16 @@ int next_request = 1;
 // (boot.js) fetches; Module.languagePack is the one boot fetched, if any.
 EM_JS(void, js_language_pack, (int request, const char* lang_code), {
   function deliver(pack, error) {
-    var json = pack ? pack.json : "", font = pack && pack.font ? pack.font : new Uint8Array(0);
+    var json = pack ? pack.json : "", none = new Uint8Array(0);
+    var font = pack && pack.font ? pack.font : none, rest = pack && pack.fontRest ? pack.fontRest : none;
     var jsonLength = lengthBytesUTF8(json) + 1, jsonPtr = _malloc(jsonLength);
     stringToUTF8(json, jsonPtr, jsonLength);
-    var fontPtr = _malloc(Math.max(1, font.length));
-    HEAPU8.set(font, fontPtr);
+    var bytes = function(array) {
+      var ptr = _malloc(Math.max(1, array.length));
+      HEAPU8.set(array, ptr);
+      return ptr;
+    };
+    var fontPtr = bytes(font), restPtr = bytes(rest);
     var text = function(value) {
       var length = lengthBytesUTF8(value) + 1, ptr = _malloc(length);
       stringToUTF8(value, ptr, length);
@@ -30,8 +35,9 @@ EM_JS(void, js_language_pack, (int request, const char* lang_code), {
     };
     var errorPtr = text(error ? String(error && error.message || error) : "");
     var langPtr = text(pack ? String(pack.lang) : "");
-    Module._sc_language_pack(request, pack ? 1 : 0, langPtr, jsonPtr, jsonLength - 1, fontPtr, font.length, errorPtr);
-    _free(jsonPtr); _free(fontPtr); _free(errorPtr); _free(langPtr);
+    Module._sc_language_pack(request, pack ? 1 : 0, langPtr, jsonPtr, jsonLength - 1, fontPtr, font.length,
+                             restPtr, rest.length, errorPtr);
+    _free(jsonPtr); _free(fontPtr); _free(restPtr); _free(errorPtr); _free(langPtr);
   }
   if (request === 0) {
     var booted = Module.languagePack || null;
@@ -40,7 +46,8 @@ EM_JS(void, js_language_pack, (int request, const char* lang_code), {
     return;
   }
   if (!Module.fetchLanguagePack) { deliver(null, "no loader"); return; }
-  Module.fetchLanguagePack(UTF8ToString(lang_code)).then(
+  // A later choice: the whole Chinese font at once (boot's leaves the rest to after the first frame).
+  Module.fetchLanguagePack(UTF8ToString(lang_code), true).then(
       function(pack) { deliver(pack, ""); }, function(error) { deliver(null, error || "failed"); });
 });
 
@@ -67,6 +74,7 @@ void fetch_language_pack(const std::string& lang, Done done) {
 extern "C" EMSCRIPTEN_KEEPALIVE void sc_language_pack(int request, int ok, const char* lang, const char* json,
                                                       int json_length,
                                                       const unsigned char* font, int font_length,
+                                                      const unsigned char* font_rest, int font_rest_length,
                                                       const char* error) {
   auto it = platform::pending.find(request);
   if (it == platform::pending.end()) return;
@@ -77,6 +85,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void sc_language_pack(int request, int ok, const
     pack.lang = lang ? lang : "";
     pack.json.assign(json, static_cast<std::size_t>(json_length));
     pack.font.assign(font, font + font_length);
+    pack.font_rest.assign(font_rest, font_rest + font_rest_length);
   }
   if (done) done(ok != 0, std::move(pack), error ? error : "");
   platform::request_redraw();

@@ -13,7 +13,10 @@ namespace platform {
 struct LanguagePack {
   std::string lang;                // "ru", "zh"
   std::string json;                // assets/i18n/<lang>.json
-  std::vector<unsigned char> font;  // Chinese only; empty otherwise
+  std::vector<unsigned char> font;  // Chinese only (ui-cjk.ttf); empty otherwise
+  // Chinese chosen after the start: the rest of its UI font (ui-cjk-rest.ttf)
+  // too, so the screen on show has every glyph. Boot's pack leaves it to after the first frame.
+  std::vector<unsigned char> font_rest;
 };
 
 // The pack boot.js fetched with app.wasm, once; nothing for English or when

@@ -3,9 +3,12 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <string>
 #include <utility>
 
 #include "app/embedded_asset.h"
@@ -36,8 +39,19 @@ bool met_since_build = false;
 bool missing_after_build = false;  // a character met is in no font of the atlas
 bool ui_strings_only = false;      // the atlas lacks the data's characters (the first frame's)
 std::vector<unsigned char> extra_font;
-std::vector<unsigned char> cjk_font;  // the UI strings' Chinese glyphs, fetched with the Chinese strings
+std::vector<unsigned char> cjk_font;       // the first screens' Chinese glyphs, fetched with the Chinese strings
+std::vector<unsigned char> cjk_rest_font;  // the other UI strings' Chinese glyphs, fetched after the first frame
+bool atlas_has_chinese = false;            // the last build merged cjk_font
+bool rest_since_build = false;             // cjk_rest_font arrived after the last build
+bool rest_requested = false;               // a fetch of it runs
+std::int64_t rest_failed_at = -1;          // when the last fetch failed, if it did
 int extra_glyphs = 0;
+
+// The UI strings drawn in the frame being drawn whose glyphs the atlas lacks
+// (ImGui draws each as '?'): only while the rest of the Chinese font is on its way.
+bool checking_frame = false;
+int missing_ui_glyphs = 0;
+std::vector<std::string> missing_ui_keys;
 
 // The blocks the larger Chinese font covers (CJK symbols and punctuation,
 // kana, ideographs, compatibility ideographs, full-width forms): other
@@ -100,6 +114,9 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
                                  &config, only_ui_strings ? ui_ranges.Data : latin_ranges.Data);
   // Chinese: the UI strings' characters from the font that came with the
   // Chinese strings; otherwise the few the other languages use ("中文"), embedded.
+  // The Chinese UI font comes in two parts: the first screens' glyphs before
+  // the first frame, the rest after it. Merged in order: a glyph the first
+  // part has is taken from it (ImGui keeps the first glyph of a character).
   const auto* names = find_font("ui-cjk-names.ttf");
   const bool full = with_chinese && !cjk_font.empty();
   if (full || names) {
@@ -110,6 +127,9 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
     unsigned char* bytes = full ? cjk_font.data() : const_cast<unsigned char*>(names->data);
     const auto length = static_cast<int>(full ? cjk_font.size() : names->size);
     io.Fonts->AddFontFromMemoryTTF(bytes, length, size, &merge, cjk_build_ranges.Data);
+    if (full && !cjk_rest_font.empty())
+      io.Fonts->AddFontFromMemoryTTF(cjk_rest_font.data(), static_cast<int>(cjk_rest_font.size()), size, &merge,
+                                     cjk_build_ranges.Data);
   }
   if (const auto* symbols = find_font("ui-symbols.ttf")) {
     // Arrows, geometric shapes, dingbats: the subset holds only what the UI uses.
@@ -133,6 +153,8 @@ void build_fonts(float pixel_ratio, const app::Translations& translations, bool 
   met_since_build = false;
   missing_after_build = false;
   ui_strings_only = only_ui_strings;
+  atlas_has_chinese = full;
+  rest_since_build = false;
   extra_glyphs = 0;
   const ImFont* font = io.Fonts->Fonts[0];
   for (ImWchar c : met) {
@@ -165,7 +187,47 @@ void note_glyphs(std::string_view text) {
   }
 }
 
-bool fonts_need_rebuild() { return met_since_build || ui_strings_only; }
+bool fonts_need_rebuild() { return met_since_build || ui_strings_only || (rest_since_build && atlas_has_chinese); }
+
+void begin_frame_glyph_check() {
+  checking_frame = true;
+  missing_ui_glyphs = 0;
+  missing_ui_keys.clear();
+}
+
+void end_frame_glyph_check() { checking_frame = false; }
+
+void note_ui_text(std::string_view key, const char* text) {
+  // Only the Chinese atlas can lack a UI string's glyph, and only until the
+  // rest of its font is in: nothing to check (nor pay for) otherwise.
+  if (!checking_frame || !text || !atlas_has_chinese || !cjk_rest_font.empty()) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.Fonts->Fonts.empty()) return;
+  const ImFont* font = io.Fonts->Fonts[0];
+  const char* at = text;
+  const char* end = text + std::strlen(text);
+  bool missing = false;
+  while (at < end) {
+    if (static_cast<unsigned char>(*at) < 0x80) {
+      ++at;
+      continue;
+    }
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    at += length > 0 ? length : 1;
+    if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+    ++missing_ui_glyphs;
+    missing = true;
+  }
+  constexpr std::size_t kKeysKept = 16;  // enough to say what to add
+  if (missing && missing_ui_keys.size() < kKeysKept &&
+      std::find(missing_ui_keys.begin(), missing_ui_keys.end(), key) == missing_ui_keys.end())
+    missing_ui_keys.emplace_back(key);
+}
+
+int missing_ui_glyph_count() { return missing_ui_glyphs; }
+
+const std::vector<std::string>& missing_ui_text_keys() { return missing_ui_keys; }
 
 int atlas_glyph_count() {
   const ImGuiIO& io = ImGui::GetIO();
@@ -174,7 +236,36 @@ int atlas_glyph_count() {
 
 void set_chinese_ui_font(std::vector<unsigned char> bytes) { cjk_font = std::move(bytes); }
 
-bool wants_extra_font() { return missing_after_build && extra_font.empty(); }
+bool wants_chinese_rest_font(std::int64_t now_ms) {
+  constexpr std::int64_t kRetryAfterMs = 10'000;
+  return atlas_has_chinese && cjk_rest_font.empty() && !rest_requested &&
+         (rest_failed_at < 0 || now_ms - rest_failed_at >= kRetryAfterMs);
+}
+
+void chinese_rest_font_requested() { rest_requested = true; }
+
+const char* chinese_rest_font_state() {
+  if (!cjk_rest_font.empty()) return rest_since_build && atlas_has_chinese ? "loaded" : "in";
+  if (rest_requested) return "loading";
+  return rest_failed_at >= 0 ? "failed" : "none";
+}
+
+void set_chinese_rest_font(std::vector<unsigned char> bytes, std::int64_t now_ms) {
+  rest_requested = false;
+  if (bytes.empty()) {
+    rest_failed_at = now_ms;  // asked again on a frame drawn a while later
+    return;
+  }
+  cjk_rest_font = std::move(bytes);
+  rest_failed_at = -1;
+  rest_since_build = true;
+}
+
+// The larger font is for characters no UI font has: while the rest of the
+// Chinese UI font is on its way, a character met may well be in it.
+bool wants_extra_font() {
+  return missing_after_build && extra_font.empty() && !(atlas_has_chinese && cjk_rest_font.empty());
+}
 
 void set_extra_font(std::vector<unsigned char> bytes) {
   extra_font = std::move(bytes);

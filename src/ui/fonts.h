@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,8 +35,29 @@ void note_glyphs(std::string_view text);
 bool fonts_need_rebuild();
 // Glyphs the atlas holds (its merged font), for the automation snapshot.
 int atlas_glyph_count();
-// The Chinese UI strings' font (served with lang-zh.json, not embedded).
+// The Chinese UI font's first part (ui-cjk.ttf, served with lang-zh.json,
+// not embedded): the glyphs of the strings the first screens draw.
 void set_chinese_ui_font(std::vector<unsigned char> bytes);
+// Its second part (ui-cjk-rest.ttf: every other UI string's glyphs) is
+// wanted once the atlas speaks Chinese without it: fetched after the first
+// frame, so the first load stays small; asked again a while after a failure.
+bool wants_chinese_rest_font(std::int64_t now_ms);
+void chinese_rest_font_requested();
+// "none", "loading", "failed" (asked again later), "loaded" (the next build
+// merges it), "in" (a build has it, or will when Chinese is chosen).
+const char* chinese_rest_font_state();
+// Its bytes, or none when the fetch failed; the next build merges them.
+void set_chinese_rest_font(std::vector<unsigned char> bytes, std::int64_t now_ms);
+
+// Each UI string a frame draws (App::tr's observer, between begin and end)
+// is checked against the atlas while the rest of the Chinese font is on its
+// way: the glyphs it lacks are drawn as '?', counted for the snapshot with
+// the keys of their strings (the first part's key list misses them).
+void begin_frame_glyph_check();
+void end_frame_glyph_check();
+void note_ui_text(std::string_view key, const char* text);
+int missing_ui_glyph_count();
+const std::vector<std::string>& missing_ui_text_keys();
 // A character met is in no embedded font: the larger font should be fetched.
 bool wants_extra_font();
 // The larger font's bytes (kept for the atlas's lifetime); the next build uses it.

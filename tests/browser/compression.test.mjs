@@ -27,7 +27,7 @@ function get(url, acceptEncoding) {
 
 const decode = { br: brotliDecompressSync, gzip: gunzipSync };
 const BIG_FILES = [['app.wasm', 'application/wasm'], ['app.js', 'text/javascript; charset=utf-8'],
-  ['lang-zh.json', 'application/json'], ['ui-cjk.ttf', 'font/ttf']];
+  ['lang-zh.json', 'application/json'], ['ui-cjk.ttf', 'font/ttf'], ['ui-cjk-rest.ttf', 'font/ttf']];
 
 test('compression: the big files are served from their stored .br/.gz copies with the right headers', async ({ siteUrl, buildDir }) => {
   for (const [name, type] of BIG_FILES) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, openConsole, snapshot, clickItem, assertIdle, idleFrames, itemRect, waitForFrames, waitForSnapshot } from './harness.mjs';
+import { test, openConsole, snapshot, clickItem, assertIdle, idleFrames, itemRect, waitForFrames, waitForInputHandled, waitForItem, waitForSnapshot } from './harness.mjs';
 import { decodePng, inkRatio } from './png.mjs';
 
 test('the console starts: ready resolves, no console errors, the canvas shows the UI', async ({ context, siteUrl, artifacts }) => {
@@ -63,7 +63,7 @@ test('the default language follows the browser', async ({ browser, siteUrl }) =>
 });
 
 test('languages other than English load when chosen: none on an English first load, Chinese before its first frame, a failed one said', async ({ browser, siteUrl }) => {
-  const languageFiles = (requests) => requests.filter((path) => /^\/(lang-\w+\.json|ui-cjk\.ttf)$/.test(path));
+  const languageFiles = (requests) => requests.filter((path) => /^\/(lang-\w+\.json|ui-cjk(-rest)?\.ttf)$/.test(path));
   const open = async (options, refuse) => {
     // No service worker: the test sees (and refuses) the page's own requests.
     const context = await browser.newContext({ serviceWorkers: 'block', ...options });
@@ -80,11 +80,17 @@ test('languages other than English load when chosen: none on an English first lo
     await clickItem(run.page, 'nav.stock');
     await waitForSnapshot(run.page, (s) => s.view === 'stock', { what: 'another screen drawn' });
     assert.deepEqual(languageFiles(run.requests), [], 'an English load fetches no language pack');
-    // Chosen: fetched, then shown; the Chinese font comes with the Chinese strings.
+    // Chosen: fetched, then shown; the Chinese font comes with the Chinese
+    // strings, both its parts: the screen on show may need any glyph.
     await clickItem(run.page, 'lang.zh');
     const chinese = await waitForSnapshot(run.page, (s) => s.lang === 'zh', { what: 'Chinese shown' });
     assert.equal(chinese.langLoading, null);
-    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk.ttf']);
+    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk-rest.ttf', '/ui-cjk.ttf']);
+    await run.page.mouse.move(5, 5);  // a few frames drawn now
+    await waitForInputHandled(run.page);
+    const drawn = await snapshot(run.page);
+    assert.equal(drawn.textInput.chineseRestFont, 'in');
+    assert.equal(drawn.textInput.uiGlyphsMissing, 0, `drawn as '?': ${drawn.textInput.uiKeysMissing}`);
     assert.deepEqual(run.errors, []);
   } finally {
     await run.context.close();
@@ -94,8 +100,10 @@ test('languages other than English load when chosen: none on an English first lo
   try {
     const first = await snapshot(run.page);
     assert.equal(first.lang, 'zh', 'Chinese from the first frame');
-    // Once each: boot fetched them beside app.wasm, the app did not have to ask again.
-    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk.ttf']);
+    // Once each: boot fetched them beside app.wasm, the app did not have to
+    // ask again; the rest of the font came after the first frame.
+    await waitForSnapshot(run.page, (s) => s.textInput.chineseRestFont === 'in', { what: 'the rest of the Chinese font' });
+    assert.deepEqual(languageFiles(run.requests).sort(), ['/lang-zh.json', '/ui-cjk-rest.ttf', '/ui-cjk.ttf']);
   } finally {
     await run.context.close();
   }
@@ -113,6 +121,81 @@ test('languages other than English load when chosen: none on an English first lo
     assert.equal(russian.langProblem, '');
   } finally {
     await run.context.close();
+  }
+}, { timeout: 120_000 });
+
+test('the first screens in Chinese have every glyph before the rest of the font is in; it comes after the first frame, again after a failure', async ({ browser, siteUrl }) => {
+  // What the first part of the font lacks shows up here: the message names
+  // the strings to add to assets/i18n/zh-first-screens.txt.
+  const drawnWhole = (s) => assert.equal(s.textInput.uiGlyphsMissing, 0,
+    `${s.view} (${s.display.cssWidth}x${s.display.cssHeight}): drawn as '?' before the rest of the font is in: ${s.textInput.uiKeysMissing}`);
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', serviceWorkers: 'block' });
+    try {
+      const held = [];
+      await context.route('**/ui-cjk-rest.ttf', (route) => { held.push(route); });
+      const { page, errors } = await openConsole(context, siteUrl);
+      drawnWhole(await snapshot(page));
+      // The orders screen with the demo store's orders, their statuses, filters and counts.
+      const orders = await waitForSnapshot(page, (s) => s.orders.count > 0 && !s.orders.loading && s.stock.loaded
+        && s.textInput.chineseRestFont === 'loading', { what: 'the orders drawn, the rest of the font on its way' });
+      await page.mouse.move(5, 5);  // a few frames drawn now
+      await waitForInputHandled(page);
+      drawnWhole(await snapshot(page));
+      assert.equal(orders.lang, 'zh');
+      if (viewport.width < 600) {
+        // A phone reaches the other screens through the menu: its names are there too.
+        await clickItem(page, 'nav.menu');
+        await waitForItem(page, 'menu.stock');
+        drawnWhole(await snapshot(page));
+        await clickItem(page, 'menu.stock');
+      } else {
+        await clickItem(page, 'nav.stock');
+      }
+      // Not vacuous: a screen the first part leaves out is drawn with '?' meanwhile, and said.
+      const stock = await waitForSnapshot(page, (s) => s.view === 'stock' && s.textInput.uiGlyphsMissing > 0,
+        { what: 'the stock screen drawn without the rest of the font' });
+      assert.ok(stock.textInput.uiKeysMissing.some((key) => key.startsWith('stock.')), String(stock.textInput.uiKeysMissing));
+      const before = stock.textInput.atlasGlyphs;
+      // Asked for once, after the first frame; once in, the atlas has it all.
+      const asked = await page.evaluate(() => ({
+        at: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/ui-cjk-rest.ttf')).map((e) => e.startTime),
+        firstFrame: window.sellerConsole.firstFrameMs,
+      }));
+      assert.equal(held.length, 1);
+      for (const route of held) await route.continue();
+      const whole = await waitForSnapshot(page, (s) => s.textInput.chineseRestFont === 'in' && s.view === 'stock',
+        { what: 'the rest of the font merged' });
+      await page.mouse.move(5, 5);  // a few frames drawn now
+      await waitForInputHandled(page);
+      drawnWhole(await snapshot(page));
+      assert.ok(whole.textInput.atlasGlyphs > before, `the atlas grew: ${before} -> ${whole.textInput.atlasGlyphs}`);
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/ui-cjk-rest.ttf')).map((e) => e.startTime));
+      assert.equal(fetched.length, 1, 'fetched once');
+      assert.ok(fetched[0] > asked.firstFrame, `after the first frame (${fetched[0]} > ${asked.firstFrame})`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  }
+  // A failed fetch is asked again a while later (the page's clock moved on, a frame drawn).
+  const context = await browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+  try {
+    const start = Date.now();
+    await context.clock.setFixedTime(start);
+    await context.route('**/ui-cjk-rest.ttf', (route) => route.abort());
+    const { page } = await openConsole(context, siteUrl);
+    await waitForSnapshot(page, (s) => s.textInput.chineseRestFont === 'failed', { what: 'the failed fetch noted' });
+    await context.unroute('**/ui-cjk-rest.ttf');
+    await page.mouse.move(100, 100);
+    await waitForInputHandled(page);
+    assert.equal((await snapshot(page)).textInput.chineseRestFont, 'failed', 'not asked again at once');
+    await context.clock.setFixedTime(start + 11_000);
+    await page.mouse.move(120, 120);
+    await waitForSnapshot(page, (s) => s.textInput.chineseRestFont === 'in', { what: 'asked again, merged' });
+  } finally {
+    await context.close();
   }
 }, { timeout: 120_000 });
 

@@ -12,7 +12,7 @@ const CACHE_PREFIX = 'ozon-seller-console-shell-';
 const SHELL = ['', 'app.js', 'app.wasm', 'app.deferred.wasm', 'icon.svg', 'pdf-lib.min.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'ui-cjk-extra.ttf',
   'demo-worker.js', 'demo.js', 'demo.wasm', 'camera.js', 'scanner-worker.js', 'scanner.js', 'scanner.wasm',
-  'recorder.js', 'recorder-worker.js', 'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf'];
+  'recorder.js', 'recorder-worker.js', 'lang-ru.json', 'lang-zh.json', 'ui-cjk.ttf', 'ui-cjk-rest.ttf'];
 
 // {width, height} from a PNG's IHDR chunk, or throws.
 function pngSize(bytes) {

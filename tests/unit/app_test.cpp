@@ -50,6 +50,24 @@ TEST_CASE("the language defaults to the browser's and a choice is remembered") {
   CHECK(std::string(reloaded.tr("app.title")) == "Консоль продавца Ozon");
 }
 
+TEST_CASE("the text observer sees every UI string looked up, in the language shown") {
+  Fixture f;
+  app::App app(f.services(), {"zh-CN"});
+  std::vector<std::pair<std::string, std::string>> seen;
+  app.set_text_observer([&seen](std::string_view key, const char* text) { seen.emplace_back(key, text); });
+  const char* title = app.tr("app.title");
+  app.tr("no.such.key");
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].first == "app.title");
+  CHECK(seen[0].second == title);
+  CHECK(seen[0].second == "Ozon 卖家控制台");
+  CHECK(seen[1].first == "no.such.key");
+  CHECK(seen[1].second == "no.such.key");  // the fallback, as drawn
+  app.set_text_observer({});
+  app.tr("app.title");
+  CHECK(seen.size() == 2);
+}
+
 TEST_CASE("a setting that cannot be saved is reported, and the choice still applies") {
   Fixture f;
   RefusingSettings refusing;
