@@ -31,6 +31,14 @@ SDL_GameController* __wrap_SDL_GameControllerOpen(int /*joystick_index*/) {
   return nullptr;
 }
 
+// SDL's EGL layer keeps eglGetProcAddress for SDL_GL_GetProcAddress (and
+// its extension lookups); Emscripten's answers it from a table of every
+// WebGL 1 and 2 entry point by name, so each one's JavaScript stayed in
+// app.js and its import in app.wasm. The console calls GL directly (ImGui's
+// OpenGL ES 3 backend has no loader) and never asks SDL for a function; an
+// extension SDL looks up is then absent, which SDL handles.
+void* __wrap_eglGetProcAddress(const char* /*name*/) { return nullptr; }
+
 // ImFontAtlas::AddFontDefault(const ImFontConfig*): ImGui 1.90.1 has no
 // IMGUI_DISABLE_DEFAULT_FONT, and ImFontAtlas::Build() would call this only
 // when no font was added. ui/fonts.cpp always adds the embedded fonts, so
