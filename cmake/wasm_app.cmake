@@ -163,9 +163,14 @@ target_compile_options(app PRIVATE ${WASM_SIZE})
 target_link_options(app PRIVATE -flto)
 # Code reachable only through tables, never run by the console, wrapped so the
 # linker drops it (see src/platform/link_cuts.cpp): SDL's software blitters,
-# SDL's game controllers, the GL entry points by name and ImGui's built-in font.
+# SDL's game controllers, the GL entry points by name, fullscreen and pointer
+# lock, and ImGui's built-in font.
 target_link_options(app PRIVATE -Wl,--wrap=SDL_ConvertSurfaceFormat -Wl,--wrap=SDL_GameControllerOpen
-                    -Wl,--wrap=eglGetProcAddress -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig)
+                    -Wl,--wrap=eglGetProcAddress -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig
+                    -Wl,--wrap=emscripten_request_fullscreen_strategy -Wl,--wrap=emscripten_exit_fullscreen
+                    -Wl,--wrap=emscripten_set_fullscreenchange_callback_on_thread
+                    -Wl,--wrap=emscripten_request_pointerlock -Wl,--wrap=emscripten_exit_pointerlock
+                    -Wl,--wrap=emscripten_set_pointerlockchange_callback_on_thread)
 
 # --- The demo store: its marketplace in a worker of its own -----------------
 # web/demo-worker.js loads it the first time a demo store is opened; the

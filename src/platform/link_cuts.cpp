@@ -8,6 +8,7 @@
 // call of <symbol> to __wrap_<symbol> here; the real one is then unused and
 // dropped with what only it needed.
 #include <SDL.h>
+#include <emscripten/html5.h>
 
 struct ImFont;
 struct ImFontConfig;
@@ -38,6 +39,33 @@ SDL_GameController* __wrap_SDL_GameControllerOpen(int /*joystick_index*/) {
 // OpenGL ES 3 backend has no loader) and never asks SDL for a function; an
 // extension SDL looks up is then absent, which SDL handles.
 void* __wrap_eglGetProcAddress(const char* /*name*/) { return nullptr; }
+
+// SDL's Emscripten driver can make the canvas fullscreen and lock the
+// pointer (SDL_SetWindowFullscreen, SDL_SetRelativeMouseMode) and listens for
+// both changing. The console does neither, so nothing of theirs can happen:
+// the requests are refused and the listeners not set, and Emscripten's
+// JavaScript for both (canvas resizing, style saving, event filling) leaves app.js.
+EMSCRIPTEN_RESULT __wrap_emscripten_request_fullscreen_strategy(const char* /*target*/, EM_BOOL /*defer*/,
+                                                               const EmscriptenFullscreenStrategy* /*strategy*/) {
+  return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
+}
+EMSCRIPTEN_RESULT __wrap_emscripten_exit_fullscreen() { return EMSCRIPTEN_RESULT_NOT_SUPPORTED; }
+EMSCRIPTEN_RESULT __wrap_emscripten_set_fullscreenchange_callback_on_thread(const char* /*target*/, void* /*data*/,
+                                                                           EM_BOOL /*capture*/,
+                                                                           em_fullscreenchange_callback_func /*callback*/,
+                                                                           pthread_t /*thread*/) {
+  return EMSCRIPTEN_RESULT_SUCCESS;
+}
+EMSCRIPTEN_RESULT __wrap_emscripten_request_pointerlock(const char* /*target*/, EM_BOOL /*defer*/) {
+  return EMSCRIPTEN_RESULT_NOT_SUPPORTED;
+}
+EMSCRIPTEN_RESULT __wrap_emscripten_exit_pointerlock() { return EMSCRIPTEN_RESULT_NOT_SUPPORTED; }
+EMSCRIPTEN_RESULT __wrap_emscripten_set_pointerlockchange_callback_on_thread(const char* /*target*/, void* /*data*/,
+                                                                            EM_BOOL /*capture*/,
+                                                                            em_pointerlockchange_callback_func /*callback*/,
+                                                                            pthread_t /*thread*/) {
+  return EMSCRIPTEN_RESULT_SUCCESS;
+}
 
 // ImFontAtlas::AddFontDefault(const ImFontConfig*): ImGui 1.90.1 has no
 // IMGUI_DISABLE_DEFAULT_FONT, and ImFontAtlas::Build() would call this only
