@@ -61,6 +61,23 @@ bool in_extra_font_blocks(unsigned int c) {
          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+// Calls each(c) for every character of `text` beyond ASCII (which the atlas always has).
+template <typename Each>
+void for_each_wide_char(std::string_view text, Each each) {
+  const char* at = text.data();
+  const char* end = at + text.size();
+  while (at < end) {
+    if (static_cast<unsigned char>(*at) < 0x80) {
+      ++at;
+      continue;
+    }
+    unsigned int c = 0;
+    const int length = ImTextCharFromUtf8(&c, at, end);
+    at += length > 0 ? length : 1;
+    each(c);
+  }
+}
+
 void build_ranges(const ImWchar* base, ImVector<ImWchar>* out) {
   ImFontGlyphRangesBuilder builder;
   if (base) builder.AddRanges(base);
@@ -169,22 +186,13 @@ void note_glyphs(std::string_view text) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.Fonts->Fonts.empty()) return;  // before the first build: it will hold what the UI needs
   const ImFont* font = io.Fonts->Fonts[0];
-  const char* at = text.data();
-  const char* end = at + text.size();
-  while (at < end) {
-    if (static_cast<unsigned char>(*at) < 0x80) {  // ASCII: always in the atlas
-      ++at;
-      continue;
-    }
-    unsigned int c = 0;
-    const int length = ImTextCharFromUtf8(&c, at, end);
-    at += length > 0 ? length : 1;
-    if (!in_extra_font_blocks(c)) continue;
+  for_each_wide_char(text, [font](unsigned int c) {
+    if (!in_extra_font_blocks(c)) return;
     const auto wide = static_cast<ImWchar>(c);
-    if (font->FindGlyphNoFallback(wide) || met.count(wide)) continue;
+    if (font->FindGlyphNoFallback(wide) || met.count(wide)) return;
     met.insert(wide);
     met_since_build = true;
-  }
+  });
 }
 
 bool fonts_need_rebuild() { return met_since_build || ui_strings_only || (rest_since_build && atlas_has_chinese); }
@@ -204,21 +212,12 @@ void note_ui_text(std::string_view key, const char* text) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.Fonts->Fonts.empty()) return;
   const ImFont* font = io.Fonts->Fonts[0];
-  const char* at = text;
-  const char* end = text + std::strlen(text);
   bool missing = false;
-  while (at < end) {
-    if (static_cast<unsigned char>(*at) < 0x80) {
-      ++at;
-      continue;
-    }
-    unsigned int c = 0;
-    const int length = ImTextCharFromUtf8(&c, at, end);
-    at += length > 0 ? length : 1;
-    if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+  for_each_wide_char(text, [font, &missing](unsigned int c) {
+    if (c <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
     ++missing_ui_glyphs;
     missing = true;
-  }
+  });
   constexpr std::size_t kKeysKept = 16;  // enough to say what to add
   if (missing && missing_ui_keys.size() < kKeysKept &&
       std::find(missing_ui_keys.begin(), missing_ui_keys.end(), key) == missing_ui_keys.end())
